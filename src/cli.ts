@@ -1,0 +1,150 @@
+// The command line: flags, Swedish help, lazy imports of each command, and the one catch that
+// maps errors to exit codes (0 ok, 1 problems found, 2 could not do the job).
+import { Command, CommanderError, Help, Option } from 'commander';
+import { FsstodError, formatError } from './errors.js';
+import { processIO, type IO } from './io.js';
+
+const TITLES: Record<string, string> = {
+  'Usage:': 'Användning:', 'Options:': 'Flaggor:', 'Commands:': 'Kommandon:',
+  'Arguments:': 'Argument:', 'Global Options:': 'Gemensamma flaggor:',
+};
+
+class SwedishHelp extends Help {
+  override styleTitle(str: string): string {
+    return TITLES[str] ?? str;
+  }
+  override commandUsage(cmd: Command): string {
+    return super.commandUsage(cmd).replace('[options]', '[flaggor]').replace('[command]', '[kommando]');
+  }
+  override subcommandTerm(cmd: Command): string {
+    return super.subcommandTerm(cmd).replace('[options]', '[flaggor]');
+  }
+  override optionDescription(option: Option): string {
+    return super.optionDescription(option).replace(/\(default: /, '(standard: ').replace(/\(choices: /, '(val: ');
+  }
+}
+
+const DEFAULT_FILE = 'projekt.yaml';
+const list = (v: string, prev: string[] = []) => [...prev, ...v.split(',').map((s) => s.trim()).filter(Boolean)];
+
+function build(io: IO, run: (p: Promise<number>) => void): Command {
+  const program = new Command('fsstöd');
+  program.createHelp = () => new SwedishHelp();
+  program
+    .description('Bygg kommunens föräldraskapsstöd steg för steg enligt Länsstyrelsernas metodstöd 2023:5.')
+    .helpOption('-h, --help', 'visa hjälp')
+    .helpCommand('help [kommando]', 'visa hjälp för ett kommando')
+    .option('--debug', 'visa tekniska detaljer (stackspår) vid fel')
+    .addHelpText('after', `
+Exempel:
+  fsstöd init --kommun Örebro           skapa projekt.yaml för Örebro kommun
+  fsstöd step 3                         gå igenom steg 3 (analys) och spara svaren
+  fsstöd status examples/*/projekt.yaml  se hur långt kommunerna kommit
+  fsstöd render handlingsplan           skapa handlingsplanen som DOCX och PDF
+  fsstöd check --for handlingsplan      kontrollera att planen är klar för beslut`)
+    .showSuggestionAfterError(true)
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s), outputError: () => {} })
+    .exitOverride();
+  program.version(VERSION, '-V, --version', 'visa versionsnummer');
+
+  const sub = (name: string) => {
+    const c = program.command(name).helpOption('-h, --help', 'visa hjälp');
+    c.createHelp = () => new SwedishHelp();
+    return c.configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s), outputError: () => {} }).exitOverride();
+  };
+
+  sub('init')
+    .description('skapa en ny projektfil för en kommun eller flera samverkande kommuner')
+    .argument('[fil]', 'projektfilen som skapas', DEFAULT_FILE)
+    .option('-k, --kommun <namn>', 'kommunens namn eller kommunkod; upprepa eller separera med komma för samverkan', list)
+    .option('--namn <text>', 'projektets namn')
+    .option('--period <år-år>', 'planperiod, t.ex. 2026-2029')
+    .action((fil, o) => run(import('./commands/init.js').then((m) => m.init({ fil, ...o }, io))));
+
+  sub('step')
+    .description('gå igenom ett steg i metoden (1–6): moment, frågor och checklista; varje svar sparas direkt')
+    .argument('<steg>', 'stegets nummer, 1–6')
+    .argument('[fil]', 'projektfilen', DEFAULT_FILE)
+    .option('--moment <nr>', 'börja vid ett moment, t.ex. 3.2')
+    .option('--checklista', 'fråga bara stegets checklista')
+    .option('--bara-tomma', 'fråga bara det som ännu inte är besvarat (för att fortsätta)')
+    .option('--svar <fil>', 'ta stegets svar från en YAML- eller JSON-fil i stället för att fråga')
+    .action((steg, fil, o) => run(import('./commands/step.js').then((m) => m.step({ steg, fil, moment: o.moment, checklista: Boolean(o.checklista), baraTomma: Boolean(o.baraTomma), svar: o.svar }, io))));
+
+  sub('status')
+    .description('visa hur mycket av varje steg som är besvarat; flera filer ger en tabell med en rad per kommun')
+    .argument('[filer...]', 'projektfiler', [DEFAULT_FILE])
+    .option('--json', 'skriv resultatet som JSON')
+    .action((filer, o) => run(import('./commands/status.js').then((m) => m.status({ filer, json: Boolean(o.json) }, io))));
+
+  sub('validate')
+    .description('kontrollera projektfilen mot schemat och att alla id-hänvisningar finns')
+    .argument('[fil]', 'projektfilen', DEFAULT_FILE)
+    .option('--json', 'skriv felen som JSON')
+    .action((fil, o) => run(import('./commands/validate.js').then((m) => m.validate({ fil, json: Boolean(o.json) }, io))));
+
+  sub('check')
+    .description('kontrollera om planen är komplett och hållbar (för CI); avslutas med 1 om något når --fail-severity')
+    .argument('[filer...]', 'projektfiler eller mönster (t.ex. "kommuner/*.yaml")', [DEFAULT_FILE])
+    .addOption(new Option('-f, --format <format>', 'utdataformat').choices(['text', 'json', 'junit', 'sarif', 'github']).default('text'))
+    .addOption(new Option('--fail-severity <nivå>', 'lägsta allvarlighetsgrad som ger exitkod 1').choices(['error', 'warning', 'info']).default('error'))
+    .option('--for <dokument>', 'kontrollera om filen är klar för ett dokument: lägesbild, handlingsplan eller uppföljning')
+    .option('--steg <nr>', 'kontrollera bara ett steg (1–6)')
+    .option('--konfig <fil>', 'regelkonfiguration (standard: .fsstod-check.yaml om den finns)')
+    .action((filer, o) => run(import('./commands/check.js').then((m) => m.check({ filer, format: o.format, failSeverity: o.failSeverity, for: o.for, steg: o.steg, konfig: o.konfig }, io))));
+
+  sub('render')
+    .description('skapa lägesbild, handlingsplan eller uppföljningsrapport som DOCX, PDF och HTML')
+    .argument('<dokument>', 'lägesbild, handlingsplan, uppföljning eller alla (även lagesbild, uppfoljning)')
+    .argument('[fil]', 'projektfilen', DEFAULT_FILE)
+    .option('--format <format>', 'format, kommaseparerade: docx, pdf, html', 'docx,pdf')
+    .option('--ut <mapp>', 'mapp för de skapade filerna', 'ut')
+    .option('--mallar <mapp>', 'egna mallar som ersätter de inbyggda')
+    .option('--strikt', 'vägra skapa dokumentet om något som behövs saknas')
+    .action((dokument, fil, o) => run(import('./commands/render.js').then((m) => m.render({ dokument, fil, format: o.format, ut: o.ut, mallar: o.mallar, strikt: Boolean(o.strikt) }, io))));
+
+  return program;
+}
+
+declare const VERSION: string;
+
+const COMMANDER_MESSAGES: Record<string, (m: string) => string> = {
+  'commander.unknownOption': (m) => `okänd flagga ${m.match(/'([^']+)'/)?.[1] ?? ''}`,
+  'commander.unknownCommand': (m) => `okänt kommando ${m.match(/'([^']+)'/)?.[1] ?? ''}`,
+  'commander.missingArgument': (m) => `argumentet ${m.match(/'([^']+)'/)?.[1] ?? ''} saknas`,
+  'commander.optionMissingArgument': (m) => `flaggan ${m.match(/'([^']+)'/)?.[1] ?? ''} behöver ett värde`,
+  'commander.excessArguments': () => 'för många argument',
+  'commander.invalidArgument': (m) => `ogiltigt värde: ${m.replace(/^error: /, '').replace(/Allowed choices are/, 'tillåtna värden är')}`,
+};
+
+export async function main(argv: string[], io: IO = processIO()): Promise<number> {
+  const debug = argv.includes('--debug');
+  let pending: Promise<number> | undefined;
+  const program = build(io, (p) => { pending = p; });
+  let code = 0;
+  try {
+    await program.parseAsync(argv);
+    if (pending) code = await pending;
+  } catch (e) {
+    code = report(e, io, debug);
+  }
+  return code;
+}
+
+function report(e: unknown, io: IO, debug: boolean): number {
+  if (e instanceof CommanderError) {
+    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+    const msg = COMMANDER_MESSAGES[e.code]?.(e.message) ?? e.message.replace(/^error: /, '');
+    io.err(`fel: ${msg}\n  → Se fsstöd --help\n`);
+    return 2;
+  }
+  if (e instanceof FsstodError) {
+    io.err(formatError(e) + '\n');
+    if (debug && e.stack) io.err(e.stack + '\n');
+    return e.exitCode;
+  }
+  const err = e as Error;
+  io.err(`fel: ett internt fel inträffade i fsstöd (${err?.message ?? String(e)}). Din projektfil har inte ändrats.\n  → Kör igen med --debug och rapportera felet.\n`);
+  if (debug && err?.stack) io.err(err.stack + '\n');
+  return 2;
+}

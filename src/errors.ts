@@ -1,0 +1,54 @@
+// Typed errors. Commands throw these; the one catch in cli.ts maps them to exit codes and
+// prints them without a stack trace (unless --debug).
+
+export interface Location {
+  file: string;
+  line?: number;
+  col?: number;
+}
+
+export class FsstodError extends Error {
+  readonly exitCode: number = 2;
+  constructor(
+    message: string,
+    readonly location?: Location,
+    /** What to do next, e.g. the command that fixes it. */
+    readonly hint?: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** Bad flags or arguments. */
+export class UsageError extends FsstodError {}
+
+/** The project file cannot be read or parsed as an fsstöd project (exit 2). */
+export class InputError extends FsstodError {}
+
+/** The file on disk changed since it was read; we refuse to overwrite it. */
+export class ConflictError extends FsstodError {}
+
+/** A needed answer is missing and there is no terminal to ask it in. */
+export class NoTerminalError extends FsstodError {}
+
+/** The user pressed Ctrl-C or closed the terminal in a prompt. Everything before is saved. */
+export class AbortedError extends FsstodError {
+  override readonly exitCode: number = 130;
+}
+
+export function formatLocation(loc?: Location): string {
+  if (!loc) return '';
+  let s = loc.file;
+  if (loc.line) s += `:${loc.line}`;
+  if (loc.line && loc.col) s += `:${loc.col}`;
+  return s;
+}
+
+/** One error as the user sees it: "fil:rad:kol: fel: meddelande" and a hint line. */
+export function formatError(err: FsstodError): string {
+  const where = formatLocation(err.location);
+  let out = (where ? `${where}: ` : '') + `fel: ${err.message}`;
+  if (err.hint) out += `\n  → ${err.hint}`;
+  return out;
+}

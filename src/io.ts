@@ -1,0 +1,22 @@
+// What a command may touch of the outside world, so tests can run commands in-process.
+export interface IO {
+  out(s: string): void;
+  err(s: string): void;
+  stdoutIsTTY: boolean;
+  stdinIsTTY: boolean;
+  color: boolean;
+  env: NodeJS.ProcessEnv;
+}
+
+export function processIO(): IO {
+  const env = process.env;
+  const color = !env.NO_COLOR && env.FORCE_COLOR !== '0' && (Boolean(process.stdout.isTTY) || Boolean(env.FORCE_COLOR));
+  return {
+    out: (s) => process.stdout.write(s),
+    err: (s) => process.stderr.write(s),
+    stdoutIsTTY: Boolean(process.stdout.isTTY),
+    stdinIsTTY: Boolean(process.stdin.isTTY),
+    color,
+    env,
+  };
+}

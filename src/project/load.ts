@@ -1,0 +1,235 @@
+// Reading a project file: bytes → checked UTF-8 text → YAML Document (comments and source
+// positions kept) → plain data. Every way a file can be unusable becomes an InputError with
+// file, line and column, never a stack trace.
+import { readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { relative, resolve } from 'node:path';
+import { Document, LineCounter, YAMLMap, parseDocument, isMap, isSeq, isScalar, isPair, isAlias, type Node } from 'yaml';
+import { InputError } from '../errors.js';
+
+export type YamlPath = (string | number)[];
+
+export interface LoadedProject {
+  /** Absolute path. */
+  file: string;
+  /** Path as shown to the user (relative to cwd when inside it). */
+  display: string;
+  text: string;
+  doc: Document.Parsed;
+  lineCounter: LineCounter;
+  /** Plain data (before schema validation: unknown shape below the root). */
+  data: Record<string, unknown>;
+  /** sha256 of the bytes read, to detect changes on disk before saving. */
+  hash: string;
+  bom: boolean;
+  eol: '\n' | '\r\n';
+  mode: number;
+}
+
+/** Larger than any real plan (500 insatser ≈ 0.5 MB); protects against resource exhaustion. */
+export const MAX_BYTES = 10 * 1024 * 1024;
+const MAX_ALIASES = 100;
+
+export function displayPath(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel && !rel.startsWith('..') ? rel : file;
+}
+
+export function hashBytes(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Line and column (1-based) of a byte offset, counting characters as the user's editor does. */
+function lineColOfByte(bytes: Uint8Array, offset: number): { line: number; col: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) { line++; start = i + 1; }
+  const col = new TextDecoder('utf-8').decode(bytes.subarray(start, offset)).length + 1;
+  return { line, col };
+}
+
+/** Offset of the first byte that is not part of a valid UTF-8 sequence, or -1. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    let n = 0;
+    if (b < 0x80) { i++; continue; }
+    else if (b >= 0xc2 && b <= 0xdf) n = 1;
+    else if (b >= 0xe0 && b <= 0xef) n = 2;
+    else if (b >= 0xf0 && b <= 0xf4) n = 3;
+    else return i;
+    for (let k = 1; k <= n; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+    }
+    i += n + 1;
+  }
+  return -1;
+}
+
+/** Reads and checks the bytes of a project file. */
+export function readProjectText(path: string): { file: string; display: string; bytes: Buffer; text: string; bom: boolean; eol: '\n' | '\r\n'; mode: number } {
+  const file = resolve(path);
+  const display = displayPath(file);
+  let st;
+  try {
+    st = statSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new InputError(`filen finns inte`, { file: display }, 'Skapa en projektfil med: fsstöd init --kommun <namn>');
+    if (code === 'EACCES') throw new InputError(`filen får inte läsas (behörighet saknas)`, { file: display });
+    throw new InputError(`filen kunde inte öppnas (${code ?? 'okänt fel'})`, { file: display });
+  }
+  if (st.isDirectory()) throw new InputError(`det här är en mapp, inte en projektfil`, { file: display }, `Ange filen i mappen, t.ex. ${display.replace(/\/$/, '')}/projekt.yaml`);
+  if (!st.isFile()) throw new InputError(`det här är ingen vanlig fil`, { file: display });
+  if (st.size > MAX_BYTES) {
+    throw new InputError(`filen är för stor (${(st.size / 1048576).toFixed(1)} MB; gränsen är ${MAX_BYTES / 1048576} MB). En projektfil är normalt under 1 MB`, { file: display });
+  }
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(code === 'EACCES' ? 'filen får inte läsas (behörighet saknas)' : `filen kunde inte läsas (${code ?? 'okänt fel'})`, { file: display });
+  }
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    throw new InputError('filen innehåller ett NUL-tecken (byte 0) och är troligen ingen textfil', { file: display, ...lineColOfByte(bytes, nul) }, 'Öppna filen i en texteditor och ta bort tecknet, eller återställ en tidigare version.');
+  }
+  const bad = firstInvalidUtf8(bytes);
+  if (bad >= 0) {
+    const byte = bytes[bad]!;
+    const latin1 = byte >= 0xc0 && byte <= 0xff ? ` (troligen Latin-1/Windows-1252: "${Buffer.from([byte]).toString('latin1')}")` : '';
+    throw new InputError(`filen är inte UTF-8-kodad: ogiltig byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')}${latin1}`, { file: display, ...lineColOfByte(bytes, bad) }, 'Spara om filen som UTF-8 i din editor (t.ex. "Spara som" → kodning UTF-8).');
+  }
+  let text = bytes.toString('utf8');
+  const bom = text.charCodeAt(0) === 0xfeff;
+  if (bom) text = text.slice(1);
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  return { file, display, bytes, text, bom, eol, mode: st.mode & 0o777 };
+}
+
+const YAML_MESSAGES: Record<string, string> = {
+  TAB_AS_INDENT: 'tabbtecken används för indrag; YAML kräver mellanslag',
+  DUPLICATE_KEY: 'nyckeln finns redan i samma mappning (dubblett)',
+  BAD_INDENT: 'felaktigt indrag',
+  BAD_DIRECTIVE: 'ogiltigt direktiv',
+  BAD_DQ_ESCAPE: 'ogiltig escape-sekvens i citerad text',
+  BAD_SCALAR_START: 'ett värde får inte börja med det här tecknet (sätt texten inom citattecken)',
+  BLOCK_AS_IMPLICIT_KEY: 'ett block kan inte användas som nyckel (saknas ett kolon eller ett indrag?)',
+  BLOCK_IN_FLOW: 'en blocksamling kan inte stå inuti [ ] eller { }',
+  COMMENT_SPACE: 'en kommentar (#) måste föregås av ett mellanslag',
+  IMPOSSIBLE: 'YAML-tolken hamnade i ett omöjligt läge',
+  KEY_OVER_1024_CHARS: 'en nyckel får vara högst 1024 tecken',
+  MISSING_CHAR: 'ett tecken saknas (ett avslutande citattecken, ] eller }?)',
+  MULTILINE_IMPLICIT_KEY: 'en nyckel får inte sträcka sig över flera rader (saknas ett kolon?)',
+  MULTIPLE_ANCHORS: 'flera ankare på samma värde',
+  MULTIPLE_DOCS: 'filen innehåller flera YAML-dokument (---); en projektfil har ett',
+  MULTIPLE_TAGS: 'flera taggar på samma värde',
+  TAG_RESOLVE_FAILED: 'okänd YAML-tagg',
+  UNEXPECTED_TOKEN: 'oväntat tecken här',
+  BAD_ALIAS: 'ogiltig referens (alias)',
+  BAD_COLLECTION_TYPE: 'fel typ av samling för taggen',
+  DUPLICATE_ANCHOR: 'ankaret finns redan',
+  ALIAS_PROPS: 'ett alias kan inte ha egna taggar eller ankare',
+  NON_STRING_KEY: 'nycklar måste vara text',
+  RESOURCE_EXHAUSTION: 'för många alias (möjlig "alias-bomb")',
+};
+
+/** Parses text as a project file. */
+export function parseProjectText(src: ReturnType<typeof readProjectText>): LoadedProject {
+  const { file, display, text } = src;
+  const lineCounter = new LineCounter();
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, keepSourceTokens: false });
+  } catch (e) {
+    if (e instanceof RangeError) throw new InputError('filen är för djupt nästlad för att kunna läsas', { file: display });
+    throw new InputError(`filen kunde inte tolkas som YAML (${(e as Error).message})`, { file: display });
+  }
+  if (doc.errors.length > 0) {
+    const err = doc.errors[0]!;
+    const pos = lineCounter.linePos(err.pos[0]);
+    const what = YAML_MESSAGES[err.code] ?? 'ogiltig YAML';
+    const more = doc.errors.length > 1 ? ` (och ${doc.errors.length - 1} fel till)` : '';
+    throw new InputError(`ogiltig YAML: ${what}${more}`, { file: display, line: pos.line, col: pos.col }, hintFor(err.code));
+  }
+  if (doc.contents === null || (isScalar(doc.contents) && (doc.contents.value === null || doc.contents.value === ''))) {
+    throw new InputError('filen är tom', { file: display }, 'Skapa en projektfil med: fsstöd init --kommun <namn>');
+  }
+  if (!isMap(doc.contents)) {
+    const pos = lineCounter.linePos(doc.contents.range?.[0] ?? 0);
+    const kind = isSeq(doc.contents) ? 'en lista' : 'ett enskilt värde';
+    throw new InputError(`en projektfil ska vara en mappning (nyckel: värde) på översta nivån, men den här är ${kind}`, { file: display, line: pos.line, col: pos.col }, 'Jämför med examples/lindesberg/projekt.yaml eller skapa en ny med fsstöd init.');
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (e) {
+    if (e instanceof ReferenceError && /alias/i.test(e.message)) {
+      throw new InputError('filen har för många alias (&ankare/*alias) – en så kallad alias-bomb; filen läses inte', { file: display }, 'Ta bort aliasen och skriv ut värdena.');
+    }
+    if (e instanceof RangeError) throw new InputError('filen är för djupt nästlad för att kunna läsas', { file: display });
+    throw new InputError(`filen kunde inte läsas (${(e as Error).message})`, { file: display });
+  }
+  const root = data as Record<string, unknown>;
+  if (!('formatversion' in root)) {
+    throw new InputError('det här ser inte ut som en fsstöd-projektfil: nyckeln formatversion saknas', { file: display, line: 1, col: 1 }, 'Lägg till raden "formatversion: 1" överst, eller skapa en ny fil med fsstöd init.');
+  }
+  if (root.formatversion !== 1) {
+    const pos = positionOf({ doc, lineCounter } as LoadedProject, ['formatversion']);
+    throw new InputError(`formatversion ${JSON.stringify(root.formatversion)} stöds inte; den här versionen av fsstöd läser formatversion 1`, { file: display, ...pos });
+  }
+  return {
+    file, display, text, doc, lineCounter, data: root,
+    hash: hashBytes(src.bytes), bom: src.bom, eol: src.eol, mode: src.mode,
+  };
+}
+
+function hintFor(code: string): string | undefined {
+  switch (code) {
+    case 'TAB_AS_INDENT': return 'Byt tabbtecknen mot mellanslag (två per nivå).';
+    case 'DUPLICATE_KEY': return 'Ta bort eller byt namn på den ena nyckeln.';
+    case 'BAD_INDENT':
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY': return 'Kontrollera indraget: nycklar på samma nivå ska börja i samma kolumn.';
+    case 'BAD_SCALAR_START':
+    case 'UNEXPECTED_TOKEN': return 'Sätt texten inom citattecken om den innehåller tecken som : # [ ] { } eller börjar med - ? | >.';
+    default: return undefined;
+  }
+}
+
+/** Reads, checks and parses a project file. */
+export function loadProject(path: string): LoadedProject {
+  return parseProjectText(readProjectText(path));
+}
+
+/** The YAML node at a path, and the pair whose value it is (for key positions). */
+export function nodeAt(doc: Document, path: YamlPath): { node: Node | null; keyNode: Node | null; found: number } {
+  let node: unknown = doc.contents;
+  let keyNode: Node | null = null;
+  let found = 0;
+  for (const seg of path) {
+    if (isAlias(node)) node = node.resolve(doc);
+    if (isMap(node)) {
+      const pair = (node as YAMLMap).items.find((p) => isPair(p) && (isScalar(p.key) ? String(p.key.value) : String(p.key)) === String(seg));
+      if (!pair) break;
+      keyNode = (pair.key as Node) ?? null;
+      node = pair.value;
+    } else if (isSeq(node) && typeof seg === 'number' && seg < node.items.length) {
+      keyNode = null;
+      node = node.items[seg];
+    } else break;
+    found++;
+  }
+  return { node: (node as Node) ?? null, keyNode, found };
+}
+
+/** Line and column of the value at a path (or of its key, or of the nearest existing parent). */
+export function positionOf(p: Pick<LoadedProject, 'doc' | 'lineCounter'>, path: YamlPath, opts: { key?: boolean } = {}): { line: number; col: number } {
+  const { node, keyNode, found } = nodeAt(p.doc, path);
+  const target = found === path.length && opts.key && keyNode ? keyNode : found === path.length ? node ?? keyNode : node;
+  const off = target?.range?.[0] ?? keyNode?.range?.[0] ?? 0;
+  return p.lineCounter.linePos(off);
+}

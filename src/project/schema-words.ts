@@ -1,0 +1,55 @@
+// Names fields in words from the schema's Swedish titles, so that messages say
+// "Handlingsplan › Insatser › I3 › Preventionsnivå" instead of a JSON pointer.
+import schema from '../../schemas/projekt.schema.json' with { type: 'json' };
+import type { YamlPath } from './load.js';
+
+type S = Record<string, any>;
+const root = schema as S;
+
+function deref(s: S | undefined): S | undefined {
+  let cur = s;
+  for (let i = 0; cur && cur.$ref && i < 10; i++) {
+    const ref: string = cur.$ref;
+    const target = ref.startsWith('#/$defs/') ? root.$defs[ref.slice(8)] : undefined;
+    // A $ref beside a title keeps the local title.
+    cur = target ? { ...target, ...(cur.title ? { title: cur.title } : {}), $ref: undefined } : undefined;
+  }
+  return cur;
+}
+
+/** The (dereferenced) schema for a path, or undefined where the path leaves the schema. */
+export function schemaAt(path: YamlPath): S | undefined {
+  let cur: S | undefined = root;
+  for (const seg of path) {
+    cur = deref(cur);
+    if (!cur) return undefined;
+    if (typeof seg === 'number') cur = cur.items;
+    else cur = cur.properties?.[seg] ?? (typeof cur.additionalProperties === 'object' ? cur.additionalProperties : undefined);
+  }
+  return deref(cur);
+}
+
+export function titleOf(path: YamlPath): string | undefined {
+  return schemaAt(path)?.title;
+}
+
+/** "Steg 4 Planera › Insatser › I3 › Preventionsnivå" for a path, using item ids where they exist. */
+export function fieldInWords(path: YamlPath, data: unknown): string {
+  const parts: string[] = [];
+  let value: any = data;
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i]!;
+    value = value == null ? undefined : value[seg as any];
+    if (typeof seg === 'number') {
+      parts.push(value && typeof value === 'object' && typeof value.id === 'string' ? value.id : `nr ${seg + 1}`);
+    } else {
+      parts.push(titleOf(path.slice(0, i + 1)) ?? seg);
+    }
+  }
+  return parts.length ? parts.join(' › ') : 'Projektfilen';
+}
+
+export function allowedKeys(path: YamlPath): string[] {
+  const s = schemaAt(path);
+  return s?.properties ? Object.keys(s.properties) : s?.propertyNames?.enum ?? [];
+}
