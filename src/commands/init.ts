@@ -31,7 +31,8 @@ function parsePeriod(s: string | undefined, now: Date): { från: number; till: n
   return { från: Number(m[1]), till: Number(m[2]) };
 }
 
-const genitive = (name: string) => (/[sxz]$/i.test(name) ? name : `${name}s`);
+// "Lindesbergs kommun" but "Örebro kommun", "Hjo kommun": names ending in a vowel or s take no s.
+const genitive = (name: string) => (/[aeiouyåäösxz]$/i.test(name) ? name : `${name}s`);
 
 export function defaultName(kommuner: Kommun[]): string {
   if (kommuner.length === 1) return `Föräldraskapsstöd i ${genitive(kommuner[0]!.namn)} kommun`;

@@ -73,6 +73,10 @@ export async function status(opts: StatusOptions, io: IO): Promise<number> {
     }, null, 2) + '\n');
     return failed ? 2 : 0;
   }
+  if (files.length === 1 && files[0]!.fel) {
+    io.err(files[0]!.fel + '\n');
+    return 2;
+  }
   const c = new Chalk({ level: io.color ? 1 : 0 });
   const colour = (p: number, s: string) => (p === 100 ? c.green(s) : p === 0 ? c.dim(s) : c.yellow(s));
   if (files.length === 1 && !files[0]!.fel) {
@@ -102,7 +106,7 @@ export async function status(opts: StatusOptions, io: IO): Promise<number> {
   const steps = files.find((f) => f.steg)?.steg?.length ?? 6;
   io.out(`${'Kommun'.padEnd(lw)}  ${'Län'.padEnd(länw)}  ${Array.from({ length: steps }, (_, i) => `Steg ${i + 1}`.padStart(7)).join(' ')}   Totalt\n`);
   for (const r of rows) {
-    if (!r.cells.length) { io.out(`${r.label.padEnd(lw)}  ${c.red(r.fel)}\n`); continue; }
+    if (!r.cells.length) { io.out(`${c.red(r.fel)}\n`); continue; }
     io.out(`${r.label.padEnd(lw)}  ${r.län.padEnd(länw)}  ${r.cells.map((x) => colour(parseInt(x, 10), x.padStart(7))).join(' ')}   ${r.total.padStart(6)}${r.fel ? '  ' + c.red(r.fel) : ''}\n`);
   }
   io.out(`\n${files.length} filer${failed ? `, ${files.filter((f) => f.fel).length} kunde inte läsas` : ''}.\n`);

@@ -4,7 +4,16 @@
 import { readFileSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { relative, resolve } from 'node:path';
-import { Document, LineCounter, YAMLMap, parseDocument, isMap, isSeq, isScalar, isPair, isAlias, type Node } from 'yaml';
+import jsyaml from 'js-yaml';
+import type { Document, LineCounter, YAMLMap, Node } from 'yaml';
+import { createRequire } from 'node:module';
+
+// The yaml library is loaded only when a Document is needed (positions, edits, the careful
+// parse): read-only commands on valid files never pay for it.
+let yamlMod: typeof import('yaml') | undefined;
+export function yamlLib(): typeof import('yaml') {
+  return (yamlMod ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
+}
 import { InputError } from '../errors.js';
 
 export type YamlPath = (string | number)[];
@@ -137,9 +146,9 @@ const YAML_MESSAGES: Record<string, string> = {
   RESOURCE_EXHAUSTION: 'för många alias (möjlig "alias-bomb")',
 };
 
-/** Parses text as a project file. */
-export function parseProjectText(src: ReturnType<typeof readProjectText>): LoadedProject {
-  const { file, display, text } = src;
+/** Parses with the `yaml` library: comments, source positions and our Swedish error messages. */
+function parseFull(file: string, display: string, text: string): { doc: Document.Parsed; lineCounter: LineCounter } {
+  const { LineCounter, parseDocument } = yamlLib();
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {
@@ -155,36 +164,72 @@ export function parseProjectText(src: ReturnType<typeof readProjectText>): Loade
     const more = doc.errors.length > 1 ? ` (och ${doc.errors.length - 1} fel till)` : '';
     throw new InputError(`ogiltig YAML: ${what}${more}`, { file: display, line: pos.line, col: pos.col }, hintFor(err.code));
   }
-  if (doc.contents === null || (isScalar(doc.contents) && (doc.contents.value === null || doc.contents.value === ''))) {
+  return { doc, lineCounter };
+}
+
+/** Anchors make aliases possible; those files take the careful path with an alias limit. */
+const HAS_ANCHOR = /(^|[\s[{,:-])&[^\s]/m;
+
+/**
+ * Parses text as a project file. Read-only commands only need the data, so the common case
+ * uses js-yaml (several times faster than building a full Document); the `yaml` Document with
+ * comments and positions is built lazily, the first time `doc`, `lineCounter` or a position
+ * is asked for (messages with line/column, the interview's edits). Files that fail the fast
+ * parse, or use anchors, go through `yaml` at once so that its Swedish messages and alias
+ * limit apply.
+ */
+export function parseProjectText(src: ReturnType<typeof readProjectText>): LoadedProject {
+  const { file, display, text } = src;
+  let full: { doc: Document.Parsed; lineCounter: LineCounter } | undefined;
+  let data: unknown;
+  let fast = !HAS_ANCHOR.test(text);
+  if (fast) {
+    try {
+      data = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, json: false, filename: display });
+    } catch {
+      fast = false;
+    }
+  }
+  if (!fast) {
+    full = parseFull(file, display, text);
+    const { doc } = full;
+    if (doc.contents === null || (yamlLib().isScalar(doc.contents) && (doc.contents.value === null || doc.contents.value === ''))) {
+      throw new InputError('filen är tom', { file: display }, 'Skapa en projektfil med: fsstöd init --kommun <namn>');
+    }
+    try {
+      data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+    } catch (e) {
+      if (e instanceof ReferenceError && /alias/i.test(e.message)) {
+        throw new InputError('filen har för många alias (&ankare/*alias) – en så kallad alias-bomb; filen läses inte', { file: display }, 'Ta bort aliasen och skriv ut värdena.');
+      }
+      if (e instanceof RangeError) throw new InputError('filen är för djupt nästlad för att kunna läsas', { file: display });
+      throw new InputError(`filen kunde inte läsas (${(e as Error).message})`, { file: display });
+    }
+  }
+  const getFull = () => (full ??= parseFull(file, display, text));
+  const at = (offset: number) => getFull().lineCounter.linePos(offset);
+  if (data === undefined || data === null || (typeof data === 'string' && data.trim() === '')) {
     throw new InputError('filen är tom', { file: display }, 'Skapa en projektfil med: fsstöd init --kommun <namn>');
   }
-  if (!isMap(doc.contents)) {
-    const pos = lineCounter.linePos(doc.contents.range?.[0] ?? 0);
-    const kind = isSeq(doc.contents) ? 'en lista' : 'ett enskilt värde';
-    throw new InputError(`en projektfil ska vara en mappning (nyckel: värde) på översta nivån, men den här är ${kind}`, { file: display, line: pos.line, col: pos.col }, 'Jämför med examples/lindesberg/projekt.yaml eller skapa en ny med fsstöd init.');
-  }
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
-  } catch (e) {
-    if (e instanceof ReferenceError && /alias/i.test(e.message)) {
-      throw new InputError('filen har för många alias (&ankare/*alias) – en så kallad alias-bomb; filen läses inte', { file: display }, 'Ta bort aliasen och skriv ut värdena.');
-    }
-    if (e instanceof RangeError) throw new InputError('filen är för djupt nästlad för att kunna läsas', { file: display });
-    throw new InputError(`filen kunde inte läsas (${(e as Error).message})`, { file: display });
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    const contents = getFull().doc.contents;
+    const kind = Array.isArray(data) ? 'en lista' : 'ett enskilt värde';
+    throw new InputError(`en projektfil ska vara en mappning (nyckel: värde) på översta nivån, men den här är ${kind}`, { file: display, ...at(contents?.range?.[0] ?? 0) }, 'Jämför med examples/lindesberg/projekt.yaml eller skapa en ny med fsstöd init.');
   }
   const root = data as Record<string, unknown>;
-  if (!('formatversion' in root)) {
+  if (!Object.prototype.hasOwnProperty.call(root, 'formatversion')) {
     throw new InputError('det här ser inte ut som en fsstöd-projektfil: nyckeln formatversion saknas', { file: display, line: 1, col: 1 }, 'Lägg till raden "formatversion: 1" överst, eller skapa en ny fil med fsstöd init.');
   }
-  if (root.formatversion !== 1) {
-    const pos = positionOf({ doc, lineCounter } as LoadedProject, ['formatversion']);
-    throw new InputError(`formatversion ${JSON.stringify(root.formatversion)} stöds inte; den här versionen av fsstöd läser formatversion 1`, { file: display, ...pos });
-  }
-  return {
-    file, display, text, doc, lineCounter, data: root,
+  const project = {
+    file, display, text, data: root,
     hash: hashBytes(src.bytes), bom: src.bom, eol: src.eol, mode: src.mode,
-  };
+  } as LoadedProject;
+  Object.defineProperty(project, 'doc', { enumerable: true, configurable: true, get: () => getFull().doc, set: (d: Document.Parsed) => { getFull().doc = d; } });
+  Object.defineProperty(project, 'lineCounter', { enumerable: true, configurable: true, get: () => getFull().lineCounter, set: (l: LineCounter) => { getFull().lineCounter = l; } });
+  if (root.formatversion !== 1) {
+    throw new InputError(`formatversion ${JSON.stringify(root.formatversion)} stöds inte; den här versionen av fsstöd läser formatversion 1`, { file: display, ...positionOf(project, ['formatversion']) });
+  }
+  return project;
 }
 
 function hintFor(code: string): string | undefined {
@@ -207,6 +252,7 @@ export function loadProject(path: string): LoadedProject {
 
 /** The YAML node at a path, and the pair whose value it is (for key positions). */
 export function nodeAt(doc: Document, path: YamlPath): { node: Node | null; keyNode: Node | null; found: number } {
+  const { isAlias, isMap, isSeq, isPair, isScalar } = yamlLib();
   let node: unknown = doc.contents;
   let keyNode: Node | null = null;
   let found = 0;
