@@ -1,6 +1,6 @@
 // TypeScript view of schemas/projekt.schema.json (formatversion 1). Valid data (after
 // validateProject) has this shape; every field except formatversion and projekt is optional.
-// Keep in step with the schema: test/foundation/types.test.ts compares the property names.
+// Keep in step with the schema when either changes.
 
 export type Id = string;
 export type Datum = string; // ÅÅÅÅ-MM-DD
