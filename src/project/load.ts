@@ -113,6 +113,16 @@ export function readProjectText(path: string): { file: string; display: string; 
     throw new InputError(`filen är inte UTF-8-kodad: ogiltig byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')}${latin1}`, { file: display, ...lineColOfByte(bytes, bad) }, 'Spara om filen som UTF-8 i din editor (t.ex. "Spara som" → kodning UTF-8).');
   }
   let text = bytes.toString('utf8');
+  // Control characters cannot be typed in an editor, break the DOCX/PDF writers (XML forbids
+  // them) and are not allowed unescaped in YAML.
+  const ctrl = /[\x01-\x08\x0B\x0C\x0E-\x1F\x7F]/.exec(text);
+  if (ctrl) {
+    const before = text.slice(0, ctrl.index);
+    const line = before.split('\n').length;
+    const col = ctrl.index - before.lastIndexOf('\n');
+    const code = ctrl[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+    throw new InputError(`filen innehåller ett osynligt kontrolltecken (U+${code})`, { file: display, line: line, col: col - (text.charCodeAt(0) === 0xfeff ? 1 : 0) }, 'Ta bort tecknet i en texteditor (det kommer ofta från inklistrad text).');
+  }
   const bom = text.charCodeAt(0) === 0xfeff;
   if (bom) text = text.slice(1);
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
@@ -160,9 +170,16 @@ function parseFull(file: string, display: string, text: string): { doc: Document
   if (doc.errors.length > 0) {
     const err = doc.errors[0]!;
     const pos = lineCounter.linePos(err.pos[0]);
-    const what = YAML_MESSAGES[err.code] ?? 'ogiltig YAML';
+    const what = describeYamlError(err.code, err.message);
     const more = doc.errors.length > 1 ? ` (och ${doc.errors.length - 1} fel till)` : '';
-    throw new InputError(`ogiltig YAML: ${what}${more}`, { file: display, line: pos.line, col: pos.col }, hintFor(err.code));
+    throw new InputError(`ogiltig YAML: ${what}${more}`, { file: display, line: pos.line, col: pos.col }, hintFor(err.code, err.message));
+  }
+  // An unknown tag (!hemlig) is only a warning to the yaml library; for us it is an error,
+  // since the value would silently become plain text.
+  const tag = doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
+  if (tag) {
+    const pos = lineCounter.linePos(tag.pos[0]);
+    throw new InputError(`ogiltig YAML: okänd tagg ${/: (.*)$/.exec(tag.message)?.[1] ?? ''}`.trimEnd(), { file: display, line: pos.line, col: pos.col }, 'Ta bort taggen (ordet som börjar med !) eller sätt hela värdet inom citattecken.');
   }
   return { doc, lineCounter };
 }
@@ -232,7 +249,18 @@ export function parseProjectText(src: ReturnType<typeof readProjectText>): Loade
   return project;
 }
 
-function hintFor(code: string): string | undefined {
+function describeYamlError(code: string, message: string): string {
+  if (code === 'RESOURCE_EXHAUSTION' && /call stack/i.test(message)) return 'filen är för djupt nästlad för att kunna läsas';
+  if (code === 'BLOCK_AS_IMPLICIT_KEY' && /Nested mappings/i.test(message)) return 'ett värde innehåller ": " (kolon och mellanslag) och ser ut som en ny nyckel på samma rad';
+  if (code === 'BAD_INDENT' && /Flow sequence/i.test(message)) return 'en lista inom [ ] är inte avslutad med ]';
+  if (code === 'BAD_INDENT' && /Flow map/i.test(message)) return 'en mappning inom { } är inte avslutad med }';
+  return YAML_MESSAGES[code] ?? 'ogiltig YAML';
+}
+
+function hintFor(code: string, message = ''): string | undefined {
+  if (code === 'BLOCK_AS_IMPLICIT_KEY' && /Nested mappings/i.test(message)) return 'Sätt texten inom citattecken, t.ex. skiss: "Mål: fler föräldrar nås", eller rätta indraget om raden ska vara en egen nyckel.';
+  if (code === 'RESOURCE_EXHAUSTION') return undefined;
+  if (code === 'BAD_INDENT' && /Flow (sequence|map)/i.test(message)) return 'Avsluta listan med ] (eller mappningen med }) på samma rad, eller skriv en post per rad med "- ".';
   switch (code) {
     case 'TAB_AS_INDENT': return 'Byt tabbtecknen mot mellanslag (två per nivå).';
     case 'DUPLICATE_KEY': return 'Ta bort eller byt namn på den ena nyckeln.';

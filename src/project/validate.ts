@@ -30,6 +30,11 @@ function typeOfValue(v: unknown): string {
   return `talet ${v}`;
 }
 
+/** A key or value as shown in a message: quoted, with invisible characters made visible. */
+export function shown(s: string): string {
+  return JSON.stringify(s);
+}
+
 function pointerToPath(pointer: string): YamlPath {
   if (!pointer) return [];
   return pointer.slice(1).split('/').map((s) => {
@@ -79,14 +84,14 @@ function describe(e: ErrorObject, p: LoadedProject): Problem {
     }
     case 'additionalProperties': {
       const extra = (e.params as { additionalProperty: string }).additionalProperty;
-      message = `${words}: okänt fält "${extra}"${suggest(extra, allowedKeys(path))}`;
+      message = `${words}: okänt fält ${shown(extra)}${suggest(extra, allowedKeys(path))}`;
       path = [...path, extra];
       key = true;
       break;
     }
     case 'propertyNames': {
       const name = (e.params as { propertyName: string }).propertyName;
-      message = `${words}: okänt fält "${name}"${suggest(name, allowedKeys(path))}`;
+      message = `${words}: okänt fält ${shown(name)}${suggest(name, allowedKeys(path))}`;
       path = [...path, name];
       key = true;
       break;
