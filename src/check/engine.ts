@@ -1,0 +1,130 @@
+// The check engine: for each file, load it, run the rules in scope, turn what they return into
+// findings with file, line and column, apply the config, and mask any personnummer.
+import { FsstodError } from '../errors.js';
+import { loadProject, type LoadedProject, type YamlPath } from '../project/load.js';
+import { indexIds } from '../project/refs.js';
+import { validateProject } from '../project/validate.js';
+import type { Project } from '../project/types.js';
+import type { CheckConfig } from './config.js';
+import { locator } from './positions.js';
+import { maskPnr } from './personnummer.js';
+import type { MethodView } from './method.js';
+import { begunSteps, stepOfPath } from './scope.js';
+import { FIL_RULE } from './rules/index.js';
+import { SEVERITY_RANK, type Dokument, type FileResult, type Finding, type Rule, type RuleContext, type RuleState, type Scope, type Severity, type Summary } from './types.js';
+
+export interface EngineOptions {
+  rules: Rule[];
+  method: MethodView;
+  config: CheckConfig;
+  dokument?: Dokument;
+  /** Steps from --steg or --for; undefined = the steps each file has begun. */
+  steg?: number[];
+  grund: Scope['grund'];
+}
+
+const maskPath = (path: YamlPath): YamlPath => path.map((s) => (typeof s === 'string' ? maskPnr(s) : s));
+
+/** Whether a rule applies to a scope: its document and one of its steps. */
+export function ruleInScope(rule: Rule, scope: Scope): boolean {
+  if (scope.dokument && rule.dokument.length && !rule.dokument.includes(scope.dokument)) return false;
+  if (rule.steg.length && !rule.steg.some((s) => scope.steg.includes(s))) return false;
+  return true;
+}
+
+export function checkFile(file: string, o: EngineOptions): FileResult {
+  let p: LoadedProject;
+  try {
+    p = loadProject(file);
+  } catch (e) {
+    if (!(e instanceof FsstodError)) throw e;
+    return {
+      file: e.location?.file ?? file,
+      läst: false,
+      steg: [],
+      findings: [{
+        rule: FIL_RULE.id, severity: 'error', message: maskPnr(e.message), file: e.location?.file ?? file,
+        ...(e.location?.line ? { line: e.location.line, col: e.location.col ?? 1 } : {}), path: [], ...(e.hint ? { hint: e.hint } : {}),
+      }],
+      regler: [],
+    };
+  }
+  return checkLoaded(p, o);
+}
+
+export function checkLoaded(p: LoadedProject, o: EngineOptions): FileResult {
+  const data = p.data as unknown as Project;
+  const scope: Scope = { dokument: o.dokument, steg: o.steg ?? begunSteps(data, o.method), grund: o.grund };
+  let problems: ReturnType<typeof validateProject> | undefined;
+  const ctx: RuleContext = {
+    project: p,
+    data,
+    method: o.method,
+    scope,
+    index: indexIds(data),
+    problems: () => (problems ??= validateProject(p)),
+    inScope: (s) => scope.steg.includes(s),
+  };
+  const locate = locator(p);
+  const findings: Finding[] = [];
+  const regler: RuleState[] = [];
+  for (const rule of o.rules) {
+    const conf = o.config.regler.get(rule.id);
+    const nivå = conf?.nivå ?? rule.severity;
+    const körd = nivå !== 'av' && ruleInScope(rule, scope);
+    regler.push({ id: rule.id, nivå, körd, ...(conf ? { motivering: conf.motivering } : {}) });
+    if (!körd) continue;
+    let out;
+    try {
+      out = rule.check(ctx);
+    } catch (e) {
+      findings.push({
+        rule: rule.id, severity: 'error', file: p.display, path: [], line: 1, col: 1,
+        message: `regeln kunde inte köras (internt fel i fsstöd: ${maskPnr((e as Error)?.message ?? String(e))})`,
+        hint: 'Kör igen med --debug och rapportera felet.',
+      });
+      regler[regler.length - 1]!.fel = true;
+      continue;
+    }
+    for (const f of out) {
+      // --steg N is about one step: findings in other steps' parts of the file are left out.
+      if (scope.grund === 'steg') {
+        const s = stepOfPath(f.path);
+        if (s !== undefined && !scope.steg.includes(s)) continue;
+      }
+      const severity: Severity = conf ? (conf.nivå as Severity) : f.severity ?? rule.severity;
+      const pos = f.line !== undefined ? { line: f.line, col: f.col ?? 1 } : locate(f.path, { key: f.key });
+      findings.push({ rule: rule.id, severity, message: maskPnr(f.message), file: p.display, line: pos.line, col: pos.col, path: maskPath(f.path) });
+    }
+  }
+  findings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0) || SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.rule.localeCompare(b.rule) || a.message.localeCompare(b.message));
+  const proj = data.projekt as Project['projekt'] | undefined;
+  return {
+    file: p.display,
+    läst: true,
+    steg: scope.steg,
+    ...(typeof proj?.namn === 'string' ? { projekt: maskPnr(proj.namn) } : {}),
+    ...(Array.isArray(proj?.kommuner) ? { kommuner: proj.kommuner.filter((k) => k && typeof k === 'object').map((k) => ({ kod: String(k.kod ?? ''), namn: String(k.namn ?? '') })) } : {}),
+    findings,
+    regler,
+  };
+}
+
+export function summarize(files: FileResult[], failSeverity: Severity): Summary {
+  let fel = 0, varningar = 0, info = 0, filerMedFynd = 0, oläsbara = 0;
+  let worst = 0;
+  let internal = false;
+  for (const f of files) {
+    if (!f.läst) oläsbara++;
+    if (f.findings.length) filerMedFynd++;
+    if (f.regler.some((r) => r.fel)) internal = true;
+    for (const x of f.findings) {
+      if (x.severity === 'error') fel++;
+      else if (x.severity === 'warning') varningar++;
+      else info++;
+      worst = Math.max(worst, SEVERITY_RANK[x.severity]);
+    }
+  }
+  const exitkod = oläsbara || internal ? 2 : worst >= SEVERITY_RANK[failSeverity] ? 1 : 0;
+  return { filer: files.length, filerMedFynd, oläsbara, fel, varningar, info, failSeverity, exitkod };
+}

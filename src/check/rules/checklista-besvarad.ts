@@ -1,0 +1,43 @@
+// Each step of the method ends with a checklist. Every question of the steps in scope is
+// answered, and a nej or delvis says what will be done next.
+import { checklistUnits } from '../../project/progress.js';
+import type { Rule, RuleFinding } from '../types.js';
+import { get, isObj, isText, short } from './util.js';
+
+export const checklistaBesvarad: Rule = {
+  id: 'checklista-besvarad',
+  severity: 'error',
+  beskrivning: 'Varje fråga i checklistan för stegen som kontrolleras är besvarad, och ett nej eller delvis har ett nästa steg (åtgärd › vad).',
+  avsnitt: 'Checklistorna 1–6 i slutet av varje steg',
+  steg: [1, 2, 3, 4, 5, 6],
+  dokument: [],
+  docs: 'docs/regler/checklista-besvarad.md',
+  check(ctx) {
+    const out: RuleFinding[] = [];
+    for (const step of ctx.method.steps) {
+      if (!ctx.inScope(step.nummer)) continue;
+      const units = checklistUnits(ctx.data, step);
+      const known = new Set(units.map((u) => String(u.path[2])));
+      for (const u of units) {
+        const id = String(u.path[2]);
+        if (!u.answered) {
+          out.push({ path: [...u.path, 'status'], message: `Checklista ${step.nummer}, fråga ${id} är inte besvarad: ”${short(u.label, 90)}” (svara ja, delvis, nej eller ej aktuellt)` });
+          continue;
+        }
+        const svar = get(ctx.data, u.path) as Record<string, unknown>;
+        if ((svar.status === 'nej' || svar.status === 'delvis') && !(isObj(svar.åtgärd) && isText(svar.åtgärd.vad))) {
+          out.push({ path: [...u.path, isObj(svar.åtgärd) ? 'åtgärd' : 'status'], message: `Checklista ${step.nummer}, fråga ${id} är besvarad med ${svar.status} men saknar nästa steg: skriv i åtgärd › vad vad som ska göras (och gärna vem och när)` });
+        }
+      }
+      // Answers to questions the checklist does not have: usually a typo in the id.
+      const given = get(ctx.data, ['checklistor', `steg${step.nummer}`]);
+      if (isObj(given)) {
+        for (const id of Object.keys(given)) {
+          if (known.has(id)) continue;
+          out.push({ path: ['checklistor', `steg${step.nummer}`, id], key: true, severity: 'warning', message: `Checklista ${step.nummer} har ingen fråga ${id}; frågorna är ${[...known].join(', ')}` });
+        }
+      }
+    }
+    return out;
+  },
+};

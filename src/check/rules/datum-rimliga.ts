@@ -1,0 +1,102 @@
+// Dates that contradict each other: an intervention that ends before it starts, a follow-up
+// before anything has started, a target date before the plan begins.
+import type { YamlPath } from '../../project/load.js';
+import type { Rule, RuleFinding } from '../types.js';
+import { get, idList, isDate, isObj, items, label } from './util.js';
+
+const year = (d: string) => Number(d.slice(0, 4));
+
+export const datumRimliga: Rule = {
+  id: 'datum-rimliga',
+  severity: 'error',
+  beskrivning: 'Datum hänger ihop: start före slut, uppföljning efter start, måldatum inom eller efter planperioden och beslut i rätt ordning.',
+  avsnitt: '4.1 Upprätta en lokal handlingsplan (tidplan); 6.1 Följa upp',
+  steg: [4, 6],
+  dokument: [],
+  docs: 'docs/regler/datum-rimliga.md',
+  check(ctx) {
+    const out: RuleFinding[] = [];
+    const d = ctx.data;
+    const err = (path: YamlPath, message: string) => out.push({ path, message });
+    const warn = (path: YamlPath, message: string) => out.push({ path, message, severity: 'warning' });
+
+    // The plan period (years).
+    const period = d.projekt?.period;
+    const från = isObj(period) && Number.isInteger(period.från) ? (period.från as number) : undefined;
+    const till = isObj(period) && Number.isInteger(period.till) ? (period.till as number) : undefined;
+    if (från !== undefined && till !== undefined && från > till) {
+      err(['projekt', 'period', 'till'], `Planperioden slutar (${till}) före den börjar (${från})`);
+    }
+    const periodText = från !== undefined && till !== undefined ? `${från}–${till}` : undefined;
+
+    // Interventions: start before end, and inside the plan period.
+    const insatser = items(d, 'insats');
+    const startOf = new Map<string, string>();
+    if (ctx.inScope(4)) {
+      for (const { item, path, i } of insatser) {
+        const s = isDate(item.start) ? item.start : undefined;
+        const e = isDate(item.slut) ? item.slut : undefined;
+        if (s && typeof item.id === 'string') startOf.set(item.id, s);
+        if (s && e && e < s) err([...path, 'slut'], `Insatsen ${label(item, i)} slutar ${e}, före sitt startdatum ${s}`);
+        if (periodText && s && till !== undefined && year(s) > till) warn([...path, 'start'], `Insatsen ${label(item, i)} startar ${s}, efter planperioden ${periodText}`);
+        if (periodText && e && från !== undefined && year(e) < från) warn([...path, 'slut'], `Insatsen ${label(item, i)} slutar ${e}, före planperioden ${periodText}`);
+      }
+      // Indicators: the target date within or after the plan period, and not before the interventions it measures start.
+      for (const { item, path, i } of items(d, 'indikator')) {
+        if (!isDate(item.måldatum)) continue;
+        const md = item.måldatum;
+        if (från !== undefined && year(md) < från) {
+          err([...path, 'måldatum'], `Indikatorn ${label(item, i)} har måldatum ${md}, före planperioden ${periodText ?? `som börjar ${från}`}`);
+          continue;
+        }
+        const starts = idList(item.insatser).map((id) => startOf.get(id)).filter((x): x is string => Boolean(x));
+        const first = starts.sort()[0];
+        if (first && md < first) warn([...path, 'måldatum'], `Indikatorn ${label(item, i)} har måldatum ${md}, innan någon av dess insatser har startat (första start ${first})`);
+      }
+    } else {
+      for (const { item } of insatser) if (isDate(item.start) && typeof item.id === 'string') startOf.set(item.id, item.start);
+    }
+
+    // Follow-up: its period in order, and not ending before anything had started.
+    if (ctx.inScope(6)) {
+      const up = d.uppföljning;
+      const p = isObj(up) && isObj(up.period) ? up.period : undefined;
+      const pf = p && isDate(p.från) ? p.från : undefined;
+      const pt = p && isDate(p.till) ? p.till : undefined;
+      if (pf && pt && pt < pf) err(['uppföljning', 'period', 'till'], `Uppföljningsperioden slutar ${pt}, före den börjar ${pf}`);
+      const firstStart = [...startOf.values()].sort()[0];
+      if (pt && firstStart && pt < firstStart) err(['uppföljning', 'period', 'till'], `Uppföljningsperioden slutar ${pt}, innan den första insatsen startade (${firstStart})`);
+      const utfall = isObj(up) && Array.isArray(up.utfall) ? up.utfall : [];
+      utfall.forEach((u: unknown, i: number) => {
+        if (!isObj(u) || !isDate(u.datum)) return;
+        if (pf && u.datum < pf) warn(['uppföljning', 'utfall', i, 'datum'], `Utfallet för ${typeof u.indikator === 'string' ? u.indikator : `nr ${i + 1}`} är mätt ${u.datum}, före uppföljningsperioden (från ${pf})`);
+      });
+      const ins = isObj(up) && Array.isArray(up.insatser) ? up.insatser : [];
+      ins.forEach((u: unknown, i: number) => {
+        if (!isObj(u) || typeof u.insats !== 'string') return;
+        const s = startOf.get(u.insats);
+        if (s && pt && pt < s && (u.status === 'genomförd' || u.status === 'pågår')) {
+          err(['uppföljning', 'insatser', i, 'status'], `Insatsen ${u.insats} följs upp som ${u.status}, men startar först ${s}, efter uppföljningsperioden (till ${pt})`);
+        }
+      });
+    }
+
+    // Decisions in order: lägesbild before handlingsplan before uppföljning.
+    const dec = (k: string) => {
+      const v = get(d, ['beslut', k, 'datum']);
+      return isDate(v) ? v : undefined;
+    };
+    const order: [string, string, string, string][] = [
+      ['lägesbild', 'handlingsplan', 'lägesbilden', 'handlingsplanen'],
+      ['handlingsplan', 'uppföljning', 'handlingsplanen', 'uppföljningsrapporten'],
+    ];
+    for (const [a, b, aw, bw] of order) {
+      const da = dec(a);
+      const db = dec(b);
+      if (da && db && db < da && (ctx.inScope(a === 'lägesbild' ? 3 : 4) || ctx.inScope(b === 'handlingsplan' ? 4 : 6))) {
+        warn(['beslut', b, 'datum'], `Beslutet om ${bw} (${db}) är daterat före beslutet om ${aw} (${da})`);
+      }
+    }
+    return out;
+  },
+};

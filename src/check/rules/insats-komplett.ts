@@ -1,0 +1,32 @@
+// Every planned intervention says what it serves, who does it, where, for whom, at which level
+// and when it starts.
+import type { Rule, RuleFinding } from '../types.js';
+import { idList, isDate, isText, items, joinSv, label } from './util.js';
+
+const FIELDS: { key: string; words: string; ok: (v: unknown) => boolean; avveckla: boolean }[] = [
+  { key: 'mål', words: 'mål', ok: (v) => idList(v).length > 0, avveckla: false },
+  { key: 'ansvarig', words: 'ansvarig aktör', ok: isText, avveckla: true },
+  { key: 'arenor', words: 'arena', ok: (v) => idList(v).length > 0, avveckla: false },
+  { key: 'målgrupp', words: 'målgrupp', ok: isText, avveckla: false },
+  { key: 'nivå', words: 'preventionsnivå', ok: isText, avveckla: false },
+  { key: 'start', words: 'startdatum', ok: isDate, avveckla: true },
+];
+
+export const insatsKomplett: Rule = {
+  id: 'insats-komplett',
+  severity: 'error',
+  beskrivning: 'Varje planerad insats har mål, ansvarig aktör, arena, målgrupp, preventionsnivå och startdatum (en insats som avvecklas: ansvarig och startdatum).',
+  avsnitt: '4.1 Upprätta en lokal handlingsplan – Specificera arbetssätt och insatser',
+  steg: [4],
+  dokument: ['handlingsplan'],
+  docs: 'docs/regler/insats-komplett.md',
+  check(ctx) {
+    const out: RuleFinding[] = [];
+    for (const { item, path, i } of items(ctx.data, 'insats')) {
+      const avveckla = item.åtgärd === 'avveckla';
+      const missing = FIELDS.filter((f) => (!avveckla || f.avveckla) && !f.ok(item[f.key])).map((f) => f.words);
+      if (missing.length) out.push({ path, message: `Insatsen ${label(item, i)} saknar ${joinSv(missing)}` });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,62 @@
+// The moments a document needs (content/: begrepp.dokument) are filled in; without --for, every
+// moment of the steps in scope.
+import type { YamlPath } from '../../project/load.js';
+import { momentUnits, getPath, isAnswered, type Unit } from '../../project/progress.js';
+import { schemaAt } from '../../project/schema-words.js';
+import type { MomentView, StepView } from '../method.js';
+import type { Rule, RuleFinding } from '../types.js';
+import { joinSv, short } from './util.js';
+
+/** The nearest part of the path that exists in the data (the unit itself when it is there but empty). */
+function anchor(data: unknown, path: YamlPath): YamlPath {
+  for (let n = path.length; n > 0; n--) if (getPath(data, path.slice(0, n)) !== undefined) return path.slice(0, n);
+  return [];
+}
+
+function stepUnits(data: unknown, step: StepView): Unit[] {
+  return (step.fält ?? []).map((f) => {
+    const path = f.split('.');
+    return { path, label: schemaAt(path)?.title ?? f, answered: isAnswered(getPath(data, path)) };
+  });
+}
+
+export const momentIfyllda: Rule = {
+  id: 'moment-ifyllda',
+  severity: 'error',
+  beskrivning: 'Momenten som dokumentet behöver är ifyllda (utan --for: alla moment i stegen som kontrolleras).',
+  avsnitt: 'Momenten i steg 1–6; dokumentens innehåll enligt 3.4, 4.1 och 6.1',
+  steg: [1, 2, 3, 4, 5, 6],
+  dokument: [],
+  docs: 'docs/regler/moment-ifyllda.md',
+  check(ctx) {
+    const out: RuleFinding[] = [];
+    const groups: { rubrik: string; units: Unit[] }[] = [];
+    const wanted = ctx.scope.dokument ? new Set(ctx.method.dokument(ctx.scope.dokument)?.moment ?? []) : undefined;
+    for (const step of ctx.method.steps) {
+      if (!ctx.inScope(step.nummer)) continue;
+      const moments: MomentView[] = (step.moment ?? []).filter((m) => !wanted || wanted.has(m.nummer) || wanted.has(String(step.nummer)));
+      if (!moments.length) continue;
+      const su = stepUnits(ctx.data, step);
+      if (su.length) groups.push({ rubrik: `Steg ${step.nummer} ${step.titel} (genomgående)`, units: su });
+      for (const m of moments) groups.push({ rubrik: `Moment ${m.nummer} ${m.titel}`, units: momentUnits(ctx.data, m) });
+    }
+    for (const g of groups) {
+      const byAnchor = new Map<string, { path: YamlPath; labels: string[] }>();
+      for (const u of g.units) {
+        if (u.answered) continue;
+        const a = anchor(ctx.data, u.path);
+        // A missing field is reported where it would go; several missing under one parent together.
+        const at = a.length === u.path.length ? u.path : a;
+        const k = JSON.stringify(at);
+        const e = byAnchor.get(k) ?? { path: at, labels: [] };
+        e.labels.push(short(u.label, 70));
+        byAnchor.set(k, e);
+      }
+      for (const { path, labels } of byAnchor.values()) {
+        const list = labels.length > 5 ? `${labels.slice(0, 5).join(', ')} och ${labels.length - 5} till` : joinSv(labels);
+        out.push({ path, message: `${g.rubrik}: inte ifyllt: ${list}` });
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,13 @@
+// The project file against schemas/projekt.schema.json (the same check as fsstöd validate).
+import type { Rule } from '../types.js';
+
+export const schema: Rule = {
+  id: 'schema',
+  severity: 'error',
+  beskrivning: 'Projektfilen följer filformatet: rätt fält, rätt typer, tillåtna värden och giltiga datum.',
+  avsnitt: 'Hela metoden (projektfilens format)',
+  steg: [],
+  dokument: [],
+  docs: 'docs/regler/schema.md',
+  check: (ctx) => ctx.problems().filter((p) => p.rule === 'schema').map((p) => ({ path: p.path, message: p.message, line: p.line, col: p.col })),
+};

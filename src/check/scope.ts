@@ -1,0 +1,68 @@
+// Which steps and document a check is about: --steg N, --for <dokument>, or (neither) the steps
+// the file has begun. Also which step a path in the project file belongs to.
+import { UsageError } from '../errors.js';
+import type { YamlPath } from '../project/load.js';
+import { stepProgress } from '../project/progress.js';
+import type { MethodView } from './method.js';
+import { DOKUMENT, type Dokument, type Scope } from './types.js';
+
+const ALIASES: Record<string, Dokument> = {
+  lägesbild: 'lägesbild', lagesbild: 'lägesbild',
+  handlingsplan: 'handlingsplan',
+  uppföljning: 'uppföljning', uppfoljning: 'uppföljning', uppföljningsrapport: 'uppföljning', uppfoljningsrapport: 'uppföljning',
+};
+
+export function parseDokument(v: string | undefined): Dokument | undefined {
+  if (v === undefined) return undefined;
+  const d = ALIASES[v.trim().toLowerCase()];
+  if (!d) {
+    throw new UsageError(`okänt dokument för --for: "${v}"`, undefined, `Välj ett av: ${DOKUMENT.join(', ')} (även lagesbild, uppfoljning).`);
+  }
+  return d;
+}
+
+export function parseSteg(v: string | undefined, method: MethodView): number | undefined {
+  if (v === undefined) return undefined;
+  const n = /^\s*\d+\s*$/.test(v) ? Number(v) : NaN;
+  if (!method.step(n)) {
+    throw new UsageError(`ogiltigt steg för --steg: "${v}"`, undefined, `Ange ett av stegen ${method.steps.map((s) => s.nummer).join(', ')}, t.ex. --steg 4.`);
+  }
+  return n;
+}
+
+/** The scope given by the flags; `undefined` steps mean "the steps each file has begun". */
+export function flagScope(method: MethodView, dokument: Dokument | undefined, steg: number | undefined): Omit<Scope, 'steg'> & { steg?: number[] } {
+  if (steg !== undefined) return { dokument, steg: [steg], grund: 'steg' };
+  if (dokument) {
+    const steps = method.stepsOf(dokument);
+    if (!steps.length) throw new UsageError(`metoden (content/) anger inga moment för dokumentet ${dokument}`);
+    return { dokument, steg: steps, grund: 'dokument' };
+  }
+  return { grund: 'påbörjade' };
+}
+
+/** Steps with at least one answered field, question or checklist item. */
+export function begunSteps(data: unknown, method: MethodView): number[] {
+  const out: number[] = [];
+  for (const s of method.steps) {
+    const p = stepProgress(data, s);
+    if (p.momentBesvarade + p.checklista.besvarade > 0) out.push(s.nummer);
+  }
+  return out;
+}
+
+const TOP: Record<string, number> = { förankring: 1, organisation: 2, analys: 3, handlingsplan: 4, genomförande: 5, uppföljning: 6 };
+const DECISION: Record<string, number> = { lägesbild: 3, handlingsplan: 4, uppföljning: 6 };
+
+/** The step a path belongs to, or undefined for the parts that belong to no step (projekt, the root). */
+export function stepOfPath(path: YamlPath): number | undefined {
+  const [a, b] = path;
+  if (typeof a !== 'string') return undefined;
+  if (a in TOP) return TOP[a];
+  if (a === 'checklistor' && typeof b === 'string') {
+    const m = /^steg(\d)$/.exec(b);
+    return m ? Number(m[1]) : undefined;
+  }
+  if (a === 'beslut' && typeof b === 'string') return DECISION[b];
+  return undefined;
+}

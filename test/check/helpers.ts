@@ -1,0 +1,54 @@
+// Runs one rule on a project written as YAML text, through the real loader, so that line and
+// column are the ones a user would see.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import { loadProject } from '../../src/project/load.js';
+import { checkLoaded } from '../../src/check/engine.js';
+import { methodView } from '../../src/check/method.js';
+import type { Dokument, Finding, Rule } from '../../src/check/types.js';
+import { tempDir } from '../helpers/cli.js';
+
+/** The head every case starts with (6 lines): the case's own YAML starts on line 7. */
+export const HEAD = `formatversion: 1
+projekt:
+  namn: Test
+  kommuner:
+    - kod: "1885"
+      namn: Lindesberg
+`;
+
+export interface Case {
+  namn: string;
+  yaml: string;
+  /** Steps in scope (default: all six, as with --steg for each). */
+  steg?: number[];
+  dokument?: Dokument;
+  /** Expected findings, in order: [line, col, message pattern, severity?]. Empty = valid. */
+  fynd: [number, number, RegExp, Finding['severity']?][];
+}
+
+let dir: string | undefined;
+
+export function runRule(rule: Rule, yaml: string, o: { steg?: number[]; dokument?: Dokument; head?: boolean } = {}): Finding[] {
+  dir ??= tempDir('fsstod-regel-');
+  const f = join(dir, `${rule.id}.yaml`);
+  writeFileSync(f, (o.head === false ? '' : HEAD) + yaml);
+  const p = loadProject(f);
+  const method = methodView();
+  const steg = o.steg ?? (o.dokument ? method.stepsOf(o.dokument) : [1, 2, 3, 4, 5, 6]);
+  return checkLoaded(p, { rules: [rule], method, config: { regler: new Map() }, dokument: o.dokument, steg, grund: o.dokument ? 'dokument' : 'steg' }).findings;
+}
+
+export function expectCase(rule: Rule, c: Case): void {
+  const got = runRule(rule, c.yaml, { steg: c.steg, dokument: c.dokument });
+  const shown = got.map((x) => `${x.line}:${x.col} ${x.severity} ${x.message}`).join('\n');
+  expect(got.length, `${c.namn}: fick\n${shown}`).toBe(c.fynd.length);
+  c.fynd.forEach(([line, col, msg, sev], i) => {
+    const x = got[i]!;
+    expect(x.rule).toBe(rule.id);
+    expect(`${x.line}:${x.col}`, `${c.namn}: fynd ${i + 1}: ${x.message}`).toBe(`${line}:${col}`);
+    expect(x.message, c.namn).toMatch(msg);
+    expect(x.severity, `${c.namn}: ${x.message}`).toBe(sev ?? rule.severity);
+  });
+}

@@ -1,0 +1,120 @@
+// The fast outline must give exactly the positions the real yaml Document gives (positionOf),
+// for every key and value of the examples and of every readable file in the corpus, and for
+// paths that do not exist (the nearest existing parent).
+import { describe, expect, it } from 'vitest';
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { stringify } from 'yaml';
+import { loadProject, positionOf, type LoadedProject, type YamlPath } from '../../src/project/load.js';
+import { outline, walk, type OutlineNode } from '../../src/check/positions.js';
+import { ROOT, tempDir } from '../helpers/cli.js';
+
+function allPaths(v: unknown, path: YamlPath = [], out: YamlPath[] = []): YamlPath[] {
+  out.push(path);
+  if (Array.isArray(v)) v.forEach((x, i) => allPaths(x, [...path, i], out));
+  else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) allPaths(x, [...path, k], out);
+  return out;
+}
+
+const keyOf = (path: YamlPath) => path.map((s) => (typeof s === 'number' ? `#${s}` : `.${s}`)).join('');
+function get(root: OutlineNode | undefined, path: YamlPath): OutlineNode | undefined {
+  if (!root) return undefined;
+  const { node, found } = walk(root, path);
+  return found === path.length ? node : undefined;
+}
+
+function compare(p: LoadedProject): number {
+  const idx = outline(p.text);
+  let n = 0;
+  for (const path of allPaths(p.data)) {
+    const e = get(idx, path);
+    expect(e, `${p.display}: ${keyOf(path)} saknas i outline`).toBeDefined();
+    expect(e!.value, `${p.display}: värde ${keyOf(path)}`).toEqual(positionOf(p, path));
+    if (path.length && typeof path.at(-1) === 'string') {
+      expect(e!.key, `${p.display}: nyckel ${keyOf(path)}`).toEqual(positionOf(p, path, { key: true }));
+    }
+    n++;
+  }
+  return n;
+}
+
+function tryLoad(f: string): LoadedProject | undefined {
+  try { return loadProject(f); } catch { return undefined; }
+}
+
+describe('outline positions equal positionOf', () => {
+  const files = [
+    join(ROOT, 'examples', 'lindesberg', 'projekt.yaml'),
+    join(ROOT, 'examples', 'hjo-tidaholm', 'projekt.yaml'),
+    ...readdirSync(join(ROOT, 'test', 'korpus', 'filer')).map((f) => join(ROOT, 'test', 'korpus', 'filer', f)),
+  ];
+  it.each(files)('%s', (f) => {
+    const p = tryLoad(f);
+    if (!p) return; // unreadable corpus files never reach the rules
+    let idx;
+    try { idx = outline(p.text); } catch { idx = undefined; }
+    if (!idx) return; // the locator falls back to positionOf for these
+    expect(compare(p)).toBeGreaterThan(0);
+  });
+
+  it('the examples take the fast path', () => {
+    for (const f of files.slice(0, 2)) expect(() => outline(loadProject(f).text)).not.toThrow();
+  });
+
+  it('handles the YAML shapes people write', () => {
+    const dir = tempDir();
+    const f = join(dir, 'p.yaml');
+    writeFileSync(f, `# kommentar
+formatversion: 1
+projekt:
+  namn: "Citerad: text"   # kommentar
+  kommuner:
+  - kod: '1885'
+    namn: Lindesberg
+  period: {från: 2025, till: 2028}
+förankring:
+  motivering: |
+    Rad ett
+      # inte en kommentar
+    Rad tre
+  sammanhang: En lång
+    text över två rader
+  skiss: "citat över
+    två rader"
+  förankringsplan:   # bara kommentar, tomt värde
+organisation:
+  arenor:
+    -   # tom rad efter streck
+      id: AR1
+      namn: [a, "b, c", {x: 1}]
+    - id: AR2
+      namn: x
+`);
+    const p = loadProject(f);
+    expect(compare(p)).toBeGreaterThan(10);
+  });
+
+  it('agrees with positionOf on generated files (yaml.stringify of random data)', () => {
+    const key = fc.stringMatching(/^[a-zåäö_][a-zåäö_0-9]{0,8}$/);
+    const scalar = fc.oneof(fc.string({ maxLength: 30 }), fc.integer(), fc.boolean(), fc.constant(null), fc.lorem({ maxCount: 30 }));
+    const { tree } = fc.letrec((tie) => ({
+      tree: fc.oneof({ depthSize: 'small' }, scalar, fc.array(tie('tree'), { maxLength: 4 }), fc.dictionary(key, tie('tree'), { maxKeys: 4 })),
+    }));
+    const dir = tempDir();
+    fc.assert(fc.property(fc.dictionary(key, tree, { maxKeys: 5 }), fc.integer({ min: 20, max: 120 }), (d, lineWidth) => {
+      const data = { formatversion: 1, ...d };
+      const f = join(dir, 'g.yaml');
+      writeFileSync(f, stringify(data, { lineWidth }));
+      const p = tryLoad(f);
+      if (!p) return;
+      let idx;
+      try { idx = outline(p.text); } catch { return; }
+      for (const path of allPaths(p.data)) {
+        const e = get(idx, path);
+        if (!e) throw new Error(`saknas: ${keyOf(path)}\n${p.text}`);
+        expect(e.value, keyOf(path) + '\n' + p.text).toEqual(positionOf(p, path));
+      }
+    }), { numRuns: 300 });
+  });
+});

@@ -1,0 +1,67 @@
+import { describe, it } from 'vitest';
+import { behovAdresserat } from '../../../src/check/rules/behov-adresserat.js';
+import { expectCase, type Case } from '../helpers.js';
+
+const BEHOV = `analys:
+  utvecklingsbehov:
+    - id: B1
+      rubrik: Stöd till tonårsföräldrar
+    - id: B2
+      rubrik: Digitalt stöd
+`;
+
+const cases: Case[] = [
+  { namn: 'inga behov', yaml: '', fynd: [] },
+  {
+    namn: 'alla behov har mål',
+    yaml: BEHOV + `handlingsplan:
+  mål:
+    - id: M1
+      text: X
+      behov: [B1, B2]
+`,
+    fynd: [],
+  },
+  {
+    namn: 'ett behov är uppskjutet med motivering',
+    yaml: `analys:
+  utvecklingsbehov:
+    - id: B1
+      rubrik: Stöd till tonårsföräldrar
+    - id: B2
+      rubrik: Digitalt stöd
+      uppskjutet: Vi väntar på nationellt stöd till revideringen 2027.
+handlingsplan:
+  mål:
+    - id: M1
+      text: X
+      behov: [B1]
+`,
+    fynd: [],
+  },
+  {
+    namn: 'ett behov utan mål',
+    yaml: BEHOV + `handlingsplan:
+  mål:
+    - id: M1
+      text: X
+      behov: [B1]
+`,
+    fynd: [[11, 7, /Utvecklingsbehovet B2 ”Digitalt stöd” besvaras inte av något mål och är inte uppskjutet/]],
+  },
+  {
+    namn: 'tom motivering räknas inte',
+    yaml: `analys:
+  utvecklingsbehov:
+    - id: B1
+      rubrik: Stöd till tonårsföräldrar
+      uppskjutet: "   "
+`,
+    fynd: [[9, 7, /B1 .* besvaras inte av något mål/]],
+  },
+  { namn: 'inte i lägesbilden (steg 3)', yaml: BEHOV, steg: [3], fynd: [] },
+];
+
+describe('behov-adresserat', () => {
+  it.each(cases)('$namn', (c) => expectCase(behovAdresserat, c));
+});

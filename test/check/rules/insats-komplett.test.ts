@@ -1,0 +1,86 @@
+import { describe, it } from 'vitest';
+import { insatsKomplett } from '../../../src/check/rules/insats-komplett.js';
+import { expectCase, type Case } from '../helpers.js';
+
+const cases: Case[] = [
+  {
+    namn: 'komplett insats',
+    yaml: `handlingsplan:
+  insatser:
+    - id: I1
+      namn: ABC
+      mål: [M1]
+      ansvarig: AK1
+      arenor: [AR1]
+      målgrupp: Alla föräldrar med barn 3–12 år
+      nivå: universell
+      start: 2025-04-01
+`,
+    fynd: [],
+  },
+  {
+    namn: 'allt saknas',
+    yaml: `handlingsplan:
+  insatser:
+    - id: I1
+      namn: ABC
+`,
+    fynd: [[9, 7, /Insatsen I1 ”ABC” saknar mål, ansvarig aktör, arena, målgrupp, preventionsnivå och startdatum/]],
+  },
+  {
+    namn: 'tom arenalista och tom målgrupp',
+    yaml: `handlingsplan:
+  insatser:
+    - id: I1
+      namn: ABC
+      mål: [M1]
+      ansvarig: AK1
+      arenor: []
+      målgrupp: ""
+      nivå: universell
+      start: 2025-04-01
+`,
+    fynd: [[9, 7, /saknar arena och målgrupp$/]],
+  },
+  {
+    namn: 'en insats som avvecklas behöver bara ansvarig och start',
+    yaml: `handlingsplan:
+  insatser:
+    - id: I8
+      namn: Föräldrakvällar
+      åtgärd: avveckla
+      ansvarig: AK3
+      start: 2025-04-01
+`,
+    fynd: [],
+  },
+  {
+    namn: 'en insats som avvecklas utan ansvarig',
+    yaml: `handlingsplan:
+  insatser:
+    - id: I8
+      namn: Föräldrakvällar
+      åtgärd: avveckla
+`,
+    fynd: [[9, 7, /I8 .* saknar ansvarig aktör och startdatum/]],
+  },
+  {
+    namn: 'ogiltigt datum räknas som saknat',
+    yaml: `handlingsplan:
+  insatser:
+    - id: I1
+      namn: ABC
+      mål: [M1]
+      ansvarig: AK1
+      arenor: [AR1]
+      målgrupp: Alla
+      nivå: universell
+      start: våren 2025
+`,
+    fynd: [[9, 7, /saknar startdatum/]],
+  },
+];
+
+describe('insats-komplett', () => {
+  it.each(cases)('$namn', (c) => expectCase(insatsKomplett, c));
+});

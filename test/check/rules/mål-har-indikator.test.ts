@@ -1,0 +1,83 @@
+import { describe, it } from 'vitest';
+import { målHarIndikator } from '../../../src/check/rules/mål-har-indikator.js';
+import { expectCase, type Case } from '../helpers.js';
+
+const MÅL = `handlingsplan:
+  mål:
+    - id: M1
+      text: Fler föräldrar fullföljer
+`;
+
+const cases: Case[] = [
+  {
+    namn: 'indikator med målvärde och måldatum',
+    yaml: MÅL + `  uppföljningsplan:
+    indikatorer:
+      - id: IND1
+        namn: Andel som fullföljer
+        mål: [M1]
+        målvärde: 75
+        måldatum: 2027-12-31
+`,
+    fynd: [],
+  },
+  { namn: 'ingen indikator', yaml: MÅL, fynd: [[9, 7, /Målet M1 ”Fler föräldrar fullföljer” har ingen indikator\. Lägg till en indikator med mål: \[M1\]/]] },
+  {
+    namn: 'indikatorn saknar måldatum',
+    yaml: MÅL + `  uppföljningsplan:
+    indikatorer:
+      - id: IND1
+        namn: Andel som fullföljer
+        mål: [M1]
+        målvärde: 75
+`,
+    fynd: [[9, 7, /har ingen indikator med både målvärde och måldatum: IND1 ”Andel som fullföljer” saknar måldatum/]],
+  },
+  {
+    namn: 'två ofullständiga indikatorer',
+    yaml: MÅL + `  uppföljningsplan:
+    indikatorer:
+      - id: IND1
+        namn: A
+        mål: [M1]
+      - id: IND2
+        namn: B
+        mål: [M1]
+        måldatum: 2027-01-01
+`,
+    fynd: [[9, 7, /IND1 ”A” saknar målvärde och måldatum; IND2 ”B” saknar målvärde/]],
+  },
+  {
+    namn: 'en komplett räcker',
+    yaml: MÅL + `  uppföljningsplan:
+    indikatorer:
+      - id: IND1
+        namn: A
+        mål: [M1]
+      - id: IND2
+        namn: B
+        mål: [M1]
+        målvärde: 0
+        måldatum: 2027-01-01
+`,
+    fynd: [],
+  },
+  {
+    namn: 'indikatorn hör till ett annat mål',
+    yaml: MÅL + `    - id: M2
+      text: Annat
+  uppföljningsplan:
+    indikatorer:
+      - id: IND1
+        namn: A
+        mål: [M2]
+        målvärde: 1
+        måldatum: 2027-01-01
+`,
+    fynd: [[9, 7, /Målet M1 .* har ingen indikator\./]],
+  },
+];
+
+describe('mål-har-indikator', () => {
+  it.each(cases)('$namn', (c) => expectCase(målHarIndikator, c));
+});

@@ -1,0 +1,58 @@
+import { describe, it } from 'vitest';
+import { målHarInsats } from '../../../src/check/rules/mål-har-insats.js';
+import { expectCase, type Case } from '../helpers.js';
+
+const cases: Case[] = [
+  { namn: 'inga mål', yaml: '', fynd: [] },
+  {
+    namn: 'varje mål har en insats',
+    yaml: `handlingsplan:
+  mål:
+    - id: M1
+      text: Fler föräldrar nås
+  insatser:
+    - id: I1
+      namn: ABC
+      mål: [M1]
+`,
+    fynd: [],
+  },
+  {
+    namn: 'ett mål utan insats',
+    yaml: `handlingsplan:
+  mål:
+    - id: M1
+      text: Fler föräldrar nås
+    - id: M2
+      text: Fler pappor deltar
+  insatser:
+    - id: I1
+      namn: ABC
+      mål: [M1]
+`,
+    fynd: [[11, 7, /Målet M2 ”Fler pappor deltar” har ingen insats/]],
+  },
+  {
+    namn: 'insatser saknas helt',
+    yaml: `handlingsplan:
+  mål:
+    - id: M1
+      text: Fler föräldrar nås
+`,
+    fynd: [[9, 7, /Målet M1 .* har ingen insats/]],
+  },
+  {
+    namn: 'utanför steg 4 körs regeln inte',
+    yaml: `handlingsplan:
+  mål:
+    - id: M1
+      text: Fler föräldrar nås
+`,
+    steg: [3],
+    fynd: [],
+  },
+];
+
+describe('mål-har-insats', () => {
+  it.each(cases)('$namn', (c) => expectCase(målHarInsats, c));
+});
