@@ -43,7 +43,9 @@ export function fieldInWords(path: YamlPath, data: unknown): string {
     if (typeof seg === 'number') {
       parts.push(value && typeof value === 'object' && typeof value.id === 'string' ? value.id : `nr ${seg + 1}`);
     } else {
-      parts.push(titleOf(path.slice(0, i + 1)) ?? seg);
+      const t = titleOf(path.slice(0, i + 1));
+      // Questions are long: name them by id and the start of their text.
+      parts.push(!t ? seg : t.length > 50 ? `${seg} ("${t.slice(0, 40).trimEnd()}…")` : t);
     }
   }
   return parts.length ? parts.join(' › ') : 'Projektfilen';

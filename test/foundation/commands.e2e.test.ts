@@ -101,7 +101,7 @@ describe('fsstöd validate', () => {
     writeFileSync(join(dir, 'p.yaml'), text);
     const r = runCli(['validate', 'p.yaml'], { cwd: dir });
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/^p\.yaml:\d+:13: fel: Beslut om dokumenten › Beslut › Status: texten "antagen" är inte tillåtet\. Välj en av: utkast, remiss, beslutad$/m);
+    expect(r.stdout).toMatch(/^p\.yaml:\d+:13: fel: Beslut › Handlingsplan › Status: texten "antagen" är inte tillåtet\. Välj en av: utkast, remiss, beslutad$/m);
     expect(r.stdout).toMatch(/^p\.yaml:\d+:12: fel: .*Beslutsdatum: texten "2026-13-01" är inget giltigt datum/m);
     const j = runCli(['validate', 'p.yaml', '--json'], { cwd: dir });
     expect(j.code).toBe(1);
