@@ -1,5 +1,7 @@
 // SARIF 2.1.0, for GitHub code scanning and other tools that read static-analysis results.
 import { pathToFileURL } from 'node:url';
+// Types only (DefinitelyTyped's SARIF 2.1.0 definitions): tsc checks that what we write is a SARIF log.
+import type { Log, Result, ReportingDescriptor } from 'sarif';
 import type { Report, Severity } from '../types.js';
 import type { Formatter } from './common.js';
 
@@ -15,7 +17,7 @@ function fileUri(file: string): string {
 export const sarif: Formatter = (r: Report, opts = {}) => {
   const rules = r.regler;
   const index = new Map(rules.map((x, i) => [x.id, i]));
-  const results = r.filer.flatMap((f) => f.findings.map((x) => ({
+  const results: Result[] = r.filer.flatMap((f) => f.findings.map((x): Result => ({
     ruleId: x.rule,
     ruleIndex: index.get(x.rule) ?? -1,
     level: LEVEL[x.severity],
@@ -28,7 +30,7 @@ export const sarif: Formatter = (r: Report, opts = {}) => {
       ...(x.path.length ? { logicalLocations: [{ fullyQualifiedName: x.path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i ? `.${s}` : s)).join(''), kind: 'member' }] } : {}),
     }],
   })));
-  const log = {
+  const log: Log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [{
@@ -39,7 +41,7 @@ export const sarif: Formatter = (r: Report, opts = {}) => {
           version: r.verktyg.version,
           informationUri: opts.docsUri ? opts.docsUri('docs/ci.md') : undefined,
           language: 'sv-SE',
-          rules: rules.map((x) => {
+          rules: rules.map((x): ReportingDescriptor => {
             const help = opts.docsText?.(x.docs);
             return {
               id: x.id,

@@ -2,7 +2,7 @@
 // answered, and a nej or delvis says what will be done next.
 import { checklistUnits } from '../../project/progress.js';
 import type { Rule, RuleFinding } from '../types.js';
-import { get, isObj, isText, short } from './util.js';
+import { existing, get, isObj, isText, short } from './util.js';
 
 export const checklistaBesvarad: Rule = {
   id: 'checklista-besvarad',
@@ -21,12 +21,14 @@ export const checklistaBesvarad: Rule = {
       for (const u of units) {
         const id = String(u.path[2]);
         if (!u.answered) {
-          out.push({ path: [...u.path, 'status'], message: `Checklista ${step.nummer}, fråga ${id} är inte besvarad: ”${short(u.label, 90)}” (svara ja, delvis, nej eller ej aktuellt)` });
+          // Where the answer would go: its status if the question is there, else the nearest existing key.
+          const at = existing(ctx.data, [...u.path, 'status']);
+          out.push({ path: at, key: at.length < u.path.length + 1, message: `Checklista ${step.nummer}, fråga ${id} är inte besvarad: ”${short(u.label, 90)}” (svara ja, delvis, nej eller ej aktuellt)` });
           continue;
         }
         const svar = get(ctx.data, u.path) as Record<string, unknown>;
         if ((svar.status === 'nej' || svar.status === 'delvis') && !(isObj(svar.åtgärd) && isText(svar.åtgärd.vad))) {
-          out.push({ path: [...u.path, isObj(svar.åtgärd) ? 'åtgärd' : 'status'], message: `Checklista ${step.nummer}, fråga ${id} är besvarad med ${svar.status} men saknar nästa steg: skriv i åtgärd › vad vad som ska göras (och gärna vem och när)` });
+          out.push({ path: [...u.path, isObj(svar.åtgärd) ? 'åtgärd' : 'status'], key: isObj(svar.åtgärd), message: `Checklista ${step.nummer}, fråga ${id} är besvarad med ${svar.status} men saknar nästa steg: skriv i åtgärd › vad vad som ska göras (och gärna vem och när)` });
         }
       }
       // Answers to questions the checklist does not have: usually a typo in the id.

@@ -26,7 +26,7 @@ export const fullföljandeIndikator: Rule = {
       return out;
     }
     const path = isObj(hp.uppföljningsplan) ? (Array.isArray(hp.uppföljningsplan.indikatorer) ? ['handlingsplan', 'uppföljningsplan', 'indikatorer'] : ['handlingsplan', 'uppföljningsplan']) : ['handlingsplan'];
-    out.push({ path, message: 'Ingen processindikator följer hur många som fullföljer ett föräldraskapsstödsprogram. Lägg till t.ex. "Andel föräldrar som fullföljer programmet" med typ: process, målvärde och måldatum' });
+    out.push({ path, key: true, message: 'Ingen processindikator följer hur många som fullföljer ett föräldraskapsstödsprogram. Lägg till t.ex. "Andel föräldrar som fullföljer programmet" med typ: process, målvärde och måldatum' });
     return out;
   },
 };

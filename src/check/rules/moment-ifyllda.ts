@@ -5,13 +5,8 @@ import { momentUnits, getPath, isAnswered, type Unit } from '../../project/progr
 import { schemaAt } from '../../project/schema-words.js';
 import type { MomentView, StepView } from '../method.js';
 import type { Rule, RuleFinding } from '../types.js';
-import { joinSv, short } from './util.js';
+import { existing, joinSv, short } from './util.js';
 
-/** The nearest part of the path that exists in the data (the unit itself when it is there but empty). */
-function anchor(data: unknown, path: YamlPath): YamlPath {
-  for (let n = path.length; n > 0; n--) if (getPath(data, path.slice(0, n)) !== undefined) return path.slice(0, n);
-  return [];
-}
 
 function stepUnits(data: unknown, step: StepView): Unit[] {
   return (step.fält ?? []).map((f) => {
@@ -41,20 +36,20 @@ export const momentIfyllda: Rule = {
       for (const m of moments) groups.push({ rubrik: `Moment ${m.nummer} ${m.titel}`, units: momentUnits(ctx.data, m) });
     }
     for (const g of groups) {
-      const byAnchor = new Map<string, { path: YamlPath; labels: string[] }>();
+      const byAnchor = new Map<string, { path: YamlPath; key: boolean; labels: string[] }>();
       for (const u of g.units) {
         if (u.answered) continue;
-        const a = anchor(ctx.data, u.path);
-        // A missing field is reported where it would go; several missing under one parent together.
-        const at = a.length === u.path.length ? u.path : a;
+        // An empty field is reported where it stands; a missing one at the nearest existing key,
+        // with the others missing under the same key.
+        const at = existing(ctx.data, u.path);
         const k = JSON.stringify(at);
-        const e = byAnchor.get(k) ?? { path: at, labels: [] };
+        const e = byAnchor.get(k) ?? { path: at, key: at.length < u.path.length, labels: [] };
         e.labels.push(short(u.label, 70));
         byAnchor.set(k, e);
       }
-      for (const { path, labels } of byAnchor.values()) {
+      for (const { path, key, labels } of byAnchor.values()) {
         const list = labels.length > 5 ? `${labels.slice(0, 5).join(', ')} och ${labels.length - 5} till` : joinSv(labels);
-        out.push({ path, message: `${g.rubrik}: inte ifyllt: ${list}` });
+        out.push({ path, key, message: `${g.rubrik}: inte ifyllt: ${list}` });
       }
     }
     return out;

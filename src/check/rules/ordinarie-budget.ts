@@ -20,7 +20,7 @@ export const ordinarieBudget: Rule = {
     if (insatser.some(({ item }) => item.finansiering === 'ordinarie budget')) return out;
     if (!insatser.length && !h) return out; // the plan has not got that far yet
     const path = h && 'ordinarie_budget' in h ? ['handlingsplan', 'hållbarhet', 'ordinarie_budget'] : h ? ['handlingsplan', 'hållbarhet'] : ['handlingsplan'];
-    out.push({ path, message: 'Arbetet saknar ordinarie budget: handlingsplanen anger inte ordinarie budget (hållbarhet › ordinarie_budget) och ingen insats finansieras i ordinarie budget. Projektmedel tar slut; planera hur samordning och insatser ska finansieras långsiktigt' });
+    out.push({ path, key: true, message: 'Arbetet saknar ordinarie budget: handlingsplanen anger inte ordinarie budget (hållbarhet › ordinarie_budget) och ingen insats finansieras i ordinarie budget. Projektmedel tar slut; planera hur samordning och insatser ska finansieras långsiktigt' });
     return out;
   },
 };

@@ -21,7 +21,7 @@ export const svåraAttNå: Rule = {
     if (insatser.some(({ item }) => item.åtgärd !== 'avveckla' && isText(item.anpassningar))) return out;
     if (!insatser.length && !h) return out;
     const path = h ? ['handlingsplan', 'hållbarhet'] : ['handlingsplan'];
-    out.push({ path, message: 'Planen säger inte hur föräldrar som är svåra att nå ska nås (t.ex. nyanlända, separerade eller föräldrar med funktionsnedsättning): hållbarhet › nå_fler är tomt och ingen insats har anpassningar' });
+    out.push({ path, key: true, message: 'Planen säger inte hur föräldrar som är svåra att nå ska nås (t.ex. nyanlända, separerade eller föräldrar med funktionsnedsättning): hållbarhet › nå_fler är tomt och ingen insats har anpassningar' });
     return out;
   },
 };

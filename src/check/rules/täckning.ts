@@ -36,7 +36,7 @@ export const täckning: Rule = {
     const planerat = insatser.filter(({ item }) => item.åtgärd !== 'avveckla');
     const sources = [...befintligt, ...planerat].map(({ item }) => item);
     if (!sources.length) return out; // nothing mapped yet: moment-ifyllda reports that
-    const path = withPlan && planerat.length ? ['handlingsplan', 'insatser'] : ['analys', 'kartläggning', 'befintligt_stöd'];
+    const path = withPlan ? ['handlingsplan', 'insatser'] : ['analys', 'kartläggning', 'befintligt_stöd'];
     const what = withPlan ? 'befintligt eller planerat stöd' : 'befintligt stöd';
     for (const level of levels) {
       const missing = bands.filter((b) => !sources.some((s) => s.nivå === level.id && covers(s.åldrar, b)));
@@ -44,6 +44,7 @@ export const täckning: Rule = {
       const all = missing.length === bands.length;
       out.push({
         path,
+        key: true,
         message: all
           ? `Det finns inget ${what} på preventionsnivån ${level.namn.toLowerCase()} för någon åldersgrupp`
           : `Lucka i täckningen: inget ${what} på preventionsnivån ${level.namn.toLowerCase()} för ${joinSv(missing.map((b) => b.namn))}`,

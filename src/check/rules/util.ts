@@ -12,6 +12,18 @@ export function get(data: unknown, path: YamlPath): unknown {
   return v;
 }
 
+/** The longest part of a path that exists in the data. */
+export function existing(data: unknown, path: YamlPath): YamlPath {
+  let v: any = data;
+  let n = 0;
+  for (const s of path) {
+    if (v == null || typeof v !== 'object' || !Object.prototype.hasOwnProperty.call(v, s)) break;
+    v = v[s];
+    n++;
+  }
+  return path.slice(0, n);
+}
+
 /** The items of a collection (objects only) with their paths. */
 export function items(data: unknown, kind: IdKind): { item: Record<string, any>; path: YamlPath; i: number }[] {
   const path = COLLECTIONS[kind].path;

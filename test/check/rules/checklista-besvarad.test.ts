@@ -1,0 +1,91 @@
+import { describe, it } from 'vitest';
+import { checklistaBesvarad } from '../../../src/check/rules/checklista-besvarad.js';
+import { expectCase, type Case } from '../helpers.js';
+
+const STEG1_JA = `checklistor:
+  steg1:
+    c1:
+      status: ja
+    c2:
+      status: ja
+    c3:
+      status: ej aktuellt
+    c4:
+      status: ja
+`;
+
+const cases: Case[] = [
+  { namn: 'alla frågor i steg 1 besvarade', yaml: STEG1_JA, steg: [1], fynd: [] },
+  {
+    namn: 'en fråga obesvarad',
+    yaml: `checklistor:
+  steg1:
+    c1:
+      status: ja
+    c2:
+      status: ja
+    c4:
+      status: ja
+`,
+    steg: [1],
+    fynd: [[8, 3, /Checklista 1, fråga c3 är inte besvarad: ”Finns en preliminär bedömning eller ett formellt beslut/]],
+  },
+  {
+    namn: 'ingen checklista alls: en per fråga, vid roten',
+    yaml: '',
+    steg: [1],
+    fynd: [
+      [1, 1, /fråga c1 är inte besvarad/], [1, 1, /fråga c2 är inte besvarad/],
+      [1, 1, /fråga c3 är inte besvarad/], [1, 1, /fråga c4 är inte besvarad/],
+    ],
+  },
+  {
+    namn: 'delvis utan nästa steg',
+    yaml: STEG1_JA.replace('    c2:\n      status: ja', '    c2:\n      status: delvis\n      kommentar: Regionen har inte tagit ställning'),
+    steg: [1],
+    fynd: [[12, 15, /fråga c2 är besvarad med delvis men saknar nästa steg: skriv i åtgärd › vad/]],
+  },
+  {
+    namn: 'nej med tom åtgärd',
+    yaml: STEG1_JA.replace('    c2:\n      status: ja', '    c2:\n      status: nej\n      åtgärd:\n        vem: Styrgruppen'),
+    steg: [1],
+    fynd: [[13, 7, /fråga c2 är besvarad med nej men saknar nästa steg/]],
+  },
+  {
+    namn: 'nej med nästa steg',
+    yaml: STEG1_JA.replace('    c2:\n      status: ja', '    c2:\n      status: nej\n      åtgärd:\n        vad: Bjud in regionen till styrgruppen'),
+    steg: [1],
+    fynd: [],
+  },
+  {
+    namn: 'delfrågorna i checklista 3 räknas var för sig',
+    yaml: `checklistor:
+  steg3:
+    c1: { status: ja }
+    c2: { status: ja }
+    c3: { status: ja }
+    c4: { status: ja }
+    c5a: { status: ja }
+    c5b: { status: ja }
+    c5c: { status: ja }
+    c5d: { status: ja }
+    c5e: { status: ja }
+    c6: { status: ja }
+`,
+    steg: [3],
+    fynd: [[8, 3, /Checklista 3, fråga c5f är inte besvarad: ”Sammanfattar utvecklingsbehov/]],
+  },
+  {
+    namn: 'okänd fråga är en varning',
+    yaml: STEG1_JA + `    c9:
+      status: ja
+`,
+    steg: [1],
+    fynd: [[17, 5, /Checklista 1 har ingen fråga c9; frågorna är c1, c2, c3, c4/, 'warning']],
+  },
+  { namn: 'steg utanför det som kontrolleras', yaml: '', steg: [], fynd: [] },
+];
+
+describe('checklista-besvarad', () => {
+  it.each(cases)('$namn', (c) => expectCase(checklistaBesvarad, c));
+});

@@ -1,0 +1,50 @@
+import { describe, it } from 'vitest';
+import { ordinarieBudget } from '../../../src/check/rules/ordinarie-budget.js';
+import { expectCase, type Case } from '../helpers.js';
+
+const cases: Case[] = [
+  { namn: 'ingen handlingsplan än', yaml: '', fynd: [] },
+  {
+    namn: 'planen anger ordinarie budget',
+    yaml: `handlingsplan:
+  hållbarhet:
+    ordinarie_budget: true
+`,
+    fynd: [],
+  },
+  {
+    namn: 'en insats i ordinarie budget',
+    yaml: `handlingsplan:
+  insatser:
+    - id: I1
+      namn: ABC
+      finansiering: ordinarie budget
+`,
+    fynd: [],
+  },
+  {
+    namn: 'bara projektmedel',
+    yaml: `handlingsplan:
+  hållbarhet:
+    ordinarie_budget: false
+  insatser:
+    - id: I1
+      namn: ABC
+      finansiering: projektmedel
+`,
+    fynd: [[9, 5, /Arbetet saknar ordinarie budget/]],
+  },
+  {
+    namn: 'insatser utan finansiering och ingen hållbarhet',
+    yaml: `handlingsplan:
+  insatser:
+    - id: I1
+      namn: ABC
+`,
+    fynd: [[7, 1, /saknar ordinarie budget/]],
+  },
+];
+
+describe('ordinarie-budget', () => {
+  it.each(cases)('$namn', (c) => expectCase(ordinarieBudget, c));
+});

@@ -1,0 +1,51 @@
+import { describe, it } from 'vitest';
+import { svåraAttNå } from '../../../src/check/rules/svåra-att-nå.js';
+import { expectCase, type Case } from '../helpers.js';
+
+const cases: Case[] = [
+  { namn: 'ingen handlingsplan än', yaml: '', fynd: [] },
+  {
+    namn: 'nå_fler ifyllt',
+    yaml: `handlingsplan:
+  hållbarhet:
+    nå_fler: Stöd i SFI på modersmål, och grupper för separerade föräldrar.
+`,
+    fynd: [],
+  },
+  {
+    namn: 'en insats med anpassningar',
+    yaml: `handlingsplan:
+  insatser:
+    - id: I1
+      namn: ABC
+      anpassningar: Tolk och kvällstid
+`,
+    fynd: [],
+  },
+  {
+    namn: 'anpassningar i en insats som avvecklas räknas inte',
+    yaml: `handlingsplan:
+  hållbarhet:
+    nå_fler: ""
+  insatser:
+    - id: I1
+      namn: Föräldrakvällar
+      åtgärd: avveckla
+      anpassningar: Tolk
+`,
+    fynd: [[8, 3, /Planen säger inte hur föräldrar som är svåra att nå ska nås/]],
+  },
+  {
+    namn: 'varken nå_fler eller anpassningar',
+    yaml: `handlingsplan:
+  insatser:
+    - id: I1
+      namn: ABC
+`,
+    fynd: [[7, 1, /svåra att nå/]],
+  },
+];
+
+describe('svåra-att-nå', () => {
+  it.each(cases)('$namn', (c) => expectCase(svåraAttNå, c));
+});
