@@ -9,6 +9,13 @@ export interface IO {
 }
 
 export function processIO(): IO {
+  // `fsstöd status | head`: a closed pipe is the reader's choice, not an error to report.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
   const env = process.env;
   const color = !env.NO_COLOR && env.FORCE_COLOR !== '0' && (Boolean(process.stdout.isTTY) || Boolean(env.FORCE_COLOR));
   return {

@@ -1,24 +1,41 @@
-// Provisional loader written by the lead so the build works while content/ is being written;
-// the content engineer replaces it (same API: loadMethod, compileContent).
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+// The method guide as data. The build compiles content/*.yaml (checked against
+// content/schema.json) into dist/content.json, which commands read without a YAML parser;
+// tests and a fresh checkout without a build fall back to the YAML files.
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { createRequire } from 'node:module';
 import { packageRoot } from '../paths.js';
+import type { Method } from './types.js';
 
-export interface Method { steg: any[]; begrepp: any }
+export type { Method, Step, Moment, Part, Question, QuestionGroup, Begrepp } from './types.js';
+
 let cache: Method | undefined;
 
+/** Reads and validates content/ (build time and tests). Throws listing every problem. */
 export function compileContent(root: string): Method {
+  // Only the build and tests get here: the YAML parser and ajv are loaded on demand.
+  const req = createRequire(join(root, 'package.json'));
+  const { parse } = req('yaml') as typeof import('yaml');
   const dir = join(root, 'content');
-  const files = existsSync(dir) ? readdirSync(dir).filter((f) => /^steg-\d\.yaml$/.test(f)).sort() : [];
-  const steg = files.map((f) => parse(readFileSync(join(dir, f), 'utf8')));
-  const begrepp = existsSync(join(dir, 'begrepp.yaml')) ? parse(readFileSync(join(dir, 'begrepp.yaml'), 'utf8')) : {};
-  return { steg, begrepp };
+  const steg = [1, 2, 3, 4, 5, 6].map((n) => parse(readFileSync(join(dir, `steg-${n}.yaml`), 'utf8')));
+  const begrepp = parse(readFileSync(join(dir, 'begrepp.yaml'), 'utf8'));
+  const method = { steg, begrepp } as Method;
+  const Ajv = req('ajv/dist/2020').default;
+  const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false });
+  const validate = ajv.compile(JSON.parse(readFileSync(join(dir, 'schema.json'), 'utf8')));
+  if (!validate(method)) {
+    const list = (validate.errors as { instancePath: string; message?: string }[]).map((e) => `  ${e.instancePath || '/'}: ${e.message}`).join('\n');
+    throw new Error(`content/ följer inte content/schema.json:\n${list}`);
+  }
+  method.steg.forEach((s, i) => {
+    if (s.nummer !== i + 1) throw new Error(`content/steg-${i + 1}.yaml har nummer ${s.nummer}`);
+  });
+  return method;
 }
 
 export function loadMethod(): Method {
   if (cache) return cache;
   const built = join(packageRoot(), 'dist', 'content.json');
-  cache = existsSync(built) ? JSON.parse(readFileSync(built, 'utf8')) : compileContent(packageRoot());
-  return cache!;
+  cache = existsSync(built) ? (JSON.parse(readFileSync(built, 'utf8')) as Method) : compileContent(packageRoot());
+  return cache;
 }

@@ -1,0 +1,46 @@
+// Types of the method as data (content/*.yaml, checked by content/schema.json at build).
+
+export interface Question { id: string; text: string; delfrågor?: Question[] }
+export interface Part { id: string; titel: string; vägledning: string; fält: string[] }
+export interface QuestionGroup { id: string; titel: string; frågor: Question[] }
+
+export interface Moment {
+  nummer: string;
+  titel: string;
+  vägledning: string;
+  /** Dotted paths into the project file that this moment fills. */
+  fält: string[];
+  delar?: Part[];
+  /** Questions the guide lists for the moment (3.2, 6.1), answered in the map at `svar_i`. */
+  frågor?: Question[];
+  /** 3.4's analysis question groups, answered at `svar_i.<grupp>.<fråga>`. */
+  frågegrupper?: QuestionGroup[];
+  svar_i?: string;
+}
+
+export interface Step {
+  nummer: number;
+  titel: string;
+  syfte: string;
+  /** Step-level fields (e.g. step 4's four perspectives). */
+  fält: string[];
+  moment: Moment[];
+  checklista: { titel: string; frågor: Question[] };
+}
+
+export interface Begrepp {
+  preventionsnivåer: { id: 'universell' | 'selektiv' | 'indikerad'; titel: string; beskrivning: string }[];
+  perspektiv: { id: string; titel: string }[];
+  måtttyper: { id: 'struktur' | 'process' | 'resultat' | 'effekt'; titel: string; beskrivning: string }[];
+  faktorer: { nummer: number; id: string; titel: string }[];
+  bedömningsskala: { värde: number; titel: string }[];
+  checkstatus: { id: string; titel: string }[];
+  åldersband: { id: string; titel: string; från?: number; till?: number; graviditet?: boolean }[];
+  nationella_strategin: { perspektiv: string[]; målområden: string[] };
+  dokument: { id: 'lägesbild' | 'handlingsplan' | 'uppföljning'; titel: string; steg: number[]; moment: string[] }[];
+}
+
+export interface Method {
+  steg: Step[];
+  begrepp: Begrepp;
+}

@@ -1,0 +1,109 @@
+// The method as data must not drift from the guide: every moment and its title, every
+// checklist question word for word, the questions of 3.2, 3.4 and 6.1, the eleven factors;
+// and every field path in content/ must exist in the project schema (and the schema's
+// question keys must be exactly content's ids).
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { compileContent } from '../src/content/load.js';
+import { schemaAt } from '../src/project/schema-words.js';
+import { ROOT } from './helpers/cli.js';
+
+const method = compileContent(ROOT);
+const seedLines = readFileSync(join(ROOT, '..', 'shared', 'seeds', 'metodstod-foraldraskapsstod-2023-5.md'), 'utf8').split('\n');
+const clean = (s: string) => s.replace(/<sup>[^<]*<\/sup>/g, '').replace(/\*\*/g, '').replace(/\s+/g, ' ').trim();
+const artefact = (l: string) => ['# Länsstyrelserna', 'Länsstyrelserna stödjer och samordnar föräldraskapsstödet', ''].includes(l.trim());
+
+/** Bullets (with indentation) between a heading and a stop line, page-break artefacts skipped. */
+function bullets(start: RegExp, stop: RegExp): { indent: number; text: string }[] {
+  const out: { indent: number; text: string }[] = [];
+  let on = false;
+  for (const l of seedLines) {
+    if (!on) { if (start.test(l)) on = true; continue; }
+    if (stop.test(l)) break;
+    if (artefact(l)) continue;
+    const m = /^(\s*)- (.*)$/.exec(l);
+    if (m) out.push({ indent: m[1]!.length, text: clean(m[2]!) });
+  }
+  return out;
+}
+
+const flat = (qs: { text: string; delfrågor?: { text: string }[] }[]) => qs.flatMap((q) => [q.text, ...(q.delfrågor ?? []).map((d) => d.text)]);
+
+describe('content/ against the method guide', () => {
+  it('has the six steps with the guide\'s titles', () => {
+    expect(method.steg.map((s) => `${s.nummer} ${s.titel}`)).toEqual([
+      '1 Förankra och mobilisera', '2 Skapa en organisation', '3 Analysera behov och förutsättningar',
+      '4 Planera', '5 Genomföra', '6 Följa upp, utvärdera, anpassa och sprida',
+    ]);
+  });
+
+  it('has every numbered moment of the guide, with its title, and no other', () => {
+    const seedMoments = seedLines.map((l) => /^#{2,4} ([1-6]\.[1-9]) (.+)$/.exec(l)).filter(Boolean).map((m) => `${m![1]} ${clean(m![2]!)}`);
+    expect(seedMoments.length).toBe(19);
+    expect(method.steg.flatMap((s) => s.moment.map((m) => `${m.nummer} ${m.titel}`))).toEqual(seedMoments);
+  });
+
+  const stops = [/^## Steg 2/, /^## Steg 3/, /^## Steg 4/, /^## Steg 5/, /^## Steg 6/, /^\uffff/];
+  for (let n = 1; n <= 6; n++) {
+    it(`checklist ${n} is word for word`, () => {
+      const seed = bullets(new RegExp(`^#+ Checklista ${n}\\.`), stops[n - 1]!).map((b) => b.text);
+      const step = method.steg[n - 1]!;
+      expect(flat(step.checklista.frågor)).toEqual(seed);
+      expect(step.checklista.titel).toBe(clean(seedLines.find((l) => new RegExp(`^#+ Checklista ${n}\\.`).test(l))!.replace(/^#+ /, '')));
+    });
+  }
+
+  it('checklists hold 4, 6, 6, 5, 6 and 6 questions; question 5 of checklist 3 has six sub-questions', () => {
+    expect(method.steg.map((s) => s.checklista.frågor.length)).toEqual([4, 6, 6, 5, 6, 6]);
+    const c5 = method.steg[2]!.checklista.frågor.find((q) => q.id === 'c5')!;
+    expect(c5.delfrågor!.map((d) => d.id)).toEqual(['c5a', 'c5b', 'c5c', 'c5d', 'c5e', 'c5f']);
+  });
+
+  it('the questions of 3.2 and 6.1 are word for word', () => {
+    const m32 = method.steg[2]!.moment.find((m) => m.nummer === '3.2')!;
+    expect(m32.frågor!.map((q) => q.text)).toEqual(bullets(/^## 3\.2 /, /^Ju mer systematiskt/).map((b) => b.text));
+    const m61 = method.steg[5]!.moment.find((m) => m.nummer === '6.1')!;
+    expect(m61.frågor!.map((q) => q.text)).toEqual(bullets(/^## 6\.1 /, /^## 6\.2/).map((b) => b.text));
+  });
+
+  it('the four analysis question groups of 3.4 are word for word', () => {
+    const m34 = method.steg[2]!.moment.find((m) => m.nummer === '3.4')!;
+    const seed = bullets(/^### Analysera nuvarande situation/, /^## 3\.5/).map((b) => b.text);
+    expect(m34.frågegrupper!.flatMap((g) => [g.titel, ...g.frågor.map((q) => q.text)])).toEqual(seed);
+  });
+
+  it('the eleven organisational factors are word for word and in order', () => {
+    const i = seedLines.findIndex((l) => l.startsWith('Följande faktorer identifierades'));
+    const seed = seedLines.slice(i).map((l) => /^(\d+)\. (.*)$/.exec(l)).filter(Boolean).slice(0, 11).map((m) => clean(m![2]!));
+    expect(method.begrepp.faktorer.map((f) => f.titel)).toEqual(seed);
+  });
+
+  it('every field path and answer map exists in the project schema', () => {
+    const paths: string[] = [];
+    for (const s of method.steg) {
+      paths.push(...s.fält);
+      for (const m of s.moment) {
+        paths.push(...m.fält, ...(m.delar ?? []).flatMap((d) => d.fält));
+        if (m.svar_i) paths.push(m.svar_i);
+      }
+    }
+    expect(paths.length).toBeGreaterThan(40);
+    for (const p of paths) expect(schemaAt(p.split('.')), p).toBeDefined();
+  });
+
+  it('the schema\'s question and checklist keys are exactly content\'s ids', () => {
+    const keys = (p: string[]) => Object.keys(schemaAt(p)?.properties ?? {});
+    const m32 = method.steg[2]!.moment.find((m) => m.nummer === '3.2')!;
+    expect(keys(['analys', 'kartläggning', 'svar'])).toEqual(m32.frågor!.map((q) => q.id));
+    const m61 = method.steg[5]!.moment.find((m) => m.nummer === '6.1')!;
+    expect(keys(['uppföljning', 'svar'])).toEqual(m61.frågor!.map((q) => q.id));
+    const m34 = method.steg[2]!.moment.find((m) => m.nummer === '3.4')!;
+    for (const g of m34.frågegrupper!) expect(keys(['analys', 'lägesbild', 'analysfrågor', g.id])).toEqual(g.frågor.map((q) => q.id));
+    for (const s of method.steg) {
+      const ids = s.checklista.frågor.flatMap((q) => (q.delfrågor?.length ? q.delfrågor.map((d) => d.id) : [q.id]));
+      expect(keys(['checklistor', `steg${s.nummer}`])).toEqual(ids);
+    }
+    expect(schemaAt(['analys', 'förutsättningar', 'faktorer'])?.propertyNames?.enum).toEqual(method.begrepp.faktorer.map((f) => f.id));
+  });
+});
