@@ -3,6 +3,7 @@
 // file, line and column, never a stack trace.
 import { readFileSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
+import { isUtf8 } from 'node:buffer';
 import { relative, resolve } from 'node:path';
 import jsyaml from 'js-yaml';
 import type { Document, LineCounter, YAMLMap, Node } from 'yaml';
@@ -106,7 +107,8 @@ export function readProjectText(path: string): { file: string; display: string; 
   if (nul >= 0) {
     throw new InputError('filen innehåller ett NUL-tecken (byte 0) och är troligen ingen textfil', { file: display, ...lineColOfByte(bytes, nul) }, 'Öppna filen i en texteditor och ta bort tecknet, eller återställ en tidigare version.');
   }
-  const bad = firstInvalidUtf8(bytes);
+  // isUtf8 is native and fast; the byte-by-byte scan only runs to locate a known error.
+  const bad = isUtf8(bytes) ? -1 : firstInvalidUtf8(bytes);
   if (bad >= 0) {
     const byte = bytes[bad]!;
     const latin1 = byte >= 0xc0 && byte <= 0xff ? ` (troligen Latin-1/Windows-1252: "${Buffer.from([byte]).toString('latin1')}")` : '';
