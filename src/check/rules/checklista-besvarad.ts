@@ -17,7 +17,6 @@ export const checklistaBesvarad: Rule = {
     for (const step of ctx.method.steps) {
       if (!ctx.inScope(step.nummer)) continue;
       const units = checklistUnits(ctx.data, step);
-      const known = new Set(units.map((u) => String(u.path[2])));
       for (const u of units) {
         const id = String(u.path[2]);
         if (!u.answered) {
@@ -29,14 +28,6 @@ export const checklistaBesvarad: Rule = {
         const svar = get(ctx.data, u.path) as Record<string, unknown>;
         if ((svar.status === 'nej' || svar.status === 'delvis') && !(isObj(svar.åtgärd) && isText(svar.åtgärd.vad))) {
           out.push({ path: [...u.path, isObj(svar.åtgärd) ? 'åtgärd' : 'status'], key: isObj(svar.åtgärd), message: `Checklista ${step.nummer}, fråga ${id} är besvarad med ${svar.status} men saknar nästa steg: skriv i åtgärd › vad vad som ska göras (och gärna vem och när)` });
-        }
-      }
-      // Answers to questions the checklist does not have: usually a typo in the id.
-      const given = get(ctx.data, ['checklistor', `steg${step.nummer}`]);
-      if (isObj(given)) {
-        for (const id of Object.keys(given)) {
-          if (known.has(id)) continue;
-          out.push({ path: ['checklistor', `steg${step.nummer}`, id], key: true, severity: 'warning', message: `Checklista ${step.nummer} har ingen fråga ${id}; frågorna är ${[...known].join(', ')}` });
         }
       }
     }

@@ -2,7 +2,7 @@
 // moment of the steps in scope.
 import type { YamlPath } from '../../project/load.js';
 import { momentUnits, getPath, isAnswered, type Unit } from '../../project/progress.js';
-import { schemaAt } from '../../project/schema-words.js';
+import { fieldInWords, schemaAt } from '../../project/schema-words.js';
 import type { MomentView, StepView } from '../method.js';
 import type { Rule, RuleFinding } from '../types.js';
 import { existing, joinSv, short } from './util.js';
@@ -44,7 +44,8 @@ export const momentIfyllda: Rule = {
         const at = existing(ctx.data, u.path);
         const k = JSON.stringify(at);
         const e = byAnchor.get(k) ?? { path: at, key: at.length < u.path.length, labels: [] };
-        e.labels.push(short(u.label, 70));
+        // "Beslut › Handlingsplan" rather than a bare "Handlingsplan".
+        e.labels.push(short(u.path[0] === 'beslut' ? fieldInWords(u.path, ctx.data) : u.label, 70));
         byAnchor.set(k, e);
       }
       for (const { path, key, labels } of byAnchor.values()) {
