@@ -1,1 +1,56 @@
-export async function render(_o: unknown, _io: unknown): Promise<number> { throw new Error('render: under arbete'); }
+// fsstöd render: lägesbild, handlingsplan, uppföljning (or alla) as DOCX, PDF and HTML.
+import type { IO } from '../io.js';
+import { InputError, UsageError } from '../errors.js';
+import { loadProject } from '../project/load.js';
+import { validateProject } from '../project/validate.js';
+import { loadMethod } from '../content/load.js';
+import type { Project } from '../project/types.js';
+import type { DokumentId } from '../render/context.js';
+
+export interface RenderOptions {
+  dokument: string;
+  fil: string;
+  format: string;
+  ut: string;
+  mallar?: string;
+  strikt?: boolean;
+}
+
+const DOKUMENT: Record<string, DokumentId[]> = {
+  lägesbild: ['lägesbild'], lagesbild: ['lägesbild'],
+  handlingsplan: ['handlingsplan'],
+  uppföljning: ['uppföljning'], uppfoljning: ['uppföljning'], uppföljningsrapport: ['uppföljning'], uppfoljningsrapport: ['uppföljning'],
+  alla: ['lägesbild', 'handlingsplan', 'uppföljning'],
+};
+
+export async function render(opts: RenderOptions, io: IO): Promise<number> {
+  const docs = DOKUMENT[opts.dokument.toLowerCase().normalize('NFC')];
+  if (!docs) throw new UsageError(`okänt dokument "${opts.dokument}"`, undefined, 'Välj lägesbild, handlingsplan, uppföljning eller alla.');
+  const { FORMATS, renderDocument } = await import('../render/index.js');
+  const formats = [...new Set(opts.format.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean))];
+  const bad = formats.filter((f) => !FORMATS.includes(f as never));
+  if (bad.length || formats.length === 0) throw new UsageError(`okänt format ${bad.join(', ') || '(inget)'}`, undefined, 'Välj bland docx, pdf och html, t.ex. --format docx,pdf.');
+  if (opts.mallar) (await import('../render/template.js')).checkTemplateDir(opts.mallar);
+
+  const p = loadProject(opts.fil);
+  const problems = validateProject(p);
+  if (problems.length) {
+    const list = problems.slice(0, 5).map((x) => `  ${p.display}:${x.line}:${x.col}: ${x.message}`).join('\n');
+    throw new InputError(`projektfilen har ${problems.length} fel och kan inte bli ett dokument:\n${list}${problems.length > 5 ? '\n  …' : ''}`, { file: p.display }, `Se alla fel med: fsstöd validate ${p.display}`);
+  }
+  const project = p.data as unknown as Project;
+  const method = loadMethod();
+  if (opts.strikt) {
+    const { missingFor } = await import('../render/context.js');
+    const missing = docs.flatMap((d) => missingFor(project, method, d).map((x) => `  ${d}: ${x}`));
+    if (missing.length) {
+      throw new InputError(`--strikt: ${missing.length} uppgifter som dokumentet behöver saknas:\n${missing.slice(0, 40).join('\n')}${missing.length > 40 ? '\n  …' : ''}`, { file: p.display }, 'Fyll i dem med fsstöd step <nr> --bara-tomma, eller skapa dokumentet utan --strikt (då markeras de "Ej ifyllt").');
+    }
+  }
+  const warn = (m: string) => io.err(`varning: ${m}\n`);
+  for (const d of docs) {
+    const files = await renderDocument(project, method, d, formats as never, opts.ut, { templates: opts.mallar, env: io.env, warn });
+    for (const f of files) io.out(`✓ ${f.path}\n`);
+  }
+  return 0;
+}

@@ -1,0 +1,154 @@
+// Charts as data, drawn once as SVG: inline in HTML, and rasterised (resvg, with the bundled
+// font) for DOCX and PDF. Every chart carries alt text in the document model.
+export type Chart =
+  | { typ: 'faktorer'; rader: { etikett: string; värde: number | null }[]; skala: string[] }
+  | { typ: 'täckning'; rader: string[]; kolumner: string[]; celler: { befintligt: string[]; planerat: string[] }[][]; visaPlanerat: boolean }
+  | { typ: 'tidslinje'; från: string; till: string; rader: { etikett: string; start?: string; slut?: string; åtgärd?: string }[] }
+  | { typ: 'indikatorer'; rader: { etikett: string; utgångsvärde?: number; målvärde?: number; utfall?: number; riktning: 'öka' | 'minska'; uppnått: boolean | null; enhet?: string }[] };
+
+const FONT = "font-family=\"Liberation Sans, Arial, sans-serif\"";
+const BLUE = '#1f5fa8';
+const LIGHT = '#dbe7f5';
+const GREEN = '#2e7d32';
+const RED = '#b3261e';
+const GREY = '#6b6b6b';
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+function clip(s: string, n: number): string {
+  return s.length > n ? s.slice(0, n - 1).trimEnd() + '…' : s;
+}
+
+function svgDoc(w: number, h: number, title: string, body: string): string {
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" role="img" aria-label="${esc(title)}"><title>${esc(title)}</title><rect width="${w}" height="${h}" fill="#ffffff"/>${body}</svg>`;
+}
+
+function faktorer(c: Extract<Chart, { typ: 'faktorer' }>, title: string): string {
+  const W = 680, left = 330, bar = 300, rowH = 26, top = 30;
+  const H = top + c.rader.length * rowH + 40;
+  const max = c.skala.length;
+  let b = '';
+  for (let k = 1; k <= max; k++) {
+    const x = left + (bar * k) / max;
+    b += `<line x1="${x}" y1="${top - 6}" x2="${x}" y2="${top + c.rader.length * rowH}" stroke="#d0d0d0" stroke-width="1"/>`;
+    b += `<text x="${x}" y="${top - 10}" ${FONT} font-size="10" fill="${GREY}" text-anchor="middle">${k}</text>`;
+  }
+  c.rader.forEach((r, i) => {
+    const y = top + i * rowH;
+    b += `<text x="${left - 8}" y="${y + 17}" ${FONT} font-size="11.5" fill="#1a1a1a" text-anchor="end">${esc(clip(r.etikett, 52))}</text>`;
+    if (r.värde == null) {
+      b += `<text x="${left + 6}" y="${y + 17}" ${FONT} font-size="11" font-style="italic" fill="${GREY}">Ej bedömd</text>`;
+    } else {
+      const w = (bar * r.värde) / max;
+      const fill = r.värde <= 2 ? RED : r.värde === 3 ? '#c77c02' : BLUE;
+      b += `<rect x="${left}" y="${y + 5}" width="${w}" height="16" fill="${fill}"/>`;
+      b += `<text x="${left + w + 6}" y="${y + 17}" ${FONT} font-size="11" fill="#1a1a1a">${r.värde} ${esc(c.skala[r.värde - 1] ?? '')}</text>`;
+    }
+  });
+  b += `<text x="${left}" y="${H - 12}" ${FONT} font-size="10" fill="${GREY}">Skala: ${esc(c.skala.map((s, i) => `${i + 1} ${s}`).join(', '))}</text>`;
+  return svgDoc(W, H, title, b);
+}
+
+function täckning(c: Extract<Chart, { typ: 'täckning' }>, title: string): string {
+  const W = 680, left = 120, colW = (W - left - 20) / c.kolumner.length, rowH = 54, top = 34;
+  const H = top + c.rader.length * rowH + 40;
+  let b = '';
+  c.kolumner.forEach((k, j) => {
+    b += `<text x="${left + j * colW + colW / 2}" y="${top - 12}" ${FONT} font-size="12" font-weight="bold" fill="#1a1a1a" text-anchor="middle">${esc(k)}</text>`;
+  });
+  c.rader.forEach((r, i) => {
+    const y = top + i * rowH;
+    b += `<text x="${left - 10}" y="${y + rowH / 2 + 4}" ${FONT} font-size="12" font-weight="bold" fill="#1a1a1a" text-anchor="end">${esc(r)}</text>`;
+    c.kolumner.forEach((_, j) => {
+      const cell = c.celler[i]![j]!;
+      const x = left + j * colW;
+      const n = cell.befintligt.length, p = cell.planerat.length;
+      const gap = n === 0 && (!c.visaPlanerat || p === 0);
+      const fill = gap ? '#fbe4e2' : n > 0 ? LIGHT : '#e6f2e6';
+      const stroke = gap ? RED : '#9fb6d3';
+      b += `<rect x="${x + 2}" y="${y + 2}" width="${colW - 4}" height="${rowH - 4}" fill="${fill}" stroke="${stroke}" stroke-width="${gap ? 2 : 1}"/>`;
+      if (gap) {
+        b += `<text x="${x + colW / 2}" y="${y + rowH / 2 + 5}" ${FONT} font-size="13" font-weight="bold" fill="${RED}" text-anchor="middle">Saknas</text>`;
+      } else {
+        b += `<text x="${x + colW / 2}" y="${y + 22}" ${FONT} font-size="12" fill="#1a1a1a" text-anchor="middle">${n} befintlig${n === 1 ? 't' : 'a'}</text>`;
+        if (c.visaPlanerat) b += `<text x="${x + colW / 2}" y="${y + 40}" ${FONT} font-size="12" fill="${GREEN}" text-anchor="middle">${p ? `+ ${p} planerad${p === 1 ? '' : 'e'}` : 'inga planerade'}</text>`;
+      }
+    });
+  });
+  b += `<text x="${left}" y="${H - 12}" ${FONT} font-size="10" fill="${GREY}">Röd ruta = inget stöd${c.visaPlanerat ? ', varken befintligt eller planerat' : ''} för åldern på den nivån.</text>`;
+  return svgDoc(W, H, title, b);
+}
+
+const toDays = (d: string) => Date.parse(d + 'T00:00:00Z') / 86400000;
+
+function tidslinje(c: Extract<Chart, { typ: 'tidslinje' }>, title: string): string {
+  const W = 680, left = 230, span = W - left - 20, rowH = 22, top = 34;
+  const H = top + c.rader.length * rowH + 30;
+  const a = toDays(c.från), z = toDays(c.till);
+  const x = (d: string) => left + (span * (Math.min(Math.max(toDays(d), a), z) - a)) / Math.max(1, z - a);
+  let b = '';
+  const y0 = Number(c.från.slice(0, 4)), y1 = Number(c.till.slice(0, 4));
+  for (let y = y0; y <= y1 + 1; y++) {
+    const d = `${y}-01-01`;
+    if (toDays(d) < a || toDays(d) > z) continue;
+    b += `<line x1="${x(d)}" y1="${top - 8}" x2="${x(d)}" y2="${top + c.rader.length * rowH}" stroke="#d0d0d0"/>`;
+    b += `<text x="${x(d) + 3}" y="${top - 12}" ${FONT} font-size="11" fill="${GREY}">${y}</text>`;
+  }
+  c.rader.forEach((r, i) => {
+    const y = top + i * rowH;
+    b += `<text x="${left - 8}" y="${y + 15}" ${FONT} font-size="11" fill="#1a1a1a" text-anchor="end">${esc(clip(r.etikett, 36))}</text>`;
+    if (!r.start) {
+      b += `<text x="${left + 4}" y="${y + 15}" ${FONT} font-size="11" font-style="italic" fill="${GREY}">Startdatum ej ifyllt</text>`;
+      return;
+    }
+    const x1 = x(r.start), x2 = r.slut ? x(r.slut) : left + span;
+    const fill = r.åtgärd === 'avveckla' ? GREY : r.åtgärd === 'utveckla' ? '#4f8fd6' : BLUE;
+    b += `<rect x="${x1}" y="${y + 4}" width="${Math.max(3, x2 - x1)}" height="14" rx="2" fill="${fill}"/>`;
+  });
+  b += `<text x="${left}" y="${H - 8}" ${FONT} font-size="10" fill="${GREY}">Mörkblå = införa, ljusblå = utveckla, grå = avveckla.</text>`;
+  return svgDoc(W, H, title, b);
+}
+
+function indikatorer(c: Extract<Chart, { typ: 'indikatorer' }>, title: string): string {
+  const W = 680, left = 260, span = 300, rowH = 30, top = 20;
+  const H = top + c.rader.length * rowH + 30;
+  let b = '';
+  c.rader.forEach((r, i) => {
+    const y = top + i * rowH;
+    b += `<text x="${left - 8}" y="${y + 17}" ${FONT} font-size="11" fill="#1a1a1a" text-anchor="end">${esc(clip(r.etikett, 42))}</text>`;
+    const vals = [r.utgångsvärde, r.målvärde, r.utfall].filter((v): v is number => typeof v === 'number');
+    if (r.målvärde === undefined || r.utfall === undefined) {
+      b += `<text x="${left + 4}" y="${y + 17}" ${FONT} font-size="11" font-style="italic" fill="${GREY}">${r.målvärde === undefined ? 'Målvärde ej ifyllt' : 'Utfall ej ifyllt'}</text>`;
+      return;
+    }
+    const max = Math.max(...vals, 1) * 1.1;
+    const sx = (v: number) => left + (span * Math.max(0, v)) / max;
+    b += `<rect x="${left}" y="${y + 6}" width="${sx(r.utfall) - left}" height="14" fill="${r.uppnått ? GREEN : RED}"/>`;
+    if (r.utgångsvärde !== undefined) b += `<line x1="${sx(r.utgångsvärde)}" y1="${y + 3}" x2="${sx(r.utgångsvärde)}" y2="${y + 23}" stroke="${GREY}" stroke-width="2" stroke-dasharray="3 2"/>`;
+    b += `<line x1="${sx(r.målvärde)}" y1="${y + 1}" x2="${sx(r.målvärde)}" y2="${y + 25}" stroke="#1a1a1a" stroke-width="2.5"/>`;
+    b += `<text x="${left + span + 8}" y="${y + 17}" ${FONT} font-size="11" fill="${r.uppnått ? GREEN : RED}">${r.utfall}${r.enhet ? ' ' + esc(clip(r.enhet, 10)) : ''} (mål ${r.målvärde}) ${r.uppnått ? '✓' : '✗'}</text>`;
+  });
+  b += `<text x="${left}" y="${H - 8}" ${FONT} font-size="10" fill="${GREY}">Stapel = utfall (grön: målet nått, röd: ej nått), svart streck = målvärde, streckat = utgångsvärde.</text>`;
+  return svgDoc(W, H, title, b);
+}
+
+export function chartSvg(c: Chart, title: string): string {
+  switch (c.typ) {
+    case 'faktorer': return faktorer(c, title);
+    case 'täckning': return täckning(c, title);
+    case 'tidslinje': return tidslinje(c, title);
+    case 'indikatorer': return indikatorer(c, title);
+  }
+}
+
+/** PNG (2× for print) of a chart, drawn by resvg with the bundled font only (deterministic). */
+export async function chartPng(c: Chart, title: string, fontDir: string): Promise<{ png: Buffer; width: number; height: number }> {
+  const { Resvg } = await import('@resvg/resvg-js');
+  const svg = chartSvg(c, title);
+  const r = new Resvg(svg, {
+    font: { fontFiles: ['Regular', 'Bold', 'Italic'].map((s) => `${fontDir}/LiberationSans-${s}.ttf`), loadSystemFonts: false, defaultFontFamily: 'Liberation Sans' },
+    fitTo: { mode: 'zoom', value: 2 },
+  });
+  const img = r.render();
+  return { png: img.asPng(), width: img.width / 2, height: img.height / 2 };
+}

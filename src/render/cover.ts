@@ -1,0 +1,14 @@
+// The cover's facts, shared by every writer.
+import type { DocMeta } from './model.js';
+
+const STATUS: Record<string, string> = { utkast: 'Utkast', remiss: 'Remiss', beslutad: 'Beslutad' };
+
+export function coverRows(m: DocMeta): [string, string][] {
+  const rows: [string, string][] = [];
+  if (m.period) rows.push(['Period', m.period]);
+  rows.push(['Version', m.version || 'Ej ifyllt']);
+  rows.push(['Status', STATUS[m.status] ?? m.status]);
+  rows.push(['Diarienummer', m.diarienummer || 'Ej ifyllt']);
+  rows.push(['Datum', m.datum]);
+  return rows;
+}

@@ -1,0 +1,138 @@
+// DOCX writer (docx): real Heading styles, sv-SE, a TOC field Word updates on opening,
+// tables with repeating header rows, charts as images with alt text, page numbers and a
+// running header. The zip is rewritten with fixed dates and stable media names, so the same
+// project gives byte-identical files.
+import {
+  AlignmentType, Document, Footer, Header, HeadingLevel, ImageRun, Packer, PageBreak, PageNumber, Paragraph,
+  ShadingType, Table, TableCell, TableOfContents, TableRow, TextRun, WidthType, BorderStyle,
+} from 'docx';
+import JSZip from 'jszip';
+import type { Block, DocModel, Inline } from '../model.js';
+import { coverRows } from '../cover.js';
+
+export interface ChartImage { png: Buffer; width: number; height: number }
+
+const FONT = 'Arial'; // LibreOffice maps Arial to the metric-compatible Liberation Sans.
+const BLUE = '1F5FA8';
+const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4] as const;
+
+const runs = (xs: Inline[], size?: number) => xs.map((x) => new TextRun({ text: x.text, bold: x.bold, italics: x.italic, size }));
+
+export async function writeDocx(doc: DocModel, images: Map<Block, ChartImage>, warn: (m: string) => void): Promise<Buffer> {
+  const m = doc.meta;
+  const children: (Paragraph | Table | TableOfContents)[] = [];
+  for (const b of doc.blocks) {
+    switch (b.kind) {
+      case 'cover':
+        children.push(
+          new Paragraph({ spacing: { before: 2400, after: 200 }, children: [new TextRun({ text: m.kommun.toUpperCase(), bold: true, color: BLUE, size: 28 })] }),
+          new Paragraph({ heading: HeadingLevel.TITLE, spacing: { after: 300 }, children: [new TextRun({ text: m.titel, size: 56, bold: true })] }),
+          new Paragraph({ spacing: { after: 600 }, children: [new TextRun({ text: m.projekt, size: 28 })] }),
+          ...coverRows(m).map(([k, v]) => new Paragraph({ spacing: { after: 80 }, children: [new TextRun({ text: `${k}: `, bold: true }), new TextRun({ text: v })] })),
+          ...(m.exempel ? [new Paragraph({ spacing: { before: 400 }, shading: { type: ShadingType.CLEAR, fill: 'FFF4CE', color: 'auto' }, children: [new TextRun({ text: 'Exempel – påhittade uppgifter.', bold: true })] })] : []),
+          new Paragraph({ children: [new PageBreak()] }),
+        );
+        break;
+      case 'toc':
+        children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Innehåll')] }));
+        children.push(new TableOfContents('Innehåll', { hyperlink: true, headingStyleRange: '1-2' }));
+        break;
+      case 'heading':
+        children.push(new Paragraph({ heading: HEADINGS[b.level - 1], children: runs(b.text) }));
+        break;
+      case 'paragraph':
+        children.push(new Paragraph({ spacing: { after: 120 }, children: runs(b.text) }));
+        break;
+      case 'list':
+        b.items.forEach((it, i) => children.push(b.ordered
+          ? new Paragraph({ indent: { left: 360 }, children: [new TextRun(`${i + 1}. `), ...runs(it)] })
+          : new Paragraph({ bullet: { level: 0 }, children: runs(it) })));
+        break;
+      case 'table': {
+        const cols = b.header.length;
+        const cell = (xs: Inline[], header: boolean) => new TableCell({
+          children: [new Paragraph({ children: runs(xs, 18) })],
+          shading: header ? { type: ShadingType.CLEAR, fill: 'E8EEF7', color: 'auto' } : undefined,
+          margins: { top: 40, bottom: 40, left: 80, right: 80 },
+        });
+        children.push(new Table({
+          width: { size: 100, type: WidthType.PERCENTAGE },
+          borders: { top: { style: BorderStyle.SINGLE, size: 4, color: 'B8C4D4' }, bottom: { style: BorderStyle.SINGLE, size: 4, color: 'B8C4D4' }, left: { style: BorderStyle.SINGLE, size: 4, color: 'B8C4D4' }, right: { style: BorderStyle.SINGLE, size: 4, color: 'B8C4D4' }, insideHorizontal: { style: BorderStyle.SINGLE, size: 4, color: 'B8C4D4' }, insideVertical: { style: BorderStyle.SINGLE, size: 4, color: 'B8C4D4' } },
+          rows: [
+            new TableRow({ tableHeader: true, cantSplit: true, children: b.header.map((h) => cell(h, true)) }),
+            ...b.rows.map((r) => new TableRow({ cantSplit: true, children: Array.from({ length: cols }, (_, i) => cell(r[i] ?? [], false)) })),
+          ],
+        }));
+        children.push(new Paragraph({ children: [] }));
+        break;
+      }
+      case 'figure': {
+        const img = images.get(b);
+        if (!img) { warn(`diagrammet "${b.caption}" kunde inte ritas i DOCX`); break; }
+        const w = 600, h = Math.round((img.height / img.width) * w);
+        children.push(new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, children: [new ImageRun({ type: 'png', data: img.png, transformation: { width: w, height: h }, altText: { name: `Figur ${b.nummer}`, title: b.caption, description: b.alt } })] }));
+        children.push(new Paragraph({ style: 'Caption', spacing: { after: 240 }, children: [new TextRun({ text: b.caption, italics: true, size: 18 })] }));
+        break;
+      }
+      case 'pagebreak':
+        children.push(new Paragraph({ children: [new PageBreak()] }));
+        break;
+      default: {
+        const never: never = b;
+        warn(`DOCX kan inte återge ${(never as Block).kind}`);
+      }
+    }
+  }
+  const document = new Document({
+    title: `${m.titel} – ${m.kommun}`,
+    subject: m.projekt,
+    creator: 'fsstöd',
+    lastModifiedBy: 'fsstöd',
+    description: m.projekt,
+    revision: 1,
+    features: { updateFields: true },
+    styles: {
+      default: {
+        document: { run: { font: FONT, size: 21, language: { value: 'sv-SE' } }, paragraph: { spacing: { line: 276 } } },
+        heading1: { run: { font: FONT, size: 32, bold: true, color: BLUE, language: { value: 'sv-SE' } }, paragraph: { spacing: { before: 360, after: 160 } } },
+        heading2: { run: { font: FONT, size: 26, bold: true, color: '17457A', language: { value: 'sv-SE' } }, paragraph: { spacing: { before: 240, after: 120 } } },
+        heading3: { run: { font: FONT, size: 22, bold: true, language: { value: 'sv-SE' } }, paragraph: { spacing: { before: 200, after: 80 } } },
+        title: { run: { font: FONT, language: { value: 'sv-SE' } } },
+      },
+    },
+    sections: [{
+      properties: { page: { margin: { top: 1300, bottom: 1300, left: 1300, right: 1300 } } },
+      headers: { default: new Header({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: `${m.titel} – ${m.kommun}`, size: 16, color: '6B6B6B' })] })] }) },
+      footers: { default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['Sida ', PageNumber.CURRENT, ' av ', PageNumber.TOTAL_PAGES], size: 16 })] })] }) },
+      children,
+    }],
+  });
+  return deterministic(await Packer.toBuffer(document), m.tid);
+}
+
+/** Same input, same bytes: fixed zip dates, fixed core.xml dates, media renamed in order. */
+async function deterministic(buf: Buffer, when: Date): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(buf);
+  const names = Object.keys(zip.files).sort();
+  const media = names.filter((n) => n.startsWith('word/media/'));
+  const rename = new Map(media.map((n, i) => [n.slice('word/'.length), `media/bild${i + 1}${n.slice(n.lastIndexOf('.'))}`]));
+  const out = new JSZip();
+  const iso = when.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  // Zip timestamps are local-time fields; pass a Date whose local fields equal the UTC ones.
+  const zdate = new Date(when.getTime() + when.getTimezoneOffset() * 60000);
+  for (const n of names) {
+    const f = zip.files[n]!;
+    if (f.dir) continue;
+    let target = n;
+    if (n.startsWith('word/media/')) target = 'word/' + rename.get(n.slice('word/'.length))!;
+    if (n.endsWith('.xml') || n.endsWith('.rels')) {
+      let text = await f.async('string');
+      if (n === 'docProps/core.xml') text = text.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${iso}$3`);
+      for (const [from, to] of rename) text = text.split(from).join(to);
+      out.file(target, text, { date: zdate, createFolders: false });
+    } else {
+      out.file(target, await f.async('nodebuffer'), { date: zdate, createFolders: false });
+    }
+  }
+  return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'UNIX' });
+}

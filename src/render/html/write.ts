@@ -1,0 +1,68 @@
+// HTML writer: one self-contained, semantic page (lang="sv", header, nav, main, tables with
+// th scope, figures with inline SVG and figcaption).
+import type { Block, DocModel, Inline } from '../model.js';
+import { plain } from '../model.js';
+import { chartSvg } from '../charts.js';
+import { coverRows } from '../cover.js';
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+function inl(xs: Inline[]): string {
+  return xs.map((x) => {
+    let s = esc(x.text);
+    if (x.italic) s = `<em>${s}</em>`;
+    if (x.bold) s = `<strong>${s}</strong>`;
+    return s;
+  }).join('');
+}
+
+const CSS = `
+body{font-family:"Liberation Sans",Arial,sans-serif;color:#1a1a1a;max-width:60rem;margin:0 auto;padding:2rem;line-height:1.5}
+header.omslag{border-bottom:4px solid #1f5fa8;margin-bottom:2rem;padding-bottom:1rem}
+header.omslag .kommun{font-size:1.1rem;color:#1f5fa8;font-weight:bold;text-transform:uppercase;letter-spacing:.05em}
+header.omslag h1{font-size:2.2rem;margin:.3rem 0}
+header.omslag dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}
+header.omslag dt{font-weight:bold}
+.exempel{background:#fff4ce;border:1px solid #c77c02;padding:.5rem 1rem}
+h1{color:#1f5fa8;border-bottom:1px solid #c9d6e8;padding-bottom:.2rem;margin-top:2.5rem}
+h2{color:#17457a}
+table{border-collapse:collapse;width:100%;margin:1rem 0;font-size:.9rem}
+th,td{border:1px solid #b8c4d4;padding:.35rem .5rem;text-align:left;vertical-align:top}
+th{background:#e8eef7}
+figure{margin:1.5rem 0}
+figure svg{max-width:100%;height:auto}
+figcaption{font-style:italic;color:#444}
+nav.innehall ol{columns:2}
+@media print{.sidbrytning{page-break-after:always}}
+`;
+
+export function writeHtml(doc: DocModel, warn: (m: string) => void): string {
+  const m = doc.meta;
+  const parts: string[] = [];
+  const headings = doc.blocks.filter((b): b is Extract<Block, { kind: 'heading' }> => b.kind === 'heading' && b.level <= 2);
+  for (const b of doc.blocks) {
+    switch (b.kind) {
+      case 'cover':
+        parts.push(`<header class="omslag"><p class="kommun">${esc(m.kommun)}</p><h1>${esc(m.titel)}</h1><p>${esc(m.projekt)}</p><dl>${coverRows(m).map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join('')}</dl>${m.exempel ? '<p class="exempel"><strong>Exempel – påhittade uppgifter.</strong></p>' : ''}</header>`);
+        break;
+      case 'toc':
+        parts.push(`<nav class="innehall" aria-label="Innehåll"><h2>Innehåll</h2><ol>${headings.filter((h) => h.level === 1).map((h) => `<li><a href="#${h.id}">${esc(plain(h.text))}</a></li>`).join('')}</ol></nav>`);
+        break;
+      case 'heading': parts.push(`<h${b.level} id="${b.id}">${inl(b.text)}</h${b.level}>`); break;
+      case 'paragraph': parts.push(`<p>${inl(b.text)}</p>`); break;
+      case 'list': parts.push(`<${b.ordered ? 'ol' : 'ul'}>${b.items.map((i) => `<li>${inl(i)}</li>`).join('')}</${b.ordered ? 'ol' : 'ul'}>`); break;
+      case 'table':
+        parts.push(`<table><thead><tr>${b.header.map((h) => `<th scope="col">${inl(h)}</th>`).join('')}</tr></thead><tbody>${b.rows.map((r) => `<tr>${r.map((c) => `<td>${inl(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`);
+        break;
+      case 'figure':
+        parts.push(`<figure>${chartSvg(b.chart, b.alt)}<figcaption>${esc(b.caption)}</figcaption></figure>`);
+        break;
+      case 'pagebreak': parts.push('<div class="sidbrytning" aria-hidden="true"></div>'); break;
+      default: {
+        const never: never = b;
+        warn(`HTML kan inte återge ${(never as Block).kind}`);
+      }
+    }
+  }
+  return `<!DOCTYPE html>\n<html lang="sv">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${esc(m.titel)} – ${esc(m.kommun)}</title>\n<meta name="description" content="${esc(m.projekt)}">\n<style>${CSS}</style>\n</head>\n<body>\n<main>\n${parts.join('\n')}\n</main>\n</body>\n</html>\n`;
+}

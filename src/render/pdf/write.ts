@@ -1,0 +1,185 @@
+// PDF writer (pdfkit): tagged PDF (headings, paragraphs, lists, tables with header cells,
+// figures with alt text), sv-SE, title displayed, bookmarks, the bundled font embedded, page
+// numbers and a running header as artifacts. Dates come from the project, so output is stable.
+import PDFDocument from 'pdfkit';
+import type { Block, DocModel, Inline } from '../model.js';
+import { plain } from '../model.js';
+import { coverRows } from '../cover.js';
+import type { ChartImage } from '../docx/write.js';
+
+const BLUE = '#1f5fa8';
+const MARGIN = 62;
+
+export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fontDir: string, warn: (m: string) => void): Promise<Buffer> {
+  const m = doc.meta;
+  const pdf = new PDFDocument({
+    size: 'A4', margins: { top: MARGIN + 10, bottom: MARGIN + 10, left: MARGIN, right: MARGIN },
+    tagged: true, lang: m.lang, displayTitle: true, pdfVersion: '1.7', bufferPages: true, autoFirstPage: false,
+    info: { Title: `${m.titel} – ${m.kommun}`, Author: m.kommun, Subject: m.projekt, Creator: 'fsstöd', Producer: 'fsstöd', CreationDate: m.tid, ModDate: m.tid } as PDFKit.DocumentInfo,
+  });
+  const chunks: Buffer[] = [];
+  pdf.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((res) => pdf.on('end', () => res()));
+  for (const [name, file] of [['R', 'Regular'], ['B', 'Bold'], ['I', 'Italic'], ['BI', 'BoldItalic']] as const) pdf.registerFont(name, `${fontDir}/LiberationSans-${file}.ttf`);
+  pdf.addPage();
+  pdf.font('R').fontSize(10.5);
+  const root = pdf.struct('Document');
+  pdf.addStructure(root);
+  const width = pdf.page.width - 2 * MARGIN;
+  const fontOf = (x: Inline) => (x.bold && x.italic ? 'BI' : x.bold ? 'B' : x.italic ? 'I' : 'R');
+
+  /** Mixed-style text as one tagged element. */
+  const textBlock = (tag: string, xs: Inline[], size: number, opts: PDFKit.Mixins.TextOptions = {}, color = '#1a1a1a') => {
+    const parts = xs.length ? xs : [{ text: '' }];
+    root.add(pdf.struct(tag, {}, () => {
+      pdf.fillColor(color).fontSize(size);
+      parts.forEach((x, i) => pdf.font(fontOf(x)).text(x.text, { ...opts, width, continued: i < parts.length - 1 }));
+    }));
+  };
+  const ensure = (h: number) => { if (pdf.y + h > pdf.page.height - MARGIN - 10) pdf.addPage(); };
+  const headings: { text: string; level: number; page: number }[] = [];
+  let tocPage = -1;
+  let tocStruct: PDFKit.PDFStructureElement | undefined;
+  const outlineStack: PDFKit.PDFOutline[] = [pdf.outline];
+
+  for (const b of doc.blocks) {
+    switch (b.kind) {
+      case 'cover': {
+        pdf.y = 190;
+        root.add(pdf.struct('P', {}, () => { pdf.font('B').fontSize(14).fillColor(BLUE).text(m.kommun.toUpperCase(), { width, characterSpacing: 1 }); }));
+        pdf.moveDown(0.6);
+        root.add(pdf.struct('H1', {}, () => { pdf.font('B').fontSize(30).fillColor('#1a1a1a').text(m.titel, { width }); }));
+        pdf.outline.addItem(m.titel);
+        pdf.moveDown(0.4);
+        root.add(pdf.struct('P', {}, () => { pdf.font('R').fontSize(14).fillColor('#333333').text(m.projekt, { width }); }));
+        pdf.moveDown(2);
+        pdf.save().rect(MARGIN, pdf.y, width, 3).fill(BLUE).restore();
+        pdf.moveDown(1);
+        for (const [k, v] of coverRows(m)) root.add(pdf.struct('P', {}, () => { pdf.fillColor('#1a1a1a').fontSize(11.5).font('B').text(`${k}: `, { continued: true }).font('R').text(v); }));
+        if (m.exempel) {
+          pdf.moveDown(1.5);
+          root.add(pdf.struct('P', {}, () => { pdf.font('B').fontSize(12).fillColor('#8a5300').text('Exempel – påhittade uppgifter.', { width }); }));
+        }
+        pdf.addPage();
+        break;
+      }
+      case 'toc':
+        // Filled in at the end, when the pages of the headings are known.
+        root.add(pdf.struct('H1', {}, () => { pdf.font('B').fontSize(18).fillColor(BLUE).text('Innehåll', { width }); }));
+        tocPage = pdf.bufferedPageRange().count - 1;
+        tocStruct = pdf.struct('TOC');
+        root.add(tocStruct);
+        pdf.addPage();
+        break;
+      case 'heading': {
+        const size = [18, 14, 12, 11][b.level - 1]!;
+        ensure(size * 4);
+        if (b.level === 1) pdf.moveDown(0.6);
+        pdf.moveDown(0.3);
+        textBlock(`H${b.level}`, b.text.map((x) => ({ ...x, bold: true })), size, {}, b.level <= 2 ? BLUE : '#1a1a1a');
+        pdf.moveDown(0.3);
+        const text = plain(b.text);
+        headings.push({ text, level: b.level, page: pdf.bufferedPageRange().count });
+        if (b.level <= 2) {
+          const parent = outlineStack[Math.min(b.level - 1, outlineStack.length - 1)]!;
+          const item = parent.addItem(text);
+          outlineStack.length = b.level;
+          outlineStack[b.level] = item;
+        }
+        break;
+      }
+      case 'paragraph':
+        ensure(30);
+        textBlock('P', b.text, 10.5, { lineGap: 2 });
+        pdf.moveDown(0.5);
+        break;
+      case 'list': {
+        const list = pdf.struct('L');
+        root.add(list);
+        b.items.forEach((it, i) => {
+          ensure(20);
+          const li = pdf.struct('LI');
+          list.add(li);
+          const y = pdf.y;
+          li.add(pdf.struct('Lbl', {}, () => { pdf.font('R').fontSize(10.5).fillColor('#1a1a1a').text(b.ordered ? `${i + 1}.` : '•', MARGIN + 6, y, { width: 18 }); }));
+          pdf.y = y;
+          li.add(pdf.struct('LBody', {}, () => { it.forEach((x, k) => pdf.font(fontOf(x)).fontSize(10.5).text(x.text, MARGIN + 24, k === 0 ? y : undefined, { width: width - 24, continued: k < it.length - 1, lineGap: 1.5 })); }));
+          li.end();
+          pdf.x = MARGIN;
+        });
+        list.end();
+        pdf.moveDown(0.5);
+        break;
+      }
+      case 'table': {
+        ensure(60);
+        const cols = b.header.length;
+        const head = b.header.map((h) => ({ text: plain(h), type: 'TH', scope: 'column', font: { src: 'B' }, backgroundColor: '#e8eef7' }));
+        const rows = b.rows.map((r) => Array.from({ length: cols }, (_, i) => ({ text: plain(r[i] ?? []), font: { src: r[i]?.some((x) => x.bold) ? 'B' : r[i]?.some((x) => x.italic) ? 'I' : 'R' } })));
+        pdf.font('R').fontSize(cols > 6 ? 7.5 : 8.5).fillColor('#1a1a1a');
+        pdf.table({
+          data: [head, ...rows] as never,
+          structParent: root,
+          defaultStyle: { border: 0.5, borderColor: '#b8c4d4', padding: 3 },
+          position: { x: MARGIN, y: pdf.y },
+          maxWidth: width,
+        } as never);
+        pdf.x = MARGIN;
+        pdf.fontSize(10.5);
+        pdf.moveDown(0.8);
+        break;
+      }
+      case 'figure': {
+        const img = images.get(b);
+        if (!img) { warn(`diagrammet "${b.caption}" kunde inte ritas i PDF`); break; }
+        const w = Math.min(width, img.width * 0.72), h = (img.height / img.width) * w;
+        ensure(h + 40);
+        const y = pdf.y;
+        root.add(pdf.struct('Figure', { alt: b.alt }, () => { pdf.image(img.png, MARGIN + (width - w) / 2, y, { width: w, height: h }); }));
+        pdf.y = y + h + 6;
+        textBlock('Caption', [{ text: b.caption, italic: true }], 9, { align: 'center' }, '#444444');
+        pdf.moveDown(0.8);
+        break;
+      }
+      case 'pagebreak':
+        if (pdf.y > pdf.page.margins.top + 5) pdf.addPage();
+        break;
+      default: {
+        const never: never = b;
+        warn(`PDF kan inte återge ${(never as Block).kind}`);
+      }
+    }
+  }
+
+  const range = pdf.bufferedPageRange();
+  if (tocPage >= 0 && tocStruct) {
+    pdf.switchToPage(tocPage);
+    pdf.y = MARGIN + 50;
+    for (const h of headings.filter((x) => x.level === 1)) {
+      if (pdf.y > pdf.page.height - MARGIN - 30) break;
+      const y = pdf.y;
+      tocStruct.add(pdf.struct('TOCI', {}, () => {
+        pdf.font('R').fontSize(11).fillColor('#1a1a1a').text(h.text, MARGIN, y, { width: width - 40, lineBreak: false });
+        pdf.text(String(h.page), MARGIN + width - 40, y, { width: 40, align: 'right', lineBreak: false });
+      }));
+      pdf.y = y + 20;
+    }
+    tocStruct.end();
+  }
+  // Running header and page numbers, marked as artifacts so screen readers skip them.
+  for (let i = 1; i < range.count; i++) {
+    pdf.switchToPage(i);
+    const bottom = pdf.page.margins.bottom;
+    pdf.page.margins.bottom = 0;
+    pdf.markContent('Artifact', { type: 'Pagination' });
+    pdf.font('R').fontSize(8).fillColor('#6b6b6b');
+    pdf.text(`${m.titel} – ${m.kommun}`, MARGIN, 32, { width, align: 'right', lineBreak: false });
+    pdf.text(`Sida ${i + 1} av ${range.count}`, MARGIN, pdf.page.height - 40, { width, align: 'center', lineBreak: false });
+    pdf.endMarkedContent();
+    pdf.page.margins.bottom = bottom;
+  }
+  root.end();
+  pdf.end();
+  await done;
+  return Buffer.concat(chunks);
+}
