@@ -33,3 +33,6 @@ export function findKommuner(query: string): Kommun[] {
   if (starts.length) return starts;
   return all.filter((k) => norm(k.namn).includes(q));
 }
+
+/** "Lindesbergs kommun" but "Örebro kommun", "Hjo kommun": names ending in a vowel or s take no s. */
+export const genitive = (name: string) => (/[aeiouyåäösxz]$/i.test(name) ? name : `${name}s`);

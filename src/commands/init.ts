@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { parseDocument } from 'yaml';
 import type { IO } from '../io.js';
 import { InputError, NoTerminalError, UsageError } from '../errors.js';
-import { findKommuner, allKommuner, type Kommun } from '../kommuner.js';
+import { findKommuner, allKommuner, genitive, type Kommun } from '../kommuner.js';
 import { displayPath } from '../project/load.js';
 import { fromRoot } from '../paths.js';
 
@@ -31,8 +31,6 @@ function parsePeriod(s: string | undefined, now: Date): { från: number; till: n
   return { från: Number(m[1]), till: Number(m[2]) };
 }
 
-// "Lindesbergs kommun" but "Örebro kommun", "Hjo kommun": names ending in a vowel or s take no s.
-const genitive = (name: string) => (/[aeiouyåäösxz]$/i.test(name) ? name : `${name}s`);
 
 export function defaultName(kommuner: Kommun[]): string {
   if (kommuner.length === 1) return `Föräldraskapsstöd i ${genitive(kommuner[0]!.namn)} kommun`;

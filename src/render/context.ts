@@ -3,6 +3,7 @@
 import type { Project, Insats, BefintligtStöd, Åldrar, Räckvidd, Beslut, Checklista } from '../project/types.js';
 import type { Method, Step } from '../content/types.js';
 import { stepProgress } from '../project/progress.js';
+import { genitive } from '../kommuner.js';
 import type { Chart } from './charts.js';
 
 export type DokumentId = 'lägesbild' | 'handlingsplan' | 'uppföljning';
@@ -63,7 +64,7 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
   const typTitel = (t?: string) => b.måtttyper.find((x) => x.id === t)?.titel ?? '';
 
   const kommuner = p.projekt.kommuner.map((k) => k.namn);
-  const kommun = kommuner.length === 1 ? `${kommuner[0]} kommun` : kommuner.join(', ').replace(/, ([^,]*)$/, ' och $1') + ' (samverkan)';
+  const kommun = kommuner.length === 1 ? `${genitive(kommuner[0]!)} kommun` : kommuner.join(', ').replace(/, ([^,]*)$/, ' och $1') + ' (samverkan)';
   const beslut: Beslut = p.beslut?.[dokument] ?? {};
   const docInfo = b.dokument.find((d) => d.id === dokument)!;
 

@@ -99,6 +99,9 @@ export async function writeDocx(doc: DocModel, images: Map<Block, ChartImage>, w
         heading3: { run: { font: FONT, size: 22, bold: true, language: { value: 'sv-SE' } }, paragraph: { spacing: { before: 200, after: 80 } } },
         title: { run: { font: FONT, language: { value: 'sv-SE' } } },
       },
+      // Word has a Normal style built in, but readers such as pandoc need it declared to
+      // resolve the headings based on it.
+      paragraphStyles: [{ id: 'Normal', name: 'Normal', quickFormat: true, run: { font: FONT, size: 21, language: { value: 'sv-SE' } } }],
     },
     sections: [{
       properties: { page: { margin: { top: 1300, bottom: 1300, left: 1300, right: 1300 } } },
