@@ -114,7 +114,7 @@ describe('fsstöd render alla (the example kommun)', () => {
     expect(md).toMatch(/^# Insatser$/m);
     expect(md).toMatch(/^## Beslut$/m);
     // The DOCX carries the Swedish language and repeating header rows.
-    const xml = run('unzip', ['-p', file('handlingsplan', 'docx'), 'word/styles.xml']) + run('unzip', ['-p', file('handlingsplan', 'docx'), 'word/document.xml']);
+    const xml = run('unzip', ['-p', file('handlingsplan', 'docx'), 'word/styles.xml']) + run('unzip', ['-p', file('handlingsplan', 'docx'), 'word/document.xml']) + run('unzip', ['-p', file('handlingsplan', 'docx'), 'word/footer1.xml']);
     expect(xml).toMatch(/w:lang w:val="sv-SE"/);
     expect(xml).toMatch(/<w:tblHeader\/>|<w:tblHeader w:val="(true|1|on)"\/>/);
     expect(xml).toMatch(/<wp:docPr [^>]*descr="[^"]+"/);

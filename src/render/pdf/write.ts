@@ -41,6 +41,7 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
   let tocPage = -1;
   let tocStruct: PDFKit.PDFStructureElement | undefined;
   const outlineStack: PDFKit.PDFOutline[] = [pdf.outline];
+  let tableNo = 0;
 
   for (const b of doc.blocks) {
     switch (b.kind) {
@@ -135,7 +136,10 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
         }
         const total = widths.reduce((a, x) => a + x, 0);
         widths.forEach((w, i) => { widths[i] = (w * width) / total; });
+        tableNo++;
         pdf.table({
+          // An id per document (pdfkit's default counts across documents in one process).
+          id: `tabell-${tableNo}`,
           data: [head, ...rows] as never,
           columnStyles: widths.map((w) => ({ width: w })),
           structParent: root,
