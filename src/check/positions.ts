@@ -41,10 +41,14 @@ interface Line {
   raw: string;
 }
 
-/** Builds the outline of a block-style YAML text (its root node). Throws GiveUp. */
-export function outline(text: string): OutlineNode | undefined {
-  const raws = text.split('\n');
-  let i = 0; // index of the next raw line
+/**
+ * Builds the outline of a block-style YAML text (its root node). Throws GiveUp. With `range`,
+ * only the lines [from, to) are read (one top-level section; line numbers stay those of the file).
+ */
+export function outline(text: string | string[], range?: { from: number; to: number }): OutlineNode | undefined {
+  const all = typeof text === 'string' ? text.split('\n') : text;
+  const raws = range ? all.slice(0, range.to) : all;
+  let i = range?.from ?? 0; // index of the next raw line
   let cur: Line | undefined; // current content line (may be a virtual one inside "- ")
 
   const clean = (s: string) => (s.charCodeAt(s.length - 1) === CR ? s.slice(0, -1) : s);
@@ -263,7 +267,7 @@ export function outline(text: string): OutlineNode | undefined {
   // Document start: a "---" line is fine; directives are not for us.
   next();
   if (cur && cur.raw.startsWith('%')) throw new GiveUp();
-  if (cur && /^---\s*(#.*)?$/.test(cur.raw)) next();
+  if (!range && cur && /^---\s*(#.*)?$/.test(cur.raw)) next();
   if (!cur) return undefined;
   if (cur.indent !== 0) throw new GiveUp();
   const root: OutlineNode = { value: pos(cur, 0) };
@@ -306,31 +310,66 @@ function exists(data: unknown, path: YamlPath): boolean {
 
 export type Locate = (path: YamlPath, opts?: { key?: boolean }) => Pos;
 
+/** Top-level keys and the lines [from, to) of their sections; undefined when the file is not that simple. */
+export function sections(lines: string[]): Map<string, { from: number; to: number }> | undefined {
+  const out = new Map<string, { from: number; to: number }>();
+  let last: { from: number; to: number } | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const c = lines[i]!.charCodeAt(0);
+    if (Number.isNaN(c) || c === SP || c === HASH || c === CR || c === TAB) continue; // blank, indented, comment
+    const m = /^([^\s#'"\[\]{}&*!|>%@`?-][^:#]*?):(\s|$)/.exec(lines[i]!);
+    if (!m) {
+      if (/^---\s*(#.*)?\r?$/.test(lines[i]!) && !out.size) continue;
+      return undefined; // a quoted or complex key, a top-level list, "..."
+    }
+    if (last) last.to = i;
+    last = { from: i, to: lines.length };
+    if (out.has(m[1]!)) return undefined;
+    out.set(m[1]!, last);
+  }
+  return out;
+}
+
 /**
- * A position finder for one loaded project: the outline when the file is plain block YAML,
- * otherwise (or for a path the outline does not know) positionOf on the real Document.
+ * A position finder for one loaded project: the outline of the top-level section a path is in
+ * (built the first time a position in it is asked for), when the file is plain block YAML;
+ * otherwise, or for a path the outline does not know, positionOf on the real Document.
  */
 export function locator(p: LoadedProject): Locate {
-  let root: OutlineNode | null | undefined;
-  const build = (): OutlineNode | null => {
-    if (root !== undefined) return root;
-    if (HAS_ANCHOR.test(p.text)) return (root = null);
-    try {
-      root = outline(p.text) ?? null;
-    } catch (e) {
-      if (!(e instanceof GiveUp)) throw e;
-      root = null;
+  let lines: string[] | undefined;
+  let secs: Map<string, { from: number; to: number }> | null | undefined;
+  const roots = new Map<string, OutlineNode | null>();
+  const fast = () => {
+    if (secs !== undefined) return secs;
+    if (p.text.includes('&') && HAS_ANCHOR.test(p.text)) return (secs = null);
+    lines = p.text.split('\n');
+    return (secs = sections(lines) ?? null);
+  };
+  /** The outline of the section holding the path's top-level key. */
+  const outlineFor = (top: string): OutlineNode | null => {
+    const range = secs!.get(top)!;
+    if (!roots.has(top)) {
+      try { roots.set(top, outline(lines!, range) ?? null); } catch (e) { if (!(e instanceof GiveUp)) throw e; roots.set(top, null); }
     }
-    return root;
+    return roots.get(top)!;
   };
   return (path, opts = {}) => {
-    const r = build();
-    if (r) {
-      const { node, found } = walk(r, path);
-      if (found === path.length) return opts.key && node.key ? node.key : node.value;
-      // Not in the outline: the nearest existing parent, as positionOf gives, unless the data
-      // has the path (a key spelled differently in YAML, such as 1.0); then ask the Document.
-      if (!exists(p.data, path)) return node.value;
+    const s = fast();
+    if (s && s.size) {
+      const top = path[0];
+      if (path.length === 0 || (typeof top === 'string' && !s.has(top) && !exists(p.data, [top]))) {
+        // The root, or a top-level key that is not there: the root's position, which is its first key.
+        const first = Math.min(...[...s.values()].map((r) => r.from));
+        return { line: first + 1, col: 1 };
+      }
+      const r = typeof top === 'string' && s.has(top) ? outlineFor(top) : null;
+      if (r) {
+        const { node, found } = walk(r, path);
+        if (found === path.length) return opts.key && node.key ? node.key : node.value;
+        // Not in the outline: the nearest existing parent, as positionOf gives, unless the data
+        // has the path (a key spelled differently in YAML, such as 1.0); then ask the Document.
+        if (found > 0 && !exists(p.data, path)) return node.value;
+      }
     }
     return positionOf(p, path, opts);
   };

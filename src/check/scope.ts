@@ -2,7 +2,7 @@
 // the file has begun. Also which step a path in the project file belongs to.
 import { UsageError } from '../errors.js';
 import type { YamlPath } from '../project/load.js';
-import { stepProgress } from '../project/progress.js';
+import { getPath, isAnswered } from '../project/progress.js';
 import type { MethodView } from './method.js';
 import { DOKUMENT, type Dokument, type Scope } from './types.js';
 
@@ -41,14 +41,28 @@ export function flagScope(method: MethodView, dokument: Dokument | undefined, st
   return { grund: 'påbörjade' };
 }
 
+/** Where each step's answers live (its fields, its moments' fields and answers, its checklist). */
+const placesCache = new WeakMap<MethodView, Map<number, string[][]>>();
+function placesOf(method: MethodView): Map<number, string[][]> {
+  let m = placesCache.get(method);
+  if (m) return m;
+  m = new Map();
+  for (const s of method.steps) {
+    const dotted = [...(s.fält ?? [])];
+    for (const mo of s.moment ?? []) {
+      dotted.push(...(mo.fält ?? []), ...(mo.delar ?? []).flatMap((d) => d.fält ?? []));
+      if (mo.svar_i) dotted.push(mo.svar_i);
+    }
+    m.set(s.nummer, [...dotted.map((d) => d.split('.')), ['checklistor', `steg${s.nummer}`]]);
+  }
+  placesCache.set(method, m);
+  return m;
+}
+
 /** Steps with at least one answered field, question or checklist item. */
 export function begunSteps(data: unknown, method: MethodView): number[] {
-  const out: number[] = [];
-  for (const s of method.steps) {
-    const p = stepProgress(data, s);
-    if (p.momentBesvarade + p.checklista.besvarade > 0) out.push(s.nummer);
-  }
-  return out;
+  const places = placesOf(method);
+  return method.steps.filter((s) => places.get(s.nummer)!.some((p) => isAnswered(getPath(data, p)))).map((s) => s.nummer);
 }
 
 const TOP: Record<string, number> = { förankring: 1, organisation: 2, analys: 3, handlingsplan: 4, genomförande: 5, uppföljning: 6 };

@@ -8,7 +8,8 @@ import type { IO } from '../io.js';
 import { UsageError, formatLocation } from '../errors.js';
 import { fromRoot } from '../paths.js';
 import { loadConfig } from '../check/config.js';
-import { checkFile, summarize } from '../check/engine.js';
+import { summarize } from '../check/engine.js';
+import { checkFiles } from '../check/parallel.js';
 import { expandFiles } from '../check/files.js';
 import { FORMATTERS } from '../check/formatters/index.js';
 import { methodView } from '../check/method.js';
@@ -40,7 +41,7 @@ export async function check(o: CheckOptions, io: IO): Promise<number> {
   const files = await expandFiles(o.filer?.length ? o.filer : ['projekt.yaml']);
   const scope = flagScope(method, dokument, steg);
 
-  const filer = files.map((f) => checkFile(f, { rules: RULES, method, config, dokument, steg: scope.steg, grund: scope.grund }));
+  const filer = await checkFiles(files, { config, dokument, steg: scope.steg, grund: scope.grund }, io.env);
   const summary = summarize(filer, failSeverity);
   const report: Report = {
     verktyg: { namn: 'fsstöd', version: typeof VERSION === 'string' ? VERSION : '0.0.0' },

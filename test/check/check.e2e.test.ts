@@ -125,6 +125,20 @@ describe('exit codes', () => {
 });
 
 describe('several files and patterns', () => {
+  it('worker threads give exactly the output of one thread, broken files included', () => {
+    const files: Record<string, string> = {};
+    const example = readFileSync(LINDESBERG, 'utf8');
+    for (let i = 0; i < 40; i++) files[`k/${String(i).padStart(2, '0')}.yaml`] = i === 17 ? 'formatversion: 1\nprojekt: [\n' : i % 3 === 0 ? PLAN : example.replace(/Lindesberg/g, `Kommun ${i}`);
+    const dir = dirWith(files);
+    const outs = ['0', '1', '3'].map((t) => runCli(['check', 'k/*.yaml', '--format', 'json'], { cwd: dir, env: { FSSTOD_TRADAR: t } }));
+    for (const o of outs) {
+      expect(o.code).toBe(2);
+      expect(o.stdout).toBe(outs[0]!.stdout);
+      expect(o.stderr).toBe(outs[0]!.stderr);
+    }
+    expect(JSON.parse(outs[0]!.stdout).filer.length).toBe(40);
+  });
+
   it('globs and directories, sorted, each file once', () => {
     const dir = dirWith({ 'kommuner/b.yaml': MINIMAL, 'kommuner/a.yaml': MINIMAL, 'kommuner/sub/c.yml': MINIMAL, 'kommuner/.fsstod-check.yaml': 'regler: {}\n' });
     const r = run(['kommuner/*.yaml', 'kommuner', '--format', 'json'], dir);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { loadProject, positionOf, type LoadedProject, type YamlPath } from '../../src/project/load.js';
-import { outline, walk, type OutlineNode } from '../../src/check/positions.js';
+import { locator, outline, walk, type OutlineNode } from '../../src/check/positions.js';
 import { ROOT, tempDir } from '../helpers/cli.js';
 
 function allPaths(v: unknown, path: YamlPath = [], out: YamlPath[] = []): YamlPath[] {
@@ -56,6 +56,18 @@ describe('outline positions equal positionOf', () => {
     try { idx = outline(p.text); } catch { idx = undefined; }
     if (!idx) return; // the locator falls back to positionOf for these
     expect(compare(p)).toBeGreaterThan(0);
+  });
+
+  it.each(files)('locator (per top-level section) equals positionOf, also for missing paths: %s', (f) => {
+    const p = tryLoad(f);
+    if (!p) return;
+    const locate = locator(p);
+    const paths = allPaths(p.data);
+    const missing: YamlPath[] = [['saknas'], ['handlingsplan', 'saknas'], ['handlingsplan', 'mål', 99, 'text'], ['checklistor', 'steg4', 'c9', 'status'], ['beslut', 'handlingsplan', 'organ']];
+    for (const path of [...paths, ...paths.filter((x) => x.length).map((x) => [...x, 'saknas']), ...missing]) {
+      expect(locate(path), `${p.display}: ${keyOf(path)}`).toEqual(positionOf(p, path));
+      if (path.length && typeof path.at(-1) === 'string') expect(locate(path, { key: true }), `${p.display}: nyckel ${keyOf(path)}`).toEqual(positionOf(p, path, { key: true }));
+    }
   });
 
   it('the examples take the fast path', () => {

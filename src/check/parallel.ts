@@ -1,0 +1,104 @@
+// Checking many files (a länsstyrelse's 290 kommuner) on several cores: worker threads take
+// batches of files from a shared queue while the main thread checks batches too. Each file is
+// checked exactly as in a single run, and results come back in the order the files were given,
+// so the output is the same whatever the number of threads.
+//
+// The worker is this same module (import.meta.url): in the built CLI that is the check chunk in
+// dist/. From TypeScript sources (the unit tests) there is no worker; everything runs here.
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { availableParallelism } from 'node:os';
+import { checkFile, type EngineOptions } from './engine.js';
+import type { RuleConfig } from './config.js';
+import { methodView } from './method.js';
+import { RULES } from './rules/index.js';
+import type { FileResult } from './types.js';
+
+/** Below this many files, starting threads costs more than it saves. */
+const MIN_FILES = 32;
+const BATCH = 8;
+
+interface WorkerInit {
+  fsstodCheck: true;
+  files: string[];
+  regler: [string, RuleConfig][];
+  dokument: EngineOptions['dokument'];
+  steg: EngineOptions['steg'];
+  grund: EngineOptions['grund'];
+}
+
+type Options = Omit<EngineOptions, 'rules' | 'method'>;
+
+/** How many worker threads to start for n files (FSSTOD_TRADAR overrides; 0 = none). */
+export function threadsFor(n: number, env: NodeJS.ProcessEnv = process.env): number {
+  const forced = env.FSSTOD_TRADAR;
+  if (forced !== undefined && /^\d+$/.test(forced)) return Math.min(Number(forced), Math.max(0, Math.ceil(n / BATCH) - 1));
+  if (n < MIN_FILES) return 0;
+  return Math.max(0, Math.min(availableParallelism() - 1, 7, Math.floor(n / MIN_FILES)));
+}
+
+export async function checkFiles(files: string[], o: Options, env: NodeJS.ProcessEnv = process.env): Promise<FileResult[]> {
+  const method = methodView();
+  const one = (f: string) => checkFile(f, { ...o, rules: RULES, method });
+  const threads = import.meta.url.endsWith('.js') ? threadsFor(files.length, env) : 0;
+  if (threads === 0) return files.map(one);
+
+  const results: FileResult[] = new Array(files.length);
+  let nextIndex = 0;
+  const take = (): number[] => {
+    const batch: number[] = [];
+    while (batch.length < BATCH && nextIndex < files.length) batch.push(nextIndex++);
+    return batch;
+  };
+  const init: WorkerInit = { fsstodCheck: true, files, regler: [...o.config.regler], dokument: o.dokument, steg: o.steg, grund: o.grund };
+  const workers: Worker[] = [];
+  // Each worker settles when the queue is empty or when it fails; a failed worker's batch is
+  // simply checked again below, on the main thread, so a thread problem never changes results.
+  const settled = Array.from({ length: threads }, () => new Promise<void>((resolve) => {
+    let w: Worker;
+    try {
+      w = new Worker(new URL(import.meta.url), { workerData: init });
+    } catch {
+      resolve();
+      return;
+    }
+    workers.push(w);
+    const feed = () => {
+      const batch = take();
+      if (batch.length) w.postMessage(batch);
+      else resolve();
+    };
+    w.on('message', (m: { results?: [number, FileResult][]; error?: string }) => {
+      if (m.error) { resolve(); return; }
+      for (const [i, r] of m.results ?? []) results[i] = r;
+      feed();
+    });
+    w.on('error', () => resolve());
+    w.on('exit', () => resolve());
+  }));
+  // The main thread works through the queue too, letting the workers' messages in between batches.
+  for (let batch = take(); batch.length; batch = take()) {
+    for (const i of batch) results[i] = one(files[i]!);
+    await new Promise<void>((r) => setImmediate(r));
+  }
+  await Promise.all(settled);
+  await Promise.all(workers.map((w) => w.terminate()));
+  for (let i = 0; i < files.length; i++) if (!results[i]) results[i] = one(files[i]!);
+  return results;
+}
+
+// Worker side: check the batches the main thread sends, until it sends null.
+if (!isMainThread && (workerData as WorkerInit | undefined)?.fsstodCheck) {
+  const init = workerData as WorkerInit;
+  const opts: EngineOptions = {
+    rules: RULES, method: methodView(), config: { regler: new Map(init.regler) },
+    dokument: init.dokument, steg: init.steg, grund: init.grund,
+  };
+  parentPort!.on('message', (batch: number[]) => {
+    try {
+      parentPort!.postMessage({ results: batch.map((i) => [i, checkFile(init.files[i]!, opts)]) });
+    } catch (e) {
+      parentPort!.postMessage({ error: (e as Error)?.message ?? String(e) });
+    }
+  });
+  parentPort!.postMessage({ results: [] }); // ready: ask for the first batch
+}
