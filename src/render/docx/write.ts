@@ -134,8 +134,9 @@ async function deterministic(buf: Buffer, when: Date): Promise<Buffer> {
       for (const [from, to] of rename) text = text.split(from).join(to);
       out.file(target, text, { date: zdate, createFolders: false });
     } else {
-      out.file(target, await f.async('nodebuffer'), { date: zdate, createFolders: false });
+      // Images are compressed already: store them.
+      out.file(target, await f.async('nodebuffer'), { date: zdate, createFolders: false, compression: /\.(png|jpe?g)$/.test(n) ? 'STORE' : undefined });
     }
   }
-  return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'UNIX' });
+  return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 1 }, platform: 'UNIX' });
 }
