@@ -20,8 +20,19 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
   const chunks: Buffer[] = [];
   pdf.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<void>((res) => pdf.on('end', () => res()));
-  for (const [name, file] of [['R', 'Regular'], ['B', 'Bold'], ['I', 'Italic'], ['BI', 'BoldItalic']] as const) pdf.registerFont(name, `${fontDir}/LiberationSans-${file}.ttf`);
+  for (const [name, file] of [['R', 'Regular'], ['B', 'Bold'], ['I', 'Italic'], ['BI', 'BoldItalic']] as const) {
+    const path = `${fontDir}/LiberationSans-${file}.ttf`;
+    pdf.registerFont(name, path);
+  }
   pdf.addPage();
+  // pdfkit's table restores the font by its file path after each styled cell, and pdfkit
+  // caches fonts by name only, so it would read and parse the TTF again for every cell
+  // (half the render time). Put each loaded font in the cache under its path as well.
+  const cache = (pdf as unknown as { _fontFamilies: Record<string, unknown>; _font: unknown })._fontFamilies;
+  for (const [name, file] of [['R', 'Regular'], ['B', 'Bold'], ['I', 'Italic'], ['BI', 'BoldItalic']] as const) {
+    pdf.font(name);
+    cache[`${fontDir}/LiberationSans-${file}.ttf`] = (pdf as unknown as { _font: unknown })._font;
+  }
   pdf.font('R').fontSize(10.5);
   const root = pdf.struct('Document');
   pdf.addStructure(root);
