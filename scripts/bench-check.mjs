@@ -5,7 +5,7 @@
 //   - check of 290 files against check of 1 file, and the time beyond starting Node,
 //   - check of 1 file against ajv-cli validating the same file (as JSON) against the schema.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import jsyaml from 'js-yaml';
@@ -42,6 +42,7 @@ export async function benchCheck({ base, timeCommand, fsstod, root, example }) {
     if (summary.filer !== files.length || summary.oläsbara) throw new Error(`genererade filer kunde inte kontrolleras: ${JSON.stringify(summary)}`);
 
     const rows = [];
+    const before = loadavg()[0];
     const one = timeCommand(...fsstod('check', files[0]), { cwd: dir });
     rows.push({ namn: 'check, 1 fil', ms: one, ratio: one / base, mot: 'node -e 0' });
     const oneFor = timeCommand(...fsstod('check', '--for', 'handlingsplan', files[0]), { cwd: dir });
@@ -58,6 +59,7 @@ export async function benchCheck({ base, timeCommand, fsstod, root, example }) {
     rows.push({ namn: 'check, 1 fil, mot ajv-cli', ms: one, ratio: one / ajv, mot: 'ajv-cli validate' });
     const npx = timeCommand('npx', ['--no-install', 'ajv-cli', ...ajvArgs], { cwd: root, runs: 5, warmup: 1 });
     rows.push({ namn: 'npx ajv-cli validate (samma, via npx)', ms: npx, ratio: one / npx, mot: 'kvot: check 1 fil / npx ajv-cli' });
+    rows.push({ namn: `maskinens belastning under mätningen (load average, ${availableParallelism()} kärnor)`, mot: `${before.toFixed(1)} före, ${loadavg()[0].toFixed(1)} efter; trådar i check: en per ledig kärna` });
     return rows;
   } finally {
     rmSync(dir, { recursive: true, force: true });

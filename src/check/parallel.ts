@@ -6,7 +6,7 @@
 // The worker is this same module (import.meta.url): in the built CLI that is the check chunk in
 // dist/. From TypeScript sources (the unit tests) there is no worker; everything runs here.
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { checkFile, type EngineOptions } from './engine.js';
 import type { RuleConfig } from './config.js';
 import { methodView } from './method.js';
@@ -28,12 +28,17 @@ interface WorkerInit {
 
 type Options = Omit<EngineOptions, 'rules' | 'method'>;
 
-/** How many worker threads to start for n files (FSSTOD_TRADAR overrides; 0 = none). */
-export function threadsFor(n: number, env: NodeJS.ProcessEnv = process.env): number {
+/**
+ * How many worker threads to start for n files: one per idle core (as `make -l` does, cores
+ * already busy with other work are left alone; a thread costs ~0.1 s of CPU to start), at most
+ * 7, and none below 32 files. FSSTOD_TRADAR sets the number (0 = none).
+ */
+export function threadsFor(n: number, env: NodeJS.ProcessEnv = process.env, cores = availableParallelism(), load = loadavg()[0]!): number {
   const forced = env.FSSTOD_TRADAR;
   if (forced !== undefined && /^\d+$/.test(forced)) return Math.min(Number(forced), Math.max(0, Math.ceil(n / BATCH) - 1));
   if (n < MIN_FILES) return 0;
-  return Math.max(0, Math.min(availableParallelism() - 1, 7, Math.floor(n / MIN_FILES)));
+  const idle = Math.floor(cores - load);
+  return Math.max(0, Math.min(idle - 1, 7, Math.floor(n / MIN_FILES)));
 }
 
 export async function checkFiles(files: string[], o: Options, env: NodeJS.ProcessEnv = process.env): Promise<FileResult[]> {

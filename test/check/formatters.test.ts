@@ -159,3 +159,16 @@ print(json.dumps(out))
     expect(FORMATTERS.text!(r, { color: true })).toMatch(/\u001b\[31mfel/);
   });
 });
+
+describe('threads', () => {
+  it('one per idle core, none for few files, FSSTOD_TRADAR decides when set', async () => {
+    const { threadsFor } = await import('../../src/check/parallel.js');
+    expect(threadsFor(290, {}, 8, 0)).toBe(7);
+    expect(threadsFor(290, {}, 8, 5.5)).toBe(1);
+    expect(threadsFor(290, {}, 2, 1.7)).toBe(0);
+    expect(threadsFor(10, {}, 8, 0)).toBe(0);
+    expect(threadsFor(100, {}, 16, 0)).toBe(3);
+    expect(threadsFor(290, { FSSTOD_TRADAR: '0' }, 8, 0)).toBe(0);
+    expect(threadsFor(40, { FSSTOD_TRADAR: '3' }, 1, 9)).toBe(3);
+  });
+});

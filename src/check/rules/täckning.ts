@@ -47,7 +47,7 @@ export const täckning: Rule = {
         key: true,
         message: all
           ? `Det finns inget ${what} på preventionsnivån ${level.namn.toLowerCase()} för någon åldersgrupp`
-          : `Lucka i täckningen: inget ${what} på preventionsnivån ${level.namn.toLowerCase()} för ${joinSv(missing.map((b) => b.namn))}`,
+          : `Lucka i täckningen: inget ${what} på preventionsnivån ${level.namn.toLowerCase()} för ${joinSv(missing.map((b) => (/^\p{Lu}\p{Ll}/u.test(b.namn) ? b.namn.charAt(0).toLocaleLowerCase('sv-SE') + b.namn.slice(1) : b.namn)))}`,
       });
     }
     return out;

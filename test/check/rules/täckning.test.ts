@@ -25,7 +25,7 @@ ${stöd('universell', '{från: 0, till: 5}', 'S1')}${stöd('universell', '{från
     steg: [3],
     fynd: [
       [9, 5, /Det finns inget befintligt stöd på preventionsnivån indikerad för någon åldersgrupp/, 'warning'],
-      [9, 5, /Lucka i täckningen: inget befintligt stöd på preventionsnivån universell för Graviditet och 13–18 år/, 'warning'],
+      [9, 5, /Lucka i täckningen: inget befintligt stöd på preventionsnivån universell för graviditet och 13–18 år/, 'warning'],
     ],
   },
   {
