@@ -1,1 +1,79 @@
-export async function step(_o: unknown, _io: unknown): Promise<number> { throw new Error('step: under arbete'); }
+// fsstöd step N [fil]: the interview for one step of the method, every answer saved at once.
+// Without a terminal it never waits: answers come from --svar, or it stops with exit 2.
+import { Chalk } from 'chalk';
+import type { IO } from '../io.js';
+import { AbortedError, NoTerminalError, UsageError, formatLocation } from '../errors.js';
+import { loadProject } from '../project/load.js';
+import { loadMethod } from '../content/load.js';
+import { Session } from '../interview/session.js';
+import { runStep, summary } from '../interview/run.js';
+import { applySvar, SvarError } from '../interview/svar.js';
+import { termWidth } from '../interview/text.js';
+import type { Asker } from '../interview/asker.js';
+
+export interface StepOptions {
+  steg: string;
+  fil: string;
+  moment?: string;
+  checklista?: boolean;
+  baraTomma?: boolean;
+  svar?: string;
+}
+
+const DEFAULT_FILE = 'projekt.yaml';
+
+/** `asker` replaces the terminal prompts (tests). */
+export async function step(o: StepOptions, io: IO, asker?: Asker): Promise<number> {
+  if (!/^[1-6]$/.test(String(o.steg).trim())) {
+    throw new UsageError(`"${o.steg}" är inget steg; metoden har steg 1–6`, undefined, 'Till exempel: fsstöd step 3');
+  }
+  const n = Number(o.steg);
+  if (o.svar && (o.moment || o.checklista || o.baraTomma)) {
+    throw new UsageError('--svar kan inte kombineras med --moment, --checklista eller --bara-tomma', undefined, `Svarsfilen avgör vilka svar som sparas: fsstöd step ${n} --svar <fil>`);
+  }
+  if (o.moment && o.checklista) throw new UsageError('välj antingen --moment eller --checklista');
+  const method = loadMethod();
+  const st = method.steg[n - 1]!;
+  if (o.moment && !st.moment.some((m) => m.nummer === o.moment)) {
+    throw new UsageError(`steg ${n} har inget moment ${o.moment}`, undefined, `Momenten i steg ${n}: ${st.moment.map((m) => m.nummer).join(', ')}`);
+  }
+  const fileArg = o.fil && o.fil !== DEFAULT_FILE ? o.fil : '';
+  if (!o.svar && !asker && !io.stdinIsTTY) {
+    throw new NoTerminalError('ingen terminal att ställa frågorna i (standard in är inte en terminal), och inga svar angivna', undefined,
+      `Ta stegets svar från en fil: fsstöd step ${n}${fileArg ? ` ${fileArg}` : ''} --svar svar.yaml (se docs/svar.md), eller redigera ${o.fil || DEFAULT_FILE} direkt och kontrollera den med fsstöd validate.`);
+  }
+  const p = loadProject(o.fil || DEFAULT_FILE);
+  const session = new Session(p);
+  const c = new Chalk({ level: io.color ? 1 : 0 });
+
+  if (o.svar) {
+    try {
+      const r = applySvar(session, st, o.svar);
+      io.out(r.edits ? `✓ Sparade svaren från ${o.svar} i ${p.display} (${r.edits} ändring${r.edits === 1 ? '' : 'ar'}).\n` : `Svarsfilen ${o.svar} innehöll inga svar för steg ${n}; inget ändrades.\n`);
+    } catch (e) {
+      if (e instanceof SvarError) {
+        for (const pr of e.problems) io.err(`${formatLocation({ file: pr.file, line: pr.line, col: pr.col })}: fel: ${pr.message}\n`);
+      }
+      throw e;
+    }
+    io.out(summary(session.data, st, fileArg, 100));
+    return 0;
+  }
+
+  const ask = asker ?? (await import('../interview/ask.js')).asker;
+  if (session.knownProblems) {
+    io.out(c.yellow(`Obs: ${p.display} har ${session.knownProblems} fel sedan tidigare (se fsstöd validate ${fileArg}`.trimEnd() + '). De hindrar inte intervjun, men varje nytt svar kontrolleras.') + '\n\n');
+  }
+  const width = termWidth();
+  try {
+    await runStep({ session, ask, out: io.out, c, begrepp: method.begrepp, baraTomma: Boolean(o.baraTomma), width }, st, method.steg.length, { moment: o.moment, checklista: o.checklista });
+  } catch (e) {
+    if (e instanceof AbortedError) {
+      throw new AbortedError(`avbrutet; ${session.stats.saves ? 'alla svar fram till nu är sparade' : 'inget hade ändrats'} i ${p.display}`, undefined,
+        `Fortsätt där du slutade: fsstöd step ${n}${fileArg ? ` ${fileArg}` : ''} --bara-tomma`);
+    }
+    throw e;
+  }
+  io.out(summary(session.data, st, fileArg, width));
+  return 0;
+}

@@ -251,7 +251,7 @@ export function parseProjectText(src: ReturnType<typeof readProjectText>): Loade
   return project;
 }
 
-function describeYamlError(code: string, message: string): string {
+export function describeYamlError(code: string, message: string): string {
   if (code === 'RESOURCE_EXHAUSTION' && /call stack/i.test(message)) return 'filen är för djupt nästlad för att kunna läsas';
   if (code === 'BLOCK_AS_IMPLICIT_KEY' && /Nested mappings/i.test(message)) return 'ett värde innehåller ": " (kolon och mellanslag) och ser ut som en ny nyckel på samma rad';
   if (code === 'BAD_INDENT' && /Flow sequence/i.test(message)) return 'en lista inom [ ] är inte avslutad med ]';
@@ -259,7 +259,7 @@ function describeYamlError(code: string, message: string): string {
   return YAML_MESSAGES[code] ?? 'ogiltig YAML';
 }
 
-function hintFor(code: string, message = ''): string | undefined {
+export function hintFor(code: string, message = ''): string | undefined {
   if (code === 'BLOCK_AS_IMPLICIT_KEY' && /Nested mappings/i.test(message)) return 'Sätt texten inom citattecken, t.ex. skiss: "Mål: fler föräldrar nås", eller rätta indraget om raden ska vara en egen nyckel.';
   if (code === 'RESOURCE_EXHAUSTION') return undefined;
   if (code === 'BAD_INDENT' && /Flow (sequence|map)/i.test(message)) return 'Avsluta listan med ] (eller mappningen med }) på samma rad, eller skriv en post per rad med "- ".';

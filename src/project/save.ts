@@ -17,6 +17,13 @@ export function serialise(p: Pick<LoadedProject, 'doc' | 'bom' | 'eol'>): string
 export interface SaveHooks {
   /** For fault-injection tests: called after the temporary file is written, before rename. */
   beforeRename?: (tmp: string) => void;
+  /**
+   * The text to write (without BOM, in the file's line endings), when the caller has edited
+   * the text itself in step with p.doc (the interview splices only the changed lines).
+   */
+  text?: string;
+  /** The plain data of that text, so that large files are not converted again. */
+  data?: Record<string, unknown>;
 }
 
 /** Writes bytes to `file` atomically. Exported for init, which creates a new file. */
@@ -67,10 +74,10 @@ export function saveProject(p: LoadedProject, hooks: SaveHooks = {}): void {
     throw new ConflictError('filen har ändrats av någon annan (eller i en editor) sedan fsstöd läste den; den skrivs inte över', { file: p.display },
       'Spara eller stäng ändringen i den andra editorn och kör kommandot igen: fsstöd läser då in den nya versionen.');
   }
-  const text = serialise(p);
+  const text = hooks.text !== undefined ? (p.bom ? '\ufeff' : '') + hooks.text : serialise(p);
   const bytes = Buffer.from(text, 'utf8');
   writeAtomic(p.file, bytes, p.mode || 0o644, hooks);
   p.hash = hashBytes(bytes);
   p.text = p.bom ? text.slice(1) : text;
-  p.data = p.doc.toJS() as Record<string, unknown>;
+  p.data = hooks.data ?? (p.doc.toJS() as Record<string, unknown>);
 }

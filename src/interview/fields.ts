@@ -1,0 +1,579 @@
+// Asking for one field of the project file, driven by the project schema: text, numbers and
+// dates as typed answers, enums and booleans as choices, objects field by field, lists of
+// items in a list editor (add, change, remove; new items get the next free id), references
+// chosen among the items the file already holds, and lists with one entry per planned item
+// (step 6's outcome per indicator and status per insats).
+import type { ChalkInstance } from 'chalk';
+import type { YamlPath } from '../project/load.js';
+import type { Begrepp } from '../content/types.js';
+import { schemaAt, fieldInWords } from '../project/schema-words.js';
+import { COLLECTIONS, REFERENCES, expand, indexIds, type IdKind } from '../project/refs.js';
+import { getPath, isAnswered } from '../project/progress.js';
+import { RejectedError, type Edit, type Session } from './session.js';
+import type { Asker, Choice, Separator } from './asker.js';
+import { itemLabel, short } from './text.js';
+
+export interface Ctx {
+  session: Session;
+  ask: Asker;
+  out: (s: string) => void;
+  c: ChalkInstance;
+  begrepp: Begrepp;
+  /** Ask only what is still unanswered. */
+  baraTomma: boolean;
+  width: number;
+}
+
+type S = Record<string, any>;
+
+// ── Places: where an answer is written ───────────────────────────────────────────────────
+
+/** Where a value lives, and the edits that store a value there (undefined removes it). */
+export interface Place {
+  readonly path: YamlPath;
+  write(value: unknown): Edit[];
+}
+
+export const at = (path: YamlPath): Place => ({ path, write: (value) => [{ path, value }] });
+
+/** A field of the value at `parent`; writing it creates the parent when it does not exist. */
+export function child(ctx: Ctx, parent: Place, key: string | number): Place {
+  return {
+    get path() { return [...parent.path, key]; },
+    write(value) {
+      const cur = getPath(ctx.session.data, parent.path);
+      if (cur != null && typeof cur === 'object') return [{ path: [...parent.path, key], value }];
+      if (value === undefined) return [];
+      return parent.write(typeof key === 'number' ? [value] : { [key]: value });
+    },
+  };
+}
+
+/** The entry of a list such as uppföljning.utfall that belongs to one item (by its id). */
+export function entryPlace(ctx: Ctx, listPath: YamlPath, key: string, id: string): Place {
+  const list = () => {
+    const l = getPath(ctx.session.data, listPath);
+    return Array.isArray(l) ? l : [];
+  };
+  const index = () => list().findIndex((e) => e && typeof e === 'object' && e[key] === id);
+  return {
+    get path() {
+      const i = index();
+      return [...listPath, i >= 0 ? i : list().length];
+    },
+    write(value) {
+      const i = index();
+      if (i >= 0) return [{ path: [...listPath, i], value }];
+      if (value === undefined) return [];
+      return [{ path: [...listPath, list().length], value: { [key]: id, ...(value as object) } }];
+    },
+  };
+}
+
+// ── References and ids ───────────────────────────────────────────────────────────────────
+
+/** "handlingsplan.insatser[].mål" for ['handlingsplan', 'insatser', 3, 'mål']. */
+export function patternOf(path: YamlPath): string {
+  let s = '';
+  for (const seg of path) s += typeof seg === 'number' ? '[]' : (s ? '.' : '') + seg;
+  return s;
+}
+
+export function referenceAt(path: YamlPath): { kinds: IdKind[]; many: boolean } | undefined {
+  const pat = patternOf(path);
+  for (const r of REFERENCES) {
+    if (r.pattern === pat) return { kinds: r.kinds, many: false };
+    if (r.pattern === pat + '[]') return { kinds: r.kinds, many: true };
+  }
+  return undefined;
+}
+
+export const PREFIX: Record<IdKind, string> = {
+  arena: 'AR', aktör: 'AK', nyckeltal: 'N', stöd: 'S', behov: 'B', mål: 'M', insats: 'I', förutsättning: 'P', indikator: 'IND', kommunikation: 'K',
+};
+
+/** The step where items of a kind are added (for "nothing to choose yet" messages). */
+const STEP_OF: Record<IdKind, number> = {
+  arena: 2, aktör: 2, nyckeltal: 3, stöd: 3, behov: 3, mål: 4, insats: 4, förutsättning: 4, indikator: 4, kommunikation: 4,
+};
+
+/** The next free id with a prefix: one more than the highest in use anywhere in the file. */
+export function nextId(data: unknown, prefix: string): string {
+  const re = new RegExp(`^${prefix}(\\d+)$`);
+  let max = 0;
+  for (const c of Object.values(COLLECTIONS)) {
+    const list = getPath(data, c.path);
+    if (!Array.isArray(list)) continue;
+    for (const it of list) {
+      const m = it && typeof it.id === 'string' ? re.exec(it.id) : null;
+      if (m) max = Math.max(max, Number(m[1]));
+    }
+  }
+  return `${prefix}${max + 1}`;
+}
+
+export function kindOfList(path: YamlPath): IdKind | undefined {
+  const p = path.join('.');
+  return (Object.keys(COLLECTIONS) as IdKind[]).find((k) => COLLECTIONS[k].path.join('.') === p);
+}
+
+/**
+ * Everything that refers to `id`, as the edits that remove those references: an id taken out
+ * of a list of ids (the list removed when empty), a single reference removed, and an entry
+ * that exists only for the item (uppföljning.insatser[].insats) removed whole.
+ */
+export function referenceRemovals(data: unknown, id: string): { edits: Edit[]; where: YamlPath[] } {
+  const edits: Edit[] = [];
+  const where: YamlPath[] = [];
+  const entryDeletes = new Map<string, { list: YamlPath; indices: number[] }>();
+  for (const r of REFERENCES) {
+    const many = r.pattern.endsWith('[]');
+    const pattern = many ? r.pattern.slice(0, -2) : r.pattern;
+    for (const { path, value } of expand(data, pattern)) {
+      if (many) {
+        if (!Array.isArray(value) || !value.includes(id)) continue;
+        where.push(path);
+        const rest = value.filter((v) => v !== id);
+        edits.push({ path, value: rest.length ? rest : undefined });
+      } else {
+        if (value !== id) continue;
+        where.push(path);
+        const key = path[path.length - 1] as string;
+        const itemSchema = schemaAt(path.slice(0, -1));
+        const owner = typeof path[path.length - 2] === 'number' && Array.isArray(itemSchema?.required) && itemSchema!.required.length === 1 && itemSchema!.required[0] === key && !itemSchema!.properties?.id;
+        if (owner) {
+          const list = path.slice(0, -2);
+          const k = list.join('\u0000');
+          if (!entryDeletes.has(k)) entryDeletes.set(k, { list, indices: [] });
+          entryDeletes.get(k)!.indices.push(path[path.length - 2] as number);
+        } else edits.push({ path, value: undefined });
+      }
+    }
+  }
+  for (const { list, indices } of entryDeletes.values()) {
+    for (const i of indices.sort((a, b) => b - a)) edits.push({ path: [...list, i], value: undefined });
+  }
+  return { edits, where };
+}
+
+// ── Saving one answer ────────────────────────────────────────────────────────────────────
+
+/** A function for prompts: true, or the Swedish message for why `value` cannot be saved. */
+function checker(ctx: Ctx, place: Place): (value: unknown) => true | string {
+  return (value) => {
+    const edits = place.write(value);
+    if (!edits.length) return true;
+    const { problems } = ctx.session.check(edits);
+    return problems.length ? ctx.session.messageFor(problems, place.path) : true;
+  };
+}
+
+/** Saves `value` at `place`. Returns true, or the message if the answer was refused. */
+export function commit(ctx: Ctx, place: Place, value: unknown): true | string {
+  const edits = place.write(value);
+  if (!edits.length) return true;
+  try {
+    ctx.session.apply(edits);
+    return true;
+  } catch (e) {
+    if (e instanceof RejectedError) return ctx.session.messageFor(e.problems, place.path);
+    throw e;
+  }
+}
+
+function refused(ctx: Ctx, msg: string): void {
+  ctx.out(ctx.c.red(msg.split('\n').map((l) => `  ✗ ${l}`).join('\n')) + '\n');
+}
+
+// ── Which fields still need an answer ───────────────────────────────────────────────────
+
+/** With --bara-tomma: does anything at `path` still need an answer? */
+export function needs(ctx: Ctx, path: YamlPath): boolean {
+  if (!ctx.baraTomma) return true;
+  const v = getPath(ctx.session.data, path);
+  const s = schemaAt(path);
+  if (!s) return false;
+  if (s.type === 'array' || referenceAt(path)) return !isAnswered(v);
+  if (s.propertyNames?.enum) return (s.propertyNames.enum as string[]).some((k) => needs(ctx, [...path, k]));
+  if (s.properties) return Object.keys(s.properties).filter((k) => k !== 'id').some((k) => needs(ctx, [...path, k]));
+  return !isAnswered(v);
+}
+
+// ── The dispatcher ───────────────────────────────────────────────────────────────────────
+
+export interface AskOptions {
+  /** Fields of an object not to ask (already asked, or the item's own key). */
+  except?: string[];
+  /** Print the object's title as a heading. */
+  heading?: boolean;
+}
+
+/** Asks for the value at `place` the way the schema says it is shaped. */
+export async function askAny(ctx: Ctx, place: Place, label?: string, opts: AskOptions = {}): Promise<void> {
+  const path = place.path;
+  const s = schemaAt(path);
+  if (!s || s.const !== undefined) return;
+  if (!needs(ctx, path)) return;
+  const title = label ?? s.title ?? String(path[path.length - 1]);
+  const ref = referenceAt(path);
+  if (ref) return askReference(ctx, place, ref, title);
+  if (s.propertyNames?.enum && typeof s.additionalProperties === 'object') return askFixedMap(ctx, place, s, title);
+  if (s.type === 'object' || s.properties) return askObject(ctx, place, s, title, { heading: true, ...opts });
+  if (s.type === 'array') {
+    const items = schemaAt([...path, 0]) ?? {};
+    if (items.type === 'object' || items.properties) {
+      const keyed = keyedBy(path, items);
+      if (keyed) return askKeyed(ctx, place, items, keyed, title);
+      return askList(ctx, place, items, title);
+    }
+    if (items.enum) return askEnumList(ctx, place, items.enum, title);
+    return askTextList(ctx, place, title);
+  }
+  return askLeaf(ctx, place, s, title);
+}
+
+// ── Leaves ───────────────────────────────────────────────────────────────────────────────
+
+const SKIP = '\u0000hoppa-över';
+const CLEAR = '\u0000ta-bort';
+
+function enumChoice(ctx: Ctx, path: YamlPath, v: unknown): Choice<unknown> {
+  const key = String(path[path.length - 1]);
+  const b = ctx.begrepp;
+  const find = <T extends { id: string; titel: string }>(list: T[] | undefined) => list?.find((x) => x.id === v);
+  if (path[0] === 'checklistor' && key === 'status') {
+    const t = find(b.checkstatus);
+    if (t) return { name: t.titel, value: v };
+  }
+  const nivå = find(b.preventionsnivåer);
+  if (nivå && (key === 'nivå' || patternOf(path).endsWith('nivåer[]'))) return { name: nivå.titel, value: v, description: nivå.beskrivning };
+  const mått = find(b.måtttyper);
+  if (mått && key === 'typ') return { name: mått.titel, value: v, description: mått.beskrivning };
+  const s = String(v);
+  return { name: s.charAt(0).toUpperCase() + s.slice(1), value: v };
+}
+
+/** A choice among values; Enter keeps the current one; a skip or remove choice is offered. */
+async function askChoice(ctx: Ctx, place: Place, title: string, choices: Choice<unknown>[]): Promise<void> {
+  const cur = getPath(ctx.session.data, place.path);
+  for (;;) {
+    const list: (Choice<unknown> | Separator)[] = [...choices];
+    if (cur === undefined) list.unshift({ name: 'Hoppa över (svara senare)', value: SKIP });
+    else list.push({ separator: ' ' }, { name: 'Ta bort svaret', value: CLEAR });
+    const pick = await ctx.ask.select({ message: title, choices: list, default: cur === undefined ? SKIP : cur });
+    if (pick === SKIP || pick === cur) return;
+    const r = commit(ctx, place, pick === CLEAR ? undefined : pick);
+    if (r === true) return;
+    refused(ctx, r);
+  }
+}
+
+function parseNumber(raw: string, integer: boolean): number | { error: string } {
+  const t = raw.replace(/[\s\u00a0]/g, '').replace(',', '.');
+  if (!/^[-−]?\d+(\.\d+)?$/.test(t)) return { error: integer ? 'Skriv ett heltal, t.ex. 12.' : 'Skriv ett tal, t.ex. 12 eller 12,5.' };
+  const n = Number(t.replace('−', '-'));
+  if (integer && !Number.isInteger(n)) return { error: 'Skriv ett heltal, utan decimaler.' };
+  return n;
+}
+
+const formatNumber = (n: unknown) => (typeof n === 'number' ? String(n).replace('.', ',') : n === undefined ? undefined : String(n));
+
+function rangeWords(s: S): string {
+  if (s.minimum !== undefined && s.maximum !== undefined) return ` (${s.minimum}–${s.maximum})`;
+  return '';
+}
+
+async function askLeaf(ctx: Ctx, place: Place, s: S, title: string): Promise<void> {
+  const path = place.path;
+  if (s.enum) return askChoice(ctx, place, title, s.enum.map((v: unknown) => enumChoice(ctx, path, v)));
+  if (s.type === 'boolean') return askChoice(ctx, place, title, [{ name: 'Ja', value: true }, { name: 'Nej', value: false }]);
+  const isInt = s.type === 'integer';
+  if (isInt && s.minimum !== undefined && s.maximum !== undefined && s.maximum - s.minimum <= 10) {
+    const scale = String(path[path.length - 1]) === 'bedömning' ? ctx.begrepp.bedömningsskala : [];
+    const values: number[] = [];
+    for (let v = s.minimum; v <= s.maximum; v++) values.push(v);
+    return askChoice(ctx, place, title, values.map((v) => ({ name: `${v}${scale.find((x) => x.värde === v) ? ` – ${scale.find((x) => x.värde === v)!.titel}` : ''}`, value: v })));
+  }
+  const cur = getPath(ctx.session.data, path);
+  const check = checker(ctx, place);
+  let parse: (raw: string) => unknown | { error: string };
+  let message = title;
+  let current: string | undefined;
+  let long = false;
+  if (isInt || s.type === 'number') {
+    parse = (raw) => parseNumber(raw, isInt);
+    message += rangeWords(s);
+    current = formatNumber(cur);
+  } else if (s.format === 'date') {
+    parse = (raw) => (/^\d{4}-\d{2}-\d{2}$/.test(raw) ? raw : { error: 'Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2026-03-31.' });
+    message += ' (ÅÅÅÅ-MM-DD)';
+    current = cur === undefined ? undefined : String(cur);
+  } else {
+    parse = (raw) => raw;
+    current = cur === undefined || cur === null ? undefined : String(cur);
+    long = true;
+  }
+  const validate = (raw: string): true | string => {
+    const v = parse(raw);
+    if (v && typeof v === 'object' && 'error' in (v as object)) return (v as { error: string }).error;
+    return check(v);
+  };
+  for (;;) {
+    const ans = await ctx.ask.text({ message, current, validate, long });
+    if (ans === undefined) return;
+    let value: unknown;
+    if (ans === null) value = undefined;
+    else {
+      const v = parse(ans);
+      if (v && typeof v === 'object' && 'error' in (v as object)) { refused(ctx, (v as { error: string }).error); continue; }
+      value = v;
+    }
+    const r = commit(ctx, place, value);
+    if (r === true) return;
+    refused(ctx, r);
+  }
+}
+
+/** A list of enum values (preventionsnivåer): tick the ones that apply. */
+async function askEnumList(ctx: Ctx, place: Place, values: unknown[], title: string): Promise<void> {
+  const cur = getPath(ctx.session.data, place.path);
+  const have = Array.isArray(cur) ? cur : [];
+  for (;;) {
+    const picked = await ctx.ask.checkbox({ message: title, choices: values.map((v) => ({ ...enumChoice(ctx, [...place.path, 0], v), checked: have.includes(v) })) });
+    if (sameSet(picked, have)) return;
+    const r = commit(ctx, place, picked.length ? values.filter((v) => picked.includes(v)) : undefined);
+    if (r === true) return;
+    refused(ctx, r);
+  }
+}
+
+/** A list of short texts (språk): one line, separated by commas. */
+async function askTextList(ctx: Ctx, place: Place, title: string): Promise<void> {
+  const cur = getPath(ctx.session.data, place.path);
+  const current = Array.isArray(cur) ? cur.join(', ') : undefined;
+  const split = (raw: string) => raw.split(/\s*[,;]\s*/).map((x) => x.trim()).filter(Boolean);
+  const check = checker(ctx, place);
+  for (;;) {
+    const ans = await ctx.ask.text({ message: `${title} (skilj med komma)`, current, validate: (raw) => check(split(raw)) });
+    if (ans === undefined) return;
+    const v = ans === null ? undefined : split(ans);
+    const r = commit(ctx, place, v && v.length ? v : undefined);
+    if (r === true) return;
+    refused(ctx, r);
+  }
+}
+
+const sameSet = (a: unknown[], b: unknown[]) => a.length === b.length && a.every((x) => b.includes(x));
+
+// ── References ───────────────────────────────────────────────────────────────────────────
+
+async function askReference(ctx: Ctx, place: Place, ref: { kinds: IdKind[]; many: boolean }, title: string): Promise<void> {
+  const data = ctx.session.data;
+  const index = indexIds(data);
+  const options = ref.kinds.flatMap((k) => index.ofKind(k)).filter((it) => typeof it.id === 'string');
+  if (!options.length) {
+    const k = ref.kinds[0]!;
+    ctx.out(ctx.c.dim(`  ${title}: det finns ännu ingen ${COLLECTIONS[k].words} att välja (de läggs till i steg ${STEP_OF[k]}).`) + '\n');
+    return;
+  }
+  const cur = getPath(data, place.path);
+  const name = (it: any) => `${it.id}  ${short(itemLabel(it), 70)}`;
+  if (ref.many) {
+    const have = Array.isArray(cur) ? cur : [];
+    for (;;) {
+      const picked = await ctx.ask.checkbox({ message: title, choices: options.map((it) => ({ name: name(it), value: it.id as string, checked: have.includes(it.id) })) });
+      if (sameSet(picked, have)) return;
+      const ordered = options.map((it) => it.id as string).filter((id) => picked.includes(id));
+      const r = commit(ctx, place, ordered.length ? ordered : undefined);
+      if (r === true) return;
+      refused(ctx, r);
+    }
+  }
+  return askChoice(ctx, place, title, options.map((it) => ({ name: name(it), value: it.id })));
+}
+
+// ── Objects ──────────────────────────────────────────────────────────────────────────────
+
+export async function askObject(ctx: Ctx, place: Place, s: S, title: string, opts: AskOptions = {}): Promise<void> {
+  if (!needs(ctx, place.path)) return;
+  if (opts.heading && title) ctx.out(ctx.c.bold(`  ${title}`) + '\n');
+  for (const key of Object.keys(s.properties ?? {})) {
+    if (key === 'id' || opts.except?.includes(key)) continue;
+    await askAny(ctx, child(ctx, place, key));
+  }
+}
+
+/** A map with a fixed set of keys (the eleven factors): each key in turn. */
+async function askFixedMap(ctx: Ctx, place: Place, s: S, title: string): Promise<void> {
+  ctx.out(ctx.c.bold(`  ${title}`) + '\n');
+  for (const key of s.propertyNames.enum as string[]) {
+    const p = child(ctx, place, key);
+    if (!needs(ctx, p.path)) continue;
+    const f = ctx.begrepp.faktorer.find((x) => x.id === key);
+    const label = f ? `${f.nummer}. ${f.titel}` : key;
+    ctx.out(ctx.c.cyan(`  ${label}`) + '\n');
+    await askObject(ctx, p, schemaAt(p.path) ?? {}, label);
+  }
+}
+
+// ── Lists of items ───────────────────────────────────────────────────────────────────────
+
+const ADD = '\u0000lägg-till';
+const DONE = '\u0000klar';
+
+function noun(path: YamlPath): string {
+  const k = kindOfList(path);
+  if (k) return COLLECTIONS[k].words;
+  return 'post';
+}
+
+async function askList(ctx: Ctx, place: Place, itemSchema: S, title: string): Promise<void> {
+  const kind = kindOfList(place.path);
+  const what = noun(place.path);
+  for (;;) {
+    const list = getPath(ctx.session.data, place.path);
+    const items: any[] = Array.isArray(list) ? list : [];
+    const choices: (Choice<unknown> | Separator)[] = items.map((it, i) => ({
+      name: `${it && typeof it.id === 'string' ? `${it.id}  ` : ''}${short(itemLabel(it), 70) || '(utan namn)'}`,
+      value: i,
+    }));
+    if (items.length) choices.push({ separator: ' ' });
+    choices.push({ name: `+ Lägg till ${what}`, value: ADD }, { name: items.length ? 'Klar – gå vidare' : 'Hoppa över (inga just nu)', value: DONE });
+    const pick = await ctx.ask.select({ message: `${title} (${items.length} st)`, choices, default: DONE, pageSize: 15 });
+    if (pick === DONE) return;
+    if (pick === ADD) {
+      await addItem(ctx, place.path, itemSchema, kind, what);
+      continue;
+    }
+    const i = pick as number;
+    const item = items[i];
+    const act = await ctx.ask.select({
+      message: `${item && typeof item.id === 'string' ? item.id + ' ' : ''}${short(itemLabel(item), 60)}`,
+      choices: [{ name: 'Ändra', value: 'edit' }, { name: 'Ta bort', value: 'remove' }, { name: 'Tillbaka', value: 'back' }],
+      default: 'edit',
+    });
+    if (act === 'edit') {
+      const was = ctx.baraTomma;
+      ctx.baraTomma = false;
+      try {
+        await askObject(ctx, at([...place.path, i]), itemSchema, '', { except: ['id'] });
+      } finally {
+        ctx.baraTomma = was;
+      }
+    } else if (act === 'remove') {
+      await removeItem(ctx, place.path, i);
+    }
+  }
+}
+
+async function addItem(ctx: Ctx, listPath: YamlPath, itemSchema: S, kind: IdKind | undefined, what: string): Promise<void> {
+  const data = ctx.session.data;
+  const required = ((itemSchema.required ?? []) as string[]).filter((k) => k !== 'id');
+  const id = kind ? nextId(data, PREFIX[kind]) : undefined;
+  const list = getPath(data, listPath);
+  const n = Array.isArray(list) ? list.length : 0;
+  const ett = /^(nyckeltal|befintligt stöd|utvecklingsbehov|mål)$/.test(what);
+  ctx.out(ctx.c.cyan(`  ${ett ? 'Nytt' : 'Ny'} ${what}${id ? ` (${id})` : ''}`) + ctx.c.dim(' – lämna första frågan tom för att avbryta') + '\n');
+  const draft: Record<string, unknown> = {};
+  for (const key of required) {
+    const s = schemaAt([...listPath, n, key]) ?? {};
+    const isNum = s.type === 'number' || s.type === 'integer';
+    const ans = await ctx.ask.text({
+      message: `${s.title ?? key}${isNum ? rangeWords(s) : ''}`,
+      validate: (raw) => {
+        if (!isNum) return true;
+        const v = parseNumber(raw, s.type === 'integer');
+        return typeof v === 'number' ? true : v.error;
+      },
+      long: !isNum,
+    });
+    if (ans === undefined || ans === null) {
+      ctx.out(ctx.c.dim(`  Ingen ${what} lades till.`) + '\n');
+      return;
+    }
+    draft[key] = isNum ? parseNumber(ans, s.type === 'integer') : ans;
+  }
+  // Keys in the schema's order, so the file reads the same way as the examples.
+  const item: Record<string, unknown> = {};
+  for (const k of Object.keys(itemSchema.properties ?? {})) {
+    if (k === 'id' && id) item.id = id;
+    else if (k in draft) item[k] = draft[k];
+  }
+  const place = at([...listPath, n]);
+  const r = commit(ctx, place, item);
+  if (r !== true) {
+    refused(ctx, r);
+    return;
+  }
+  ctx.out(ctx.c.green(`  ✓ ${id ? id + ' ' : ''}sparad`) + ctx.c.dim(' – fyll i resten, eller Enter för att hoppa över') + '\n');
+  const was = ctx.baraTomma;
+  ctx.baraTomma = false;
+  try {
+    await askObject(ctx, place, itemSchema, '', { except: ['id', ...required] });
+  } finally {
+    ctx.baraTomma = was;
+  }
+}
+
+async function removeItem(ctx: Ctx, listPath: YamlPath, i: number): Promise<void> {
+  const data = ctx.session.data;
+  const list = getPath(data, listPath) as any[];
+  const item = list[i];
+  const id = item && typeof item.id === 'string' ? item.id : undefined;
+  const { edits, where } = id ? referenceRemovals(data, id) : { edits: [], where: [] };
+  const label = `${id ? id + ' ' : ''}${short(itemLabel(item), 50)}`;
+  if (where.length) {
+    ctx.out(ctx.c.yellow(`  ${label} nämns på ${where.length} ställe${where.length === 1 ? '' : 'n'}; de hänvisningarna tas också bort:`) + '\n');
+    for (const w of where.slice(0, 8)) ctx.out(ctx.c.dim(`    ${fieldInWords(w, data)}`) + '\n');
+    if (where.length > 8) ctx.out(ctx.c.dim(`    … och ${where.length - 8} till`) + '\n');
+  }
+  if (!(await ctx.ask.confirm(`Ta bort ${label}?`, false))) return;
+  try {
+    ctx.session.apply([...edits, { path: [...listPath, i], value: undefined }]);
+    ctx.out(ctx.c.green(`  ✓ ${label} borttagen`) + '\n');
+  } catch (e) {
+    if (e instanceof RejectedError) refused(ctx, ctx.session.messageFor(e.problems, listPath));
+    else throw e;
+  }
+}
+
+// ── One entry per planned item (step 6) ──────────────────────────────────────────────────
+
+function keyedBy(path: YamlPath, items: S): { key: string; kind: IdKind } | undefined {
+  const req = items.required;
+  if (!Array.isArray(req) || req.length !== 1 || items.properties?.id) return undefined;
+  const r = referenceAt([...path, 0, req[0]]);
+  if (!r || r.many) return undefined;
+  return { key: req[0], kind: r.kinds[0]! };
+}
+
+function plannedDetails(kind: IdKind, it: any): string {
+  const parts: string[] = [];
+  if (kind === 'indikator') {
+    const unit = it.enhet ? ` ${it.enhet}` : '';
+    if (it.utgångsvärde !== undefined) parts.push(`utgångsvärde ${formatNumber(it.utgångsvärde)}${unit}`);
+    if (it.målvärde !== undefined) parts.push(`målvärde ${formatNumber(it.målvärde)}${unit}`);
+    if (it.måldatum) parts.push(`senast ${it.måldatum}`);
+  } else if (kind === 'insats') {
+    if (it.start || it.slut) parts.push(`planerad ${it.start ?? '?'} – ${it.slut ?? '?'}`);
+    if (it.åtgärd) parts.push(it.åtgärd);
+  }
+  return parts.length ? ` (${parts.join(', ')})` : '';
+}
+
+async function askKeyed(ctx: Ctx, place: Place, itemSchema: S, keyed: { key: string; kind: IdKind }, title: string): Promise<void> {
+  const targets = indexIds(ctx.session.data).ofKind(keyed.kind).filter((it) => typeof it.id === 'string');
+  if (!targets.length) {
+    ctx.out(ctx.c.dim(`  ${title}: det finns ännu ingen ${COLLECTIONS[keyed.kind].words} att följa upp (de läggs till i steg ${STEP_OF[keyed.kind]}).`) + '\n');
+    return;
+  }
+  ctx.out(ctx.c.bold(`  ${title}`) + ctx.c.dim(` – ${targets.length} st från handlingsplanen`) + '\n');
+  for (const t of targets) {
+    const ep = entryPlace(ctx, place.path, keyed.key, t.id);
+    if (!needs(ctx, ep.path) && getPath(ctx.session.data, ep.path) !== undefined) continue;
+    ctx.out(ctx.c.cyan(`  ${t.id} ${short(itemLabel(t), 60)}`) + ctx.c.dim(plannedDetails(keyed.kind, t)) + '\n');
+    // A missing entry is wholly unanswered; an existing one is asked as far as needed.
+    await askObject(ctx, ep, itemSchema, '', { except: [keyed.key] });
+  }
+}
+

@@ -1,0 +1,138 @@
+// One step of the method as an interview: the step's purpose, then each moment with its
+// guidance and fields (from content/), then the checklist; afterwards what is still missing
+// and the command to run next.
+import type { Moment, Step } from '../content/types.js';
+import type { YamlPath } from '../project/load.js';
+import { getPath, isAnswered, splitPath, stepProgress, type StepProgress } from '../project/progress.js';
+import { schemaAt } from '../project/schema-words.js';
+import { askAny, at, child, needs, type Ctx } from './fields.js';
+import { short, wrap } from './text.js';
+
+export interface RunOptions {
+  /** Start at this moment ("3.2"); earlier moments and the step-wide fields are not asked. */
+  moment?: string;
+  /** Ask only the checklist. */
+  checklista?: boolean;
+}
+
+function progressLine(p: StepProgress): string {
+  return `Besvarat i steg ${p.nummer}: ${p.momentBesvarade} av ${p.momentTotalt} frågor, checklistan ${p.checklista.besvarade} av ${p.checklista.totalt}.`;
+}
+
+/** The fields a moment asks, as paths with an optional label (question text). */
+function momentFields(m: Moment): { path: YamlPath; label?: string; del?: { titel: string; vägledning: string } ; grupp?: string }[] {
+  const out: { path: YamlPath; label?: string; del?: { titel: string; vägledning: string }; grupp?: string }[] = [];
+  for (const f of m.fält ?? []) out.push({ path: splitPath(f) });
+  for (const d of m.delar ?? []) for (const f of d.fält ?? []) out.push({ path: splitPath(f), del: d });
+  if (m.svar_i && m.frågor) for (const q of m.frågor) out.push({ path: [...splitPath(m.svar_i), q.id], label: q.text });
+  if (m.svar_i && m.frågegrupper) {
+    for (const g of m.frågegrupper) for (const q of g.frågor) out.push({ path: [...splitPath(m.svar_i), g.id, q.id], label: q.text, grupp: g.titel });
+  }
+  return out;
+}
+
+async function askMoment(ctx: Ctx, step: Step, m: Moment, i: number): Promise<void> {
+  const { c, out, width } = ctx;
+  const fields = momentFields(m);
+  const prog = stepProgress(ctx.session.data, step).moment.find((x) => x.nummer === m.nummer);
+  const counts = prog ? ` (${prog.besvarade} av ${prog.totalt} besvarade)` : '';
+  out('\n' + c.bold.blue(`── Moment ${i + 1} av ${step.moment.length} · ${m.nummer} ${m.titel}`) + c.dim(counts) + '\n');
+  if (ctx.baraTomma && !fields.some((f) => needs(ctx, f.path))) {
+    out(c.dim('  Allt i momentet är besvarat.') + '\n');
+    return;
+  }
+  out(c.dim(wrap(m.vägledning, width, '  ')) + '\n');
+  let del: string | undefined;
+  let grupp: string | undefined;
+  for (const f of fields) {
+    if (!needs(ctx, f.path)) continue;
+    if (f.del && f.del.titel !== del) {
+      del = f.del.titel;
+      const only = (m.delar ?? []).find((d) => d.titel === del)?.fält ?? [];
+      const sameTitle = only.length === 1 && schemaAt(splitPath(only[0]!))?.title === del;
+      out('\n' + (sameTitle ? '' : c.bold(`  ${del}`) + '\n') + c.dim(wrap(f.del.vägledning, width, '  ')) + '\n');
+    }
+    if (f.grupp && f.grupp !== grupp) {
+      grupp = f.grupp;
+      out('\n' + c.bold(`  ${grupp}`) + '\n');
+    }
+    await askAny(ctx, at(f.path), f.label);
+  }
+}
+
+async function askChecklist(ctx: Ctx, step: Step): Promise<void> {
+  const { c, out, width } = ctx;
+  const prog = stepProgress(ctx.session.data, step).checklista;
+  out('\n' + c.bold.blue(`── ${step.checklista.titel}`) + c.dim(` (${prog.besvarade} av ${prog.totalt} besvarade)`) + '\n');
+  out(c.dim(wrap('Svara ja, delvis, nej eller ej aktuellt. Vid nej eller delvis: skriv vad som ska göras, av vem och när.', width, '  ')) + '\n');
+  const base: YamlPath = ['checklistor', `steg${step.nummer}`];
+  for (const q of step.checklista.frågor) {
+    const items = q.delfrågor?.length ? q.delfrågor : [q];
+    const open = items.filter((it) => !ctx.baraTomma || !isAnswered(getPath(ctx.session.data, [...base, it.id, 'status'])));
+    if (!open.length) continue;
+    if (q.delfrågor?.length) out('\n' + c.bold(wrap(`${q.id}. ${q.text}`, width, '  ')) + '\n');
+    for (const it of open) {
+      const place = at([...base, it.id]);
+      out('\n' + c.bold(wrap(`${it.id}. ${it.text}`, width, '  ')) + '\n');
+      await askAny(ctx, child(ctx, place, 'status'), `Svar på ${it.id}`);
+      const status = getPath(ctx.session.data, [...base, it.id, 'status']);
+      if (status === undefined) continue;
+      await askAny(ctx, child(ctx, place, 'kommentar'), 'Kommentar (frivillig)');
+      if (status === 'nej' || status === 'delvis') {
+        const åtgärd = child(ctx, place, 'åtgärd');
+        if (needs(ctx, åtgärd.path)) out(c.dim('  Nästa steg: vad ska göras, av vem och när?') + '\n');
+        for (const k of ['vad', 'vem', 'när']) await askAny(ctx, child(ctx, åtgärd, k));
+      }
+    }
+  }
+}
+
+/** Runs the interview for one step. */
+export async function runStep(ctx: Ctx, step: Step, stepCount: number, opts: RunOptions = {}): Promise<void> {
+  const { c, out, width } = ctx;
+  out(c.bold(`Steg ${step.nummer} av ${stepCount} · ${step.titel}`) + '\n');
+  out(c.dim(wrap(step.syfte, width, '  ')) + '\n');
+  out(progressLine(stepProgress(ctx.session.data, step)) + '\n');
+  out(c.dim(wrap('Enter behåller ett svar (eller hoppar över en tom fråga) · Tab redigerar svaret · "-" tar bort det · ":e" öppnar en texteditor för längre text · Ctrl-C avbryter: allt du svarat är redan sparat.', width)) + '\n');
+  if (!opts.checklista) {
+    const start = opts.moment ? step.moment.findIndex((m) => m.nummer === opts.moment) : 0;
+    if (!opts.moment && step.fält.length && step.fält.some((f) => needs(ctx, splitPath(f)))) {
+      out('\n' + c.bold.blue(`── Genomgående i steg ${step.nummer}`) + '\n');
+      for (const f of step.fält) await askAny(ctx, at(splitPath(f)));
+    }
+    for (let i = Math.max(0, start); i < step.moment.length; i++) await askMoment(ctx, step, step.moment[i]!, i);
+  }
+  await askChecklist(ctx, step);
+}
+
+/** The command that comes after a step. */
+export function nextCommand(step: number, fileArg: string): string {
+  const f = fileArg ? ` ${fileArg}` : '';
+  if (step === 3) return `fsstöd render lägesbild${f}`;
+  if (step === 4) return `fsstöd render handlingsplan${f}`;
+  if (step === 6) return `fsstöd render uppföljning${f}`;
+  return `fsstöd step ${step + 1}${f}`;
+}
+
+/** What is still missing in the step, and what to run next. */
+export function summary(data: unknown, step: Step, fileArg: string, width = 80): string {
+  const p = stepProgress(data, step);
+  const lines: string[] = ['', `Steg ${step.nummer} ${step.titel}: ${p.momentBesvarade} av ${p.momentTotalt} frågor och ${p.checklista.besvarade} av ${p.checklista.totalt} checklistfrågor besvarade.`];
+  const missing = p.moment.filter((m) => m.besvarade < m.totalt);
+  const clMissing = p.checklista.totalt - p.checklista.besvarade;
+  if (missing.length || clMissing) {
+    lines.push('Kvar att besvara:');
+    for (const m of missing) {
+      const open = m.units.filter((u) => !u.answered).map((u) => short(u.label, 40));
+      const head = m.nummer ? `${m.nummer} ${m.titel}` : m.titel;
+      const list = open.length > 4 ? `${open.slice(0, 3).join('; ')} och ${open.length - 3} till` : open.join('; ');
+      lines.push(wrap(`${head}: ${list}`, width, '  ').replace(/^\s+/, '  '));
+    }
+    if (clMissing) lines.push(`  Checklistan: ${clMissing} fråg${clMissing === 1 ? 'a' : 'or'}`);
+    lines.push(`Fortsätt med det som saknas: fsstöd step ${step.nummer}${fileArg ? ` ${fileArg}` : ''} --bara-tomma`);
+  } else {
+    lines.push('Allt i steget är besvarat.');
+  }
+  lines.push(`Nästa: ${nextCommand(step.nummer, fileArg)}`);
+  return lines.join('\n') + '\n';
+}

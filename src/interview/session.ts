@@ -1,0 +1,160 @@
+// One interview's hold on the project file: every answer is checked against the schema and
+// the id references on the would-be data, then written into the text (only the changed lines)
+// and saved atomically at once. The file on disk is valid after every answer, or at least no
+// less valid than when the interview started.
+import { isDeepStrictEqual } from 'node:util';
+import jsyaml from 'js-yaml';
+import { yamlLib, type LoadedProject, type YamlPath } from '../project/load.js';
+import { saveProject } from '../project/save.js';
+import { validateProject, type Problem } from '../project/validate.js';
+import { fieldInWords } from '../project/schema-words.js';
+import { editDocument, editText, renderWhole, withValue, type TextState } from './yaml-edit.js';
+
+/** One change: `value` at `path`; undefined removes the value (and maps or lists left empty). */
+export interface Edit {
+  path: YamlPath;
+  value: unknown;
+}
+
+/** The answer would make the file invalid; nothing was written. */
+export class RejectedError extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(problems.map((p) => p.message).join('\n'));
+    this.name = 'RejectedError';
+  }
+}
+
+const isBelow = (path: YamlPath, base: YamlPath) => base.length <= path.length && base.every((s, i) => String(s) === String(path[i]));
+
+function multiset(ps: Problem[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const p of ps) m.set(p.message, (m.get(p.message) ?? 0) + 1);
+  return m;
+}
+
+/** Full-line comments in a piece of YAML text. */
+const commentLines = (s: string) => s.split('\n').map((l) => l.trim()).filter((l) => l.startsWith('#'));
+
+export interface SessionStats {
+  saves: number;
+  /** How many saves had to re-render the whole file (unusual layout). */
+  whole: number;
+}
+
+export class Session {
+  /** Problems the file had before this answer (by message), so that old ones do not block. */
+  private baseline: Map<string, number>;
+  readonly stats: SessionStats = { saves: 0, whole: 0 };
+
+  constructor(readonly p: LoadedProject, initialProblems?: Problem[]) {
+    this.baseline = multiset(initialProblems ?? validateProject(p));
+  }
+
+  get data(): Record<string, any> {
+    return this.p.data as Record<string, any>;
+  }
+
+  /** Problems the file had when the interview started (or after the last save). */
+  get knownProblems(): number {
+    let n = 0;
+    for (const c of this.baseline.values()) n += c;
+    return n;
+  }
+
+  /** The data after `edits`, without touching the file. */
+  dataAfter(edits: Edit[]): Record<string, unknown> {
+    let d: unknown = this.p.data;
+    for (const e of edits) d = withValue(d, e.path, e.value);
+    return d as Record<string, unknown>;
+  }
+
+  /**
+   * What would be wrong after `edits`: every problem at or below an edited path, and every
+   * problem elsewhere that the file did not already have (a removed id still referred to).
+   */
+  check(edits: Edit[]): { problems: Problem[]; data: Record<string, unknown>; all: Problem[] } {
+    const data = this.dataAfter(edits);
+    const view = Object.create(this.p, { data: { value: data, enumerable: true } }) as LoadedProject;
+    const all = validateProject(view);
+    const seen = new Map(this.baseline);
+    const problems = all.filter((pr) => {
+      if (edits.some((e) => isBelow(pr.path, e.path))) return true;
+      const n = seen.get(pr.message) ?? 0;
+      if (n > 0) { seen.set(pr.message, n - 1); return false; }
+      return true;
+    });
+    return { problems, data, all };
+  }
+
+  /** The message for one field: without the field's own name in front (the prompt shows it). */
+  messageFor(problems: Problem[], path: YamlPath): string {
+    const own = fieldInWords(path, this.p.data) + ': ';
+    return problems.map((pr) => (pr.message.startsWith(own) ? pr.message.slice(own.length) : pr.message)).join('\n');
+  }
+
+  set(path: YamlPath, value: unknown): void {
+    this.apply([{ path, value }]);
+  }
+
+  /** Checks, writes and saves the edits as one answer. Throws RejectedError if invalid. */
+  apply(edits: Edit[]): void {
+    const { problems, data, all } = this.check(edits);
+    if (problems.length) throw new RejectedError(problems);
+    const p = this.p;
+    const before = p.text;
+    const st: TextState = { text: p.text, doc: p.doc, eol: p.eol };
+    let ok = true;
+    for (const e of edits) {
+      const r = editText(st, e.path, e.value);
+      if (r.mode === 'whole') { ok = false; break; }
+      if (r.mode === 'splice' && e.value !== undefined) {
+        const kept = commentLines(r.inserted);
+        if (!commentLines(r.removed).every((c) => kept.includes(c))) { ok = false; break; }
+      }
+    }
+    let text = st.text;
+    if (ok && !isDeepStrictEqual(this.load(text), data)) ok = false;
+    if (!ok) {
+      // Unusual layout: edit a fresh Document and write it whole (comments and order kept,
+      // long lines no longer folded).
+      const { parseDocument } = yamlLib();
+      const fresh = parseDocument(before, { uniqueKeys: true });
+      for (const e of edits) editDocument(fresh, e.path, e.value);
+      text = renderWhole(fresh, p.eol);
+      if (!isDeepStrictEqual(this.load(text), data)) throw new Error('intervjun kunde inte skriva svaret i filen utan att ändra annat; inget sparades');
+      this.stats.whole++;
+    }
+    saveProject(p, { text, data });
+    if (!ok) this.reparse();
+    else this.recount();
+    this.stats.saves++;
+    // What remains is what the file already had: it must not block later answers.
+    this.baseline = multiset(all.filter((pr) => !problems.includes(pr)));
+  }
+
+  private load(text: string): unknown {
+    try {
+      return jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA });
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** A new Document and line index for the saved text (after a whole re-render). */
+  private reparse(): void {
+    const { parseDocument, LineCounter } = yamlLib();
+    const lineCounter = new LineCounter();
+    this.p.doc = parseDocument(this.p.text, { lineCounter, uniqueKeys: true }) as any;
+    this.p.lineCounter = lineCounter;
+  }
+
+  /** The line index for the spliced text (the Document's ranges were kept in step). */
+  private recount(): void {
+    const { LineCounter } = yamlLib();
+    const lc = new LineCounter();
+    const t = this.p.text;
+    lc.addNewLine(0);
+    for (let i = t.indexOf('\n'); i >= 0; i = t.indexOf('\n', i + 1)) lc.addNewLine(i + 1);
+    this.p.lineCounter = lc;
+  }
+}

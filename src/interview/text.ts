@@ -1,0 +1,41 @@
+// Plain-text helpers for what the interview prints: wrapping, shortening, item labels.
+
+/** Wraps text to `width` columns, every line starting with `indent`. Keeps blank lines. */
+export function wrap(text: string, width = 80, indent = ''): string {
+  const out: string[] = [];
+  for (const para of text.replace(/\r\n/g, '\n').split('\n')) {
+    const words = para.split(/\s+/).filter(Boolean);
+    if (!words.length) { out.push(''); continue; }
+    let line = indent;
+    for (const w of words) {
+      if (line.length > indent.length && line.length + 1 + w.length > width) {
+        out.push(line);
+        line = indent + w;
+      } else line += (line.length > indent.length ? ' ' : '') + w;
+    }
+    out.push(line);
+  }
+  return out.join('\n');
+}
+
+/** One line, at most `max` characters. */
+export function short(s: string, max = 60): string {
+  const one = s.replace(/\s+/g, ' ').trim();
+  return one.length <= max ? one : one.slice(0, max - 1).trimEnd() + '…';
+}
+
+/** What to call an item of a list in a menu: its name, heading, text or role. */
+export function itemLabel(item: unknown): string {
+  if (!item || typeof item !== 'object') return String(item ?? '');
+  const it = item as Record<string, unknown>;
+  for (const k of ['namn', 'rubrik', 'text', 'målgrupp', 'roll', 'beskrivning']) {
+    if (typeof it[k] === 'string' && (it[k] as string).trim()) return it[k] as string;
+  }
+  return '';
+}
+
+/** Terminal width for wrapped text (at most 100, at least 40). */
+export function termWidth(): number {
+  const c = process.stdout.columns || 80;
+  return Math.max(40, Math.min(100, c));
+}
