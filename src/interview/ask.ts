@@ -1,9 +1,12 @@
 // The only module that imports the prompt library, so that the rest of the interview is
 // plain logic that tests can drive, and so that prompts load only in commands that ask.
 // Everything the prompts show is Swedish, including the key help lines.
-import { checkbox, confirm, editor, input, search, select, Separator as InqSeparator } from '@inquirer/prompts';
+import { checkbox, editor, input, search, select, Separator as InqSeparator } from '@inquirer/prompts';
 import { AbortedError } from '../errors.js';
 import type { Asker, Choice as AChoice, Separator, TextAnswer, TextQuestion } from './asker.js';
+
+/** Streams for the prompts (tests pass @inquirer/testing's); the terminal by default. */
+export interface PromptContext { input?: NodeJS.ReadableStream; output?: NodeJS.WritableStream; signal?: AbortSignal }
 
 function isExit(e: unknown): boolean {
   return e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError');
@@ -40,8 +43,14 @@ export function askSearch<T>(message: string, source: (term: string) => Choice<T
   return guard(search<T>({ message, source: async (term) => source(term ?? ''), theme: { style: { keysHelpTip } } }));
 }
 
-export function askConfirm(message: string, def = false): Promise<boolean> {
-  return guard(confirm({ message, default: def, transformer: (v) => (v ? 'ja' : 'nej') }));
+/** A yes/no question as a choice between Ja and Nej (the y/n prompt only knows English). */
+export function askConfirm(message: string, def = false, context?: PromptContext): Promise<boolean> {
+  return guard(select<boolean>({
+    message,
+    choices: [{ name: 'Ja', value: true }, { name: 'Nej', value: false }],
+    default: def,
+    theme: { style: { keysHelpTip } },
+  }, context as any));
 }
 
 export function askInput(message: string, def?: string, validate?: (v: string) => true | string): Promise<string> {
@@ -53,7 +62,7 @@ export function askInput(message: string, def?: string, validate?: (v: string) =
  * line for editing, "-" (or erasing the shown answer with Backspace) removes it, ":e" opens
  * the user's editor for longer text.
  */
-export async function askText(q: TextQuestion): Promise<TextAnswer> {
+export async function askText(q: TextQuestion, context?: PromptContext): Promise<TextAnswer> {
   const cur = q.current;
   // The line editor has one line: an answer with line breaks is shown on one line.
   const shown = cur === undefined || cur === '' ? undefined : cur.replace(/\s*\n\s*/g, ' ').trim();
@@ -64,7 +73,7 @@ export async function askText(q: TextQuestion): Promise<TextAnswer> {
     validate: (v) => (special(v) ? true : q.validate ? q.validate(v.trim()) : true),
     transformer: (v, { isFinal }) => (!isFinal ? v : v === shown ? dim('(oförändrat)') : v.trim() === '' || v.trim() === '-' ? dim(shown ? '(borttaget)' : '(hoppar över)') : v.trim() === ':e' ? dim('(öppnar editorn)') : short(v)),
     theme: { style: { defaultAnswer: (t: string) => dim(`(Enter behåller: ${short(t, 50)})`) } },
-  }));
+  }, context as any));
   if (shown !== undefined && raw === shown) return undefined;
   const t = raw.trim();
   if (t === '' || t === '-') return shown !== undefined ? null : undefined;
@@ -86,7 +95,7 @@ function toInquirer<T>(choices: (AChoice<T> | Separator)[]) {
   return choices.map((c) => ('separator' in c ? new InqSeparator(c.separator) : c));
 }
 
-export function askSelect<T>(q: { message: string; choices: (AChoice<T> | Separator)[]; default?: T; pageSize?: number }): Promise<T> {
+export function askSelect<T>(q: { message: string; choices: (AChoice<T> | Separator)[]; default?: T; pageSize?: number }, context?: PromptContext): Promise<T> {
   return guard(select<T>({
     message: q.message,
     choices: toInquirer(q.choices) as any,
@@ -94,10 +103,10 @@ export function askSelect<T>(q: { message: string; choices: (AChoice<T> | Separa
     pageSize: q.pageSize ?? 12,
     loop: false,
     theme: { style: { keysHelpTip } },
-  }));
+  }, context as any));
 }
 
-export function askCheckbox<T>(q: { message: string; choices: (AChoice<T> & { checked?: boolean })[]; pageSize?: number }): Promise<T[]> {
+export function askCheckbox<T>(q: { message: string; choices: (AChoice<T> & { checked?: boolean })[]; pageSize?: number }, context?: PromptContext): Promise<T[]> {
   return guard(checkbox<T>({
     message: q.message,
     choices: q.choices,
@@ -105,13 +114,13 @@ export function askCheckbox<T>(q: { message: string; choices: (AChoice<T> & { ch
     loop: false,
     shortcuts: { all: 'a', invert: null },
     theme: { style: { keysHelpTip } },
-  }));
+  }, context as any));
 }
 
 /** The prompts as the interview uses them. */
 export const asker: Asker = {
-  text: askText,
-  select: askSelect,
-  checkbox: askCheckbox,
-  confirm: askConfirm,
+  text: (q) => askText(q),
+  select: (q) => askSelect(q),
+  checkbox: (q) => askCheckbox(q),
+  confirm: (m, d) => askConfirm(m, d),
 };

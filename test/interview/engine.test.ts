@@ -1,0 +1,273 @@
+// The interview engine driven in-process by a scripted person (no terminal): what is asked,
+// what is saved, and that the file stays valid with its comments after every answer.
+import { describe, expect, it } from 'vitest';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import jsyaml from 'js-yaml';
+import { step } from '../../src/commands/step.js';
+import { loadProject } from '../../src/project/load.js';
+import { validateProject } from '../../src/project/validate.js';
+import { Session, RejectedError } from '../../src/interview/session.js';
+import { nextId, referenceRemovals, patternOf, referenceAt } from '../../src/interview/fields.js';
+import { ConflictError, NoTerminalError, UsageError } from '../../src/errors.js';
+import type { IO } from '../../src/io.js';
+import { ROOT, tempDir } from '../helpers/cli.js';
+import { ScriptAsker, type Answer } from './script.js';
+
+const HJO = join(ROOT, 'examples', 'hjo-tidaholm', 'projekt.yaml');
+const LINDESBERG = join(ROOT, 'examples', 'lindesberg', 'projekt.yaml');
+
+function copy(src: string): string {
+  const file = join(tempDir('fsstod-step-'), 'projekt.yaml');
+  copyFileSync(src, file);
+  return file;
+}
+
+function io(): IO & { text: () => string } {
+  let buf = '';
+  return { out: (s) => { buf += s; }, err: (s) => { buf += s; }, stdoutIsTTY: false, stdinIsTTY: false, color: false, env: {}, text: () => buf };
+}
+
+async function interview(file: string, steg: number, script: [RegExp | string, Answer][], opts: { moment?: string; checklista?: boolean; baraTomma?: boolean } = {}) {
+  const asker = new ScriptAsker(script);
+  const out = io();
+  const code = await step({ steg: String(steg), fil: file, ...opts }, out, asker);
+  return { code, asker, out: out.text(), data: jsyaml.load(readFileSync(file, 'utf8'), { schema: jsyaml.CORE_SCHEMA }) as any };
+}
+
+const comments = (s: string) => s.split('\n').filter((l) => /^\s*#/.test(l));
+
+function expectValid(file: string) {
+  expect(validateProject(loadProject(file)).map((p) => p.message)).toEqual([]);
+}
+
+describe('fsstöd step (in-process, scripted)', () => {
+  it('Enter through a step that is already answered changes nothing, byte for byte', async () => {
+    const file = copy(HJO);
+    const before = readFileSync(file, 'utf8');
+    const r = await interview(file, 2, []);
+    expect(r.code).toBe(0);
+    expect(r.asker.prompts.length).toBeGreaterThan(20);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    expect(r.out).toContain('Moment 1 av 3 · 2.1 Identifiera arenor och aktörer');
+    expect(r.out).toContain('Nästa: fsstöd step 3');
+  });
+
+  it('step 3: Swedish text, a new key figure, a refused date, the checklist — saved at once, comments kept', async () => {
+    const file = copy(HJO);
+    const before = readFileSync(file, 'utf8');
+    const r = await interview(file, 3, [
+      ['Nyckeltal (0 st)', '+ Lägg till'],
+      ['Nyckeltal', 'Andel barn i ekonomiskt utsatta hushåll – Hjo & Tidaholm'],
+      ['Värde', 'tolv'], // refused: not a number
+      ['Värde', '12,5'],
+      ['Kategori', 'Riskfaktor'],
+      ['År', '2025'],
+      ['Nyckeltal (1 st)', 'Klar'],
+      ['Demografi', 'Fler ensamstående föräldrar i Tidaholm; många familjer med små barn i Hjö.'],
+      ['Datum', '2027-02-30'], // refused by the schema: no such date
+      ['Datum', '2027-05-20'],
+      ['Svar på c1', 'Delvis'],
+      ['Kommentar', 'Nyckeltal saknas för område.'],
+      ['Vad ska göras', 'Samla nyckeltal per kommundel'],
+      ['Vem ansvarar', 'Samordnaren'],
+      ['Senast', '2027-06-30'],
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.asker.left).toBe(0);
+    expect(r.asker.refusals).toEqual(['Skriv ett tal, t.ex. 12 eller 12,5.', expect.stringMatching(/"2027-02-30" är inget giltigt datum/)]);
+    const a = r.data.analys;
+    expect(a.målgruppsanalys.nyckeltal).toEqual([{ id: 'N1', namn: 'Andel barn i ekonomiskt utsatta hushåll – Hjo & Tidaholm', kategori: 'riskfaktor', värde: 12.5, år: 2025 }]);
+    expect(a.målgruppsanalys.demografi).toMatch(/Hjö\.$/);
+    expect(a.återkoppling.datum).toBe('2027-05-20');
+    expect(r.data.checklistor.steg3.c1).toEqual({ status: 'delvis', kommentar: 'Nyckeltal saknas för område.', åtgärd: { vad: 'Samla nyckeltal per kommundel', vem: 'Samordnaren', när: '2027-06-30' } });
+    const after = readFileSync(file, 'utf8');
+    expect(comments(after)).toEqual(comments(before));
+    // The untouched part of the file is unchanged: all original lines are still there, in order.
+    const kept = before.split('\n').filter((l) => after.includes(l + '\n'));
+    expect(kept.length).toBe(before.split('\n').length);
+    // analys comes after organisation and before the checklists.
+    expect(after.indexOf('\nanalys:')).toBeGreaterThan(after.indexOf('\norganisation:'));
+    expect(after.indexOf('\nanalys:')).toBeLessThan(after.indexOf('\nchecklistor:'));
+    expectValid(file);
+    expect(r.out).toContain('Nästa: fsstöd render lägesbild');
+  });
+
+  it('step 4: goals are linked to step 3 needs, insatser to goals, chosen from the file', async () => {
+    const file = copy(HJO);
+    const svar = join(file, '..', 'svar.yaml');
+    writeFileSync(svar, 'analys:\n  utvecklingsbehov:\n    - rubrik: Nå pappor\n    - rubrik: Nå nyanlända föräldrar\n');
+    expect((await step({ steg: '3', fil: file, svar }, io())).valueOf()).toBe(0);
+    const r = await interview(file, 4, [
+      ['Mål (0 st)', '+ Lägg till'],
+      ['Mål', 'Fler nyanlända föräldrar deltar i föräldraskapsstöd'],
+      ['Tidshorisont', 'Medellång'],
+      ['Utvecklingsbehov (id)', { names: ['B2'] }],
+      ['Mål (1 st)', 'Klar'],
+      ['Insatser (0 st)', '+ Lägg till'],
+      ['Insats, arbetssätt eller metod', 'Föräldrastöd på SFI'],
+      ['Åtgärd', 'Införa'],
+      ['Mål (id)', { names: ['M1'] }],
+      ['Ansvarig aktör (id)', 'AK6'],
+      ['Preventionsnivå', 'Selektiv'],
+      ['Från ålder', '0'],
+      ['Till ålder', '19'], // refused: ages are 0–18
+      ['Till ålder', '18'],
+      ['Start', '2028-01-15'],
+      ['Kostnad (kr)', '45 000'],
+      ['Finansiering', 'Ordinarie budget'],
+    ], { moment: '4.1' });
+    expect(r.code).toBe(0);
+    expect(r.asker.left).toBe(0);
+    expect(r.asker.refusals).toEqual([expect.stringMatching(/19 är för stort; största tillåtna värde är 18/)]);
+    const behovPrompt = r.asker.prompts.find((p) => p.message === 'Utvecklingsbehov (id)')!;
+    expect(behovPrompt.choices).toEqual(['B1  Nå pappor', 'B2  Nå nyanlända föräldrar']);
+    const plan = r.data.handlingsplan;
+    expect(plan.mål).toEqual([{ id: 'M1', text: 'Fler nyanlända föräldrar deltar i föräldraskapsstöd', horisont: 'medellång', behov: ['B2'] }]);
+    expect(plan.insatser[0]).toMatchObject({ id: 'I1', namn: 'Föräldrastöd på SFI', åtgärd: 'införa', mål: ['M1'], ansvarig: 'AK6', nivå: 'selektiv', åldrar: { från: 0, till: 18 }, start: '2028-01-15', kostnad_kr: 45000, finansiering: 'ordinarie budget' });
+    expect(readFileSync(file, 'utf8')).toContain('      mål: [M1]\n');
+    expectValid(file);
+    expect(r.out).toContain('Nästa: fsstöd render handlingsplan');
+  });
+
+  it('step 6: one outcome per indicator and one status per planned insats', async () => {
+    const file = copy(LINDESBERG);
+    const p = loadProject(file);
+    const data = p.data as any;
+    const inds = data.handlingsplan.uppföljningsplan.indikatorer.map((x: any) => x.id);
+    const ins = data.handlingsplan.insatser.map((x: any) => x.id);
+    const r = await interview(file, 6, [[/^Uppmätt värde/, '61,5']], { moment: '6.1' });
+    expect(r.code).toBe(0);
+    const värde = r.asker.prompts.filter((q) => q.message.startsWith('Uppmätt värde'));
+    expect(värde.length).toBe(inds.length);
+    expect(r.asker.prompts.filter((q) => q.message === 'Status' && q.choices?.includes('Pågår')).length).toBe(ins.length);
+    const first = r.data.uppföljning.utfall.find((u: any) => u.indikator === inds[0]);
+    expect(first.värde).toBe(61.5);
+    expect(r.out).toContain(`${inds[0]} `);
+    expectValid(file);
+    expect(r.out).toContain('Nästa: fsstöd render uppföljning');
+  });
+
+  it('removing an aktör also removes every reference to it, and the file stays valid', async () => {
+    const file = copy(HJO);
+    const r = await interview(file, 2, [
+      [/^Aktörer/, 'AK3'],
+      ['AK3', 'Ta bort'],
+      ['Ta bort AK3', true],
+    ], { moment: '2.1' });
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/AK3 Tidaholms kommun – individ- och familjeomsorgen nämns på \d+ ställen/);
+    const text = readFileSync(file, 'utf8');
+    expect(text).not.toMatch(/\bAK3\b/);
+    expectValid(file);
+  });
+
+  it('--bara-tomma asks only what is unanswered; --checklista only the checklist; --moment starts there', async () => {
+    const file = copy(HJO);
+    const r1 = await interview(file, 1, [], { baraTomma: true });
+    expect(r1.asker.prompts).toEqual([]);
+    expect(r1.out).toContain('Allt i steget är besvarat.');
+    const r2 = await interview(file, 3, [], { checklista: true });
+    expect(r2.asker.prompts.length).toBe(11);
+    expect(r2.asker.prompts.every((q) => q.message.startsWith('Svar på c'))).toBe(true);
+    const r3 = await interview(file, 3, [], { moment: '3.5' });
+    expect(r3.asker.prompts[0]!.message).toBe('Hur resultatet återkopplats');
+    expect(r3.out).not.toContain('Moment 4 av 5');
+    expect(r3.out).toContain('Moment 5 av 5 · 3.5');
+  });
+
+  it('refuses bad flags and, without a terminal, stops at once naming --svar', async () => {
+    const file = copy(HJO);
+    await expect(step({ steg: '7', fil: file }, io())).rejects.toBeInstanceOf(UsageError);
+    await expect(step({ steg: '3', fil: file, moment: '4.1' }, io())).rejects.toThrow(/inget moment 4.1/);
+    await expect(step({ steg: '3', fil: file }, io())).rejects.toBeInstanceOf(NoTerminalError);
+    await expect(step({ steg: '3', fil: file }, io())).rejects.toMatchObject({ hint: expect.stringContaining('--svar') });
+  });
+});
+
+describe('Session: every answer is validated before it is saved', () => {
+  it('a refused answer leaves the file as it was', () => {
+    const file = copy(HJO);
+    const before = readFileSync(file, 'utf8');
+    const s = new Session(loadProject(file));
+    expect(() => s.set(['förankring', 'bedömning', 'datum'], '2026-02-30')).toThrow(RejectedError);
+    expect(() => s.set(['handlingsplan', 'insatser'], [{ id: 'I1', namn: 'X', ansvarig: 'AK99' }])).toThrow(/AK99/);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+  });
+
+  it.each([
+    ['a text', ['förankring', 'skiss'], 'Ny skiss med åäö'],
+    ['a date', ['förankring', 'bedömning', 'datum'], '2026-06-01'],
+    ['a new list', ['analys', 'utvecklingsbehov'], [{ id: 'B1', rubrik: 'Nå pappor', prioritet: 'hög' }]],
+    ['a removal', ['förankring', 'skiss'], undefined],
+    ['a checklist answer', ['checklistor', 'steg4', 'c1', 'status'], 'nej'],
+  ] as [string, (string | number)[], unknown][])('saves %s, and the saved file is valid and holds it', (_n, path, value) => {
+    const file = copy(HJO);
+    const s = new Session(loadProject(file));
+    s.set(path, value);
+    const back = loadProject(file);
+    let v: any = back.data;
+    for (const seg of path) v = v?.[seg];
+    expect(v).toEqual(value);
+    expect(validateProject(back)).toEqual([]);
+    expect(s.stats.whole).toBe(0);
+  });
+
+  it('problems the file already had do not block other answers, but a new one does', () => {
+    const file = copy(HJO);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('    datum: 2026-05-20', '    datum: 2026-05-40'));
+    const s = new Session(loadProject(file));
+    expect(s.knownProblems).toBe(1);
+    s.set(['förankring', 'skiss'], 'Går bra trots gammalt fel');
+    expect(() => s.set(['analys', 'återkoppling', 'datum'], '2026-13-01')).toThrow(RejectedError);
+  });
+
+  it('refuses to overwrite a file changed on disk (ConflictError)', () => {
+    const file = copy(HJO);
+    const s = new Session(loadProject(file));
+    writeFileSync(file, readFileSync(file, 'utf8') + '# ändrat i en editor\n');
+    expect(() => s.set(['förankring', 'skiss'], 'x')).toThrow(ConflictError);
+    expect(readFileSync(file, 'utf8')).toMatch(/# ändrat i en editor\n$/);
+  });
+});
+
+describe('ids and references', () => {
+  const data = {
+    organisation: { arenor: [{ id: 'AR1' }, { id: 'AR7' }], aktörer: [{ id: 'AK2' }] },
+    handlingsplan: { insatser: [{ id: 'I1' }, { id: 'I12' }], uppföljningsplan: { indikatorer: [{ id: 'IND3' }] } },
+  };
+  it.each([
+    ['AR', 'AR8'], ['AK', 'AK3'], ['I', 'I13'], ['IND', 'IND4'], ['M', 'M1'], ['N', 'N1'], ['K', 'K1'],
+  ])('next %s id is %s', (prefix, want) => {
+    expect(nextId(data, prefix)).toBe(want);
+  });
+
+  it.each([
+    [['handlingsplan', 'insatser', 3, 'mål'], { kinds: ['mål'], many: true }],
+    [['handlingsplan', 'insatser', 0, 'ansvarig'], { kinds: ['aktör'], many: false }],
+    [['uppföljning', 'utfall', 2, 'indikator'], { kinds: ['indikator'], many: false }],
+    [['handlingsplan', 'insatser', 0, 'namn'], undefined],
+  ] as [(string | number)[], unknown][])('reference at %j', (path, want) => {
+    expect(patternOf(path)).not.toContain('.[');
+    expect(referenceAt(path)).toEqual(want);
+  });
+
+  it('lists the edits that remove every reference to an id', () => {
+    const d = {
+      projekt: { samordnare: { roll: 'x', aktör: 'AK1' } },
+      handlingsplan: { insatser: [{ id: 'I1', ansvarig: 'AK1', aktörer: ['AK1', 'AK2'] }, { id: 'I2', aktörer: ['AK1'] }] },
+      uppföljning: { insatser: [{ insats: 'I1' }, { insats: 'I2' }, { insats: 'I1' }] },
+    };
+    expect(referenceRemovals(d, 'AK1').edits).toEqual([
+      { path: ['projekt', 'samordnare', 'aktör'], value: undefined },
+      { path: ['handlingsplan', 'insatser', 0, 'ansvarig'], value: undefined },
+      { path: ['handlingsplan', 'insatser', 0, 'aktörer'], value: ['AK2'] },
+      { path: ['handlingsplan', 'insatser', 1, 'aktörer'], value: undefined },
+    ]);
+    // Entries that exist only for the item go, highest index first.
+    expect(referenceRemovals(d, 'I1').edits).toEqual([
+      { path: ['uppföljning', 'insatser', 2], value: undefined },
+      { path: ['uppföljning', 'insatser', 0], value: undefined },
+    ]);
+  });
+});
