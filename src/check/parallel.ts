@@ -49,9 +49,9 @@ export async function checkFiles(files: string[], o: Options, env: NodeJS.Proces
 
   const results: FileResult[] = new Array(files.length);
   let nextIndex = 0;
-  const take = (): number[] => {
+  const take = (size = BATCH): number[] => {
     const batch: number[] = [];
-    while (batch.length < BATCH && nextIndex < files.length) batch.push(nextIndex++);
+    while (batch.length < size && nextIndex < files.length) batch.push(nextIndex++);
     return batch;
   };
   const init: WorkerInit = { fsstodCheck: true, files, regler: [...o.config.regler], dokument: o.dokument, steg: o.steg, grund: o.grund };
@@ -67,22 +67,30 @@ export async function checkFiles(files: string[], o: Options, env: NodeJS.Proces
       return;
     }
     workers.push(w);
+    // Two batches in flight, so that a worker never waits for the main thread to hand out the next.
+    let inFlight = 0;
     const feed = () => {
-      const batch = take();
-      if (batch.length) w.postMessage(batch);
-      else resolve();
+      while (inFlight < 2) {
+        const batch = take();
+        if (!batch.length) break;
+        w.postMessage(batch);
+        inFlight++;
+      }
+      if (inFlight === 0) resolve();
     };
-    w.on('message', (m: { results?: [number, FileResult][]; error?: string }) => {
+    w.on('message', (m: { results?: [number, FileResult][]; error?: string; ready?: boolean }) => {
       if (m.error) { resolve(); return; }
+      if (!m.ready) inFlight--;
       for (const [i, r] of m.results ?? []) results[i] = r;
       feed();
     });
     w.on('error', () => resolve());
     w.on('exit', () => resolve());
   }));
-  // The main thread works through the queue too, letting the workers' messages in between batches.
-  for (let batch = take(); batch.length; batch = take()) {
-    for (const i of batch) results[i] = one(files[i]!);
+  // The main thread works through the queue too, one file at a time, letting the workers'
+  // messages in between.
+  for (let batch = take(1); batch.length; batch = take(1)) {
+    results[batch[0]!] = one(files[batch[0]!]!);
     await new Promise<void>((r) => setImmediate(r));
   }
   await Promise.all(settled);
@@ -105,5 +113,5 @@ if (!isMainThread && (workerData as WorkerInit | undefined)?.fsstodCheck) {
       parentPort!.postMessage({ error: (e as Error)?.message ?? String(e) });
     }
   });
-  parentPort!.postMessage({ results: [] }); // ready: ask for the first batch
+  parentPort!.postMessage({ ready: true }); // ask for the first batches
 }
