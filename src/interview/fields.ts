@@ -12,6 +12,9 @@ import { getPath, isAnswered } from '../project/progress.js';
 import { RejectedError, type Edit, type Session } from './session.js';
 import type { Asker, Choice, Separator } from './asker.js';
 import { itemLabel, short } from './text.js';
+import { patternOf, referenceAt } from './paths.js';
+
+export { patternOf, referenceAt };
 
 export interface Ctx {
   session: Session;
@@ -71,22 +74,6 @@ export function entryPlace(ctx: Ctx, listPath: YamlPath, key: string, id: string
 }
 
 // ── References and ids ───────────────────────────────────────────────────────────────────
-
-/** "handlingsplan.insatser[].mål" for ['handlingsplan', 'insatser', 3, 'mål']. */
-export function patternOf(path: YamlPath): string {
-  let s = '';
-  for (const seg of path) s += typeof seg === 'number' ? '[]' : (s ? '.' : '') + seg;
-  return s;
-}
-
-export function referenceAt(path: YamlPath): { kinds: IdKind[]; many: boolean } | undefined {
-  const pat = patternOf(path);
-  for (const r of REFERENCES) {
-    if (r.pattern === pat) return { kinds: r.kinds, many: false };
-    if (r.pattern === pat + '[]') return { kinds: r.kinds, many: true };
-  }
-  return undefined;
-}
 
 export const PREFIX: Record<IdKind, string> = {
   arena: 'AR', aktör: 'AK', nyckeltal: 'N', stöd: 'S', behov: 'B', mål: 'M', insats: 'I', förutsättning: 'P', indikator: 'IND', kommunikation: 'K',

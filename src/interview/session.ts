@@ -6,9 +6,11 @@ import { isDeepStrictEqual } from 'node:util';
 import jsyaml from 'js-yaml';
 import { yamlLib, type LoadedProject, type YamlPath } from '../project/load.js';
 import { saveProject } from '../project/save.js';
-import { validateProject, type Problem } from '../project/validate.js';
+import { schemaProblems, sortProblems, validateProject, type Problem } from '../project/validate.js';
+import { referenceAt } from './paths.js';
 import { fieldInWords } from '../project/schema-words.js';
-import { editDocument, editText, renderWhole, withValue, type TextState } from './yaml-edit.js';
+import { editDocument, editText, renderWhole, withValue, type EditResult, type TextState } from './yaml-edit.js';
+import { getPath } from '../project/progress.js';
 
 /** One change: `value` at `path`; undefined removes the value (and maps or lists left empty). */
 export interface Edit {
@@ -44,10 +46,16 @@ export interface SessionStats {
 export class Session {
   /** Problems the file had before this answer (by message), so that old ones do not block. */
   private baseline: Map<string, number>;
+  /** The id-reference problems of the saved file (reused when an answer cannot change them). */
+  private refProblems: Problem[];
+  private version = 0;
+  private cached?: { key: string; version: number; result: ReturnType<Session['check']> };
   readonly stats: SessionStats = { saves: 0, whole: 0 };
 
   constructor(readonly p: LoadedProject, initialProblems?: Problem[]) {
-    this.baseline = multiset(initialProblems ?? validateProject(p));
+    const all = initialProblems ?? validateProject(p);
+    this.baseline = multiset(all);
+    this.refProblems = all.filter((pr) => pr.rule !== 'schema');
   }
 
   get data(): Record<string, any> {
@@ -71,11 +79,20 @@ export class Session {
   /**
    * What would be wrong after `edits`: every problem at or below an edited path, and every
    * problem elsewhere that the file did not already have (a removed id still referred to).
+   * The id references are only checked again when an edit can change them.
    */
   check(edits: Edit[]): { problems: Problem[]; data: Record<string, unknown>; all: Problem[] } {
+    const key = JSON.stringify(edits);
+    if (this.cached && this.cached.key === key && this.cached.version === this.version) return this.cached.result;
     const data = this.dataAfter(edits);
     const view = Object.create(this.p, { data: { value: data, enumerable: true } }) as LoadedProject;
-    const all = validateProject(view);
+    const refsMayChange = edits.some((e) => {
+      if (e.value === undefined || (e.value !== null && typeof e.value === 'object')) return true;
+      if (e.path[e.path.length - 1] === 'id' || referenceAt(e.path)) return true;
+      const old = getPath(this.p.data, e.path);
+      return old !== null && typeof old === 'object';
+    });
+    const all = refsMayChange ? validateProject(view) : sortProblems([...schemaProblems(view), ...this.refProblems]);
     const seen = new Map(this.baseline);
     const problems = all.filter((pr) => {
       if (edits.some((e) => isBelow(pr.path, e.path))) return true;
@@ -83,7 +100,9 @@ export class Session {
       if (n > 0) { seen.set(pr.message, n - 1); return false; }
       return true;
     });
-    return { problems, data, all };
+    const result = { problems, data, all };
+    this.cached = { key, version: this.version, result };
+    return result;
   }
 
   /** The message for one field: without the field's own name in front (the prompt shows it). */
@@ -104,6 +123,7 @@ export class Session {
     const before = p.text;
     const st: TextState = { text: p.text, doc: p.doc, eol: p.eol };
     let ok = true;
+    let local: EditResult['container'];
     for (const e of edits) {
       const r = editText(st, e.path, e.value);
       if (r.mode === 'whole') { ok = false; break; }
@@ -111,9 +131,13 @@ export class Session {
         const kept = commentLines(r.inserted);
         if (!commentLines(r.removed).every((c) => kept.includes(c))) { ok = false; break; }
       }
+      local = edits.length === 1 ? r.container : undefined;
     }
     let text = st.text;
-    if (ok && !isDeepStrictEqual(this.load(text), data)) ok = false;
+    // Verify: the changed collection's lines hold exactly the intended data (the rest of the
+    // text is unchanged), or, for top-level sections and several edits, the whole file does.
+    // (Aliases in the file can make the local check inconclusive; then the whole file decides.)
+    if (ok) ok = (local !== undefined && this.verifyLocal(text, local, data)) || isDeepStrictEqual(this.load(text), data);
     if (!ok) {
       // Unusual layout: edit a fresh Document and write it whole (comments and order kept,
       // long lines no longer folded).
@@ -129,7 +153,17 @@ export class Session {
     else this.recount();
     this.stats.saves++;
     // What remains is what the file already had: it must not block later answers.
-    this.baseline = multiset(all.filter((pr) => !problems.includes(pr)));
+    this.baseline = multiset(all);
+    this.refProblems = all.filter((pr) => pr.rule !== 'schema');
+    this.version++;
+  }
+
+  private verifyLocal(text: string, c: NonNullable<EditResult['container']>, data: unknown): boolean {
+    let got = this.load(text.slice(c.from, c.to));
+    const want = getPath(data, c.path);
+    // A map that is a list item starts on its "- " line.
+    if (Array.isArray(got) && got.length === 1 && !Array.isArray(want)) got = got[0];
+    return isDeepStrictEqual(got, want);
   }
 
   private load(text: string): unknown {

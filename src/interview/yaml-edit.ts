@@ -30,6 +30,12 @@ export interface EditResult {
   /** The text that was replaced and the text that replaced it (for the caller's checks). */
   removed: string;
   inserted: string;
+  /**
+   * The collection that holds the changed unit, as lines of the new text, when the change
+   * stayed inside it: the rest of the file is then unchanged byte for byte, and parsing these
+   * lines alone verifies the edit. Undefined when the unit is a top-level section.
+   */
+  container?: { path: YamlPath; from: number; to: number };
 }
 
 const Y = () => yamlLib();
@@ -116,7 +122,7 @@ export function styleNew(node: unknown): void {
 }
 
 function createNode(doc: Document, value: unknown): Node {
-  const node = doc.createNode(value) as Node;
+  const node = doc.createNode(value, { aliasDuplicateObjects: false }) as Node;
   styleNew(node);
   return node;
 }
@@ -333,6 +339,7 @@ function eachRange(node: unknown, f: (r: [number, number, number]) => void): voi
 
 function shiftAll(doc: Document, start: number, end: number, delta: number): void {
   const { isPair, isCollection, isNode, isScalar } = Y();
+  const begin = (it: unknown): number | undefined => (isPair(it) ? (it.key as Node | null)?.range?.[0] : isNode(it) ? it.range?.[0] : undefined);
   const visit = (node: unknown): void => {
     if (isPair(node)) { visit(node.key); visit(node.value); return; }
     if (!isNode(node)) return;
@@ -345,7 +352,15 @@ function shiftAll(doc: Document, start: number, end: number, delta: number): voi
         else if (r[i]! >= end) r[i]! += delta;
       }
     }
-    if (isCollection(node)) for (const it of node.items) visit(it);
+    if (isCollection(node)) {
+      const items = node.items;
+      for (let k = 0; k < items.length; k++) {
+        // An item followed by one that starts before the splice lies wholly before it.
+        const next = k + 1 < items.length ? begin(items[k + 1]) : undefined;
+        if (next !== undefined && next < start) continue;
+        visit(items[k]);
+      }
+    }
   };
   visit(doc.contents);
 }
@@ -388,7 +403,7 @@ function walk(doc: Document, path: YamlPath): { steps: Step[]; found: number } {
 type Plan =
   | { op: 'replace'; depth: number; start: number; end: number; col: number; firstOnLine: boolean }
   | { op: 'insert'; depth: number; at: number; col: number; blank: boolean }
-  | { op: 'delete'; start: number; end: number }
+  | { op: 'delete'; depth: number; start: number; end: number }
   | { op: 'whole' };
 
 /** The unit at depth d (the pair or item that path[d] selects in steps[d].coll). */
@@ -496,7 +511,7 @@ function plan(text: string, doc: Document, path: YamlPath, value: unknown): Plan
         if (!/^ *#/.test(line) || /^ */.exec(line)![0].length !== lead) break;
         start = prev;
       }
-      return { op: 'delete', start, end };
+      return { op: 'delete', depth: d, start, end };
     }
     return d > 0 ? planReplace(text, steps, d - 1) : { op: 'whole' };
   }
@@ -528,6 +543,11 @@ export function editText(st: TextState, path: YamlPath, value: unknown): EditRes
   }
   // Remember what lives outside the region before the Document changes.
   const { steps } = walk(doc, path);
+  const depth = p.depth;
+  const span = depth > 0 ? containerSpan(text, steps[depth]!.coll) : undefined;
+  const region = p.op === 'insert' ? [p.at, p.at] : [p.start, p.end];
+  const inside = span && region[0]! >= span[0] && region[1]! <= span[1];
+  const container = (delta: number) => (inside ? { path: path.slice(0, depth), from: span![0], to: span![1] + delta } : undefined);
   let keep: { commentBefore?: string | null; spaceBefore?: boolean; trailing?: string | null } = {};
   if (p.op === 'replace') {
     const unit = unitAt(steps, p.depth);
@@ -540,7 +560,7 @@ export function editText(st: TextState, path: YamlPath, value: unknown): EditRes
     const removed = text.slice(p.start, p.end);
     st.text = text.slice(0, p.start) + text.slice(p.end);
     shiftAll(doc, p.start, p.end, p.start - p.end);
-    return { text: st.text, mode: 'splice', removed, inserted: '' };
+    return { text: st.text, mode: 'splice', removed, inserted: '', container: container(p.start - p.end) };
   }
   // Find the unit again in the edited Document.
   const after = walk(doc, path).steps;
@@ -585,7 +605,18 @@ export function editText(st: TextState, path: YamlPath, value: unknown): EditRes
     if (keep.trailing && (isMap(fresh) || isSeq(fresh))) fresh.comment = keep.trailing;
     coll.items[index] = fresh as any;
   }
-  return { text: st.text, mode: 'splice', removed, inserted: snippet };
+  return { text: st.text, mode: 'splice', removed, inserted: snippet, container: container(snippet.length - (end - start)) };
+}
+
+/** The lines a block collection occupies: from its first item's line to its last content line. */
+function containerSpan(text: string, coll: Coll): [number, number] | undefined {
+  const { isMap } = Y();
+  if (!isBlock(coll)) return undefined;
+  const first = coll.items[0];
+  const start = isMap(coll) ? keyStart(first as Pair) : (first as Node).range?.[0];
+  const end = unitEnd(coll.items[coll.items.length - 1], text);
+  if (start === undefined || end === undefined) return undefined;
+  return [lineStart(text, start), end];
 }
 
 /** Renders the whole Document (the fallback), in the file's line endings, without BOM. */
