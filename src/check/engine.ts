@@ -25,11 +25,18 @@ export interface EngineOptions {
 
 const maskPath = (path: YamlPath): YamlPath => path.map((s) => (typeof s === 'string' ? maskPnr(s) : s));
 
-/** Whether a rule applies to a scope: its document and one of its steps. */
+/**
+ * Whether a rule applies to a scope. With --for, a rule that names the document runs whatever
+ * its steps (en-person-samordnar belongs to step 2 but gates the handlingsplan); a rule for every
+ * document runs when one of its steps is in scope. With --steg (alone or with --for), one of the
+ * rule's steps must be the step.
+ */
 export function ruleInScope(rule: Rule, scope: Scope): boolean {
-  if (scope.dokument && rule.dokument.length && !rule.dokument.includes(scope.dokument)) return false;
-  if (rule.steg.length && !rule.steg.some((s) => scope.steg.includes(s))) return false;
-  return true;
+  const named = Boolean(scope.dokument && rule.dokument.includes(scope.dokument));
+  if (scope.dokument && rule.dokument.length && !named) return false;
+  if (!rule.steg.length) return true;
+  if (named && scope.grund === 'dokument') return true;
+  return rule.steg.some((s) => scope.steg.includes(s));
 }
 
 export function checkFile(file: string, o: EngineOptions): FileResult {

@@ -169,6 +169,9 @@ describe('--for and --steg', () => {
     const ran = Object.fromEntries(data.filer[0].regler.map((x: { id: string; körd: boolean }) => [x.id, x.körd]));
     expect(ran['täckning']).toBe(true);
     expect(ran['fullföljande-indikator']).toBe(true);
+    expect(ran['en-person-samordnar']).toBe(true); // a step 2 rule that gates the handlingsplan
+    expect(ran['datum-rimliga']).toBe(true);
+    expect(ran['behov-adresserat']).toBe(true);
   });
 
   it('--for lägesbild does not run the plan rules', () => {

@@ -172,3 +172,21 @@ describe('threads', () => {
     expect(threadsFor(40, { FSSTOD_TRADAR: '3' }, 1, 9)).toBe(3);
   });
 });
+
+describe('which rules run', () => {
+  it('by document and step', async () => {
+    const { ruleInScope } = await import('../../src/check/engine.js');
+    const byId = Object.fromEntries(RULES.map((r) => [r.id, r]));
+    const ran = (scope: Parameters<typeof ruleInScope>[1]) => RULES.filter((r) => ruleInScope(r, scope)).map((r) => r.id);
+    const hp = ran({ dokument: 'handlingsplan', steg: [4], grund: 'dokument' });
+    expect(hp).toEqual(expect.arrayContaining(['schema', 'personnummer', 'moment-ifyllda', 'mål-har-insats', 'täckning', 'en-person-samordnar', 'datum-rimliga', 'beslut-komplett']));
+    expect(ran({ dokument: 'lägesbild', steg: [3], grund: 'dokument' })).not.toContain('mål-har-insats');
+    expect(ran({ dokument: 'uppföljning', steg: [6], grund: 'dokument' })).toEqual(expect.arrayContaining(['fullföljande-indikator', 'datum-rimliga']));
+    expect(ran({ dokument: 'uppföljning', steg: [6], grund: 'dokument' })).not.toContain('täckning');
+    expect(ran({ steg: [2], grund: 'steg' })).toContain('en-person-samordnar');
+    expect(ran({ steg: [4], grund: 'steg' })).not.toContain('en-person-samordnar');
+    expect(ran({ dokument: 'handlingsplan', steg: [3], grund: 'steg' })).toEqual(['schema', 'referenser', 'personnummer', 'checklista-besvarad', 'moment-ifyllda', 'beslut-komplett', 'täckning']);
+    expect(ran({ steg: [], grund: 'påbörjade' })).toEqual(['schema', 'referenser', 'personnummer']);
+    expect(byId['fil']).toBeUndefined();
+  });
+});

@@ -2,7 +2,7 @@
 // for every key and value of the examples and of every readable file in the corpus, and for
 // paths that do not exist (the nearest existing parent).
 import { describe, expect, it } from 'vitest';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
@@ -68,6 +68,16 @@ describe('outline positions equal positionOf', () => {
       expect(locate(path), `${p.display}: ${keyOf(path)}`).toEqual(positionOf(p, path));
       if (path.length && typeof path.at(-1) === 'string') expect(locate(path, { key: true }), `${p.display}: nyckel ${keyOf(path)}`).toEqual(positionOf(p, path, { key: true }));
     }
+  });
+
+  it('CRLF line endings and a byte-order mark give the same positions as positionOf', () => {
+    const dir = tempDir();
+    const f = join(dir, 'crlf.yaml');
+    writeFileSync(f, '\uFEFF' + readFileSync(files[0]!, 'utf8').replace(/\n/g, '\r\n'));
+    const p = loadProject(f);
+    expect(p.bom).toBe(true);
+    const locate = locator(p);
+    for (const path of allPaths(p.data)) expect(locate(path), keyOf(path)).toEqual(positionOf(p, path));
   });
 
   it('the examples take the fast path', () => {

@@ -17,6 +17,12 @@ export const checklistaBesvarad: Rule = {
     for (const step of ctx.method.steps) {
       if (!ctx.inScope(step.nummer)) continue;
       const units = checklistUnits(ctx.data, step);
+      if (!units.some((u) => u.answered)) {
+        // Nothing answered yet: one finding for the whole checklist, not one per question.
+        const at = existing(ctx.data, ['checklistor', `steg${step.nummer}`]);
+        out.push({ path: at, key: true, message: `${step.checklista.titel} är inte besvarad (${units.length} frågor: ${units.map((u) => String(u.path[2])).join(', ')}). Svara med fsstöd step ${step.nummer} --checklista` });
+        continue;
+      }
       for (const u of units) {
         const id = String(u.path[2]);
         if (!u.answered) {

@@ -31,13 +31,16 @@ const cases: Case[] = [
     fynd: [[8, 3, /Checklista 1, fråga c3 är inte besvarad: ”Finns en preliminär bedömning eller ett formellt beslut/]],
   },
   {
-    namn: 'ingen checklista alls: en per fråga, vid roten',
+    namn: 'ingen checklista alls: ett fynd för hela checklistan, vid roten',
     yaml: '',
     steg: [1],
-    fynd: [
-      [1, 1, /fråga c1 är inte besvarad/], [1, 1, /fråga c2 är inte besvarad/],
-      [1, 1, /fråga c3 är inte besvarad/], [1, 1, /fråga c4 är inte besvarad/],
-    ],
+    fynd: [[1, 1, /^Checklista 1\. Förankra och mobilisera är inte besvarad \(4 frågor: c1, c2, c3, c4\)\. Svara med fsstöd step 1 --checklista$/]],
+  },
+  {
+    namn: 'checklista 3 saknas men 1 finns: vid nyckeln checklistor',
+    yaml: STEG1_JA,
+    steg: [1, 3],
+    fynd: [[7, 1, /^Checklista 3\. Analysera behov och förutsättningar är inte besvarad \(11 frågor: c1, c2, c3, c4, c5a, c5b, c5c, c5d, c5e, c5f, c6\)/]],
   },
   {
     namn: 'delvis utan nästa steg',
