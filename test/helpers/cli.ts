@@ -1,5 +1,5 @@
 // Runs the real built CLI as a user would (no TTY), for end-to-end tests.
-import { spawnSync } from 'node:child_process';
+import { execFile, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -27,4 +27,34 @@ export function tempDir(prefix = 'fsstod-'): string {
 /** No stack trace may reach a user. */
 export function hasStackTrace(s: string): boolean {
   return /\n\s+at .+\(.+:\d+:\d+\)/.test(s) || /\n\s+at .+:\d+:\d+/.test(s);
+}
+
+/**
+ * The same as runCli, without blocking the test worker: long commands (render, LibreOffice)
+ * must not stop vitest's worker from answering its runner.
+ */
+export function runCliAsync(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: opts.cwd ?? ROOT,
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...opts.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d) => { stdout += d; });
+    child.stderr.setEncoding('utf8').on('data', (d) => { stderr += d; });
+    const timer = setTimeout(() => child.kill('SIGKILL'), 300_000);
+    child.on('close', (code) => { clearTimeout(timer); resolve({ code: code ?? -1, stdout, stderr }); });
+  });
+}
+
+/** Runs any program without blocking the worker; rejects with its stderr on failure. */
+export function runTool(cmd: string, args: string[], opts: { cwd?: string; timeout?: number } = {}): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(cmd, args, { cwd: opts.cwd, timeout: opts.timeout ?? 180_000, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
+      if (err) reject(new Error(`${cmd} ${args.join(' ')}: ${err.message}\n${stderr}`));
+      else resolve(stdout);
+    });
+  });
 }

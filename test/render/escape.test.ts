@@ -36,7 +36,7 @@ describe('escapeMarkdown', () => {
     const blocks = markdownToBlocks(escapeMarkdown(s), noCharts, (w) => warns.push(w));
     expect(blocks).toHaveLength(1);
     expect(blocks[0]!.kind).toBe('paragraph');
-    expect(plain((blocks[0] as { text: never }).text)).toBe(s.trim());
+    expect(plain((blocks[0] as unknown as { text: never }).text)).toBe(s.trim());
     expect((blocks[0] as { text: { bold?: boolean; italic?: boolean }[] }).text.every((i) => !i.bold && !i.italic)).toBe(true);
     expect(warns).toEqual([]);
   });
@@ -53,6 +53,6 @@ describe('escapeMarkdown', () => {
 
   it('keeps the user\'s paragraphs but nothing else', () => {
     const blocks = markdownToBlocks(escapeMarkdown('Första stycket.\n\n\n\nAndra stycket med # och |.'), noCharts, () => {});
-    expect(blocks.map((b) => plain((b as { text: never }).text))).toEqual(['Första stycket.', 'Andra stycket med # och |.']);
+    expect(blocks.map((b) => plain((b as unknown as { text: never }).text))).toEqual(['Första stycket.', 'Andra stycket med # och |.']);
   });
 });

@@ -1,11 +1,11 @@
 // fsstöd render end to end, with our output read by programs we did not write: LibreOffice,
 // pandoc, poppler (pdfinfo, pdffonts, pdftotext), qpdf and headless Chromium.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { hasStackTrace, ROOT, runCli, tempDir } from '../helpers/cli.js';
+import { hasStackTrace, ROOT, runCli, runCliAsync, runTool, tempDir } from '../helpers/cli.js';
 
 const EXAMPLE = join(ROOT, 'examples/lindesberg/projekt.yaml');
 const have = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
@@ -14,7 +14,7 @@ function needs(cmd: string): boolean {
   console.warn(`\n*** HOPPAR ÖVER: ${cmd} saknas på den här datorn; klienttestet körs i CI (bash .ci/run installerar det) ***\n`);
   return false;
 }
-const run = (cmd: string, args: string[], opts: { cwd?: string; timeout?: number } = {}) => execFileSync(cmd, args, { encoding: 'utf8', timeout: opts.timeout ?? 120_000, cwd: opts.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+const run = runTool;
 
 let out: string;
 const file = (doc: string, ext: string) => {
@@ -23,14 +23,14 @@ const file = (doc: string, ext: string) => {
   return join(out, f);
 };
 
-beforeAll(() => {
+beforeAll(async () => {
   out = tempDir('fsstod-render-');
-  const r = runCli(['render', 'alla', EXAMPLE, '--format', 'docx,pdf,html', '--ut', out], { env: { SOURCE_DATE_EPOCH: '1760000000' } });
+  const r = await runCliAsync(['render', 'alla', EXAMPLE, '--format', 'docx,pdf,html', '--ut', out], { env: { SOURCE_DATE_EPOCH: '1760000000' } });
   if (r.code !== 0) throw new Error(r.stderr + r.stdout);
 }, 180_000);
 
 describe('fsstöd render alla (the example kommun)', () => {
-  it('writes nine files named after kommun, document and date', () => {
+  it('writes nine files named after kommun, document and date', async () => {
     expect(readdirSync(out).sort()).toEqual([
       'lindesberg-handlingsplan-2025-10-09.docx', 'lindesberg-handlingsplan-2025-10-09.html', 'lindesberg-handlingsplan-2025-10-09.pdf',
       'lindesberg-lägesbild-2025-10-09.docx', 'lindesberg-lägesbild-2025-10-09.html', 'lindesberg-lägesbild-2025-10-09.pdf',
@@ -38,35 +38,35 @@ describe('fsstöd render alla (the example kommun)', () => {
     ]);
   });
 
-  it('is deterministic: the same file and SOURCE_DATE_EPOCH give byte-identical files', () => {
+  it('is deterministic: the same file and SOURCE_DATE_EPOCH give byte-identical files', async () => {
     const again = tempDir('fsstod-render2-');
-    const r = runCli(['render', 'handlingsplan', EXAMPLE, '--format', 'docx,pdf,html', '--ut', again], { env: { SOURCE_DATE_EPOCH: '1760000000' } });
+    const r = await runCliAsync(['render', 'handlingsplan', EXAMPLE, '--format', 'docx,pdf,html', '--ut', again], { env: { SOURCE_DATE_EPOCH: '1760000000' } });
     expect(r.code, r.stderr).toBe(0);
     for (const ext of ['docx', 'pdf', 'html']) {
       expect(readFileSync(join(again, `lindesberg-handlingsplan-2025-10-09.${ext}`)).equals(readFileSync(file('handlingsplan', ext))), ext).toBe(true);
     }
   });
 
-  it('pdfinfo: tagged, Swedish title shown; pdffonts: every font embedded; qpdf --check passes', () => {
+  it('pdfinfo: tagged, Swedish title shown; pdffonts: every font embedded; qpdf --check passes', async () => {
     if (!needs('pdfinfo') || !needs('qpdf')) return;
     for (const doc of ['lägesbild', 'handlingsplan', 'uppföljning']) {
       const f = file(doc, 'pdf');
-      const info = run('pdfinfo', [f]);
+      const info = await run('pdfinfo', [f]);
       expect(info).toMatch(/Tagged:\s+yes/);
       expect(info).toMatch(/Title:\s+.*– Lindesbergs kommun/);
-      const fonts = run('pdffonts', [f]).trim().split('\n').slice(2);
+      const fonts = (await run('pdffonts', [f])).trim().split('\n').slice(2);
       expect(fonts.length).toBeGreaterThan(0);
       for (const line of fonts) expect(line, line).toMatch(/\s+yes\s+yes\s+yes\s+\d+\s+\d+$/);
-      expect(run('qpdf', ['--check', f])).toMatch(/No syntax or stream encoding errors/);
+      expect(await run('qpdf', ['--check', f])).toMatch(/No syntax or stream encoding errors/);
       const raw = readFileSync(f, 'latin1');
       expect(raw).toMatch(/\/Lang \(sv-SE\)/);
       expect(raw).toMatch(/\/DisplayDocTitle true/);
     }
   });
 
-  it('pdfinfo -struct-text: headings, tables with header cells, figures with alt text, lists', () => {
+  it('pdfinfo -struct-text: headings, tables with header cells, figures with alt text, lists', async () => {
     if (!needs('pdfinfo')) return;
-    const tree = run('pdfinfo', ['-struct-text', file('handlingsplan', 'pdf')]);
+    const tree = await run('pdfinfo', ['-struct-text', file('handlingsplan', 'pdf')]);
     expect(tree).toMatch(/^\s*H1\b/m);
     expect(tree).toMatch(/^\s*H2\b/m);
     expect(tree).toMatch(/^\s*Table\b/m);
@@ -77,54 +77,54 @@ describe('fsstöd render alla (the example kommun)', () => {
     expect(tree).toContain('Insatser');
     const raw = readFileSync(file('lägesbild', 'pdf'), 'latin1');
     expect(raw).toMatch(/\/Alt \(/);
-    const struct = run('pdfinfo', ['-struct', file('lägesbild', 'pdf')]);
+    const struct = await run('pdfinfo', ['-struct', file('lägesbild', 'pdf')]);
     expect(struct).toMatch(/Figure/);
   });
 
-  it('pdftotext finds the content with å ä ö, page numbers and the running header', () => {
+  it('pdftotext finds the content with å ä ö, page numbers and the running header', async () => {
     if (!needs('pdftotext')) return;
-    const text = run('pdftotext', ['-layout', file('handlingsplan', 'pdf'), '-']);
+    const text = await run('pdftotext', ['-layout', file('handlingsplan', 'pdf'), '-']);
     for (const s of ['Handlingsplan för föräldraskapsstöd', 'LINDESBERGS KOMMUN', 'Innehåll', 'Mål', 'Insatser', 'Förankring och beslut', 'KS 2025/123', 'Bilaga: Checklista 4', 'Sida 2 av', 'Exempel – påhittade uppgifter']) expect(text).toContain(s);
   });
 
-  it('LibreOffice opens every DOCX and converts it to a PDF with the text', () => {
+  it('LibreOffice opens every DOCX and converts it to a PDF with the text', async () => {
     if (!needs('soffice') || !needs('pdftotext')) return;
     const conv = tempDir('fsstod-lo-');
     const profile = tempDir('fsstod-lo-profile-');
     for (const doc of ['lägesbild', 'handlingsplan', 'uppföljning']) {
-      run('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', conv, file(doc, 'docx')], { timeout: 180_000 });
+      await run('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', conv, file(doc, 'docx')], { timeout: 180_000 });
     }
     const pdfs = readdirSync(conv).filter((f) => f.endsWith('.pdf'));
     expect(pdfs).toHaveLength(3);
-    const text = run('pdftotext', [join(conv, pdfs.find((f) => f.includes('handlingsplan'))!), '-']);
+    const text = await run('pdftotext', [join(conv, pdfs.find((f) => f.includes('handlingsplan'))!), '-']);
     for (const s of ['Handlingsplan för föräldraskapsstöd', 'Insatser', 'Förankring och beslut', 'Föräldraskapsstöd']) expect(text).toContain(s);
     expect(text).toMatch(/Sida \d+ av \d+/);
   });
 
-  it('pandoc reads the DOCX: real headings and tables', () => {
+  it('pandoc reads the DOCX: real headings and tables', async () => {
     if (!needs('pandoc')) return;
-    const ast = JSON.parse(run('pandoc', ['-f', 'docx', '-t', 'json', file('handlingsplan', 'docx')]));
+    const ast = JSON.parse(await run('pandoc', ['-f', 'docx', '-t', 'json', file('handlingsplan', 'docx')]));
     const blocks = ast.blocks as { t: string; c: unknown }[];
     const headers = blocks.filter((b) => b.t === 'Header');
     const tables = blocks.filter((b) => b.t === 'Table');
     expect(headers.length).toBeGreaterThan(10);
     expect(tables.length).toBeGreaterThan(5);
-    const md = run('pandoc', ['-f', 'docx', '-t', 'gfm', file('handlingsplan', 'docx')]);
+    const md = await run('pandoc', ['-f', 'docx', '-t', 'gfm', file('handlingsplan', 'docx')]);
     expect(md).toMatch(/^# Mål$/m);
     expect(md).toMatch(/^# Insatser$/m);
     expect(md).toMatch(/^## Beslut$/m);
     // The DOCX carries the Swedish language and repeating header rows.
-    const xml = run('unzip', ['-p', file('handlingsplan', 'docx'), 'word/styles.xml']) + run('unzip', ['-p', file('handlingsplan', 'docx'), 'word/document.xml']) + run('unzip', ['-p', file('handlingsplan', 'docx'), 'word/footer1.xml']);
+    const xml = await run('unzip', ['-p', file('handlingsplan', 'docx'), 'word/styles.xml']) + await run('unzip', ['-p', file('handlingsplan', 'docx'), 'word/document.xml']) + await run('unzip', ['-p', file('handlingsplan', 'docx'), 'word/footer1.xml']);
     expect(xml).toMatch(/w:lang w:val="sv-SE"/);
     expect(xml).toMatch(/<w:tblHeader\/>|<w:tblHeader w:val="(true|1|on)"\/>/);
     expect(xml).toMatch(/<wp:docPr [^>]*descr="[^"]+"/);
     expect(xml).toMatch(/PAGE/);
   });
 
-  it('headless Chromium loads the HTML: lang="sv", headings, tables, figures with labels', () => {
+  it('headless Chromium loads the HTML: lang="sv", headings, tables, figures with labels', async () => {
     if (!needs('chromium')) return;
     const profile = tempDir('fsstod-chromium-');
-    const dom = run('chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`, '--dump-dom', `file://${file('lägesbild', 'html')}`], { timeout: 120_000 });
+    const dom = await run('chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`, '--dump-dom', `file://${file('lägesbild', 'html')}`], { timeout: 120_000 });
     expect(dom).toMatch(/<html lang="sv">/);
     expect(dom).toMatch(/<h1 id="inledning">Inledning<\/h1>/);
     expect(dom).toMatch(/<th scope="col">/);
@@ -135,7 +135,7 @@ describe('fsstöd render alla (the example kommun)', () => {
 });
 
 describe('render: what the user controls', () => {
-  it('incomplete data still renders, with "Ej ifyllt"; --strikt refuses and lists what is missing', () => {
+  it('incomplete data still renders, with "Ej ifyllt"; --strikt refuses and lists what is missing', async () => {
     const dir = tempDir();
     const p = join(dir, 'projekt.yaml');
     cpSync(join(ROOT, 'examples/hjo-tidaholm/projekt.yaml'), p);
@@ -151,7 +151,7 @@ describe('render: what the user controls', () => {
     expect(existsSync(join(dir, 'ut2'))).toBe(false);
   });
 
-  it('hostile text from the project file prints literally in HTML and does not add structure', () => {
+  it('hostile text from the project file prints literally in HTML and does not add structure', async () => {
     const dir = tempDir();
     const data = parse(readFileSync(EXAMPLE, 'utf8'));
     data.handlingsplan.mål[0].text = '| x | y | # Rubrik **fet** <script>alert(1)</script> [länk](javascript:x)';
@@ -168,7 +168,7 @@ describe('render: what the user controls', () => {
     expect(läge).toContain('<p>::sidbrytning</p>');
   });
 
-  it('--mallar overrides one template; the rest stay built in; templates cannot reach outside', () => {
+  it('--mallar overrides one template; the rest stay built in; templates cannot reach outside', async () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'mallar', 'handlingsplan'), { recursive: true });
     writeFileSync(join(dir, 'mallar', 'handlingsplan', 'dokument.md.hbs'), '::omslag\n\n# Vår egen plan för {{kommun}}\n\n{{#each plan.mål}}\n- {{id}}: {{v text}}\n{{/each}}\n\n{{constructor}} {{__proto__}} {{lookup this "constructor"}}\n');
@@ -183,7 +183,7 @@ describe('render: what the user controls', () => {
     expect(bad.stderr).toMatch(/mallmappen .* finns inte/);
   });
 
-  it('an invalid project file is refused with exit 2 and its errors; bad flags too', () => {
+  it('an invalid project file is refused with exit 2 and its errors; bad flags too', async () => {
     const r = runCli(['render', 'handlingsplan', join(ROOT, 'test/korpus/filer/fel-niva.yaml'), '--format', 'html', '--ut', tempDir()]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/projektfilen har 1 fel och kan inte bli ett dokument/);
@@ -193,7 +193,7 @@ describe('render: what the user controls', () => {
     expect(runCli(['render', 'handlingsplan', EXAMPLE, '--format', 'odt']).stderr).toMatch(/okänt format odt/);
   });
 
-  it('ASCII aliases lagesbild and uppfoljning work', () => {
+  it('ASCII aliases lagesbild and uppfoljning work', async () => {
     const dir = tempDir();
     for (const d of ['lagesbild', 'uppfoljning']) expect(runCli(['render', d, EXAMPLE, '--format', 'html', '--ut', dir]).code).toBe(0);
     expect(readdirSync(dir)).toHaveLength(2);
