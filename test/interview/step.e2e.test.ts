@@ -1,0 +1,197 @@
+// The real CLI, as a person uses it: in a terminal (tmux) typing Swedish answers, keeping
+// answers with Enter, adding and removing a list item, correcting a refused date, pressing
+// Ctrl-C in the middle; and without a terminal (exit 2 at once) or with --svar.
+import { afterAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { copyFileSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import jsyaml from 'js-yaml';
+import { loadProject } from '../../src/project/load.js';
+import { validateProject } from '../../src/project/validate.js';
+import { BIN, ROOT, hasStackTrace, runCli, tempDir } from '../helpers/cli.js';
+import { Pane, hasTmux, killServer } from './tmux.js';
+
+const HJO = join(ROOT, 'examples', 'hjo-tidaholm', 'projekt.yaml');
+
+function project(): { dir: string; file: string; before: string } {
+  const dir = tempDir('fsstod-step-e2e-');
+  const file = join(dir, 'projekt.yaml');
+  copyFileSync(HJO, file);
+  return { dir, file, before: readFileSync(file, 'utf8') };
+}
+
+const data = (file: string) => jsyaml.load(readFileSync(file, 'utf8'), { schema: jsyaml.CORE_SCHEMA }) as any;
+const comments = (s: string) => s.split('\n').filter((l) => /^\s*#/.test(l));
+const problems = (file: string) => validateProject(loadProject(file)).map((p) => p.message);
+
+describe('without a terminal', () => {
+  it('exits 2 at once, naming --svar and editing the file', async () => {
+    const { dir, file, before } = project();
+    const t0 = Date.now();
+    const child = spawn(process.execPath, [BIN, 'step', '3'], { cwd: dir, stdio: [openSync('/dev/null', 'r'), 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    let err = '';
+    child.stderr.on('data', (b) => { err += b; });
+    const code = await new Promise<number | null>((resolve) => {
+      const timer = setTimeout(() => { child.kill('SIGKILL'); resolve(null); }, 10_000);
+      child.on('exit', (c) => { clearTimeout(timer); resolve(c); });
+    });
+    expect(code).toBe(2);
+    expect(Date.now() - t0).toBeLessThan(10_000);
+    expect(err).toContain('--svar');
+    expect(err).toContain('redigera projekt.yaml direkt');
+    expect(hasStackTrace(err)).toBe(false);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+  });
+});
+
+describe('--svar', () => {
+  it('saves a step\'s answers from YAML and shows what is missing and what comes next', () => {
+    const { dir, file, before } = project();
+    writeFileSync(join(dir, 'svar.yaml'), [
+      'analys:',
+      '  målgruppsanalys:',
+      '    demografi: Många barnfamiljer i Hjö; fler ensamstående i Tidaholm.',
+      '  utvecklingsbehov:',
+      '    - rubrik: Nå pappor',
+      '      prioritet: hög',
+      'checklistor:',
+      '  steg3:',
+      '    c5a: {status: nej, åtgärd: {vad: Bedöm forskningsstödet, vem: Arbetsgruppen, när: 2027-09-30}}',
+      '',
+    ].join('\n'));
+    const r = runCli(['step', '3', '--svar', 'svar.yaml'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('✓ Sparade svaren från svar.yaml i projekt.yaml');
+    expect(r.stdout).toContain('Nästa: fsstöd render lägesbild');
+    const d = data(file);
+    expect(d.analys.utvecklingsbehov).toEqual([{ id: 'B1', rubrik: 'Nå pappor', prioritet: 'hög' }]);
+    expect(d.checklistor.steg3.c5a.åtgärd.när).toBe('2027-09-30');
+    expect(comments(readFileSync(file, 'utf8'))).toEqual(comments(before));
+    expect(problems(file)).toEqual([]);
+  });
+
+  it('refuses invalid answers with line and column in the answers file, and saves nothing', () => {
+    const { dir, file, before } = project();
+    writeFileSync(join(dir, 'svar.json'), '{\n  "analys": {\n    "återkoppling": {"datum": "2027-02-30"}\n  },\n  "projekt": {"namn": "Nytt"}\n}\n');
+    const r = runCli(['step', '3', '--svar', 'svar.json'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^svar\.json:3:31: fel: .*"2027-02-30" är inget giltigt datum/m);
+    expect(r.stderr).toMatch(/^svar\.json:5:3: fel: projekt hör inte till steg 3/m);
+    expect(r.stderr).toContain('inget sparades');
+    expect(hasStackTrace(r.stderr)).toBe(false);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+  });
+});
+
+const tmuxOk = hasTmux();
+if (!tmuxOk) console.warn('\n⚠️  tmux saknas: terminaltesterna för fsstöd step hoppas över. Installera tmux (apt-get install tmux) för att köra dem.\n');
+
+describe.skipIf(!tmuxOk)('in a terminal (tmux)', () => {
+  afterAll(() => killServer());
+
+  /** Presses Enter until the prompt being asked matches. */
+  async function enterUntil(pane: Pane, what: RegExp, max = 30): Promise<void> {
+    for (let i = 0; i < max; i++) {
+      const now = pane.active();
+      if (what.test(now)) return;
+      pane.keys('Enter');
+      const t0 = Date.now();
+      while (pane.active() === now && Date.now() - t0 < 10_000) await new Promise((r) => setTimeout(r, 30));
+    }
+    throw new Error(`kom aldrig fram till ${what}:\n${pane.screen().split('\n').slice(-20).join('\n')}`);
+  }
+
+  it('step 3: adds a key figure with Swedish text, adds and removes another, answers a text, then Ctrl-C', async () => {
+    const { dir, file, before } = project();
+    const pane = new Pane(dir, `node ${BIN} step 3`);
+    try {
+      await pane.waitFor('Nyckeltal (0 st)');
+      expect(pane.screen()).toContain('Moment 1 av 5 · 3.1 Målgruppsanalys');
+      pane.keys('Up', 'Enter');
+      await pane.answer(/^\? Nyckeltal\s*$/m, 'Andel barn i ekonomiskt utsatta hushåll – Hjo och Tidaholm');
+      await pane.answer('? Värde', 'tolv');
+      await pane.waitFor('Skriv ett tal, t.ex. 12 eller 12,5.');
+      pane.keys('BSpace', 'BSpace', 'BSpace', 'BSpace');
+      pane.type('12,5');
+      pane.keys('Enter');
+      await pane.waitFor('? Kategori');
+      pane.keys('Down', 'Down', 'Enter'); // Riskfaktor
+      await pane.answer('? Enhet', 'procent');
+      await pane.answer('? År (1990–2100)', '2025');
+      await pane.answer('? Källa', 'SCB, Barn i ekonomiskt utsatta hushåll');
+      await enterUntil(pane, /Nyckeltal \(1 st\)/);
+      // Saved at once, before the list is done.
+      expect(data(file).analys.målgruppsanalys.nyckeltal).toEqual([{ id: 'N1', namn: 'Andel barn i ekonomiskt utsatta hushåll – Hjo och Tidaholm', kategori: 'riskfaktor', värde: 12.5, enhet: 'procent', år: 2025, källa: 'SCB, Barn i ekonomiskt utsatta hushåll' }]);
+      // Add a second one …
+      pane.keys('Up', 'Enter');
+      await pane.answer(/^\? Nyckeltal\s*$/m, 'Tillfälligt nyckeltal');
+      await pane.answer('? Värde', '1');
+      await enterUntil(pane, /Nyckeltal \(2 st\)/);
+      expect(data(file).analys.målgruppsanalys.nyckeltal.map((x: any) => x.id)).toEqual(['N1', 'N2']);
+      // … and remove it again.
+      pane.keys('Up', 'Up', 'Enter');
+      await pane.waitFor('? N2 Tillfälligt nyckeltal');
+      pane.keys('Down', 'Enter');
+      await pane.waitFor('? Ta bort N2 Tillfälligt nyckeltal?');
+      pane.keys('Up', 'Enter');
+      await pane.waitFor('Nyckeltal (1 st)');
+      pane.keys('Enter'); // Klar
+      await pane.answer('? Demografi', 'Fler ensamstående föräldrar i Tidaholm; i Hjö bor många småbarnsfamiljer. Åldersgruppen 0–5 år växer.');
+      await pane.waitFor('? Risk- och skyddsfaktorer');
+      pane.keys('C-c');
+      expect(await pane.exitCode()).toBe(130);
+      expect(pane.screen()).toMatch(/avbrutet; alla svar fram till nu är sparade i projekt\.yaml/);
+      expect(pane.screen()).toContain('fsstöd step 3 --bara-tomma');
+    } finally {
+      pane.kill();
+    }
+    const after = readFileSync(file, 'utf8');
+    const d = data(file);
+    expect(d.analys.målgruppsanalys.nyckeltal.map((x: any) => x.id)).toEqual(['N1']);
+    expect(d.analys.målgruppsanalys.demografi).toBe('Fler ensamstående föräldrar i Tidaholm; i Hjö bor många småbarnsfamiljer. Åldersgruppen 0–5 år växer.');
+    expect(comments(after)).toEqual(comments(before));
+    for (const line of before.split('\n')) expect(after).toContain(line);
+    expect(problems(file)).toEqual([]);
+  });
+
+  it('step 1: Enter keeps answers, Tab edits one, a refused date is corrected, Ctrl-C keeps what was saved', async () => {
+    const { dir, file, before } = project();
+    const orig = data(file);
+    const pane = new Pane(dir, `node ${BIN} step 1`);
+    try {
+      await pane.waitFor(/\? Motivera föräldraskapsstödet \(Enter behåller: Hjo och Tidaholm/);
+      pane.keys('Enter');
+      await pane.waitFor('? Mobilisera och visa på sammanhang (Enter behåller:');
+      pane.keys('Enter');
+      await pane.waitFor('? Skiss över utvecklingsarbetet (Enter behåller:');
+      pane.keys('Tab');
+      pane.type(' Föräldrar på SFI och i föreningslivet ingår från början – åäö.');
+      pane.keys('Enter');
+      await pane.waitFor('? Typ');
+      pane.keys('Enter');
+      await pane.waitFor('? Av vem (Enter behåller: Kommunstyrelserna i Hjo och Tidaholm)');
+      pane.keys('Enter');
+      await pane.answer('? Datum (ÅÅÅÅ-MM-DD) (Enter behåller: 2026-05-20)', '2026-02-30');
+      await pane.waitFor('"2026-02-30" är inget giltigt datum');
+      for (let i = 0; i < 10; i++) pane.keys('BSpace');
+      pane.type('2026-05-21');
+      pane.keys('Enter');
+      await pane.waitFor('? Beskrivning (Enter behåller:');
+      expect(data(file).förankring.bedömning.datum).toBe('2026-05-21');
+      pane.keys('C-c');
+      expect(await pane.exitCode()).toBe(130);
+    } finally {
+      pane.kill();
+    }
+    const after = readFileSync(file, 'utf8');
+    const d = data(file);
+    expect(d.förankring.skiss).toBe(`${orig.förankring.skiss} Föräldrar på SFI och i föreningslivet ingår från början – åäö.`);
+    expect(d.förankring.motivering).toBe(orig.förankring.motivering);
+    expect(d.förankring.bedömning.datum).toBe('2026-05-21');
+    expect({ ...d, förankring: { ...d.förankring, skiss: orig.förankring.skiss, bedömning: { ...d.förankring.bedömning, datum: orig.förankring.bedömning.datum } } }).toEqual(orig);
+    expect(comments(after)).toEqual(comments(before));
+    // Only the changed answers' lines differ: the folded paragraph we did not touch is intact.
+    expect(after).toContain(before.slice(before.indexOf('  motivering: >-'), before.indexOf('  skiss:')));
+    expect(problems(file)).toEqual([]);
+  });
+});
