@@ -10,6 +10,7 @@ import { runStep, summary } from '../interview/run.js';
 import { applySvar, SvarError } from '../interview/svar.js';
 import { termWidth } from '../interview/text.js';
 import type { Asker } from '../interview/asker.js';
+import { whileInteractive } from '../interview/terminal.js';
 
 export interface StepOptions {
   steg: string;
@@ -65,6 +66,7 @@ export async function step(o: StepOptions, io: IO, asker?: Asker): Promise<numbe
     io.out(c.yellow(`Obs: ${p.display} har ${session.knownProblems} fel sedan tidigare (se fsstöd validate ${fileArg}`.trimEnd() + '). De hindrar inte intervjun, men varje nytt svar kontrolleras.') + '\n\n');
   }
   const width = termWidth();
+  const release = asker ? () => {} : whileInteractive();
   try {
     await runStep({ session, ask, out: io.out, c, begrepp: method.begrepp, baraTomma: Boolean(o.baraTomma), width }, st, method.steg.length, { moment: o.moment, checklista: o.checklista });
   } catch (e) {
@@ -73,6 +75,8 @@ export async function step(o: StepOptions, io: IO, asker?: Asker): Promise<numbe
         `Fortsätt där du slutade: fsstöd step ${n}${fileArg ? ` ${fileArg}` : ''} --bara-tomma`);
     }
     throw e;
+  } finally {
+    release();
   }
   io.out(summary(session.data, st, fileArg, width));
   return 0;

@@ -3,7 +3,7 @@
 // Ctrl-C in the middle; and without a terminal (exit 2 at once) or with --svar.
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { copyFileSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import jsyaml from 'js-yaml';
 import { loadProject } from '../../src/project/load.js';
@@ -192,6 +192,30 @@ describe.skipIf(!tmuxOk)('in a terminal (tmux)', () => {
     expect(comments(after)).toEqual(comments(before));
     // Only the changed answers' lines differ: the folded paragraph we did not touch is intact.
     expect(after).toContain(before.slice(before.indexOf('  motivering: >-'), before.indexOf('  skiss:')));
+    expect(problems(file)).toEqual([]);
+  });
+
+  it('a closed terminal ends the interview quietly; what was answered is saved and the file is whole', async () => {
+    const { dir, file } = project();
+    const pane = new Pane(dir, `sh -c 'echo $$ > pid; exec node ${BIN} step 3 2> err.txt'`);
+    let pid = 0;
+    try {
+      await pane.waitFor('Nyckeltal (0 st)');
+      pid = Number(readFileSync(join(dir, 'pid'), 'utf8'));
+      pane.keys('Enter');
+      await pane.answer('? Demografi', 'Svar innan fönstret stängdes – åäö');
+      await pane.waitFor('? Risk- och skyddsfaktorer');
+    } finally {
+      pane.kill();
+    }
+    const alive = () => { try { process.kill(pid, 0); return true; } catch { return false; } };
+    const t0 = Date.now();
+    while (alive() && Date.now() - t0 < 10_000) await new Promise((r) => setTimeout(r, 50));
+    expect(alive()).toBe(false);
+    expect(readFileSync(join(dir, 'err.txt'), 'utf8')).toBe('');
+    expect(data(file).analys.målgruppsanalys.demografi).toBe('Svar innan fönstret stängdes – åäö');
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(existsSync(file)).toBe(true);
     expect(problems(file)).toEqual([]);
   });
 });
