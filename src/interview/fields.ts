@@ -11,7 +11,7 @@ import { COLLECTIONS, REFERENCES, expand, indexIds, type IdKind } from '../proje
 import { getPath, isAnswered } from '../project/progress.js';
 import { RejectedError, type Edit, type Session } from './session.js';
 import type { Asker, Choice, Separator } from './asker.js';
-import { itemLabel, short } from './text.js';
+import { itemLabel, short, wrap } from './text.js';
 import { patternOf, referenceAt } from './paths.js';
 
 export { patternOf, referenceAt };
@@ -245,6 +245,8 @@ async function askChoice(ctx: Ctx, place: Place, title: string, choices: Choice<
   const cur = getPath(ctx.session.data, place.path);
   for (;;) {
     const list: (Choice<unknown> | Separator)[] = [...choices];
+    // A value the file has that is not among the choices (edited by hand) is kept on Enter.
+    if (cur !== undefined && !choices.some((ch) => ch.value === cur)) list.unshift({ name: `Behåll ${JSON.stringify(cur)} (inte ett av valen)`, value: cur });
     if (cur === undefined) list.unshift({ name: 'Hoppa över (svara senare)', value: SKIP });
     else list.push({ separator: ' ' }, { name: 'Ta bort svaret', value: CLEAR });
     const pick = await ctx.ask.select({ message: title, choices: list, default: cur === undefined ? SKIP : cur });
@@ -305,6 +307,11 @@ async function askLeaf(ctx: Ctx, place: Place, s: S, title: string): Promise<voi
     if (v && typeof v === 'object' && 'error' in (v as object)) return (v as { error: string }).error;
     return check(v);
   };
+  // A long answer is shown in full before the question, so that it can be read before Enter.
+  if (long && current && current.length > 50) {
+    const lines = wrap(current, ctx.width - 4, '    ').split('\n');
+    ctx.out(ctx.c.dim((lines.length > 8 ? [...lines.slice(0, 7), '    …'] : lines).join('\n')) + '\n');
+  }
   for (;;) {
     const ans = await ctx.ask.text({ message, current, validate, long });
     if (ans === undefined) return;
@@ -383,7 +390,12 @@ async function askReference(ctx: Ctx, place: Place, ref: { kinds: IdKind[]; many
 
 export async function askObject(ctx: Ctx, place: Place, s: S, title: string, opts: AskOptions = {}): Promise<void> {
   if (!needs(ctx, place.path)) return;
-  if (opts.heading && title) ctx.out(ctx.c.bold(`  ${title}`) + '\n');
+  if (opts.heading && title) {
+    // beslut.handlingsplan is titled "Handlingsplan": say what it is.
+    const parent = place.path.length === 2 ? schemaAt(place.path.slice(0, 1))?.title : undefined;
+    const heading = parent && place.path[0] === 'beslut' ? `${parent}: ${title.toLowerCase()}` : title;
+    ctx.out(ctx.c.bold(`  ${heading}`) + '\n');
+  }
   for (const key of Object.keys(s.properties ?? {})) {
     if (key === 'id' || opts.except?.includes(key)) continue;
     await askAny(ctx, child(ctx, place, key));
@@ -411,7 +423,8 @@ const DONE = '\u0000klar';
 function noun(path: YamlPath): string {
   const k = kindOfList(path);
   if (k) return COLLECTIONS[k].words;
-  return 'post';
+  const items = schemaAt([...path, 0]);
+  return items?.properties?.roll ? 'person' : 'post';
 }
 
 async function askList(ctx: Ctx, place: Place, itemSchema: S, title: string): Promise<void> {

@@ -30,7 +30,7 @@ describe('without a terminal', () => {
     const t0 = Date.now();
     const child = spawn(process.execPath, [BIN, 'step', '3'], { cwd: dir, stdio: [openSync('/dev/null', 'r'), 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
     let err = '';
-    child.stderr.on('data', (b) => { err += b; });
+    child.stderr!.on('data', (b) => { err += b; });
     const code = await new Promise<number | null>((resolve) => {
       const timer = setTimeout(() => { child.kill('SIGKILL'); resolve(null); }, 10_000);
       child.on('exit', (c) => { clearTimeout(timer); resolve(c); });
@@ -217,5 +217,45 @@ describe.skipIf(!tmuxOk)('in a terminal (tmux)', () => {
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     expect(existsSync(file)).toBe(true);
     expect(problems(file)).toEqual([]);
+  });
+
+  it('":e" writes a longer text with paragraphs in the editor; works on a file made by init', async () => {
+    const dir = tempDir('fsstod-step-e2e-');
+    expect(runCli(['init', '--kommun', 'Tidaholm', '--period', '2026-2029'], { cwd: dir }).code).toBe(0);
+    const file = join(dir, 'projekt.yaml');
+    const before = readFileSync(file, 'utf8');
+    writeFileSync(join(dir, 'editor.sh'), '#!/bin/sh\nprintf "Första stycket om varför.\\n\\nAndra stycket med åäö." > "$1"\n', { mode: 0o755 });
+    const pane = new Pane(dir, `node ${BIN} step 1`, { EDITOR: join(dir, 'editor.sh'), VISUAL: join(dir, 'editor.sh') });
+    try {
+      await pane.answer('? Motivera föräldraskapsstödet', ':e');
+      await pane.waitFor('? Mobilisera och visa på sammanhang');
+      pane.keys('C-c');
+      expect(await pane.exitCode()).toBe(130);
+    } finally {
+      pane.kill();
+    }
+    const after = readFileSync(file, 'utf8');
+    expect(data(file).förankring.motivering).toBe('Första stycket om varför.\n\nAndra stycket med åäö.');
+    expect(after).toContain('förankring:\n  motivering: |-\n    Första stycket om varför.\n\n    Andra stycket med åäö.\n');
+    expect(after.startsWith(before)).toBe(true);
+    expect(problems(file)).toEqual([]);
+  });
+
+  it('refuses to save over a file changed in an editor meanwhile, and says how to go on', async () => {
+    const { dir, file, before } = project();
+    const pane = new Pane(dir, `node ${BIN} step 1`);
+    try {
+      await pane.waitFor('? Motivera föräldraskapsstödet');
+      writeFileSync(file, before + '# ändrat i en editor under intervjun\n');
+      pane.keys('Tab');
+      pane.type(' Ett tillägg.');
+      pane.keys('Enter');
+      expect(await pane.exitCode()).toBe(2);
+      expect(pane.screen()).toContain('fel: filen har ändrats av någon annan');
+      expect(pane.screen()).toContain('kör kommandot igen');
+    } finally {
+      pane.kill();
+    }
+    expect(readFileSync(file, 'utf8')).toBe(before + '# ändrat i en editor under intervjun\n');
   });
 });
