@@ -130,6 +130,34 @@ describe('fsstöd step (in-process, scripted)', () => {
     expect(r.out).toContain('Nästa: fsstöd render handlingsplan');
   });
 
+  it('step 4 from the start: the step-wide perspectives first, a list of languages, a decision', async () => {
+    const file = copy(HJO);
+    const r = await interview(file, 4, [
+      ['Barns rättigheter, jämställt föräldraskap och jämlika uppväxtvillkor', 'Barnets bästa prövas för varje insats.'],
+      ['Kommunikationsaktiviteter (0 st)', '+ Lägg till'],
+      ['Målgrupp', 'Föräldrar som är nya i Sverige'],
+      ['Språk (skilj med komma)', 'arabiska, somaliska ,dari'],
+      ['Kommunikationsaktiviteter (1 st)', 'Klar'],
+      ['Arbetet finansieras i ordinarie budget', 'Nej'],
+      ['Status', 'Remiss'],
+      ['Beslutsdatum', '2027-11-15'],
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.asker.left).toBe(0);
+    expect(r.out.indexOf('Genomgående i steg 4')).toBeLessThan(r.out.indexOf('Moment 1 av 2'));
+    expect(r.out).toContain('Beslut: handlingsplan');
+    const plan = r.data.handlingsplan;
+    expect(plan.perspektiv).toEqual({ rättigheter_jämlikhet: 'Barnets bästa prövas för varje insats.' });
+    expect(plan.kommunikationsplan.aktiviteter).toEqual([{ id: 'K1', målgrupp: 'Föräldrar som är nya i Sverige', språk: ['arabiska', 'somaliska', 'dari'] }]);
+    expect(plan.hållbarhet).toEqual({ ordinarie_budget: false });
+    expect(r.data.beslut).toEqual({ handlingsplan: { status: 'remiss', datum: '2027-11-15' } });
+    const text = readFileSync(file, 'utf8');
+    // Sections in the step order: handlingsplan and beslut before the checklists.
+    expect(text.indexOf('\nhandlingsplan:')).toBeLessThan(text.indexOf('\nbeslut:'));
+    expect(text.indexOf('\nbeslut:')).toBeLessThan(text.indexOf('\nchecklistor:'));
+    expectValid(file);
+  });
+
   it('step 6: one outcome per indicator and one status per planned insats', async () => {
     const file = copy(LINDESBERG);
     const p = loadProject(file);
