@@ -23,6 +23,9 @@ export interface EngineOptions {
   grund: Scope['grund'];
 }
 
+/** Plain code-unit order: the same on every machine, whatever its locale. */
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 const maskPath = (path: YamlPath): YamlPath => path.map((s) => (typeof s === 'string' ? maskPnr(s) : s));
 
 /**
@@ -63,12 +66,13 @@ export function checkLoaded(p: LoadedProject, o: EngineOptions): FileResult {
   const data = p.data as unknown as Project;
   const scope: Scope = { dokument: o.dokument, steg: o.steg ?? begunSteps(data, o.method), grund: o.grund };
   let problems: ReturnType<typeof validateProject> | undefined;
+  let index: RuleContext['index'] | undefined;
   const ctx: RuleContext = {
     project: p,
     data,
     method: o.method,
     scope,
-    index: indexIds(data),
+    get index() { return (index ??= indexIds(data)); },
     problems: () => (problems ??= validateProject(p)),
     inScope: (s) => scope.steg.includes(s),
   };
@@ -88,7 +92,7 @@ export function checkLoaded(p: LoadedProject, o: EngineOptions): FileResult {
       findings.push({
         rule: rule.id, severity: 'error', file: p.display, path: [], line: 1, col: 1,
         message: `regeln kunde inte köras (internt fel i fsstöd: ${maskPnr((e as Error)?.message ?? String(e))})`,
-        hint: 'Kör igen med --debug och rapportera felet.',
+        hint: 'Det här är ett fel i fsstöd, inte i filen. Rapportera det gärna, med regelns namn och en fil utan personuppgifter som visar felet.',
       });
       regler[regler.length - 1]!.fel = true;
       continue;
@@ -104,7 +108,7 @@ export function checkLoaded(p: LoadedProject, o: EngineOptions): FileResult {
       findings.push({ rule: rule.id, severity, message: maskPnr(f.message), file: p.display, line: pos.line, col: pos.col, path: maskPath(f.path) });
     }
   }
-  findings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0) || SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.rule.localeCompare(b.rule) || a.message.localeCompare(b.message));
+  findings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0) || SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || cmp(a.rule, b.rule) || cmp(a.message, b.message));
   const proj = data.projekt as Project['projekt'] | undefined;
   return {
     file: p.display,

@@ -190,3 +190,18 @@ describe('which rules run', () => {
     expect(byId['fil']).toBeUndefined();
   });
 });
+
+describe('a rule that throws', () => {
+  it('becomes an internal error of that rule (exit 2), and the other rules still run', async () => {
+    const { checkFile: cf, summarize: sum } = await import('../../src/check/engine.js');
+    const dir = tempDir('fsstod-kast-');
+    const f = join(dir, 'p.yaml');
+    writeFileSync(f, 'formatversion: 1\nprojekt:\n  namn: x\n  kommuner:\n    - kod: "1885"\n      namn: L\n');
+    const boom = { ...RULES[0]!, id: 'kastar', check: () => { throw new Error('oj 19121212-1212'); } };
+    const r = cf(f, { rules: [boom, ...RULES], method: methodView(), config: { regler: new Map() }, steg: [1], grund: 'steg' });
+    expect(r.regler.find((x) => x.id === 'kastar')).toMatchObject({ körd: true, fel: true });
+    expect(r.findings.find((x) => x.rule === 'kastar')?.message).toBe('regeln kunde inte köras (internt fel i fsstöd: oj ••••••••-••••)');
+    expect(r.regler.filter((x) => x.körd).length).toBeGreaterThan(3);
+    expect(sum([r], 'error').exitkod).toBe(2);
+  });
+});
