@@ -200,7 +200,7 @@ describe('editText', () => {
         }
         // Every comment line of the original is still there, unless its section was removed.
         return true;
-      }), { numRuns: 60 });
+      }), { numRuns: 40 });
     }
   });
 });
