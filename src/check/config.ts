@@ -6,6 +6,7 @@
 //       nivå: av
 //       motivering: Vi erbjuder medvetet inget indikerat stöd under graviditeten; regionen gör det.
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { closest } from '../text.js';
 import { resolve } from 'node:path';
 import type { ErrorObject } from 'ajv';
 import { checkKonfig } from '../generated/validators.js';
@@ -22,23 +23,6 @@ export interface CheckConfig {
   regler: Map<string, RuleConfig>;
 }
 
-function closest(word: string, candidates: string[]): string | undefined {
-  const d = (a: string, b: string) => {
-    const m = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
-    for (let j = 1; j <= b.length; j++) m[0]![j] = j;
-    for (let i = 1; i <= a.length; i++)
-      for (let j = 1; j <= b.length; j++)
-        m[i]![j] = Math.min(m[i - 1]![j]! + 1, m[i]![j - 1]! + 1, m[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    return m[a.length]![b.length]!;
-  };
-  let best: string | undefined;
-  let bestD = Infinity;
-  for (const c of candidates) {
-    const x = d(word, c);
-    if (x < bestD) { bestD = x; best = c; }
-  }
-  return best && bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
-}
 
 /** Reads the config: --konfig (must exist), else .fsstod-check.yaml in cwd if there is one. */
 export function loadConfig(explicit: string | undefined, ruleIds: string[], cwd = process.cwd()): CheckConfig {

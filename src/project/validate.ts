@@ -5,6 +5,7 @@ import { projekt as validateSchema } from '../generated/validators.js';
 import { positionOf, type LoadedProject, type YamlPath } from './load.js';
 import { allowedKeys, fieldInWords, schemaAt } from './schema-words.js';
 import { checkReferences } from './refs.js';
+import { closest } from '../text.js';
 
 export interface Problem {
   /** 'schema', 'referens' or 'unikt-id'. */
@@ -49,23 +50,9 @@ function valueAt(data: unknown, path: YamlPath): unknown {
   return v;
 }
 
-function levenshtein(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
-  for (let i = 1; i <= a.length; i++)
-    for (let j = 1; j <= b.length; j++)
-      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-  return d[a.length]![b.length]!;
-}
-
 function suggest(key: string, candidates: string[]): string {
-  let best = '';
-  let bestD = Infinity;
-  for (const c of candidates) {
-    const dist = levenshtein(key.toLowerCase(), c.toLowerCase());
-    if (dist < bestD) { bestD = dist; best = c; }
-  }
-  return best && bestD <= Math.max(2, Math.floor(key.length / 3)) ? ` – menade du "${best}"?` : candidates.length && candidates.length <= 12 ? `. Tillåtna fält: ${candidates.join(', ')}` : '';
+  const best = closest(key, candidates);
+  return best ? ` – menade du "${best}"?` : candidates.length && candidates.length <= 12 ? `. Tillåtna fält: ${candidates.join(', ')}` : '';
 }
 
 /** One ajv error → a problem with a message a kommun coordinator understands. */
