@@ -18,7 +18,8 @@ export function makeLarge(example, dir, { insatser = 500, aktörer = 200 } = {})
   for (const f of plan.förutsättningar ?? []) f.insatser = (f.insatser ?? []).filter((id) => Number(id.slice(1)) <= insatser);
   if (p.uppföljning) p.uppföljning.insatser = plan.insatser.map((x, i) => ({ insats: x.id, status: ['genomförd', 'pågår', 'försenad'][i % 3] }));
   const file = join(dir, 'stor.yaml');
-  writeFileSync(file, stringify(p, { lineWidth: 0 }));
+  // No anchors: a person's file has none, and anchors send the loader down its careful path.
+  writeFileSync(file, stringify(p, { lineWidth: 0, aliasDuplicateObjects: false }));
   return file;
 }
 
