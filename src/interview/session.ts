@@ -19,6 +19,24 @@ export interface Edit {
 }
 
 /** The answer would make the file invalid; nothing was written. */
+/**
+ * A decided plan is never silently rewritten: while beslut.handlingsplan.status is
+ * "beslutad", a change under handlingsplan is refused unless the same answer (or --svar file)
+ * also takes the plan back to utkast or remiss, so the document no longer claims a decision
+ * that does not cover the change.
+ */
+export function decidedPlanProblems(before: unknown, after: unknown, edits: Edit[]): Problem[] {
+  const was = getPath(before, ['beslut', 'handlingsplan']) as { status?: string; organ?: string; datum?: string; diarienummer?: string } | undefined;
+  if (was?.status !== 'beslutad') return [];
+  if ((getPath(after, ['beslut', 'handlingsplan', 'status']) as string | undefined) !== 'beslutad') return [];
+  const touched = edits.filter((e) => e.path[0] === 'handlingsplan' && !isDeepStrictEqual(getPath(before, e.path), e.value));
+  const what = [was.organ, was.datum, was.diarienummer].filter(Boolean).join(', ');
+  return touched.map((e) => ({
+    rule: 'beslutad-plan', severity: 'error' as const, path: e.path, line: 0, col: 0,
+    message: `handlingsplanen är beslutad${what ? ` (${what})` : ''} och ändras inte i smyg; sätt först beslutets status till utkast eller remiss (fsstöd step 4 --moment 4.2, eller beslut.handlingsplan.status i samma svarsfil)`,
+  }));
+}
+
 export class RejectedError extends Error {
   constructor(readonly problems: Problem[]) {
     super(problems.map((p) => p.message).join('\n'));
@@ -100,6 +118,7 @@ export class Session {
       if (n > 0) { seen.set(pr.message, n - 1); return false; }
       return true;
     });
+    problems.push(...decidedPlanProblems(this.p.data, data, edits));
     const result = { problems, data, all };
     this.cached = { key, version: this.version, result };
     return result;
