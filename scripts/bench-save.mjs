@@ -27,6 +27,8 @@ export function makeLargeHandwritten(example, dir, { insatser = 500, aktörer = 
   const opts = { aliasDuplicateObjects: false };
   doc.setIn(['organisation', 'aktörer'], doc.createNode(A, opts));
   doc.setIn(['handlingsplan', 'insatser'], doc.createNode(I, opts));
+  // A plan being revised: a decided plan refuses changes under handlingsplan (by design).
+  if (p.beslut?.handlingsplan) doc.setIn(['beslut', 'handlingsplan', 'status'], 'utkast');
   if (p.uppföljning) doc.setIn(['uppföljning', 'insatser'], doc.createNode(I.map((x, i) => ({ insats: x.id, status: ['genomförd', 'pågår', 'försenad'][i % 3] })), opts));
   const file = join(dir, 'stor.yaml');
   writeFileSync(file, doc.toString());
