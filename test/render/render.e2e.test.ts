@@ -99,6 +99,11 @@ describe('fsstöd render alla (the example kommun)', () => {
     const text = await run('pdftotext', [join(conv, pdfs.find((f) => f.includes('handlingsplan'))!), '-']);
     for (const s of ['Handlingsplan för föräldraskapsstöd', 'Insatser', 'Förankring och beslut', 'Föräldraskapsstöd']) expect(text).toContain(s);
     expect(text).toMatch(/Sida \d+ av \d+/);
+    // The charts survive the round trip through Word's format: LibreOffice places them as images.
+    if (have('pdfimages')) {
+      const images = (await run('pdfimages', ['-list', join(conv, pdfs.find((f) => f.includes('handlingsplan'))!)])).split('\n').filter((l) => /^\s*\d+\s+\d+\s+image\s/.test(l));
+      expect(images.length).toBe(2);
+    }
   });
 
   it('pandoc reads the DOCX: real headings and tables', async () => {

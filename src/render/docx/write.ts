@@ -1,14 +1,15 @@
 // DOCX writer (docx): real Heading styles, sv-SE, a TOC field Word updates on opening,
 // tables with repeating header rows, charts as images with alt text, page numbers and a
-// running header. The zip is rewritten with fixed dates and stable media names, so the same
+// running header. The zip is rewritten with fixed dates, so the same
 // project gives byte-identical files.
 import {
   AlignmentType, Document, Footer, Header, HeadingLevel, ImageRun, Packer, PageBreak, PageNumber, Paragraph,
-  ShadingType, Table, TableCell, TableOfContents, TableRow, TextRun, WidthType, BorderStyle,
+  ShadingType, Table, TableCell, TableOfContents, TableRow, TextRun, WidthType, BorderStyle, TableLayoutType,
 } from 'docx';
 import JSZip from 'jszip';
 import type { Block, DocModel, Inline } from '../model.js';
 import { coverRows } from '../cover.js';
+import { columnWidths } from '../columns.js';
 
 export interface ChartImage { png: Buffer; width: number; height: number }
 
@@ -50,17 +51,22 @@ export async function writeDocx(doc: DocModel, images: Map<Block, ChartImage>, w
         break;
       case 'table': {
         const cols = b.header.length;
-        const cell = (xs: Inline[], header: boolean) => new TableCell({
+        const cell = (xs: Inline[], header: boolean, i: number) => new TableCell({
+          width: { size: widths[i]!, type: WidthType.DXA },
           children: [new Paragraph({ children: runs(xs, 18) })],
           shading: header ? { type: ShadingType.CLEAR, fill: 'E8EEF7', color: 'auto' } : undefined,
           margins: { top: 40, bottom: 40, left: 80, right: 80 },
         });
+        // A4 text width with our margins is 9306 twips; 9 pt text is about 100 twips a character.
+        const widths = columnWidths(b.header, b.rows, 9306, 100, 220).map((w) => Math.round(w));
         children.push(new Table({
-          width: { size: 100, type: WidthType.PERCENTAGE },
+          width: { size: 9306, type: WidthType.DXA },
+          columnWidths: widths,
+          layout: TableLayoutType.FIXED,
           borders: { top: { style: BorderStyle.SINGLE, size: 4, color: 'B8C4D4' }, bottom: { style: BorderStyle.SINGLE, size: 4, color: 'B8C4D4' }, left: { style: BorderStyle.SINGLE, size: 4, color: 'B8C4D4' }, right: { style: BorderStyle.SINGLE, size: 4, color: 'B8C4D4' }, insideHorizontal: { style: BorderStyle.SINGLE, size: 4, color: 'B8C4D4' }, insideVertical: { style: BorderStyle.SINGLE, size: 4, color: 'B8C4D4' } },
           rows: [
-            new TableRow({ tableHeader: true, cantSplit: true, children: b.header.map((h) => cell(h, true)) }),
-            ...b.rows.map((r) => new TableRow({ cantSplit: true, children: Array.from({ length: cols }, (_, i) => cell(r[i] ?? [], false)) })),
+            new TableRow({ tableHeader: true, cantSplit: true, children: b.header.map((h, i) => cell(h, true, i)) }),
+            ...b.rows.map((r) => new TableRow({ cantSplit: true, children: Array.from({ length: cols }, (_, i) => cell(r[i] ?? [], false, i)) })),
           ],
         }));
         children.push(new Paragraph({ children: [] }));
@@ -93,7 +99,7 @@ export async function writeDocx(doc: DocModel, images: Map<Block, ChartImage>, w
     features: { updateFields: true },
     styles: {
       default: {
-        document: { run: { font: FONT, size: 21, language: { value: 'sv-SE' } }, paragraph: { spacing: { line: 276 } } },
+        document: { run: { font: FONT, size: 21, language: { value: 'sv-SE' } } },
         heading1: { run: { font: FONT, size: 32, bold: true, color: BLUE, language: { value: 'sv-SE' } }, paragraph: { spacing: { before: 360, after: 160 } } },
         heading2: { run: { font: FONT, size: 26, bold: true, color: '17457A', language: { value: 'sv-SE' } }, paragraph: { spacing: { before: 240, after: 120 } } },
         heading3: { run: { font: FONT, size: 22, bold: true, language: { value: 'sv-SE' } }, paragraph: { spacing: { before: 200, after: 80 } } },
@@ -113,12 +119,10 @@ export async function writeDocx(doc: DocModel, images: Map<Block, ChartImage>, w
   return deterministic(await Packer.toBuffer(document), m.tid);
 }
 
-/** Same input, same bytes: fixed zip dates, fixed core.xml dates, media renamed in order. */
+/** Same input, same bytes: fixed zip dates and core.xml dates (docx names media by content hash). */
 async function deterministic(buf: Buffer, when: Date): Promise<Buffer> {
   const zip = await JSZip.loadAsync(buf);
   const names = Object.keys(zip.files).sort();
-  const media = names.filter((n) => n.startsWith('word/media/'));
-  const rename = new Map(media.map((n, i) => [n.slice('word/'.length), `media/bild${i + 1}${n.slice(n.lastIndexOf('.'))}`]));
   const out = new JSZip();
   const iso = when.toISOString().replace(/\.\d{3}Z$/, 'Z');
   // Zip timestamps are local-time fields; pass a Date whose local fields equal the UTC ones.
@@ -126,12 +130,10 @@ async function deterministic(buf: Buffer, when: Date): Promise<Buffer> {
   for (const n of names) {
     const f = zip.files[n]!;
     if (f.dir) continue;
-    let target = n;
-    if (n.startsWith('word/media/')) target = 'word/' + rename.get(n.slice('word/'.length))!;
+    const target = n;
     if (n.endsWith('.xml') || n.endsWith('.rels')) {
       let text = await f.async('string');
       if (n === 'docProps/core.xml') text = text.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${iso}$3`);
-      for (const [from, to] of rename) text = text.split(from).join(to);
       out.file(target, text, { date: zdate, createFolders: false });
     } else {
       // Images are compressed already: store them.

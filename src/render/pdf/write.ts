@@ -5,6 +5,7 @@ import PDFDocument from 'pdfkit';
 import type { Block, DocModel, Inline } from '../model.js';
 import { plain } from '../model.js';
 import { coverRows } from '../cover.js';
+import { columnWidths } from '../columns.js';
 import type { ChartImage } from '../docx/write.js';
 
 const BLUE = '#1f5fa8';
@@ -129,24 +130,8 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
         const head = b.header.map((h) => ({ text: plain(h), type: 'TH', scope: 'column', font: { src: 'B' }, backgroundColor: '#e8eef7' }));
         const rows = b.rows.map((r) => Array.from({ length: cols }, (_, i) => ({ text: plain(r[i] ?? []), font: { src: r[i]?.some((x) => x.bold) ? 'B' : r[i]?.some((x) => x.italic) ? 'I' : 'R' } })));
         pdf.font('R').fontSize(cols > 6 ? 7.5 : 8.5).fillColor('#1a1a1a');
-        // Column widths from how much text each column holds, but never narrower than the
-        // longest word in it (so ids, levels and dates do not break mid-word).
         const size = cols > 6 ? 7.5 : 8.5;
-        const texts = Array.from({ length: cols }, (_, i) => [plain(b.header[i] ?? []), ...b.rows.map((r) => plain(r[i] ?? []))]);
-        const weight = texts.map((ts) => Math.min(60, Math.max(5, ts.reduce((a, t) => a + t.length, 0) / ts.length)));
-        const rawMin = texts.map((ts) => Math.max(...ts.flatMap((t) => t.split(/\s+/).map((w) => w.length))) * size * 0.6 + 10);
-        const minSum = rawMin.reduce((a, x) => a + x, 0);
-        const minPts = minSum > width * 0.9 ? rawMin.map((x) => (x * width * 0.9) / minSum) : rawMin;
-        const sum = weight.reduce((a, x) => a + x, 0);
-        const widths = weight.map((w) => (w / sum) * width);
-        for (let pass = 0; pass < 3; pass++) {
-          const deficit = widths.reduce((a, w, i) => a + Math.max(0, minPts[i]! - w), 0);
-          if (deficit < 0.5) break;
-          const spare = widths.reduce((a, w, i) => a + Math.max(0, w - minPts[i]!), 0);
-          widths.forEach((w, i) => { widths[i] = w < minPts[i]! ? minPts[i]! : w - (deficit * (w - minPts[i]!)) / Math.max(spare, 1); });
-        }
-        const total = widths.reduce((a, x) => a + x, 0);
-        widths.forEach((w, i) => { widths[i] = (w * width) / total; });
+        const widths = columnWidths(b.header, b.rows, width, size * 0.6, 10);
         tableNo++;
         pdf.table({
           // An id per document (pdfkit's default counts across documents in one process).
