@@ -1,10 +1,18 @@
 #!/usr/bin/env node
-// Thin entry behind both bins (fsstöd, fsstod): the built CLI does the rest.
-import('../dist/cli.js').then((m) => m.main(process.argv)).then((code) => { process.exitCode = code; }, (err) => {
-  if (err && err.code === 'ERR_MODULE_NOT_FOUND' && String(err.message).includes('dist/cli.js')) {
+'use strict';
+// Thin entry behind both bins (fsstöd, fsstod): loads the built CLI and hands it the arguments.
+let cli;
+try {
+  cli = require('./load-cli.cjs').loadCli();
+} catch (err) {
+  if (err && err.code === 'ENOENT' && String(err.path || '').endsWith('cli.cjs')) {
     process.stderr.write('fsstöd är inte byggt. Kör: npm run build\n');
-  } else {
-    process.stderr.write(String(err && err.stack || err) + '\n');
+    process.exitCode = 2;
+    return;
   }
+  throw err;
+}
+cli.main(process.argv).then((code) => { process.exitCode = code; }, (err) => {
+  process.stderr.write(String((err && err.stack) || err) + '\n');
   process.exitCode = 2;
 });

@@ -28,7 +28,7 @@ export function timeCommand(cmd, args, { runs = 15, warmup = 3, cwd = root } = {
 export const fsstod = (...args) => [process.execPath, [BIN, ...args]];
 
 async function main() {
-  if (!existsSync(join(root, 'dist', 'cli.js'))) spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+  if (!existsSync(join(root, 'dist', 'cli.cjs'))) spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
   const sections = [];
   const base = timeCommand(process.execPath, ['-e', '0']);
   const rows = [{ namn: 'node -e 0', ms: base, ratio: 1 }];

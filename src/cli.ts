@@ -131,6 +131,11 @@ export async function main(argv: string[], io: IO = processIO()): Promise<number
   return code;
 }
 
+/** Entry of a check worker thread (src/check/parallel.ts starts it through bin/load-cli.cjs). */
+export async function checkWorker(): Promise<void> {
+  (await import('./check/parallel.js')).serveWorker();
+}
+
 function report(e: unknown, io: IO, debug: boolean): number {
   if (e instanceof CommanderError) {
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;

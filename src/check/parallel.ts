@@ -3,8 +3,9 @@
 // checked exactly as in a single run, and results come back in the order the files were given,
 // so the output is the same whatever the number of threads.
 //
-// The worker is this same module (import.meta.url): in the built CLI that is the check chunk in
-// dist/. From TypeScript sources (the unit tests) there is no worker; everything runs here.
+// A worker loads the built CLI (bin/load-cli.cjs, with its code cache) and serves batches with
+// serveWorker() below. From TypeScript sources (the unit tests) there is no worker; everything
+// runs here.
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { availableParallelism, loadavg } from 'node:os';
 import { checkFile, type EngineOptions } from './engine.js';
@@ -12,6 +13,10 @@ import type { RuleConfig } from './config.js';
 import { methodView } from './method.js';
 import { RULES } from './rules/index.js';
 import type { FileResult } from './types.js';
+import { fromRoot } from '../paths.js';
+
+/** Defined as true by the build (scripts/build.mjs); undefined when running from sources. */
+declare const BUNDLED: boolean | undefined;
 
 /** Below this many files, starting threads costs more than it saves. */
 const MIN_FILES = 32;
@@ -44,7 +49,7 @@ export function threadsFor(n: number, env: NodeJS.ProcessEnv = process.env, core
 export async function checkFiles(files: string[], o: Options, env: NodeJS.ProcessEnv = process.env): Promise<FileResult[]> {
   const method = methodView();
   const one = (f: string) => checkFile(f, { ...o, rules: RULES, method });
-  const threads = import.meta.url.endsWith('.js') ? threadsFor(files.length, env) : 0;
+  const threads = typeof BUNDLED !== 'undefined' && BUNDLED ? threadsFor(files.length, env) : 0;
   if (threads === 0) return files.map(one);
 
   const results: FileResult[] = new Array(files.length);
@@ -61,7 +66,7 @@ export async function checkFiles(files: string[], o: Options, env: NodeJS.Proces
   const settled = Array.from({ length: threads }, () => new Promise<void>((resolve) => {
     let w: Worker;
     try {
-      w = new Worker(new URL(import.meta.url), { workerData: init });
+      w = new Worker(`require(${JSON.stringify(fromRoot('bin', 'load-cli.cjs'))}).loadCli().checkWorker()`, { eval: true, workerData: init });
     } catch {
       resolve();
       return;
@@ -99,8 +104,9 @@ export async function checkFiles(files: string[], o: Options, env: NodeJS.Proces
   return results;
 }
 
-// Worker side: check the batches the main thread sends, until it sends null.
-if (!isMainThread && (workerData as WorkerInit | undefined)?.fsstodCheck) {
+/** Worker side: check the batches the main thread sends (see checkFiles). */
+export function serveWorker(): void {
+  if (isMainThread || !(workerData as WorkerInit | undefined)?.fsstodCheck) return;
   const init = workerData as WorkerInit;
   const opts: EngineOptions = {
     rules: RULES, method: methodView(), config: { regler: new Map(init.regler) },

@@ -2,7 +2,6 @@
 // positions kept) → plain data. Every way a file can be unusable becomes an InputError with
 // file, line and column, never a stack trace.
 import { readFileSync, statSync } from 'node:fs';
-import { createHash } from 'node:crypto';
 import { isUtf8 } from 'node:buffer';
 import { relative, resolve } from 'node:path';
 import jsyaml from 'js-yaml';
@@ -29,7 +28,7 @@ export interface LoadedProject {
   lineCounter: LineCounter;
   /** Plain data (before schema validation: unknown shape below the root). */
   data: Record<string, unknown>;
-  /** sha256 of the bytes read, to detect changes on disk before saving. */
+  /** sha256 of the bytes read, to detect changes on disk before saving (computed when first asked for). */
   hash: string;
   bom: boolean;
   eol: '\n' | '\r\n';
@@ -46,6 +45,8 @@ export function displayPath(file: string): string {
 }
 
 export function hashBytes(bytes: Uint8Array): string {
+  // node:crypto is loaded here, not at start: only saving needs it.
+  const { createHash } = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
   return createHash('sha256').update(bytes).digest('hex');
 }
 
@@ -158,6 +159,16 @@ const YAML_MESSAGES: Record<string, string> = {
   RESOURCE_EXHAUSTION: 'för många alias (möjlig "alias-bomb")',
 };
 
+/**
+ * Where a run of opening brackets that ends at offset begins: the place to show for "too deeply
+ * nested", since the offset at which the parser ran out of stack depends on the Node version.
+ */
+function nestingStart(text: string, offset: number): number {
+  let start = Math.min(offset, text.length);
+  for (let i = start - 1; i >= 0 && '[{ \t,'.includes(text[i]!); i--) if (text[i] === '[' || text[i] === '{') start = i;
+  return start;
+}
+
 /** Parses with the `yaml` library: comments, source positions and our Swedish error messages. */
 function parseFull(file: string, display: string, text: string): { doc: Document.Parsed; lineCounter: LineCounter } {
   const { LineCounter, parseDocument } = yamlLib();
@@ -171,7 +182,7 @@ function parseFull(file: string, display: string, text: string): { doc: Document
   }
   if (doc.errors.length > 0) {
     const err = doc.errors[0]!;
-    const pos = lineCounter.linePos(err.pos[0]);
+    const pos = lineCounter.linePos(err.code === 'RESOURCE_EXHAUSTION' ? nestingStart(text, err.pos[0]) : err.pos[0]);
     const what = describeYamlError(err.code, err.message);
     const more = doc.errors.length > 1 ? ` (och ${doc.errors.length - 1} fel till)` : '';
     throw new InputError(`ogiltig YAML: ${what}${more}`, { file: display, line: pos.line, col: pos.col }, hintFor(err.code, err.message));
@@ -241,8 +252,11 @@ export function parseProjectText(src: ReturnType<typeof readProjectText>): Loade
   }
   const project = {
     file, display, text, data: root,
-    hash: hashBytes(src.bytes), bom: src.bom, eol: src.eol, mode: src.mode,
+    bom: src.bom, eol: src.eol, mode: src.mode,
   } as LoadedProject;
+  // Only saving needs the hash; read-only commands skip loading crypto for it.
+  let hash: string | undefined;
+  Object.defineProperty(project, 'hash', { enumerable: true, configurable: true, get: () => (hash ??= hashBytes(src.bytes)), set: (h: string) => { hash = h; } });
   Object.defineProperty(project, 'doc', { enumerable: true, configurable: true, get: () => getFull().doc, set: (d: Document.Parsed) => { getFull().doc = d; } });
   Object.defineProperty(project, 'lineCounter', { enumerable: true, configurable: true, get: () => getFull().lineCounter, set: (l: LineCounter) => { getFull().lineCounter = l; } });
   if (root.formatversion !== 1) {

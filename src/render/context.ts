@@ -5,6 +5,7 @@ import type { Method, Step } from '../content/types.js';
 import { stepProgress } from '../project/progress.js';
 import { genitive } from '../kommuner.js';
 import type { Chart } from './charts.js';
+import { tusental } from '../text.js';
 
 export type DokumentId = 'lägesbild' | 'handlingsplan' | 'uppföljning';
 
@@ -26,14 +27,14 @@ export function åldrarText(a?: Åldrar): string {
 function räckviddText(r?: Räckvidd): string {
   if (!r) return '';
   const p: string[] = [];
-  if (r.antal_föräldrar !== undefined) p.push(`${r.antal_föräldrar.toLocaleString('sv-SE')} föräldrar`);
+  if (r.antal_föräldrar !== undefined) p.push(`${tusental(r.antal_föräldrar)} föräldrar`);
   if (r.andel_procent !== undefined) p.push(`${String(r.andel_procent).replace('.', ',')} %`);
   if (r.år !== undefined) p.push(`(${r.år})`);
   return p.join(' ');
 }
 
 const num = (v?: number) => (v === undefined ? '' : String(v).replace('.', ','));
-const kr = (v?: number) => (v === undefined ? '' : `${Math.round(v).toLocaleString('sv-SE').replace(/\u00a0/g, ' ')} kr`);
+const kr = (v?: number) => (v === undefined ? '' : `${tusental(v, ' ')} kr`);
 
 /** Which age bands an item covers (for the coverage matrix). */
 function covers(a: Åldrar | undefined, band: { graviditet?: boolean; från?: number; till?: number }): boolean {

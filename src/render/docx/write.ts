@@ -1,12 +1,12 @@
 // DOCX writer (docx): real Heading styles, sv-SE, a TOC field Word updates on opening,
 // tables with repeating header rows, charts as images with alt text, page numbers and a
-// running header. The zip is rewritten with fixed dates, so the same
+// running header. The parts are zipped once, in name order and with fixed dates, so the same
 // project gives byte-identical files.
 import {
   AlignmentType, Document, Footer, Header, HeadingLevel, ImageRun, Packer, PageBreak, PageNumber, Paragraph,
   ShadingType, Table, TableCell, TableOfContents, TableRow, TextRun, WidthType, BorderStyle, TableLayoutType,
 } from 'docx';
-import JSZip from 'jszip';
+import { ZipFile } from 'yazl';
 import type { Block, DocModel, Inline } from '../model.js';
 import { coverRows } from '../cover.js';
 import { columnWidths } from '../columns.js';
@@ -116,29 +116,38 @@ export async function writeDocx(doc: DocModel, images: Map<Block, ChartImage>, w
       children,
     }],
   });
-  return deterministic(await Packer.toBuffer(document), m.tid);
+  return pack(document, m.tid);
 }
 
-/** Same input, same bytes: fixed zip dates and core.xml dates (docx names media by content hash). */
-async function deterministic(buf: Buffer, when: Date): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(buf);
-  const names = Object.keys(zip.files).sort();
-  const out = new JSZip();
+/** The parts of the package as docx's compiler leaves them (a JSZip object, not yet zipped). */
+interface Parts { files: Record<string, { dir: boolean; async(type: 'nodebuffer'): Promise<Buffer> }> }
+
+/**
+ * Same input, same bytes: the package's parts zipped in name order, with fixed dates (docx names
+ * media by content hash). Packer.toBuffer would deflate everything in JavaScript with today's
+ * date, and zipping that again cost more than writing the document; so the parts come from the
+ * compiler Packer itself uses, and yazl zips them once with Node's zlib.
+ */
+async function pack(document: Document, when: Date): Promise<Buffer> {
+  const compiler = (Packer as unknown as { compiler?: { compile(d: Document): Parts } }).compiler;
+  if (!compiler) throw new Error('docx: Packer.compiler saknas (ny docx-version?)');
+  const parts = compiler.compile(document);
   const iso = when.toISOString().replace(/\.\d{3}Z$/, 'Z');
   // Zip timestamps are local-time fields; pass a Date whose local fields equal the UTC ones.
   const zdate = new Date(when.getTime() + when.getTimezoneOffset() * 60000);
-  for (const n of names) {
-    const f = zip.files[n]!;
+  const zip = new ZipFile();
+  for (const name of Object.keys(parts.files).sort()) {
+    const f = parts.files[name]!;
     if (f.dir) continue;
-    const target = n;
-    if (n.endsWith('.xml') || n.endsWith('.rels')) {
-      let text = await f.async('string');
-      if (n === 'docProps/core.xml') text = text.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${iso}$3`);
-      out.file(target, text, { date: zdate, createFolders: false });
-    } else {
-      // Images are compressed already: store them.
-      out.file(target, await f.async('nodebuffer'), { date: zdate, createFolders: false, compression: /\.(png|jpe?g)$/.test(n) ? 'STORE' : undefined });
+    let data = await f.async('nodebuffer');
+    if (name === 'docProps/core.xml') {
+      data = Buffer.from(data.toString('utf8').replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${iso}$3`));
     }
+    // Images are compressed already: store them.
+    zip.addBuffer(data, name, { mtime: zdate, mode: 0o100644, forceDosTimestamp: true, compress: !/\.(png|jpe?g)$/.test(name) });
   }
-  return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 1 }, platform: 'UNIX' });
+  zip.end();
+  const chunks: Buffer[] = [];
+  for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }

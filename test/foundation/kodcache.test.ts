@@ -1,0 +1,37 @@
+// The built CLI is loaded with V8 code caches made by the build (bin/load-cli.cjs): check that
+// V8 takes them, and that a cache older than the bundle is left alone (V8 itself only compares
+// the source's length, so a stale cache could otherwise run old code).
+import { cpSync, utimesSync } from 'node:fs';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { ROOT, tempDir } from '../helpers/cli.js';
+
+const probe = (root: string, cache: 'kort' | 'full') => execFileSync(process.execPath, ['-e', `
+  const l = require(${JSON.stringify(join(root, 'bin', 'load-cli.cjs'))});
+  const cli = l.loadCli(l.CACHES[${JSON.stringify(cache)}]);
+  process.stdout.write(JSON.stringify({ used: l.cacheUsed(), main: typeof cli.main }));
+`], { encoding: 'utf8' });
+
+describe('kodcache', () => {
+  it.each(['kort', 'full'] as const)('V8 använder cachen %s', (cache) => {
+    expect(JSON.parse(probe(ROOT, cache))).toEqual({ used: true, main: 'function' });
+  });
+
+  it('en cache som är äldre än bunten används inte, och CLI:t fungerar ändå', () => {
+    const dir = tempDir();
+    cpSync(join(ROOT, 'bin'), join(dir, 'bin'), { recursive: true });
+    cpSync(join(ROOT, 'dist'), join(dir, 'dist'), { recursive: true });
+    const old = new Date(Date.now() - 3600_000);
+    for (const c of ['kort', 'full']) utimesSync(join(dir, 'dist', `cli.cjs.${c}.cache`), old, old);
+    expect(JSON.parse(probe(dir, 'kort'))).toEqual({ used: false, main: 'function' });
+  });
+
+  it('kommandon väljer cache efter sitt namn', () => {
+    const { cacheFor, CACHES } = require(join(ROOT, 'bin', 'load-cli.cjs'));
+    expect(cacheFor(['node', 'fsstod', 'validate', 'a.yaml'])).toBe(CACHES.kort);
+    expect(cacheFor(['node', 'fsstod', '--debug', 'render', 'alla'])).toBe(CACHES.full);
+    expect(cacheFor(['node', 'fsstod', 'step', '3'])).toBe(CACHES.full);
+    expect(cacheFor(['node', 'fsstod'])).toBe(CACHES.kort);
+  });
+});

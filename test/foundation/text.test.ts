@@ -1,0 +1,23 @@
+// Small text helpers, checked against the platform where one exists.
+import { describe, expect, it } from 'vitest';
+import { closest, tusental } from '../../src/text.js';
+
+describe('tusental', () => {
+  // Intl (ICU) is the reference: the helper exists only to avoid loading its data at start.
+  const cases = [0, 7, 999, 1000, 1234, 12345, 123456, 1234567, 1000000, 2500000.4, 42.6, -1234, -999];
+  it.each(cases)('%s grupperas som sv-SE', (n) => {
+    expect(tusental(n)).toBe(Math.round(n).toLocaleString('sv-SE'));
+  });
+  it('tar en annan avgränsare', () => {
+    expect(tusental(1234567, ' ')).toBe('1 234 567');
+  });
+});
+
+describe('closest', () => {
+  it.each([
+    ['handligsplan', ['lägesbild', 'handlingsplan'], 'handlingsplan'],
+    ['FORMATVERSION', ['formatversion', 'kommun'], 'formatversion'],
+  ] as const)('%s → %s', (word, candidates, want) => {
+    expect(closest(word, [...candidates])).toBe(want);
+  });
+});
