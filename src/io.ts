@@ -1,4 +1,6 @@
 // What a command may touch of the outside world, so tests can run commands in-process.
+import { isatty } from 'node:tty';
+
 export interface IO {
   out(s: string): void;
   err(s: string): void;
@@ -22,7 +24,9 @@ export function processIO(): IO {
     out: (s) => process.stdout.write(s),
     err: (s) => process.stderr.write(s),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
-    stdinIsTTY: Boolean(process.stdin.isTTY),
+    // isatty(0), not process.stdin.isTTY: creating the stdin stream loads Node's stream, readline
+    // and fs/promises modules, a few ms that only the interview needs.
+    stdinIsTTY: isatty(0),
     color,
     env,
   };

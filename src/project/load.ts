@@ -212,7 +212,7 @@ export function parseProjectText(src: ReturnType<typeof readProjectText>): Loade
   const { file, display, text } = src;
   let full: { doc: Document.Parsed; lineCounter: LineCounter } | undefined;
   let data: unknown;
-  let fast = !HAS_ANCHOR.test(text);
+  let fast = !(text.includes('&') && HAS_ANCHOR.test(text));
   if (fast) {
     try {
       data = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, json: false, filename: display });

@@ -141,14 +141,15 @@ export function chartSvg(c: Chart, title: string): string {
   }
 }
 
-/** PNG (1.6× for print) of a chart, drawn by resvg with the bundled font only (deterministic). */
+/**
+ * PNG (1.6× for print) of a chart, drawn by resvg with the bundled font only (deterministic).
+ * resvg draws on libuv's thread pool (renderAsync), so a document's charts are drawn side by side.
+ */
 export async function chartPng(c: Chart, title: string, fontDir: string): Promise<{ png: Buffer; width: number; height: number }> {
-  const { Resvg } = await import('@resvg/resvg-js');
-  const svg = chartSvg(c, title);
-  const r = new Resvg(svg, {
+  const { renderAsync } = await import('@resvg/resvg-js');
+  const img = await renderAsync(chartSvg(c, title), {
     font: { fontFiles: ['Regular', 'Bold', 'Italic'].map((s) => `${fontDir}/LiberationSans-${s}.ttf`), loadSystemFonts: false, defaultFontFamily: 'Liberation Sans' },
     fitTo: { mode: 'zoom', value: 1.6 },
   });
-  const img = r.render();
   return { png: img.asPng(), width: img.width / 1.6, height: img.height / 1.6 };
 }

@@ -4,7 +4,9 @@
 // protections against prototype access stay on.
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, isAbsolute } from 'node:path';
-import Handlebars from 'handlebars';
+import { createRequire } from 'node:module';
+import type HandlebarsType from 'handlebars';
+import precompiled from '../generated/templates.js';
 import { escapeMarkdown, escapeCell } from './escape.js';
 import { InputError, UsageError } from '../errors.js';
 import { fromRoot } from '../paths.js';
@@ -23,8 +25,16 @@ export function escapeDeep(v: unknown, key = ''): unknown {
 
 const empty = (x: unknown) => x === undefined || x === null || x === '' || (Array.isArray(x) && x.length === 0);
 
-function instance(): typeof Handlebars {
-  const hb = Handlebars.create();
+type Handlebars = typeof HandlebarsType;
+
+/**
+ * A Handlebars environment with our helpers. The runtime alone runs the built-in templates
+ * precompiled by the build; a kommun's own (or an edited) template needs the compiler too.
+ */
+function instance(withCompiler: boolean): Handlebars {
+  const require = createRequire(import.meta.url);
+  const base = (withCompiler ? require('handlebars') : require('handlebars/runtime')) as Handlebars;
+  const hb = base.create();
   // Value or "Ej ifyllt"; cell (one line) or "Ej ifyllt"; optional cell (or "–").
   hb.registerHelper('v', (x: unknown) => new hb.SafeString(empty(x) ? EJ : String(x)));
   hb.registerHelper('c', (x: unknown) => new hb.SafeString(empty(x) ? EJ : escapeCellEscaped(String(x))));
@@ -59,24 +69,25 @@ export function checkTemplateDir(dir: string): void {
 }
 
 export function renderMarkdown(dokument: DokumentId, context: Record<string, unknown>, ownTemplates?: string): string {
-  const hb = instance();
-  const read = (rel: string) => {
+  const templates = ['delar/checklista.md.hbs', `${dokument}/dokument.md.hbs`].map((rel) => {
     const p = templatePath(ownTemplates, rel);
-    return { p, src: readFileSync(p, 'utf8') };
-  };
-  const compile = (rel: string) => {
-    const { p, src } = read(rel);
+    const src = readFileSync(p, 'utf8');
+    const pre = precompiled[rel];
+    return { rel, p, src, spec: pre && pre.source === src ? pre.spec : undefined };
+  });
+  const hb = instance(templates.some((t) => !t.spec));
+  const [partial, main] = templates.map((t) => {
+    if (t.spec) return hb.template(t.spec);
     try {
-      return hb.compile(src, { noEscape: true, strict: false, preventIndent: true });
+      return hb.compile(t.src, { noEscape: true, strict: false, preventIndent: true });
     } catch (e) {
-      throw new InputError(`mallen kunde inte tolkas: ${(e as Error).message.split('\n')[0]}`, { file: p });
+      throw new InputError(`mallen kunde inte tolkas: ${(e as Error).message.split('\n')[0]}`, { file: t.p });
     }
-  };
-  hb.registerPartial('checklista', compile('delar/checklista.md.hbs'));
-  const main = compile(`${dokument}/dokument.md.hbs`);
+  }) as [HandlebarsTemplateDelegate, HandlebarsTemplateDelegate];
+  hb.registerPartial('checklista', partial);
   try {
     return main(escapeDeep(context), { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
   } catch (e) {
-    throw new InputError(`mallen för ${dokument} kunde inte användas: ${(e as Error).message.split('\n')[0]}`, { file: templatePath(ownTemplates, `${dokument}/dokument.md.hbs`) });
+    throw new InputError(`mallen för ${dokument} kunde inte användas: ${(e as Error).message.split('\n')[0]}`, { file: templates[1]!.p });
   }
 }
