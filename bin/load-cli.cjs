@@ -9,15 +9,16 @@ const vm = require('node:vm');
 const Module = require('node:module');
 
 const BUNDLE = path.join(__dirname, '..', 'dist', 'cli.cjs');
-// Two caches of the same bundle: V8 reads a whole cache before running anything, so the short
-// commands get one made from running only them, and the document and interview commands one
-// made from running render too.
-const CACHES = { kort: BUNDLE + '.kort.cache', full: BUNDLE + '.full.cache' };
+// Three caches of the same bundle: V8 reads a whole cache before running anything, so help gets
+// one made from showing help only, the short commands one made from running them, and the
+// document and interview commands one made from running render too.
+const CACHES = { hjälp: BUNDLE + '.hjalp.cache', kort: BUNDLE + '.kort.cache', full: BUNDLE + '.full.cache' };
 const HEAVY = new Set(['render', 'step', 'init']);
 
 /** Which cache suits these arguments (the first one that is not a flag names the command). */
 function cacheFor(argv) {
   const command = argv.slice(2).find((a) => !a.startsWith('-'));
+  if (command === undefined || command === 'help') return CACHES.hjälp;
   return HEAVY.has(command) ? CACHES.full : CACHES.kort;
 }
 let script;

@@ -116,6 +116,7 @@ await build({
   banner: { js: "var __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   minifyWhitespace: true,
   minifySyntax: true,
+  minifyIdentifiers: true,
   sourcemap: false,
   legalComments: 'none',
   define: {
@@ -127,7 +128,7 @@ await build({
 });
 // The old split ESM build and the old caches: a cache belongs to one bundle (V8 only compares
 // its length), so none may outlive a rebuild.
-for (const f of ['cli.js', 'chunks', 'cli.cjs.cache', 'cli.cjs.kort.cache', 'cli.cjs.full.cache']) rmSync(join(dist, f), { recursive: true, force: true });
+for (const f of ['cli.js', 'chunks', 'cli.cjs.cache', 'cli.cjs.hjalp.cache', 'cli.cjs.kort.cache', 'cli.cjs.full.cache']) rmSync(join(dist, f), { recursive: true, force: true });
 const bundled = readFileSync(join(dist, 'cli.cjs'), 'utf8');
 if (/\bimport\(/.test(bundled)) throw new Error('dist/cli.cjs innehåller import(): en ES-modul som inte gick att bunta');
 
@@ -137,7 +138,7 @@ if (/\bimport\(/.test(bundled)) throw new Error('dist/cli.cjs innehåller import
 // rejects it and compiles as usual.
 {
   const { spawnSync } = await import('node:child_process');
-  for (const kind of ['kort', 'full']) {
+  for (const kind of ['hjälp', 'kort', 'full']) {
     const r = spawnSync(process.execPath, [join(root, 'scripts', 'train-cache.cjs'), kind], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
     if (r.status !== 0) console.warn(`varning: ingen kodcache (${kind}) för dist/cli.cjs (${(r.stderr || '').trim().split('\n').pop()})`);
   }

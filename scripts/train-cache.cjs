@@ -1,14 +1,14 @@
 'use strict';
-// Called by scripts/build.mjs as `train-cache.cjs kort|full`: runs commands once in this process,
-// on the bundled examples, and writes what V8 compiled of dist/cli.cjs to that cache (see
-// bin/load-cli.cjs): "kort" the short commands, "full" render too. Output goes nowhere; only the
+// Called by scripts/build.mjs as `train-cache.cjs hjälp|kort|full`: runs commands once in this
+// process, on the bundled examples, and writes what V8 compiled of dist/cli.cjs to that cache (see
+// bin/load-cli.cjs): "hjälp" help only, "kort" the short commands, "full" render too. Output goes nowhere; only the
 // compiled code is kept.
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { loadCli, cacheData, CACHES } = require('../bin/load-cli.cjs');
 
-const kind = process.argv[2] === 'full' ? 'full' : 'kort';
+const kind = ['hjälp', 'full'].includes(process.argv[2]) ? process.argv[2] : 'kort';
 const CACHE = CACHES[kind];
 
 const root = path.join(__dirname, '..');
@@ -20,7 +20,7 @@ const quiet = { out() {}, err() {}, color: false, stdoutIsTTY: false, stdinIsTTY
 (async () => {
   fs.rmSync(CACHE, { force: true });
   const cli = loadCli(null);
-  const runs = [
+  const runs = kind === 'hjälp' ? [['--help'], ['--version'], ['help', 'check']] : [
     ['--help'],
     ['validate', example],
     ['validate', early],

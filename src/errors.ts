@@ -1,5 +1,6 @@
 // Typed errors. Commands throw these; the one catch in cli.ts maps them to exit codes and
-// prints them without a stack trace (unless --debug).
+// prints them without a stack trace (unless --debug). Names are spelled out because the build
+// minifies identifiers.
 
 export interface Location {
   file: string;
@@ -16,24 +17,33 @@ export class FsstodError extends Error {
     readonly hint?: string,
   ) {
     super(message);
-    this.name = new.target.name;
+    this.name = 'FsstodError';
   }
 }
 
 /** Bad flags or arguments. */
-export class UsageError extends FsstodError {}
+export class UsageError extends FsstodError {
+  override name = 'UsageError';
+}
 
 /** The project file cannot be read or parsed as an fsstöd project (exit 2). */
-export class InputError extends FsstodError {}
+export class InputError extends FsstodError {
+  override name = 'InputError';
+}
 
 /** The file on disk changed since it was read; we refuse to overwrite it. */
-export class ConflictError extends FsstodError {}
+export class ConflictError extends FsstodError {
+  override name = 'ConflictError';
+}
 
 /** A needed answer is missing and there is no terminal to ask it in. */
-export class NoTerminalError extends FsstodError {}
+export class NoTerminalError extends FsstodError {
+  override name = 'NoTerminalError';
+}
 
 /** The user pressed Ctrl-C or closed the terminal in a prompt. Everything before is saved. */
 export class AbortedError extends FsstodError {
+  override name = 'AbortedError';
   override readonly exitCode: number = 130;
 }
 

@@ -48,21 +48,38 @@ export function checkFile(file: string, o: EngineOptions): FileResult {
     p = loadProject(file);
   } catch (e) {
     if (!(e instanceof FsstodError)) throw e;
-    return {
-      file: e.location?.file ?? file,
-      läst: false,
-      steg: [],
-      findings: [{
-        rule: FIL_RULE.id, severity: 'error', message: maskPnr(e.message), file: e.location?.file ?? file,
-        ...(e.location?.line ? { line: e.location.line, col: e.location.col ?? 1 } : {}), path: [], ...(e.hint ? { hint: e.hint } : {}),
-      }],
-      regler: [],
-    };
+    return unreadable(e, file);
   }
   return checkLoaded(p, o);
 }
 
+/** A file that cannot be read as a project file: one finding, no rules run. */
+function unreadable(e: FsstodError, file: string): FileResult {
+  return {
+    file: e.location?.file ?? file,
+    läst: false,
+    steg: [],
+    findings: [{
+      rule: FIL_RULE.id, severity: 'error', message: maskPnr(e.message), file: e.location?.file ?? file,
+      ...(e.location?.line ? { line: e.location.line, col: e.location.col ?? 1 } : {}), path: [], ...(e.hint ? { hint: e.hint } : {}),
+    }],
+    regler: [],
+  };
+}
+
 export function checkLoaded(p: LoadedProject, o: EngineOptions): FileResult {
+  // The fast parser (js-yaml) accepts a few things the strict one (yaml) rejects; the strict one
+  // only runs when a position is needed, and its error makes the file unreadable, as it would
+  // have been had it run first.
+  try {
+    return checkParsed(p, o);
+  } catch (e) {
+    if (e instanceof FsstodError) return unreadable(e, p.display);
+    throw e;
+  }
+}
+
+function checkParsed(p: LoadedProject, o: EngineOptions): FileResult {
   const data = p.data as unknown as Project;
   const scope: Scope = { dokument: o.dokument, steg: o.steg ?? begunSteps(data, o.method), grund: o.grund };
   let problems: ReturnType<typeof validateProject> | undefined;
@@ -89,6 +106,7 @@ export function checkLoaded(p: LoadedProject, o: EngineOptions): FileResult {
     try {
       out = rule.check(ctx);
     } catch (e) {
+      if (e instanceof FsstodError) throw e;
       findings.push({
         rule: rule.id, severity: 'error', file: p.display, path: [], line: 1, col: 1,
         message: `regeln kunde inte köras (internt fel i fsstöd: ${maskPnr((e as Error)?.message ?? String(e))})`,

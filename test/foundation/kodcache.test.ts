@@ -7,14 +7,14 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { ROOT, tempDir } from '../helpers/cli.js';
 
-const probe = (root: string, cache: 'kort' | 'full') => execFileSync(process.execPath, ['-e', `
+const probe = (root: string, cache: 'hjälp' | 'kort' | 'full') => execFileSync(process.execPath, ['-e', `
   const l = require(${JSON.stringify(join(root, 'bin', 'load-cli.cjs'))});
   const cli = l.loadCli(l.CACHES[${JSON.stringify(cache)}]);
   process.stdout.write(JSON.stringify({ used: l.cacheUsed(), main: typeof cli.main }));
 `], { encoding: 'utf8' });
 
 describe('kodcache', () => {
-  it.each(['kort', 'full'] as const)('V8 använder cachen %s', (cache) => {
+  it.each(['hjälp', 'kort', 'full'] as const)('V8 använder cachen %s', (cache) => {
     expect(JSON.parse(probe(ROOT, cache))).toEqual({ used: true, main: 'function' });
   });
 
@@ -23,7 +23,7 @@ describe('kodcache', () => {
     cpSync(join(ROOT, 'bin'), join(dir, 'bin'), { recursive: true });
     cpSync(join(ROOT, 'dist'), join(dir, 'dist'), { recursive: true });
     const old = new Date(Date.now() - 3600_000);
-    for (const c of ['kort', 'full']) utimesSync(join(dir, 'dist', `cli.cjs.${c}.cache`), old, old);
+    for (const c of ['hjalp', 'kort', 'full']) utimesSync(join(dir, 'dist', `cli.cjs.${c}.cache`), old, old);
     expect(JSON.parse(probe(dir, 'kort'))).toEqual({ used: false, main: 'function' });
   });
 
@@ -32,6 +32,8 @@ describe('kodcache', () => {
     expect(cacheFor(['node', 'fsstod', 'validate', 'a.yaml'])).toBe(CACHES.kort);
     expect(cacheFor(['node', 'fsstod', '--debug', 'render', 'alla'])).toBe(CACHES.full);
     expect(cacheFor(['node', 'fsstod', 'step', '3'])).toBe(CACHES.full);
-    expect(cacheFor(['node', 'fsstod'])).toBe(CACHES.kort);
+    expect(cacheFor(['node', 'fsstod'])).toBe(CACHES.hjälp);
+    expect(cacheFor(['node', 'fsstod', '--help'])).toBe(CACHES.hjälp);
+    expect(cacheFor(['node', 'fsstod', 'check', '--help'])).toBe(CACHES.kort);
   });
 });
