@@ -48,14 +48,55 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
       parts.forEach((x, i) => pdf.font(fontOf(x)).text(x.text, { ...opts, width, continued: i < parts.length - 1 }));
     }));
   };
-  const ensure = (h: number) => { if (pdf.y + h > pdf.page.height - MARGIN - 10) pdf.addPage(); };
+  // A new page only helps when we are not already at the top of one.
+  const ensure = (h: number) => { if (pdf.y + h > pdf.page.height - MARGIN - 10 && pdf.y > MARGIN + 11) pdf.addPage(); };
+  /** Height of `text` set in `font` and `size`, wrapped at `w`. */
+  const measure = (text: string, font: string, size: number, w: number, lineGap = 0) => pdf.font(font).fontSize(size).heightOfString(text || ' ', { width: w, lineGap });
+  const firstLines = (text: string, font: string, size: number, w: number, lineGap: number, n = 3) => Math.min(measure(text, font, size, w, lineGap), n * (pdf.currentLineHeight(true) + lineGap));
+
+  type TableBlock = Extract<Block, { kind: 'table' }>;
+  const tableLayout = (b: TableBlock) => {
+    const cols = b.header.length;
+    const size = cols > 6 ? 7.5 : 8.5;
+    const head = b.header.map((h) => ({ text: plain(h), font: { src: 'B', size }, backgroundColor: '#e8eef7' }));
+    const rows = b.rows.map((r) => Array.from({ length: cols }, (_, i) => ({ text: plain(r[i] ?? []), font: { src: r[i]?.some((x) => x.bold) ? 'B' : r[i]?.some((x) => x.italic) ? 'I' : 'R', size } })));
+    const widths = columnWidths(b.header, b.rows, width, size * 0.6, 10);
+    return { size, head, rows, widths };
+  };
+  const PAD = 3;
+  const rowHeight = (cells: { text: string; font: { src: string; size: number } }[], widths: number[]) =>
+    Math.max(...cells.map((c, k) => measure(c.text, c.font.src, c.font.size, widths[k]! - 2 * PAD))) + 2 * PAD;
+  /** The header row and the first two rows: what must share a page with the table's heading. */
+  const tableStart = (b: TableBlock) => {
+    const { head, rows, widths } = tableLayout(b);
+    return [head, ...rows.slice(0, 2)].reduce((a, r) => a + rowHeight(r, widths), 0);
+  };
+  const figureSize = (b: Extract<Block, { kind: 'figure' }>) => {
+    const img = images.get(b);
+    if (!img) return undefined;
+    const w = Math.min(width, img.width * 0.72), h = (img.height / img.width) * w;
+    return { w, h, total: h + 6 + measure(b.caption, 'I', 9, width) + 10 };
+  };
+  const headingSize = (level: number) => [18, 14, 12, 11][level - 1]!;
+  /** Room a heading needs to stay with the start of what follows it ("keep with next"). */
+  const keepWithNext = (i: number): number => {
+    const b = doc.blocks[i];
+    switch (b?.kind) {
+      case 'heading': { const size = headingSize(b.level); return measure(plain(b.text), 'B', size, width) + 12 + size * 0.5 + keepWithNext(i + 1); }
+      case 'paragraph': return firstLines(plain(b.text), 'R', 10.5, width, 2);
+      case 'list': return b.items.length ? firstLines(plain(b.items[0]!), 'R', 10.5, width - 24, 1.5) : 0;
+      case 'table': return tableStart(b) + 10;
+      case 'figure': return figureSize(b)?.total ?? 0;
+      default: return 0;
+    }
+  };
   const headings: { text: string; level: number; page: number }[] = [];
   let tocPage = -1;
   let tocStruct: PDFKit.PDFStructureElement | undefined;
   const outlineStack: PDFKit.PDFOutline[] = [pdf.outline];
   let tableNo = 0;
 
-  for (const b of doc.blocks) {
+  for (const [i, b] of doc.blocks.entries()) {
     switch (b.kind) {
       case 'cover': {
         pdf.y = 190;
@@ -85,8 +126,8 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
         pdf.addPage();
         break;
       case 'heading': {
-        const size = [18, 14, 12, 11][b.level - 1]!;
-        ensure(size * 4);
+        const size = headingSize(b.level);
+        ensure(keepWithNext(i));
         if (b.level === 1) pdf.moveDown(0.6);
         pdf.moveDown(0.3);
         textBlock(`H${b.level}`, b.text.map((x) => ({ ...x, bold: true })), size, {}, b.level <= 2 ? BLUE : '#1a1a1a');
@@ -125,34 +166,53 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
         break;
       }
       case 'table': {
-        ensure(60);
-        const cols = b.header.length;
-        const head = b.header.map((h) => ({ text: plain(h), type: 'TH', scope: 'column', font: { src: 'B' }, backgroundColor: '#e8eef7' }));
-        const rows = b.rows.map((r) => Array.from({ length: cols }, (_, i) => ({ text: plain(r[i] ?? []), font: { src: r[i]?.some((x) => x.bold) ? 'B' : r[i]?.some((x) => x.italic) ? 'I' : 'R' } })));
-        pdf.font('R').fontSize(cols > 6 ? 7.5 : 8.5).fillColor('#1a1a1a');
-        const size = cols > 6 ? 7.5 : 8.5;
-        const widths = columnWidths(b.header, b.rows, width, size * 0.6, 10);
+        ensure(tableStart(b));
+        const { size, head, rows, widths } = tableLayout(b);
+        pdf.font('R').fontSize(size).fillColor('#1a1a1a');
         tableNo++;
-        pdf.table({
+        const look = {
+          columnStyles: widths.map((w) => ({ width: w })),
+          defaultStyle: { border: 0.5, borderColor: '#b8c4d4', padding: PAD },
+          maxWidth: width,
+        };
+        const table = pdf.table({
+          ...look,
           // An id per document (pdfkit's default counts across documents in one process).
           id: `tabell-${tableNo}`,
-          data: [head, ...rows] as never,
-          columnStyles: widths.map((w) => ({ width: w })),
           structParent: root,
-          defaultStyle: { border: 0.5, borderColor: '#b8c4d4', padding: 3 },
           position: { x: MARGIN, y: pdf.y },
-          maxWidth: width,
-        } as never);
+        } as PDFKit.Mixins.TableOptions);
+        const top = pdf.y;
+        table.row(head.map((c) => ({ ...c, type: 'TH', scope: 'column' })) as never);
+        // pdfkit moves a row that does not fit to the new page's top margin, read from the page
+        // it leaves. Lower that margin by the header's height on every page of the table, and draw
+        // the header there again as an artifact: the structure keeps one header row (TH), and a
+        // screen reader does not read it once per page.
+        const headHeight = pdf.y - top;
+        const pages = [pdf.page];
+        const repeatHead = () => {
+          pages.push(pdf.page);
+          pdf.markContent('Artifact', { type: 'Pagination' });
+          pdf.table({ ...look, data: [head], position: { x: MARGIN, y: pdf.page.margins.top } } as PDFKit.Mixins.TableOptionsWithData);
+          pdf.endMarkedContent();
+          pdf.page.margins.top += headHeight;
+        };
+        pdf.page.margins.top += headHeight;
+        pdf.on('pageAdded', repeatHead);
+        for (const r of rows) table.row(r as never);
+        table.end();
+        pdf.off('pageAdded', repeatHead);
+        for (const p of pages) p.margins.top -= headHeight;
         pdf.x = MARGIN;
         pdf.fontSize(10.5);
         pdf.moveDown(0.8);
         break;
       }
       case 'figure': {
-        const img = images.get(b);
-        if (!img) { warn(`diagrammet "${b.caption}" kunde inte ritas i PDF`); break; }
-        const w = Math.min(width, img.width * 0.72), h = (img.height / img.width) * w;
-        ensure(h + 40);
+        const img = images.get(b), fig = figureSize(b);
+        if (!img || !fig) { warn(`diagrammet "${b.caption}" kunde inte ritas i PDF`); break; }
+        const { w, h } = fig;
+        ensure(fig.total);
         const y = pdf.y;
         root.add(pdf.struct('Figure', { alt: b.alt }, () => { pdf.image(img.png, MARGIN + (width - w) / 2, y, { width: w, height: h }); }));
         pdf.y = y + h + 6;
