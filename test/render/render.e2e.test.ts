@@ -99,6 +99,11 @@ describe('fsstöd render alla (the example kommun)', () => {
     const text = await run('pdftotext', [join(conv, pdfs.find((f) => f.includes('handlingsplan'))!), '-']);
     for (const s of ['Handlingsplan för föräldraskapsstöd', 'Insatser', 'Förankring och beslut', 'Föräldraskapsstöd']) expect(text).toContain(s);
     expect(text).toMatch(/Sida \d+ av \d+/);
+    // The table of contents is filled in, with the pages LibreOffice laid out, and no field code shows.
+    const contents = await run('pdftotext', ['-f', '2', '-l', '2', '-layout', join(conv, pdfs.find((f) => f.includes('handlingsplan'))!), '-']);
+    expect(contents).toMatch(/Inledning\.{5,}\s*3\n/);
+    expect(contents).toMatch(/Förankring och beslut\.{5,}\s*\d+\n/);
+    expect(contents).not.toMatch(/TOC|PAGEREF|HYPERLINK/);
     // The charts survive the round trip through Word's format: LibreOffice places them as images.
     if (have('pdfimages')) {
       const images = (await run('pdfimages', ['-list', join(conv, pdfs.find((f) => f.includes('handlingsplan'))!)])).split('\n').filter((l) => /^\s*\d+\s+\d+\s+image\s/.test(l));

@@ -3,11 +3,12 @@
 // running header. The parts are zipped once, in name order and with fixed dates, so the same
 // project gives byte-identical files.
 import {
-  AlignmentType, Document, Footer, Header, HeadingLevel, ImageRun, Packer, PageBreak, PageNumber, Paragraph,
-  ShadingType, Table, TableCell, TableOfContents, TableRow, TextRun, WidthType, BorderStyle, TableLayoutType,
+  AlignmentType, Bookmark, Document, InternalHyperlink, LeaderType, PageReference, Tab, TabStopType, Footer, Header, HeadingLevel, ImageRun, Packer, PageBreak, PageNumber, Paragraph,
+  ShadingType, Table, TableCell, TableRow, TextRun, WidthType, BorderStyle, TableLayoutType,
 } from 'docx';
 import { ZipFile } from 'yazl';
 import type { Block, DocModel, Inline } from '../model.js';
+import { plain } from '../model.js';
 import { coverRows } from '../cover.js';
 import { columnWidths } from '../columns.js';
 
@@ -15,13 +16,27 @@ export interface ChartImage { png: Buffer; width: number; height: number }
 
 const FONT = 'Arial'; // LibreOffice maps Arial to the metric-compatible Liberation Sans.
 const BLUE = '1F5FA8';
+const PAGE_MARGIN = 1300; // twips
+const TEXT_WIDTH = 11906 - 2 * PAGE_MARGIN; // A4 is 11906 twips wide
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4] as const;
 
 const runs = (xs: Inline[], size?: number) => xs.map((x) => new TextRun({ text: x.text, bold: x.bold, italics: x.italic, size }));
 
+/** A heading listed in the table of contents, with the bookmark its entry points to. */
+interface TocEntry { level: number; text: string; anchor: string }
+
 export async function writeDocx(doc: DocModel, images: Map<Block, ChartImage>, warn: (m: string) => void): Promise<Buffer> {
   const m = doc.meta;
-  const children: (Paragraph | Table | TableOfContents)[] = [];
+  const children: (Paragraph | Table)[] = [];
+  // Headings of levels 1–2 get bookmarks that the table of contents links to.
+  const toc: TocEntry[] = [];
+  const anchors = new Map<Block, string>();
+  for (const b of doc.blocks) {
+    if (b.kind !== 'heading' || b.level > 2) continue;
+    const anchor = `_Toc${toc.length + 1}`;
+    toc.push({ level: b.level, text: plain(b.text), anchor });
+    anchors.set(b, anchor);
+  }
   for (const b of doc.blocks) {
     switch (b.kind) {
       case 'cover':
@@ -35,12 +50,25 @@ export async function writeDocx(doc: DocModel, images: Map<Block, ChartImage>, w
         );
         break;
       case 'toc':
-        children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Innehåll')] }));
-        children.push(new TableOfContents('Innehåll', { hyperlink: true, headingStyleRange: '1-2' }));
+        // The contents are written out, each entry a link to its heading with the page from a
+        // PAGEREF field, rather than as a TOC field: readers other than Word (LibreOffice,
+        // converters) show a TOC field's stored text, which is empty until Word fills it, but
+        // compute PAGEREF fields themselves. Word updates them on opening (updateFields).
+        // "TOC Heading" looks like Heading 1 but is not a heading of the document.
+        children.push(new Paragraph({ style: 'TOCHeading', children: [new TextRun('Innehåll')] }));
+        for (const e of toc) {
+          children.push(new Paragraph({
+            style: `TOC${e.level}`,
+            tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH, leader: LeaderType.DOT }],
+            children: [new InternalHyperlink({ anchor: e.anchor, children: [new TextRun({ text: e.text }), new TextRun({ children: [new Tab()] }), new PageReference(e.anchor)] })],
+          }));
+        }
         break;
-      case 'heading':
-        children.push(new Paragraph({ heading: HEADINGS[b.level - 1], children: runs(b.text) }));
+      case 'heading': {
+        const anchor = anchors.get(b);
+        children.push(new Paragraph({ heading: HEADINGS[b.level - 1], children: anchor ? [new Bookmark({ id: anchor, children: runs(b.text) })] : runs(b.text) }));
         break;
+      }
       case 'paragraph':
         children.push(new Paragraph({ spacing: { after: 120 }, children: runs(b.text) }));
         break;
@@ -107,10 +135,16 @@ export async function writeDocx(doc: DocModel, images: Map<Block, ChartImage>, w
       },
       // Word has a Normal style built in, but readers such as pandoc need it declared to
       // resolve the headings based on it.
-      paragraphStyles: [{ id: 'Normal', name: 'Normal', quickFormat: true, run: { font: FONT, size: 21, language: { value: 'sv-SE' } } }],
+      paragraphStyles: [
+        { id: 'Normal', name: 'Normal', quickFormat: true, run: { font: FONT, size: 21, language: { value: 'sv-SE' } } },
+        // Word's built-in names, so that Word uses them when it updates the contents.
+        { id: 'TOCHeading', name: 'TOC Heading', basedOn: 'Normal', next: 'Normal', run: { size: 32, bold: true, color: BLUE }, paragraph: { spacing: { before: 360, after: 160 } } },
+        { id: 'TOC1', name: 'toc 1', basedOn: 'Normal', next: 'Normal', paragraph: { spacing: { before: 80, after: 40 } } },
+        { id: 'TOC2', name: 'toc 2', basedOn: 'Normal', next: 'Normal', paragraph: { indent: { left: 240 }, spacing: { after: 40 } } },
+      ],
     },
     sections: [{
-      properties: { page: { margin: { top: 1300, bottom: 1300, left: 1300, right: 1300 } } },
+      properties: { page: { margin: { top: PAGE_MARGIN, bottom: PAGE_MARGIN, left: PAGE_MARGIN, right: PAGE_MARGIN } } },
       headers: { default: new Header({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: `${m.titel} – ${m.kommun}`, size: 16, color: '6B6B6B' })] })] }) },
       footers: { default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['Sida ', PageNumber.CURRENT, ' av ', PageNumber.TOTAL_PAGES], size: 16 })] })] }) },
       children,
@@ -151,3 +185,4 @@ async function pack(document: Document, when: Date): Promise<Buffer> {
   for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
 }
+
