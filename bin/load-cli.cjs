@@ -26,7 +26,8 @@ let cacheTaken = false;
 
 /** The bundle's exports ({ main, checkWorker }); throws ENOENT when the CLI is not built. */
 function loadCli(cache = cacheFor(process.argv)) {
-  const source = fs.readFileSync(BUNDLE, 'utf8');
+  // The build writes the bundle in ASCII only (scripts/build.mjs), so latin1 reads it exactly.
+  const source = fs.readFileSync(BUNDLE, 'latin1');
   let cachedData;
   try {
     // V8 checks a cache against the source's length only: one older than the bundle is not used.
