@@ -16,7 +16,8 @@ const CACHES = { hjälp: BUNDLE + '.hjalp.cache', kort: BUNDLE + '.kort.cache', 
 const HEAVY = new Set(['render', 'step', 'init']);
 
 /** Which cache suits these arguments (the first one that is not a flag names the command). */
-function cacheFor(argv) {
+function cacheFor(argv, env = process.env) {
+  if (env.FSSTOD_KODCACHE === '0') return null; // to measure what the cache saves (npm run bench)
   const command = argv.slice(2).find((a) => !a.startsWith('-'));
   if (command === undefined || command === 'help') return CACHES.hjälp;
   return HEAVY.has(command) ? CACHES.full : CACHES.kort;

@@ -40,6 +40,14 @@ async function main() {
   add('fsstöd --version', fsstod('--version'));
   add('fsstöd validate (exemplet)', fsstod('validate', EXAMPLE));
   add('fsstöd status (exemplet)', fsstod('status', EXAMPLE));
+  // The same without the V8 code caches the build makes (bin/load-cli.cjs), to show what they save.
+  process.env.FSSTOD_KODCACHE = '0';
+  try {
+    add('fsstöd --help, utan kodcache', fsstod('--help'));
+    add('fsstöd validate (exemplet), utan kodcache', fsstod('validate', EXAMPLE));
+  } finally {
+    delete process.env.FSSTOD_KODCACHE;
+  }
   sections.push({ titel: 'Start och grundkommandon (median, ms; kvot mot node -e 0)', rows, mål: '--help ≤ ~1,3×, validate ≤ ~1,6×' });
 
   for (const [file, fn, titel] of [

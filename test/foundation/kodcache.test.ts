@@ -35,5 +35,6 @@ describe('kodcache', () => {
     expect(cacheFor(['node', 'fsstod'])).toBe(CACHES.hjälp);
     expect(cacheFor(['node', 'fsstod', '--help'])).toBe(CACHES.hjälp);
     expect(cacheFor(['node', 'fsstod', 'check', '--help'])).toBe(CACHES.kort);
+    expect(cacheFor(['node', 'fsstod', 'validate'], { FSSTOD_KODCACHE: '0' })).toBe(null);
   });
 });
