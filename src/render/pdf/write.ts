@@ -49,7 +49,7 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
     }));
   };
   // A new page only helps when we are not already at the top of one.
-  const ensure = (h: number) => { if (pdf.y + h > pdf.page.height - MARGIN - 10 && pdf.y > MARGIN + 11) pdf.addPage(); };
+  const ensure = (h: number) => { if (pdf.y + h > pdf.page.height - MARGIN - 10 && pdf.y > pdf.page.margins.top + 1) pdf.addPage(); };
   /** Height of `text` set in `font` and `size`, wrapped at `w`. */
   const measure = (text: string, font: string, size: number, w: number, lineGap = 0) => pdf.font(font).fontSize(size).heightOfString(text || ' ', { width: w, lineGap });
   const firstLines = (text: string, font: string, size: number, w: number, lineGap: number, n = 3) => Math.min(measure(text, font, size, w, lineGap), n * (pdf.currentLineHeight(true) + lineGap));
@@ -82,6 +82,7 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
   const keepWithNext = (i: number): number => {
     const b = doc.blocks[i];
     switch (b?.kind) {
+      // The heading's lines, the space around it, and the start of the block after it.
       case 'heading': { const size = headingSize(b.level); return measure(plain(b.text), 'B', size, width) + 12 + size * 0.5 + keepWithNext(i + 1); }
       case 'paragraph': return firstLines(plain(b.text), 'R', 10.5, width, 2);
       case 'list': return b.items.length ? firstLines(plain(b.items[0]!), 'R', 10.5, width - 24, 1.5) : 0;
