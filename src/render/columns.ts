@@ -1,24 +1,37 @@
-// Column widths for a table, shared by the PDF and DOCX writers: proportional to how much text
-// each column holds, but never narrower than its longest word (ids, levels and dates stay whole).
+// Column widths for a table, shared by the PDF and DOCX writers: every column gets room for its
+// longest word (ids, levels and dates stay whole), and what is left is shared out in proportion
+// to how much text each column holds. When even the longest words do not fit side by side, the
+// columns with long words give way (their words break) and the short ones keep their room.
 import type { Inline } from './model.js';
 import { plain } from './model.js';
 
-/** Widths in the caller's unit that add up to `total`. `charWidth` is one character's width. */
+/** A word's width in average characters (Liberation Sans: capitals and digits are wider). */
+function wordWidth(w: string): number {
+  let em = 0;
+  for (const c of w) em += /[A-ZÅÄÖ@MW%]/.test(c) ? 0.72 : /[0-9–-]/.test(c) ? 0.56 : /[ijlft.,:;'|!()]/.test(c) ? 0.3 : 0.52;
+  return em / 0.55;
+}
+
+/** Widths in the caller's unit that add up to `total`. `charWidth` is one average character's width. */
 export function columnWidths(header: Inline[][], rows: Inline[][][], total: number, charWidth: number, padding: number): number[] {
   const cols = header.length;
   const texts = Array.from({ length: cols }, (_, i) => [plain(header[i] ?? []), ...rows.map((r) => plain(r[i] ?? []))]);
-  const weight = texts.map((ts) => Math.min(60, Math.max(5, ts.reduce((a, t) => a + t.length, 0) / ts.length)));
-  const rawMin = texts.map((ts) => Math.max(...ts.flatMap((t) => t.split(/\s+/).map((w) => w.length))) * charWidth + padding);
-  const minSum = rawMin.reduce((a, x) => a + x, 0);
-  const minW = minSum > total * 0.9 ? rawMin.map((x) => (x * total * 0.9) / minSum) : rawMin;
-  const sum = weight.reduce((a, x) => a + x, 0);
-  const widths = weight.map((w) => (w / sum) * total);
-  for (let pass = 0; pass < 3; pass++) {
-    const deficit = widths.reduce((a, w, i) => a + Math.max(0, minW[i]! - w), 0);
-    if (deficit < 0.5) break;
-    const spare = widths.reduce((a, w, i) => a + Math.max(0, w - minW[i]!), 0);
-    widths.forEach((w, i) => { widths[i] = w < minW[i]! ? minW[i]! : w - (deficit * (w - minW[i]!)) / Math.max(spare, 1); });
+  const weight = texts.map((ts) => Math.min(60, Math.max(3, ts.reduce((a, t) => a + t.length, 0) / ts.length)));
+  // Header words are bold: a tenth wider.
+  const words = texts.map((ts) => ts.flatMap((t, row) => t.split(/\s+/).map((w) => ({ w, bold: row === 0 }))));
+  const minW = words.map((ws) => Math.max(...ws.map(({ w, bold }) => wordWidth(w) * (bold ? 1.1 : 1))) * charWidth + padding);
+  const minSum = minW.reduce((a, x) => a + x, 0);
+  if (minSum > total) {
+    // Short words (an id, a level, a date: up to 11 characters) never break; the columns with
+    // longer words share what is left.
+    const short = words.map((ws) => Math.max(...ws.map(({ w }) => w.length)) <= 11);
+    const kept = minW.reduce((a, x, i) => a + (short[i] ? x : 0), 0);
+    const long = minSum - kept;
+    const room = Math.max(total - kept, 0);
+    if (long > 0 && room > 0) return minW.map((x, i) => (short[i] ? x : (x * room) / long));
+    return minW.map((x) => (x * total) / minSum);
   }
-  const got = widths.reduce((a, x) => a + x, 0);
-  return widths.map((w) => (w * total) / got);
+  const slack = total - minSum;
+  const sum = weight.reduce((a, x) => a + x, 0);
+  return minW.map((m, i) => m + (slack * weight[i]!) / sum);
 }

@@ -1,0 +1,43 @@
+// Column widths shared by the PDF and DOCX writers: short words (ids, levels, dates) keep their
+// room, widths always add up to the page, and text-heavy columns get the most.
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import * as fontkit from 'fontkit';
+import { columnWidths } from '../../src/render/columns.js';
+import { ROOT } from '../helpers/cli.js';
+
+// Words are measured with the real font (fontkit), at the PDF writer's table size (7.5 pt for
+// wide tables; it passes 0.6 em as the average character and pads cells 3 pt on each side).
+const SIZE = 7.5;
+const fonts = ['Regular', 'Bold'].map((s) => fontkit.openSync(join(ROOT, 'assets', 'fonts', `LiberationSans-${s}.ttf`)) as fontkit.Font);
+const measure = (word: string, bold: boolean) => { const f = fonts[bold ? 1 : 0]!; return (f.layout(word).advanceWidth / f.unitsPerEm) * SIZE; };
+
+const cell = (text: string) => [{ text }];
+const table = (header: string[], rows: string[][]) => [header.map(cell), rows.map((r) => r.map(cell))] as const;
+const sum = (xs: number[]) => xs.reduce((a, x) => a + x, 0);
+
+describe('columnWidths', () => {
+  const cases: { namn: string; header: string[]; rows: string[][]; total: number; kort: number[] }[] = [
+    { namn: 'mål', header: ['Id', 'Mål', 'Tidshorisont'], rows: [['M10', 'Minst 40 nyanlända föräldrar per år ska delta i föräldraskapsstöd', 'medellång sikt']], total: 470, kort: [0, 2] },
+    { namn: 'nio kolumner med långa ord', header: ['Id', 'Insats', 'Åtgärd', 'Ansvarig', 'Arenor', 'Målgrupp', 'Nivå', 'Åldrar', 'Tid'],
+      rows: [['I10', 'Föräldraskapsstödjande arbetssätt', 'utveckla', 'Kommunledningsförvaltningen', 'Socialtjänsten – individ- och familjeomsorg', 'Förstagångsföräldrar', 'Universell', 'graviditet, 0–18 år', '2025-04-01 – 2025-12-31']],
+      total: 470, kort: [0, 2, 6, 7, 8] },
+  ];
+  it.each(cases)('$namn: summan är sidbredden och korta ord får plats hela', ({ header, rows, total, kort }) => {
+    const [h, r] = table(header, rows);
+    const w = columnWidths(h, r, total, SIZE * 0.6, 10);
+    expect(w).toHaveLength(header.length);
+    expect(sum(w)).toBeCloseTo(total, 6);
+    for (const i of kort) {
+      const widest = Math.max(measure(header[i]!, true), ...rows.flatMap((x) => x[i]!.split(/\s+/)).map((x) => measure(x, false)));
+      expect(w[i]!, `kolumn ${header[i]}`).toBeGreaterThanOrEqual(widest + 6);
+    }
+  });
+
+  it('kolumnen med mest text blir bredast när allt får plats', () => {
+    const [h, r] = table(['Id', 'Beskrivning', 'Klart'], [['F1', 'En lång beskrivning av en förutsättning som kräver mycket plats i tabellen', '2026-06-30']]);
+    const w = columnWidths(h, r, 470, SIZE * 0.6, 10);
+    expect(w[1]).toBeGreaterThan(w[0]! * 3);
+    expect(w[1]).toBeGreaterThan(w[2]!);
+  });
+});
