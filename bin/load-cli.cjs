@@ -9,19 +9,26 @@ const vm = require('node:vm');
 const Module = require('node:module');
 
 const BUNDLE = path.join(__dirname, '..', 'dist', 'cli.cjs');
-// Three caches of the same bundle: V8 reads a whole cache before running anything, so help gets
-// one made from showing help only, the short commands one made from running them, and the
-// document and interview commands one made from running render too.
-const CACHES = { hjälp: BUNDLE + '.hjalp.cache', kort: BUNDLE + '.kort.cache', full: BUNDLE + '.full.cache' };
-const HEAVY = new Set(['render', 'step', 'init']);
+// One cache per kind of command, all of the same bundle: V8 reads a whole cache before running
+// anything, so each command gets one made from running just it (help; validate; status; check),
+// and the document and interview commands one made from running render and the others.
+const CACHES = {
+  hjälp: BUNDLE + '.hjalp.cache',
+  validate: BUNDLE + '.validate.cache',
+  status: BUNDLE + '.status.cache',
+  check: BUNDLE + '.check.cache',
+  full: BUNDLE + '.full.cache',
+};
 
 /** Which cache suits these arguments (the first one that is not a flag names the command). */
 function cacheFor(argv, env = process.env) {
   if (env.FSSTOD_KODCACHE === '0') return null; // to measure what the cache saves (npm run bench)
   const command = argv.slice(2).find((a) => !a.startsWith('-'));
-  if (command === undefined || command === 'help') return CACHES.hjälp;
-  return HEAVY.has(command) ? CACHES.full : CACHES.kort;
+  if (command === 'validate' || command === 'status' || command === 'check') return CACHES[command];
+  if (command === 'render' || command === 'step' || command === 'init') return CACHES.full;
+  return CACHES.hjälp;
 }
+
 let script;
 let cacheTaken = false;
 

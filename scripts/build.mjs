@@ -1,7 +1,7 @@
 // Build: precompile the JSON Schemas to standalone validators, compile content/ to JSON,
 // and bundle src/cli.ts with code splitting so each command loads only what it needs.
 import { build } from 'esbuild';
-import { mkdirSync, readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
@@ -128,7 +128,7 @@ await build({
 });
 // The old split ESM build and the old caches: a cache belongs to one bundle (V8 only compares
 // its length), so none may outlive a rebuild.
-for (const f of ['cli.js', 'chunks', 'cli.cjs.cache', 'cli.cjs.hjalp.cache', 'cli.cjs.kort.cache', 'cli.cjs.full.cache']) rmSync(join(dist, f), { recursive: true, force: true });
+for (const f of readdirSync(dist).filter((f) => f === 'cli.js' || f === 'chunks' || f.endsWith('.cache'))) rmSync(join(dist, f), { recursive: true, force: true });
 const bundled = readFileSync(join(dist, 'cli.cjs'), 'utf8');
 if (/\bimport\(/.test(bundled)) throw new Error('dist/cli.cjs innehåller import(): en ES-modul som inte gick att bunta');
 // Pure ASCII, so that bin/load-cli.cjs can read the bundle as latin1 and V8 keeps it as a one-byte
@@ -142,7 +142,7 @@ writeFileSync(join(dist, 'cli.cjs'), bundled.replace(/[^\x00-\x7f]/g, (c) => `\\
 // rejects it and compiles as usual.
 {
   const { spawnSync } = await import('node:child_process');
-  for (const kind of ['hjälp', 'kort', 'full']) {
+  for (const kind of ['hjälp', 'validate', 'status', 'check', 'full']) {
     const r = spawnSync(process.execPath, [join(root, 'scripts', 'train-cache.cjs'), kind], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
     if (r.status !== 0) console.warn(`varning: ingen kodcache (${kind}) för dist/cli.cjs (${(r.stderr || '').trim().split('\n').pop()})`);
   }

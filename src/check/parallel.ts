@@ -66,7 +66,7 @@ export async function checkFiles(files: string[], o: Options, env: NodeJS.Proces
   const settled = Array.from({ length: threads }, () => new Promise<void>((resolve) => {
     let w: Worker;
     try {
-      w = new Worker(`require(${JSON.stringify(fromRoot('bin', 'load-cli.cjs'))}).loadCli().checkWorker()`, { eval: true, workerData: init });
+      w = new Worker(`const l = require(${JSON.stringify(fromRoot('bin', 'load-cli.cjs'))}); l.loadCli(l.CACHES.check).checkWorker();`, { eval: true, workerData: init });
     } catch {
       resolve();
       return;

@@ -143,13 +143,15 @@ export function chartSvg(c: Chart, title: string): string {
 
 /**
  * PNG (1.6× for print) of a chart, drawn by resvg with the bundled font only (deterministic).
- * resvg draws on libuv's thread pool (renderAsync), so a document's charts are drawn side by side.
+ * Drawn synchronously, one chart at a time: with renderAsync two charts drawn side by side on
+ * the thread pool came out with different pixels in about one run in ten.
  */
 export async function chartPng(c: Chart, title: string, fontDir: string): Promise<{ png: Buffer; width: number; height: number }> {
-  const { renderAsync } = await import('@resvg/resvg-js');
-  const img = await renderAsync(chartSvg(c, title), {
+  const { Resvg } = await import('@resvg/resvg-js');
+  const r = new Resvg(chartSvg(c, title), {
     font: { fontFiles: ['Regular', 'Bold', 'Italic'].map((s) => `${fontDir}/LiberationSans-${s}.ttf`), loadSystemFonts: false, defaultFontFamily: 'Liberation Sans' },
     fitTo: { mode: 'zoom', value: 1.6 },
   });
+  const img = r.render();
   return { png: img.asPng(), width: img.width / 1.6, height: img.height / 1.6 };
 }

@@ -56,9 +56,7 @@ export async function renderDocument(p: Project, method: Method, dokument: Dokum
   const fontDir = fromRoot('assets', 'fonts');
   const images = new Map<Block, { png: Buffer; width: number; height: number }>();
   if (formats.includes('docx') || formats.includes('pdf')) {
-    const figures = model.blocks.filter((b) => b.kind === 'figure');
-    const pngs = await Promise.all(figures.map((b) => chartPng(b.chart, b.alt, fontDir)));
-    figures.forEach((b, i) => images.set(b, pngs[i]!));
+    for (const b of model.blocks) if (b.kind === 'figure') images.set(b, await chartPng(b.chart, b.alt, fontDir));
   }
   const out = resolve(outDir);
   mkdirSync(out, { recursive: true });
