@@ -132,4 +132,25 @@ describe.skipIf(missing.length > 0)('PDF layout (poppler, qpdf)', () => {
       if (k > 0) expect(header, `sida ${i + 1}: ${lines[0]}`).toBe(0);
     });
   }, 120_000);
+
+  it('the table of contents lists chapters and sections over the pages it needs, each with the page it is on', async () => {
+    const ps = await pages(long);
+    const entry = /^(.*\S)\s{2,}(\d+)$/;
+    expect(ps[1]![0]).toBe('Innehåll');
+    const tocPages: string[][] = [];
+    for (let i = 1; i < ps.length; i++) {
+      const lines = (i === 1 ? ps[i]!.slice(1) : ps[i]!);
+      if (!lines.length || !lines.every((l) => entry.test(l))) break;
+      tocPages.push(lines);
+    }
+    const entries = tocPages.flat().map((l) => entry.exec(l)!).map((m) => ({ text: m[1]!.trim(), page: Number(m[2]) }));
+    expect(tocPages.length, 'innehållet räcker över flera sidor').toBeGreaterThanOrEqual(2);
+    // All 40 insatser are sections of "Insatser", and each entry points to the page its heading is on.
+    expect(entries.filter((e) => /^I\d+ /.test(e.text))).toHaveLength(40);
+    for (const e of entries) {
+      const text = e.text.replace(/…$/, '');
+      // A long heading wraps: look for it in the page's lines joined.
+      expect(ps[e.page - 1]!.join(' ').includes(text), `${e.text} på sidan ${e.page}`).toBe(true);
+    }
+  }, 120_000);
 });

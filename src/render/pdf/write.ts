@@ -10,6 +10,9 @@ import type { ChartImage } from '../docx/write.js';
 
 const BLUE = '#1f5fa8';
 const MARGIN = 62;
+/** Where the table of contents starts below its heading, and the height of its lines per level. */
+const TOC_TOP = MARGIN + 50;
+const TOC_LINE: Record<number, number> = { 1: 20, 2: 16 };
 
 export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fontDir: string, warn: (m: string) => void): Promise<Buffer> {
   const m = doc.meta;
@@ -96,6 +99,13 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
   let tocStruct: PDFKit.PDFStructureElement | undefined;
   const outlineStack: PDFKit.PDFOutline[] = [pdf.outline];
   let tableNo = 0;
+  /** The text, shortened with an ellipsis to fit maxWidth in the current font. */
+  const fitWidth = (text: string, maxWidth: number) => {
+    if (pdf.widthOfString(text) <= maxWidth) return text;
+    let t = text;
+    while (t.length > 1 && pdf.widthOfString(`${t}…`) > maxWidth) t = t.slice(0, -1);
+    return `${t.trimEnd()}…`;
+  };
 
   for (const [i, b] of doc.blocks.entries()) {
     switch (b.kind) {
@@ -118,14 +128,23 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
         pdf.addPage();
         break;
       }
-      case 'toc':
-        // Filled in at the end, when the pages of the headings are known.
+      case 'toc': {
+        // Filled in at the end, when the pages of the headings are known; the pages it needs
+        // are kept now, since the number of headings is known.
         root.add(pdf.struct('H1', {}, () => { pdf.font('B').fontSize(18).fillColor(BLUE).text('Innehåll', { width }); }));
         tocPage = pdf.bufferedPageRange().count - 1;
         tocStruct = pdf.struct('TOC');
         root.add(tocStruct);
-        pdf.addPage();
+        const levels = doc.blocks.flatMap((x) => (x.kind === 'heading' && x.level <= 2 ? [x.level] : []));
+        let pages = 1;
+        let y = TOC_TOP;
+        for (const level of levels) {
+          if (y + TOC_LINE[level]! > pdf.page.height - MARGIN - 20) { pages++; y = pdf.page.margins.top; }
+          y += TOC_LINE[level]!;
+        }
+        for (let p = 0; p < pages; p++) pdf.addPage();
         break;
+      }
       case 'heading': {
         const size = headingSize(b.level);
         ensure(keepWithNext(i));
@@ -233,16 +252,24 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
 
   const range = pdf.bufferedPageRange();
   if (tocPage >= 0 && tocStruct) {
-    pdf.switchToPage(tocPage);
-    pdf.y = MARGIN + 50;
-    for (const h of headings.filter((x) => x.level === 1)) {
-      if (pdf.y > pdf.page.height - MARGIN - 30) break;
-      const y = pdf.y;
+    // Chapters (level 1) and their sections (level 2), over as many pages as were kept.
+    let page = tocPage;
+    pdf.switchToPage(page);
+    let y = TOC_TOP;
+    for (const h of headings.filter((x) => x.level <= 2)) {
+      const line = TOC_LINE[h.level]!;
+      if (y + line > pdf.page.height - MARGIN - 20) {
+        pdf.switchToPage(++page);
+        y = pdf.page.margins.top;
+      }
+      const indent = h.level === 1 ? 0 : 14;
+      const size = h.level === 1 ? 11 : 10;
       tocStruct.add(pdf.struct('TOCI', {}, () => {
-        pdf.font('R').fontSize(11).fillColor('#1a1a1a').text(h.text, MARGIN, y, { width: width - 40, lineBreak: false });
-        pdf.text(String(h.page), MARGIN + width - 40, y, { width: 40, align: 'right', lineBreak: false });
+        pdf.font(h.level === 1 ? 'B' : 'R').fontSize(size).fillColor('#1a1a1a');
+        pdf.text(fitWidth(h.text, width - indent - 50), MARGIN + indent, y, { lineBreak: false });
+        pdf.font('R').text(String(h.page), MARGIN + width - 40, y, { width: 40, align: 'right', lineBreak: false });
       }));
-      pdf.y = y + 20;
+      y += line;
     }
     tocStruct.end();
   }
