@@ -140,6 +140,10 @@ describe('fsstöd render alla (the example kommun)', () => {
     expect(dom).toMatch(/<th scope="col">/);
     expect(dom).toMatch(/<figure><svg [^>]*role="img" aria-label="[^"]+"/);
     expect(dom).toMatch(/<nav class="innehall" aria-label="Innehåll">/);
+    // Sections are listed inside their chapter, and the lists are well formed as the browser parsed them.
+    const nav = /<nav class="innehall"[^>]*>([\s\S]*?)<\/nav>/.exec(dom)![1]!;
+    expect(nav).toMatch(/<li><a href="#[^"]+">[^<]+<\/a><ol><li><a href="#[^"]+">/);
+    expect(nav.match(/<ol>/g)!.length).toBe(nav.match(/<\/ol>/g)!.length);
     expect((dom.match(/<figure>/g) ?? []).length).toBe(2);
   });
 });

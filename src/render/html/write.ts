@@ -46,7 +46,7 @@ export function writeHtml(doc: DocModel, warn: (m: string) => void): string {
         parts.push(`<header class="omslag"><p class="kommun">${esc(m.kommun)}</p><h1>${esc(m.titel)}</h1><p>${esc(m.projekt)}</p><dl>${coverRows(m).map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join('')}</dl>${m.exempel ? '<p class="exempel"><strong>Exempel – påhittade uppgifter.</strong></p>' : ''}</header>`);
         break;
       case 'toc':
-        parts.push(`<nav class="innehall" aria-label="Innehåll"><h2>Innehåll</h2><ol>${headings.filter((h) => h.level === 1).map((h) => `<li><a href="#${h.id}">${esc(plain(h.text))}</a></li>`).join('')}</ol></nav>`);
+        parts.push(`<nav class="innehall" aria-label="Innehåll"><h2>Innehåll</h2>${tocList(headings)}</nav>`);
         break;
       case 'heading': parts.push(`<h${b.level} id="${b.id}">${inl(b.text)}</h${b.level}>`); break;
       case 'paragraph': parts.push(`<p>${inl(b.text)}</p>`); break;
@@ -65,4 +65,26 @@ export function writeHtml(doc: DocModel, warn: (m: string) => void): string {
     }
   }
   return `<!DOCTYPE html>\n<html lang="sv">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${esc(m.titel)} – ${esc(m.kommun)}</title>\n<meta name="description" content="${esc(m.projekt)}">\n<style>${CSS}</style>\n</head>\n<body>\n<main>\n${parts.join('\n')}\n</main>\n</body>\n</html>\n`;
+}
+
+/** Chapters as a list, each with its sections (level 2) as a list inside it. */
+function tocList(headings: Extract<Block, { kind: 'heading' }>[]): string {
+  const link = (h: Extract<Block, { kind: 'heading' }>) => `<a href="#${h.id}">${esc(plain(h.text))}</a>`;
+  let html = '<ol>';
+  let chapter = false; // a chapter's <li> is open
+  let sections = false; // and a list of its sections in it
+  const closeChapter = () => { html += sections ? '</ol></li>' : chapter ? '</li>' : ''; chapter = sections = false; };
+  for (const h of headings) {
+    if (h.level === 1 || !chapter) {
+      closeChapter();
+      html += `<li>${link(h)}`;
+      chapter = true;
+    } else {
+      if (!sections) html += '<ol>';
+      html += `<li>${link(h)}</li>`;
+      sections = true;
+    }
+  }
+  closeChapter();
+  return `${html}</ol>`;
 }
