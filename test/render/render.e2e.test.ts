@@ -129,6 +129,12 @@ describe('fsstöd render alla (the example kommun)', () => {
     expect(xml).toMatch(/<w:tblHeader\/>|<w:tblHeader w:val="(true|1|on)"\/>/);
     expect(xml).toMatch(/<wp:docPr [^>]*descr="[^"]+"/);
     expect(xml).toMatch(/PAGE/);
+    // Headings stay with what follows them and carry outline levels (Word's navigation and contents).
+    for (const [id, level] of [['Heading1', 0], ['Heading2', 1], ['Heading3', 2]] as const) {
+      const style = new RegExp(`<w:style [^>]*w:styleId="${id}"[\\s\\S]*?</w:style>`).exec(xml)?.[0] ?? '';
+      expect(style, id).toMatch(/<w:keepNext\/>/);
+      expect(style, id).toMatch(new RegExp(`<w:outlineLvl w:val="${level}"/>`));
+    }
   });
 
   it('headless Chromium loads the HTML: lang="sv", headings, tables, figures with labels', async () => {

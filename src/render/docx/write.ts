@@ -128,9 +128,9 @@ export async function writeDocx(doc: DocModel, images: Map<Block, ChartImage>, w
     styles: {
       default: {
         document: { run: { font: FONT, size: 21, language: { value: 'sv-SE' } } },
-        heading1: { run: { font: FONT, size: 32, bold: true, color: BLUE, language: { value: 'sv-SE' } }, paragraph: { spacing: { before: 360, after: 160 } } },
-        heading2: { run: { font: FONT, size: 26, bold: true, color: '17457A', language: { value: 'sv-SE' } }, paragraph: { spacing: { before: 240, after: 120 } } },
-        heading3: { run: { font: FONT, size: 22, bold: true, language: { value: 'sv-SE' } }, paragraph: { spacing: { before: 200, after: 80 } } },
+        heading1: { run: { font: FONT, size: 32, bold: true, color: BLUE, language: { value: 'sv-SE' } }, paragraph: { spacing: { before: 360, after: 160 }, keepNext: true, keepLines: true, outlineLevel: 0 } },
+        heading2: { run: { font: FONT, size: 26, bold: true, color: '17457A', language: { value: 'sv-SE' } }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true, keepLines: true, outlineLevel: 1 } },
+        heading3: { run: { font: FONT, size: 22, bold: true, language: { value: 'sv-SE' } }, paragraph: { spacing: { before: 200, after: 80 }, keepNext: true, keepLines: true, outlineLevel: 2 } },
         title: { run: { font: FONT, language: { value: 'sv-SE' } } },
       },
       // Word has a Normal style built in, but readers such as pandoc need it declared to
@@ -138,7 +138,7 @@ export async function writeDocx(doc: DocModel, images: Map<Block, ChartImage>, w
       paragraphStyles: [
         { id: 'Normal', name: 'Normal', quickFormat: true, run: { font: FONT, size: 21, language: { value: 'sv-SE' } } },
         // Word's built-in names, so that Word uses them when it updates the contents.
-        { id: 'TOCHeading', name: 'TOC Heading', basedOn: 'Normal', next: 'Normal', run: { size: 32, bold: true, color: BLUE }, paragraph: { spacing: { before: 360, after: 160 } } },
+        { id: 'TOCHeading', name: 'TOC Heading', basedOn: 'Normal', next: 'Normal', run: { size: 32, bold: true, color: BLUE }, paragraph: { spacing: { before: 360, after: 160 }, keepNext: true } },
         { id: 'TOC1', name: 'toc 1', basedOn: 'Normal', next: 'Normal', paragraph: { spacing: { before: 80, after: 40 } } },
         { id: 'TOC2', name: 'toc 2', basedOn: 'Normal', next: 'Normal', paragraph: { indent: { left: 240 }, spacing: { after: 40 } } },
       ],
