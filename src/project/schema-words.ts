@@ -17,8 +17,22 @@ function deref(s: S | undefined): S | undefined {
   return cur;
 }
 
-/** The (dereferenced) schema for a path, or undefined where the path leaves the schema. */
+const atCache = new Map<string, S | undefined>();
+
+/**
+ * The (dereferenced) schema for a path, or undefined where the path leaves the schema; the same
+ * object for every item of a list, which callers only read.
+ */
 export function schemaAt(path: YamlPath): S | undefined {
+  // Messages and progress ask for the same few hundred paths for every file (check of 290 files).
+  const key = path.map((seg) => (typeof seg === 'number' ? '\u0000' : seg)).join('\u0001');
+  if (atCache.has(key)) return atCache.get(key);
+  const s = walkSchema(path);
+  atCache.set(key, s);
+  return s;
+}
+
+function walkSchema(path: YamlPath): S | undefined {
   let cur: S | undefined = root;
   for (const seg of path) {
     cur = deref(cur);
