@@ -398,8 +398,20 @@ export async function askObject(ctx: Ctx, place: Place, s: S, title: string, opt
   }
   for (const key of Object.keys(s.properties ?? {})) {
     if (key === 'id' || opts.except?.includes(key)) continue;
+    if (absentGroup(ctx, place, s) && !GROUP_WITHOUT.includes(key)) continue;
     await askAny(ctx, child(ctx, place, key));
   }
+}
+
+/** What is still asked about a group that does not exist: that it does not, and where the work sits instead. */
+const GROUP_WITHOUT = ['finns', 'befintlig_struktur'];
+
+/**
+ * A group answered "Gruppen finns: nej" (styrgrupp, arbetsgrupp) has no members, mandate or
+ * meetings to ask about.
+ */
+function absentGroup(ctx: Ctx, place: Place, s: S): boolean {
+  return s.properties?.finns?.type === 'boolean' && getPath(ctx.session.data, [...place.path, 'finns']) === false;
 }
 
 /** A map with a fixed set of keys (the eleven factors): each key in turn. */

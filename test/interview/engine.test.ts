@@ -53,6 +53,23 @@ describe('fsstöd step (in-process, scripted)', () => {
     expect(r.out).toContain('Nästa: fsstöd step 3');
   });
 
+  it('a group answered "Gruppen finns: nej" is not asked about its members, mandate or meetings', async () => {
+    const file = copy(HJO);
+    const all = await interview(copy(HJO), 2, []);
+    const r = await interview(file, 2, [[/Gruppen finns/, 'Nej']]);
+    expect(r.code).toBe(0);
+    expect(r.data.organisation.styrgrupp.finns).toBe(false);
+    const count = (x: typeof r, m: RegExp) => x.asker.prompts.filter((p) => m.test(p.message)).length;
+    // Both groups are asked whether they exist and where the work sits; only the working group the rest.
+    expect(count(r, /Gruppen finns/)).toBe(2);
+    expect(count(r, /Ingår i befintlig struktur/)).toBe(count(all, /Ingår i befintlig struktur/));
+    for (const m of [/^\s*Mandat/, /Mötesfrekvens/, /Sammankallande/]) {
+      expect(count(all, m), String(m)).toBeGreaterThan(0);
+      expect(count(r, m), String(m)).toBe(count(all, m) - 1);
+    }
+    expectValid(file);
+  });
+
   it('step 3: Swedish text, a new key figure, a refused date, the checklist — saved at once, comments kept', async () => {
     const file = copy(HJO);
     const before = readFileSync(file, 'utf8');
