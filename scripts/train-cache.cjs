@@ -11,6 +11,9 @@ const root = path.join(__dirname, '..');
 const example = path.join(root, 'examples', 'lindesberg', 'projekt.yaml');
 const early = path.join(root, 'examples', 'hjo-tidaholm', 'projekt.yaml');
 const out = fs.mkdtempSync(path.join(os.tmpdir(), 'fsstod-cache-'));
+// The interview saving answers from a file (as in CI), on a copy of the early example.
+const copy = path.join(out, 'projekt.yaml');
+const svar = path.join(out, 'svar.yaml');
 const quiet = { out() {}, err() {}, color: false, stdoutIsTTY: false, stdinIsTTY: false, env: { ...process.env, NO_COLOR: '1' } };
 
 /** What each cache is made from: the commands it serves, run the way people run them. */
@@ -19,13 +22,16 @@ const RUNS = {
   validate: [['validate', example], ['validate', early]],
   status: [['status', example], ['status', example, early]],
   check: [['check', example], ['check', early, '--format', 'json']],
-  full: [['validate', example], ['status', example], ['check', example], ['render', 'handlingsplan', example, '--format', 'docx,pdf,html', '--ut', out]],
+  full: [['validate', example], ['status', example], ['check', example], ['render', 'handlingsplan', example, '--format', 'docx,pdf,html', '--ut', out],
+    ['step', '3', copy, '--svar', svar]],
 };
 
 const kind = process.argv[2];
 (async () => {
   if (!RUNS[kind] || !CACHES[kind]) throw new Error(`okänd cache: ${kind}`);
   fs.rmSync(CACHES[kind], { force: true });
+  fs.copyFileSync(early, copy);
+  fs.writeFileSync(svar, 'analys:\n  målgruppsanalys:\n    demografi: Träning av kodcachen.\n');
   const cli = loadCli(null);
   try {
     for (const args of RUNS[kind]) await cli.main(['node', 'fsstod', ...args], quiet);
