@@ -64,13 +64,14 @@ export function askInput(message: string, def?: string, validate?: (v: string) =
  */
 export async function askText(q: TextQuestion, context?: PromptContext): Promise<TextAnswer> {
   const cur = q.current;
-  // The line editor has one line: an answer with line breaks is shown on one line.
-  const shown = cur === undefined || cur === '' ? undefined : cur.replace(/\s*\n\s*/g, ' ').trim();
+  // The line editor has one line: an answer's line breaks are shown as ¶, and a ¶ in the answer
+  // becomes a line break again, so that editing one sentence with Tab keeps the paragraphs.
+  const shown = cur === undefined || cur === '' ? undefined : cur.trim().split(/[ \t]*\n[ \t]*/).join(` ${PARAGRAPH} `);
   const special = (v: string) => v === shown || v.trim() === '' || v.trim() === '-' || (q.long && v.trim() === ':e');
   const raw = await guard(input({
     message: q.message,
     default: shown,
-    validate: (v) => (special(v) ? true : q.validate ? q.validate(v.trim()) : true),
+    validate: (v) => (special(v) ? true : q.validate ? q.validate(fromLine(v.trim())) : true),
     transformer: (v, { isFinal }) => (!isFinal ? v : v === shown ? dim('(oförändrat)') : v.trim() === '' || v.trim() === '-' ? dim(shown ? '(borttaget)' : '(hoppar över)') : v.trim() === ':e' ? dim('(öppnar editorn)') : short(v)),
     theme: { style: { defaultAnswer: (t: string) => dim(`(Enter behåller: ${short(t, 50)})`) } },
   }, context as any));
@@ -88,7 +89,15 @@ export async function askText(q: TextQuestion, context?: PromptContext): Promise
     if (e === (cur ?? '').trim()) return undefined;
     return e === '' ? (cur ? null : undefined) : e;
   }
-  return t;
+  return fromLine(t);
+}
+
+/** The mark for a line break in a one-line answer. */
+export const PARAGRAPH = '¶';
+
+/** A one-line answer with ¶ marks as text with line breaks. */
+export function fromLine(t: string): string {
+  return t.includes(PARAGRAPH) ? t.split(/\s*¶\s*/).join('\n').trim() : t;
 }
 
 function toInquirer<T>(choices: (AChoice<T> | Separator)[]) {

@@ -48,6 +48,27 @@ describe('askText', () => {
     await expect(answer).resolves.toBe('Familjecentralen i Tidaholm');
   });
 
+  it('shows line breaks as ¶ and keeps the paragraphs when one sentence is edited with Tab', async () => {
+    const current = 'Första stycket om demografi.\n\nAndra stycket:\nmed en radbrytning.';
+    const kept = await text({ message: 'Demografi', current });
+    expect(kept.getScreen()).toContain('(Enter behåller: Första stycket om demografi. ¶ ¶ Andra stycket: ¶');
+    kept.events.keypress('enter');
+    await expect(kept.answer).resolves.toBeUndefined();
+    const { answer, events } = await text({ message: 'Demografi', current });
+    events.keypress('tab');
+    for (let i = 0; i < 'radbrytning.'.length; i++) events.keypress('backspace');
+    events.type('ny rad.');
+    events.keypress('enter');
+    await expect(answer).resolves.toBe('Första stycket om demografi.\n\nAndra stycket:\nmed en ny rad.');
+  });
+
+  it('a ¶ typed in a new answer starts a new line', async () => {
+    const { answer, events } = await text({ message: 'Skiss' });
+    events.type('Ett ¶ Två');
+    events.keypress('enter');
+    await expect(answer).resolves.toBe('Ett\nTvå');
+  });
+
   it('refuses an invalid answer with the message and asks again', async () => {
     const validate = (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? true : 'Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2026-03-31.');
     const { answer, events, getScreen } = await text({ message: 'Datum (ÅÅÅÅ-MM-DD)', validate });
