@@ -136,10 +136,10 @@ if (/\bimport\(/.test(bundled)) throw new Error('dist/cli.cjs innehåller import
 // but leaves regular expressions as written; \uXXXX means the same there.
 writeFileSync(join(dist, 'cli.cjs'), bundled.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 
-// 4. V8 code caches for the bundle: run the commands once in one process (validate, status and
-// check of the examples; and render, for the second cache) and keep what V8 compiled, so that
-// later runs skip parsing and compiling (bin/load-cli.cjs). It belongs to this Node version; another Node
-// rejects it and compiles as usual.
+// 4. V8 code caches for the bundle, one per kind of command: run those commands once on the
+// examples (scripts/train-cache.cjs) and keep what V8 compiled, so that later runs skip parsing
+// and compiling (bin/load-cli.cjs). A cache belongs to this Node version; another Node rejects
+// it and compiles as usual.
 {
   const { spawnSync } = await import('node:child_process');
   for (const kind of ['hjälp', 'validate', 'status', 'check', 'full']) {
