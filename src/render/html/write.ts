@@ -52,7 +52,8 @@ export function writeHtml(doc: DocModel, warn: (m: string) => void): string {
       case 'paragraph': parts.push(`<p>${inl(b.text)}</p>`); break;
       case 'list': parts.push(`<${b.ordered ? 'ol' : 'ul'}>${b.items.map((i) => `<li>${inl(i)}</li>`).join('')}</${b.ordered ? 'ol' : 'ul'}>`); break;
       case 'table':
-        parts.push(`<table><thead><tr>${b.header.map((h) => `<th scope="col">${inl(h)}</th>`).join('')}</tr></thead><tbody>${b.rows.map((r) => `<tr>${r.map((c) => `<td>${inl(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`);
+        // A header cell is bold by its element; the model marks header text bold for DOCX and PDF.
+        parts.push(`<table><thead><tr>${b.header.map((h) => `<th scope="col">${inl(h.map((x) => ({ ...x, bold: false })))}</th>`).join('')}</tr></thead><tbody>${b.rows.map((r) => `<tr>${r.map((c) => `<td>${inl(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`);
         break;
       case 'figure':
         parts.push(`<figure>${chartSvg(b.chart, b.alt)}<figcaption>${esc(b.caption)}</figcaption></figure>`);
