@@ -32,7 +32,9 @@ th{background:#e8eef7}
 figure{margin:1.5rem 0}
 figure svg{max-width:100%;height:auto}
 figcaption{font-style:italic;color:#444}
-nav.innehall ol{columns:2}
+nav.innehall>ol{columns:2;column-gap:2rem}
+nav.innehall>ol>li{break-inside:avoid}
+nav.innehall ol ol{list-style:none;padding-left:1rem;font-size:.95em}
 @media print{.sidbrytning{page-break-after:always}}
 `;
 
