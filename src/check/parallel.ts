@@ -66,7 +66,7 @@ export async function checkFiles(files: string[], o: Options, env: NodeJS.Proces
   const settled = Array.from({ length: threads }, () => new Promise<void>((resolve) => {
     let w: Worker;
     try {
-      w = new Worker(`const l = require(${JSON.stringify(fromRoot('bin', 'load-cli.cjs'))}); l.loadCli(l.CACHES.check).checkWorker();`, { eval: true, workerData: init });
+      w = new Worker(workerSource(), { eval: true, workerData: init });
     } catch {
       resolve();
       return;
@@ -102,6 +102,11 @@ export async function checkFiles(files: string[], o: Options, env: NodeJS.Proces
   await Promise.all(workers.map((w) => w.terminate()));
   for (let i = 0; i < files.length; i++) if (!results[i]) results[i] = one(files[i]!);
   return results;
+}
+
+/** What a worker thread runs: the built CLI, loaded with the check command's code cache. */
+export function workerSource(): string {
+  return `const l = require(${JSON.stringify(fromRoot('bin', 'load-cli.cjs'))}); l.loadCli(l.CACHES.check).checkWorker();`;
 }
 
 /** Worker side: check the batches the main thread sends (see checkFiles). */

@@ -42,5 +42,12 @@ export interface DocModel {
 
 export const plain = (inl: Inline[]) => inl.map((i) => i.text).join('');
 
+export type Heading = Extract<Block, { kind: 'heading' }>;
+
+/** The headings a table of contents lists, in every format: chapters (level 1) and their sections (level 2). */
+export function contents(blocks: Block[]): Heading[] {
+  return blocks.filter((b): b is Heading => b.kind === 'heading' && b.level <= 2);
+}
+
 /** Writers call this for a node kind they cannot render, instead of dropping it silently. */
 export class UnsupportedNode extends Error {}

@@ -7,6 +7,8 @@ import { join, relative, isAbsolute } from 'node:path';
 import { createRequire } from 'node:module';
 import type HandlebarsType from 'handlebars';
 import precompiled from '../generated/templates.js';
+// The same options as the build's precompilation (scripts/build.mjs), so both give the same text.
+import COMPILE_OPTIONS from './template-options.json' with { type: 'json' };
 import { escapeMarkdown, escapeCell } from './escape.js';
 import { InputError, UsageError } from '../errors.js';
 import { fromRoot } from '../paths.js';
@@ -79,7 +81,7 @@ export function renderMarkdown(dokument: DokumentId, context: Record<string, unk
   const [partial, main] = templates.map((t) => {
     if (t.spec) return hb.template(t.spec);
     try {
-      return hb.compile(t.src, { noEscape: true, strict: false, preventIndent: true });
+      return hb.compile(t.src, COMPILE_OPTIONS);
     } catch (e) {
       throw new InputError(`mallen kunde inte tolkas: ${(e as Error).message.split('\n')[0]}`, { file: t.p });
     }

@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { checkRapport } from '../../src/generated/validators.js';
+import { workerSource } from '../../src/check/parallel.js';
 import { hasStackTrace, ROOT, runCli, tempDir } from '../helpers/cli.js';
 
 const LINDESBERG = join(ROOT, 'examples', 'lindesberg', 'projekt.yaml');
@@ -125,6 +127,31 @@ describe('exit codes', () => {
 });
 
 describe('several files and patterns', () => {
+  it('a worker thread loads the built CLI and checks the files it is sent', async () => {
+    // The main thread checks a batch itself when a worker fails, so the output test below would
+    // pass without working workers: start one directly.
+    const w = new Worker(workerSource(), { eval: true, workerData: { fsstodCheck: true, files: [LINDESBERG], regler: [], grund: 'påbörjade' } });
+    try {
+      const messages: { ready?: boolean; results?: [number, { läst: boolean; findings: unknown[] }][]; error?: string }[] = [];
+      await new Promise<void>((resolve, reject) => {
+        w.on('error', reject);
+        w.on('message', (m) => {
+          messages.push(m);
+          if (m.ready) w.postMessage([0]);
+          else resolve();
+        });
+      });
+      expect(messages[0]).toEqual({ ready: true });
+      expect(messages[1]!.error).toBeUndefined();
+      const [[index, result]] = messages[1]!.results!;
+      expect(index).toBe(0);
+      expect(result.läst).toBe(true);
+      expect(result.findings.length).toBeGreaterThan(0);
+    } finally {
+      await w.terminate();
+    }
+  });
+
   it('worker threads give exactly the output of one thread, broken files included', () => {
     const files: Record<string, string> = {};
     const example = readFileSync(LINDESBERG, 'utf8');

@@ -1,14 +1,14 @@
-// DOCX writer (docx): real Heading styles, sv-SE, a TOC field Word updates on opening,
-// tables with repeating header rows, charts as images with alt text, page numbers and a
-// running header. The parts are zipped once, in name order and with fixed dates, so the same
-// project gives byte-identical files.
+// DOCX writer (docx): real Heading styles with outline levels, sv-SE, a table of contents that
+// links to the headings with PAGEREF page numbers, tables with repeating header rows, charts as
+// images with alt text, page numbers and a running header. The parts are zipped once, in name
+// order and with fixed dates, so the same project gives byte-identical files.
 import {
   AlignmentType, Bookmark, Document, InternalHyperlink, LeaderType, PageReference, Tab, TabStopType, Footer, Header, HeadingLevel, ImageRun, Packer, PageBreak, PageNumber, Paragraph,
   ShadingType, Table, TableCell, TableRow, TextRun, WidthType, BorderStyle, TableLayoutType,
 } from 'docx';
 import { ZipFile } from 'yazl';
 import type { Block, DocModel, Inline } from '../model.js';
-import { plain } from '../model.js';
+import { contents, plain } from '../model.js';
 import { coverRows } from '../cover.js';
 import { columnWidths } from '../columns.js';
 
@@ -22,21 +22,12 @@ const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.H
 
 const runs = (xs: Inline[], size?: number) => xs.map((x) => new TextRun({ text: x.text, bold: x.bold, italics: x.italic, size }));
 
-/** A heading listed in the table of contents, with the bookmark its entry points to. */
-interface TocEntry { level: number; text: string; anchor: string }
-
 export async function writeDocx(doc: DocModel, images: Map<Block, ChartImage>, warn: (m: string) => void): Promise<Buffer> {
   const m = doc.meta;
   const children: (Paragraph | Table)[] = [];
-  // Headings of levels 1–2 get bookmarks that the table of contents links to.
-  const toc: TocEntry[] = [];
-  const anchors = new Map<Block, string>();
-  for (const b of doc.blocks) {
-    if (b.kind !== 'heading' || b.level > 2) continue;
-    const anchor = `_Toc${toc.length + 1}`;
-    toc.push({ level: b.level, text: plain(b.text), anchor });
-    anchors.set(b, anchor);
-  }
+  // The headings in the contents get bookmarks that the contents link to.
+  const toc = contents(doc.blocks);
+  const anchors = new Map<Block, string>(toc.map((h, i) => [h, `_Toc${i + 1}`]));
   for (const b of doc.blocks) {
     switch (b.kind) {
       case 'cover':
@@ -56,11 +47,12 @@ export async function writeDocx(doc: DocModel, images: Map<Block, ChartImage>, w
         // compute PAGEREF fields themselves. Word updates them on opening (updateFields).
         // "TOC Heading" looks like Heading 1 but is not a heading of the document.
         children.push(new Paragraph({ style: 'TOCHeading', children: [new TextRun('Innehåll')] }));
-        for (const e of toc) {
+        for (const h of toc) {
+          const anchor = anchors.get(h)!;
           children.push(new Paragraph({
-            style: `TOC${e.level}`,
+            style: `TOC${h.level}`,
             tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH, leader: LeaderType.DOT }],
-            children: [new InternalHyperlink({ anchor: e.anchor, children: [new TextRun({ text: e.text }), new TextRun({ children: [new Tab()] }), new PageReference(e.anchor)] })],
+            children: [new InternalHyperlink({ anchor, children: [new TextRun({ text: plain(h.text) }), new TextRun({ children: [new Tab()] }), new PageReference(anchor)] })],
           }));
         }
         break;

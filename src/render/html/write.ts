@@ -1,7 +1,7 @@
 // HTML writer: one self-contained, semantic page (lang="sv", header, nav, main, tables with
 // th scope, figures with inline SVG and figcaption).
-import type { Block, DocModel, Inline } from '../model.js';
-import { plain } from '../model.js';
+import type { Block, DocModel, Heading, Inline } from '../model.js';
+import { contents, plain } from '../model.js';
 import { chartSvg } from '../charts.js';
 import { coverRows } from '../cover.js';
 
@@ -41,7 +41,7 @@ nav.innehall ol ol{list-style:none;padding-left:1rem;font-size:.95em}
 export function writeHtml(doc: DocModel, warn: (m: string) => void): string {
   const m = doc.meta;
   const parts: string[] = [];
-  const headings = doc.blocks.filter((b): b is Extract<Block, { kind: 'heading' }> => b.kind === 'heading' && b.level <= 2);
+  const headings = contents(doc.blocks);
   for (const b of doc.blocks) {
     switch (b.kind) {
       case 'cover':
@@ -71,8 +71,8 @@ export function writeHtml(doc: DocModel, warn: (m: string) => void): string {
 }
 
 /** Chapters as a list, each with its sections (level 2) as a list inside it. */
-function tocList(headings: Extract<Block, { kind: 'heading' }>[]): string {
-  const link = (h: Extract<Block, { kind: 'heading' }>) => `<a href="#${h.id}">${esc(plain(h.text))}</a>`;
+function tocList(headings: Heading[]): string {
+  const link = (h: Heading) => `<a href="#${h.id}">${esc(plain(h.text))}</a>`;
   let html = '<ol>';
   let chapter = false; // a chapter's <li> is open
   let sections = false; // and a list of its sections in it

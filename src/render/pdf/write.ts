@@ -3,7 +3,7 @@
 // numbers and a running header as artifacts. Dates come from the project, so output is stable.
 import PDFDocument from 'pdfkit';
 import type { Block, DocModel, Inline } from '../model.js';
-import { plain } from '../model.js';
+import { contents, plain } from '../model.js';
 import { coverRows } from '../cover.js';
 import { columnWidths } from '../columns.js';
 import type { ChartImage } from '../docx/write.js';
@@ -58,7 +58,15 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
   const firstLines = (text: string, font: string, size: number, w: number, lineGap: number, n = 3) => Math.min(measure(text, font, size, w, lineGap), n * (pdf.currentLineHeight(true) + lineGap));
 
   type TableBlock = Extract<Block, { kind: 'table' }>;
-  const tableLayout = (b: TableBlock) => {
+  type TableLayout = ReturnType<typeof layTable>;
+  // Laid out once: keep-with-next measures a table's start before the table itself is drawn.
+  const layouts = new Map<TableBlock, TableLayout>();
+  const tableLayout = (b: TableBlock): TableLayout => {
+    let l = layouts.get(b);
+    if (!l) layouts.set(b, (l = layTable(b)));
+    return l;
+  };
+  const layTable = (b: TableBlock) => {
     const cols = b.header.length;
     const size = cols > 6 ? 7.5 : 8.5;
     const head = b.header.map((h) => ({ text: plain(h), font: { src: 'B', size }, backgroundColor: '#e8eef7' }));
@@ -94,7 +102,8 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
       default: return 0;
     }
   };
-  const headings: { text: string; level: number; page: number }[] = [];
+  /** The page each heading landed on, for the contents. */
+  const pageOf = new Map<Block, number>();
   let tocPage = -1;
   let tocStruct: PDFKit.PDFStructureElement | undefined;
   const outlineStack: PDFKit.PDFOutline[] = [pdf.outline];
@@ -105,6 +114,17 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
     let t = text;
     while (t.length > 1 && pdf.widthOfString(`${t}…`) > maxWidth) t = t.slice(0, -1);
     return `${t.trimEnd()}…`;
+  };
+  /** Where each line of the contents goes: page (counted from the first contents page) and y. */
+  const tocPlaces = (levels: number[]) => {
+    let page = 0;
+    let y = TOC_TOP;
+    return levels.map((level) => {
+      if (y + TOC_LINE[level]! > pdf.page.height - MARGIN - 20) { page++; y = pdf.page.margins.top; }
+      const at = { page, y };
+      y += TOC_LINE[level]!;
+      return at;
+    });
   };
 
   for (const [i, b] of doc.blocks.entries()) {
@@ -135,14 +155,8 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
         tocPage = pdf.bufferedPageRange().count - 1;
         tocStruct = pdf.struct('TOC');
         root.add(tocStruct);
-        const levels = doc.blocks.flatMap((x) => (x.kind === 'heading' && x.level <= 2 ? [x.level] : []));
-        let pages = 1;
-        let y = TOC_TOP;
-        for (const level of levels) {
-          if (y + TOC_LINE[level]! > pdf.page.height - MARGIN - 20) { pages++; y = pdf.page.margins.top; }
-          y += TOC_LINE[level]!;
-        }
-        for (let p = 0; p < pages; p++) pdf.addPage();
+        const places = tocPlaces(contents(doc.blocks).map((h) => h.level));
+        for (let p = 0; p <= (places.at(-1)?.page ?? 0); p++) pdf.addPage();
         break;
       }
       case 'heading': {
@@ -153,7 +167,7 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
         textBlock(`H${b.level}`, b.text.map((x) => ({ ...x, bold: true })), size, {}, b.level <= 2 ? BLUE : '#1a1a1a');
         pdf.moveDown(0.3);
         const text = plain(b.text);
-        headings.push({ text, level: b.level, page: pdf.bufferedPageRange().count });
+        pageOf.set(b, pdf.bufferedPageRange().count);
         if (b.level <= 2) {
           const parent = outlineStack[Math.min(b.level - 1, outlineStack.length - 1)]!;
           const item = parent.addItem(text);
@@ -252,25 +266,20 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
 
   const range = pdf.bufferedPageRange();
   if (tocPage >= 0 && tocStruct) {
-    // Chapters (level 1) and their sections (level 2), over as many pages as were kept.
-    let page = tocPage;
-    pdf.switchToPage(page);
-    let y = TOC_TOP;
-    for (const h of headings.filter((x) => x.level <= 2)) {
-      const line = TOC_LINE[h.level]!;
-      if (y + line > pdf.page.height - MARGIN - 20) {
-        pdf.switchToPage(++page);
-        y = pdf.page.margins.top;
-      }
+    // Chapters (level 1) and their sections (level 2), on the pages kept for them.
+    const entries = contents(doc.blocks);
+    const places = tocPlaces(entries.map((h) => h.level));
+    entries.forEach((h, k) => {
+      const { page, y } = places[k]!;
+      pdf.switchToPage(tocPage + page);
       const indent = h.level === 1 ? 0 : 14;
       const size = h.level === 1 ? 11 : 10;
-      tocStruct.add(pdf.struct('TOCI', {}, () => {
+      tocStruct!.add(pdf.struct('TOCI', {}, () => {
         pdf.font(h.level === 1 ? 'B' : 'R').fontSize(size).fillColor('#1a1a1a');
-        pdf.text(fitWidth(h.text, width - indent - 50), MARGIN + indent, y, { lineBreak: false });
-        pdf.font('R').text(String(h.page), MARGIN + width - 40, y, { width: 40, align: 'right', lineBreak: false });
+        pdf.text(fitWidth(plain(h.text), width - indent - 50), MARGIN + indent, y, { lineBreak: false });
+        pdf.font('R').text(String(pageOf.get(h) ?? ''), MARGIN + width - 40, y, { width: 40, align: 'right', lineBreak: false });
       }));
-      y += line;
-    }
+    });
     tocStruct.end();
   }
   // Running header and page numbers, marked as artifacts so screen readers skip them.
