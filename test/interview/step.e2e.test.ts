@@ -262,6 +262,10 @@ describe.skipIf(!tmuxOk)('in a terminal (tmux)', () => {
       await pane.waitFor(/^\? Utfall: hälsa och problemförekomst\s*$/m);
       pane.keys('C-c');
       expect(await pane.exitCode()).toBe(130);
+      // The terminal no longer marks pastes after the interview (the shell would see ESC[200~).
+      pane.paste('efteråt', { bracketed: true });
+      const after = await pane.waitFor('efteråt', { whole: true });
+      expect(after).not.toContain('[200~');
     } finally {
       pane.kill();
     }
