@@ -173,6 +173,14 @@ describe('askSelect, askCheckbox, askConfirm', () => {
     await expect(a.answer).resolves.toBe('skip');
   });
 
+  it('select: numbers that cannot be positions (a scale from 0) show the positions the digits pick', async () => {
+    const a = await render(askSelect as any, { message: 'Poäng', choices: [0, 1, 2].map((v) => ({ name: `${v} p`, value: v })) });
+    expect(a.getScreen()).toContain('1. 0 p');
+    a.events.type('2');
+    a.events.keypress('enter');
+    await expect(a.answer).resolves.toBe(1);
+  });
+
   it('checkbox: ticked items come pre-ticked, space toggles', async () => {
     const q = { message: 'Utvecklingsbehov (id)', choices: [{ name: 'B1  Nå pappor', value: 'B1', checked: true }, { name: 'B2  Nå nyanlända', value: 'B2' }] };
     const a = await render(askCheckbox as any, q);
