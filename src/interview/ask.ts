@@ -4,6 +4,10 @@
 import { checkbox, editor, input, search, select, Separator as InqSeparator } from '@inquirer/prompts';
 import { AbortedError } from '../errors.js';
 import type { Asker, Choice as AChoice, Separator, TextAnswer, TextQuestion } from './asker.js';
+import { bracketedPaste, terminalInput } from './terminal.js';
+import { PARAGRAPH, fromLine } from './text.js';
+
+export { PARAGRAPH, fromLine };
 
 /** Streams for the prompts (tests pass @inquirer/testing's); the terminal by default. */
 export interface PromptContext { input?: NodeJS.ReadableStream; output?: NodeJS.WritableStream; signal?: AbortSignal }
@@ -12,12 +16,20 @@ function isExit(e: unknown): boolean {
   return e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError');
 }
 
-async function guard<T>(p: Promise<T>): Promise<T> {
+/**
+ * Runs one prompt. On the terminal (no test streams given) it reads through the paste filter,
+ * with bracketed paste mode on while it asks, so that a pasted text is one answer.
+ */
+async function guard<T>(run: (context?: PromptContext) => Promise<T>, context?: PromptContext): Promise<T> {
+  const own = !context?.input && terminalInput();
+  if (own) bracketedPaste(true);
   try {
-    return await p;
+    return await run(own ? { ...context, input: own } : context);
   } catch (e) {
     if (isExit(e)) throw new AbortedError('avbrutet');
     throw e;
+  } finally {
+    if (own) bracketedPaste(false);
   }
 }
 
@@ -40,27 +52,30 @@ export function short(s: string, max = 60): string {
 export interface Choice<T> { name: string; value: T; description?: string }
 
 export function askSearch<T>(message: string, source: (term: string) => Choice<T>[]): Promise<T> {
-  return guard(search<T>({ message, source: async (term) => source(term ?? ''), theme: { style: { keysHelpTip } } }));
+  return guard((ctx) => search<T>({ message, source: async (term) => source(term ?? ''), theme: { style: { keysHelpTip } } }, ctx as any));
 }
 
 /** A yes/no question as a choice between Ja and Nej (the y/n prompt only knows English). */
 export function askConfirm(message: string, def = false, context?: PromptContext): Promise<boolean> {
-  return guard(select<boolean>({
+  return guard((ctx) => select<boolean>({
     message,
     choices: [{ name: 'Ja', value: true }, { name: 'Nej', value: false }],
     default: def,
     theme: { style: { keysHelpTip } },
-  }, context as any));
+  }, ctx as any), context);
 }
 
-export function askInput(message: string, def?: string, validate?: (v: string) => true | string): Promise<string> {
-  return guard(input({ message, default: def, validate }));
+/** A one-line answer (a name, a period): pasted line breaks become spaces. */
+export async function askInput(message: string, def?: string, validate?: (v: string) => true | string): Promise<string> {
+  const oneLine = (v: string) => v.split(/\s*¶\s*/).join(' ').trim();
+  const v = await guard((ctx) => input({ message, default: def, validate: validate && ((v) => validate(oneLine(v))) }, ctx as any));
+  return oneLine(v);
 }
 
 /**
  * A free-text question. Enter keeps the existing answer (shown shortened), Tab puts it on the
- * line for editing, "-" (or erasing the shown answer with Backspace) removes it, ":e" opens
- * the user's editor for longer text.
+ * line for editing, "-" (or an emptied line) removes it after a yes, ":e" opens the user's
+ * editor for longer text. A pasted text with several lines is one answer (see terminal.ts).
  */
 export async function askText(q: TextQuestion, context?: PromptContext): Promise<TextAnswer> {
   const cur = q.current;
@@ -68,23 +83,28 @@ export async function askText(q: TextQuestion, context?: PromptContext): Promise
   // becomes a line break again, so that editing one sentence with Tab keeps the paragraphs.
   const shown = cur === undefined || cur === '' ? undefined : cur.trim().split(/[ \t]*\n[ \t]*/).join(` ${PARAGRAPH} `);
   const special = (v: string) => v === shown || v.trim() === '' || v.trim() === '-' || (q.long && v.trim() === ':e');
-  const raw = await guard(input({
+  const raw = await guard((ctx) => input({
     message: q.message,
     default: shown,
     validate: (v) => (special(v) ? true : q.validate ? q.validate(fromLine(v.trim())) : true),
-    transformer: (v, { isFinal }) => (!isFinal ? v : v === shown ? dim('(oförändrat)') : v.trim() === '' || v.trim() === '-' ? dim(shown ? '(borttaget)' : '(hoppar över)') : v.trim() === ':e' ? dim('(öppnar editorn)') : short(v)),
+    transformer: (v, { isFinal }) => (!isFinal ? v : v === shown ? dim('(oförändrat)') : v.trim() === '' || v.trim() === '-' ? dim(shown ? '(ta bort?)' : '(hoppar över)') : v.trim() === ':e' ? dim('(öppnar editorn)') : short(v)),
     theme: { style: { defaultAnswer: (t: string) => dim(`(Enter behåller: ${short(t, 50)})`) } },
-  }, context as any));
+  }, ctx as any), context);
   if (shown !== undefined && raw === shown) return undefined;
   const t = raw.trim();
-  if (t === '' || t === '-') return shown !== undefined ? null : undefined;
+  if (t === '' || t === '-') {
+    if (shown === undefined) return undefined;
+    // An emptied line is easily an accident (Tab, then erasing to retype): removing asks first,
+    // and Enter keeps the answer.
+    return (await askConfirm(`Ta bort svaret (${short(cur!, 40)})?`, false, context)) ? null : undefined;
+  }
   if (q.long && t === ':e') {
-    const text = await guard(editor({
+    const text = await guard((ctx) => editor({
       message: `${q.message} (spara och stäng editorn när du är klar)`,
       default: cur ?? '',
       waitForUserInput: false,
       validate: (v) => (v.trim() === '' ? true : q.validate ? q.validate(v.trim()) : true),
-    }));
+    }, ctx as any), context);
     const e = text.replace(/\r\n/g, '\n').trim();
     if (e === (cur ?? '').trim()) return undefined;
     return e === '' ? (cur ? null : undefined) : e;
@@ -92,38 +112,54 @@ export async function askText(q: TextQuestion, context?: PromptContext): Promise
   return fromLine(t);
 }
 
-/** The mark for a line break in a one-line answer. */
-export const PARAGRAPH = '¶';
-
-/** A one-line answer with ¶ marks as text with line breaks. */
-export function fromLine(t: string): string {
-  return t.includes(PARAGRAPH) ? t.split(/\s*¶\s*/).join('\n').trim() : t;
-}
-
 function toInquirer<T>(choices: (AChoice<T> | Separator)[]) {
   return choices.map((c) => ('separator' in c ? new InqSeparator(c.separator) : c));
 }
 
+/** The number a choice's name starts with ("2 – Svag" → 2). */
+function numberOf(c: AChoice<unknown> | Separator): number | undefined {
+  const m = 'separator' in c ? null : /^(\d+)(?=\s|$)/.exec(c.name);
+  return m ? Number(m[1]) : undefined;
+}
+
+/**
+ * @inquirer's select moves to the n-th option on the digit n. So that a digit picks the option
+ * with that number (the 1–5 scales), options numbered 1, 2, 3 … come first, in order, and the
+ * others (skip, keep, remove) after them. Numbers that cannot be positions (a scale from 0)
+ * keep the order and show the positions instead.
+ */
+function numbered<T>(choices: (AChoice<T> | Separator)[]): { choices: (AChoice<T> | Separator)[]; showIndex: boolean } {
+  const nums = choices.filter((c) => numberOf(c) !== undefined).sort((a, b) => numberOf(a)! - numberOf(b)!);
+  if (!nums.length) return { choices, showIndex: false };
+  if (!nums.every((c, i) => numberOf(c) === i + 1)) return { choices, showIndex: true };
+  const rest = choices.filter((c) => !nums.includes(c));
+  // No separator at the edges of the rest, nor two in a row.
+  const others = rest.filter((c, i) => !('separator' in c) || (i > 0 && i < rest.length - 1 && !('separator' in rest[i - 1]!)));
+  const sep = others.length ? [{ separator: ' ' }] : [];
+  return { choices: [...nums, ...sep, ...others], showIndex: false };
+}
+
 export function askSelect<T>(q: { message: string; choices: (AChoice<T> | Separator)[]; default?: T; pageSize?: number }, context?: PromptContext): Promise<T> {
-  return guard(select<T>({
+  const { choices, showIndex } = numbered(q.choices);
+  return guard((ctx) => select<T>({
     message: q.message,
-    choices: toInquirer(q.choices) as any,
+    choices: toInquirer(choices) as any,
     default: q.default,
     pageSize: q.pageSize ?? 12,
     loop: false,
-    theme: { style: { keysHelpTip } },
-  }, context as any));
+    theme: { style: { keysHelpTip }, indexMode: showIndex ? 'number' : 'hidden' },
+  }, ctx as any), context);
 }
 
 export function askCheckbox<T>(q: { message: string; choices: (AChoice<T> & { checked?: boolean })[]; pageSize?: number }, context?: PromptContext): Promise<T[]> {
-  return guard(checkbox<T>({
+  return guard((ctx) => checkbox<T>({
     message: q.message,
     choices: q.choices,
     pageSize: q.pageSize ?? 12,
     loop: false,
     shortcuts: { all: 'a', invert: null },
     theme: { style: { keysHelpTip } },
-  }, context as any));
+  }, ctx as any), context);
 }
 
 /** The prompts as the interview uses them. */

@@ -39,3 +39,28 @@ export function termWidth(): number {
   const c = process.stdout.columns || 80;
   return Math.max(40, Math.min(100, c));
 }
+
+/**
+ * The mark for a line break in a one-line answer: the line editor has one line, so an answer's
+ * line breaks (and a pasted text's) are shown as ¶ and become line breaks again on Enter.
+ */
+export const PARAGRAPH = '¶';
+
+/** A one-line answer with ¶ marks as text with line breaks. */
+export function fromLine(t: string): string {
+  return t.includes(PARAGRAPH) ? t.split(/\s*¶\s*/).join('\n').trim() : t;
+}
+
+/**
+ * Pasted text as one line for the line editor: every line break (CRLF from Word, CR, LF, a
+ * vertical tab or a Unicode line separator) as ¶, tabs as spaces, and other control characters
+ * and escape sequences dropped, so that no key inside a paste submits, completes or cancels.
+ */
+export function pastedAsLine(t: string): string {
+  return t
+    .replace(/\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b./g, '')
+    .replace(/\r\n?|[\n\v\f\u2028\u2029]/g, '\n')
+    .replace(/\t/g, ' ')
+    .replace(/[\x00-\x09\x0b-\x1f\x7f]/g, '')
+    .replace(/[ \u00a0]*\n[ \u00a0]*/g, ` ${PARAGRAPH} `);
+}

@@ -1,11 +1,23 @@
 // The prompt pieces, driven with @inquirer/testing: Swedish text on screen, Enter keeps an
 // answer, "-" and Backspace remove it, invalid answers are refused with the message.
 import { describe, expect, it } from 'vitest';
+import { Writable } from 'node:stream';
 import { render } from '@inquirer/testing';
 import { askCheckbox, askConfirm, askSelect, askText } from '../../src/interview/ask.js';
 import { AbortedError } from '../../src/errors.js';
+import { PasteFilter } from '../../src/interview/terminal.js';
+import { fromLine } from '../../src/interview/text.js';
 
-const text = (q: Parameters<typeof askText>[0]) => render(askText as any, q);
+/**
+ * The test output, kept open: each prompt ends its output stream when it is done, and a text
+ * question that asks "Ta bort svaret?" shows a second prompt on the same screen.
+ */
+class KeepOpen extends Writable {
+  constructor(private target: NodeJS.WritableStream) { super(); }
+  override _write(chunk: any, _enc: BufferEncoding, cb: (e?: Error | null) => void) { this.target.write(chunk); cb(); }
+  override end(): this { return this; }
+}
+const text = (q: Parameters<typeof askText>[0]) => render(((p: any, ctx: any) => askText(p, { ...ctx, output: new KeepOpen(ctx.output) })) as any, q);
 
 describe('askText', () => {
   it('shows the current answer and keeps it on Enter', async () => {
@@ -29,15 +41,51 @@ describe('askText', () => {
     await expect(answer).resolves.toBeUndefined();
   });
 
-  it('removes an answer with "-" or by erasing it with Backspace', async () => {
+  /** Waits until the screen shows `what` (the prompts render after the keypress is handled). */
+  async function shows(getScreen: () => string, what: string): Promise<void> {
+    for (let i = 0; i < 200 && !getScreen().includes(what); i++) await new Promise((r) => setTimeout(r, 5));
+    expect(getScreen()).toContain(what);
+  }
+
+  it('removes an answer with "-" or by erasing it with Backspace, after a yes', async () => {
     const a = await text({ message: 'Skiss', current: 'Gammal' });
     a.events.type('-');
+    a.events.keypress('enter');
+    await shows(a.getScreen, 'Ta bort svaret');
+    a.events.keypress('up');
     a.events.keypress('enter');
     await expect(a.answer).resolves.toBeNull();
     const b = await text({ message: 'Skiss', current: 'Gammal' });
     b.events.keypress('backspace');
     b.events.keypress('enter');
+    await shows(b.getScreen, 'Ta bort svaret');
+    b.events.keypress('up');
+    b.events.keypress('enter');
     await expect(b.answer).resolves.toBeNull();
+  });
+
+  it('asks before removing a saved answer, and Enter on the question keeps it ("-", or Tab and an emptied line)', async () => {
+    const a = await text({ message: 'Skiss', current: 'Gammal skiss' });
+    a.events.type('-');
+    a.events.keypress('enter');
+    await shows(a.getScreen, 'Ta bort svaret (Gammal skiss)?');
+    expect(a.getScreen()).toMatch(/❯ Nej/);
+    a.events.keypress('enter');
+    await expect(a.answer).resolves.toBeUndefined();
+    const b = await text({ message: 'Skiss', current: 'Gammal skiss' });
+    b.events.keypress('tab');
+    for (let i = 0; i < 'Gammal skiss'.length; i++) b.events.keypress('backspace');
+    b.events.keypress('enter');
+    await shows(b.getScreen, 'Ta bort svaret (Gammal skiss)?');
+    b.events.keypress('enter');
+    await expect(b.answer).resolves.toBeUndefined();
+  });
+
+  it('"-" on an empty question skips it without asking', async () => {
+    const { answer, events } = await text({ message: 'Skiss' });
+    events.type('-');
+    events.keypress('enter');
+    await expect(answer).resolves.toBeUndefined();
   });
 
   it('puts the current answer on the line with Tab, for editing', async () => {
@@ -105,6 +153,34 @@ describe('askSelect, askCheckbox, askConfirm', () => {
     await expect(b.answer).resolves.toBe('indikerad');
   });
 
+  it('select: a digit picks the option with that number, also with a skip option first (the 1–5 scale)', async () => {
+    const scale = ['Saknas', 'Svag', 'Delvis', 'God', 'Mycket god'].map((t, i) => ({ name: `${i + 1} – ${t}`, value: i + 1 }));
+    for (const [extra, def] of [[[{ name: 'Hoppa över (svara senare)', value: 'skip' }], 'skip'], [[{ name: 'Behåll 7 (inte ett av valen)', value: 7 }], 7]] as const) {
+      for (const digit of ['1', '2', '5']) {
+        const a = await render(askSelect as any, { message: 'Bedömning (1 saknas – 5 mycket god)', choices: [...extra, ...scale, { separator: ' ' }, { name: 'Ta bort svaret', value: 'clear' }], default: def });
+        a.events.type(digit);
+        a.events.keypress('enter');
+        await expect(a.answer).resolves.toBe(Number(digit));
+      }
+    }
+  });
+
+  it('select: the choices that are not numbered are still there, and Enter keeps the default', async () => {
+    const scale = [1, 2, 3].map((v) => ({ name: String(v), value: v }));
+    const a = await render(askSelect as any, { message: 'Poäng', choices: [{ name: 'Hoppa över (svara senare)', value: 'skip' }, ...scale], default: 'skip' });
+    expect(a.getScreen()).toContain('Hoppa över (svara senare)');
+    a.events.keypress('enter');
+    await expect(a.answer).resolves.toBe('skip');
+  });
+
+  it('select: numbers that cannot be positions (a scale from 0) show the positions the digits pick', async () => {
+    const a = await render(askSelect as any, { message: 'Poäng', choices: [0, 1, 2].map((v) => ({ name: `${v} p`, value: v })) });
+    expect(a.getScreen()).toContain('1. 0 p');
+    a.events.type('2');
+    a.events.keypress('enter');
+    await expect(a.answer).resolves.toBe(1);
+  });
+
   it('checkbox: ticked items come pre-ticked, space toggles', async () => {
     const q = { message: 'Utvecklingsbehov (id)', choices: [{ name: 'B1  Nå pappor', value: 'B1', checked: true }, { name: 'B2  Nå nyanlända', value: 'B2' }] };
     const a = await render(askCheckbox as any, q);
@@ -126,5 +202,33 @@ describe('askSelect, askCheckbox, askConfirm', () => {
     b.events.keypress('up');
     b.events.keypress('enter');
     await expect(b.answer).resolves.toBe(true);
+  });
+});
+
+describe('pasted text (PasteFilter)', () => {
+  const feed = (...chunks: string[]) => { const f = new PasteFilter(); return chunks.map((c) => f.feed(c)).join(''); };
+
+  it('a bracketed paste from Word is part of the line, its CRLF line breaks as ¶, and becomes lines again', () => {
+    const line = feed('\x1b[200~Första raden.\r\nAndra raden.\r\n\r\nTredje efter en tom rad.\r\n\x1b[201~');
+    expect(line).not.toMatch(/[\r\n\x1b]/);
+    expect(fromLine(line)).toBe('Första raden.\nAndra raden.\n\nTredje efter en tom rad.');
+  });
+
+  it('CR, LF and a vertical tab are line breaks; tabs are spaces; control keys inside a paste do nothing', () => {
+    expect(fromLine(feed('\x1b[200~a\rb\nc\vd\te\x03f\x7f\x1b[201~'))).toBe('a\nb\nc\nd ef');
+  });
+
+  it('markers and CRLF split between two reads', () => {
+    expect(fromLine(feed('x \x1b[20', '0~Ett\r', '\nTvå\x1b[2', '01~ y'))).toBe('x Ett\nTvå y');
+  });
+
+  it('typed keys pass unchanged: a word and Enter, arrows and Enter, Tab, Backspace, a lone Esc', () => {
+    for (const k of ['svar\r', '\x1b[A\r', '\x1b[B\x1b[B\r', '\t', '\x7f\x7f12,5', '\r', '\r\r', '\x1b', '\x03']) expect(feed(k)).toBe(k);
+  });
+
+  it('without markers, lines that arrive in one read are a paste too (not an answer per line)', () => {
+    const line = feed('Rad ett\r\nRad två\r\nRad tre\r\n');
+    expect(line).not.toMatch(/[\r\n]/);
+    expect(fromLine(line)).toBe('Rad ett\nRad två\nRad tre');
   });
 });

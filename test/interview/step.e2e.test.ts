@@ -241,6 +241,102 @@ describe.skipIf(!tmuxOk)('in a terminal (tmux)', () => {
     expect(problems(file)).toEqual([]);
   });
 
+  it('a text pasted from Word (three lines, CRLF) is one answer with its line breaks; the next questions stay unanswered', async () => {
+    const { dir, file } = project();
+    expect(data(file).analys).toBeUndefined(); // the example has not started step 3
+    const pane = new Pane(dir, `node ${BIN} step 3`);
+    try {
+      await pane.waitFor('Nyckeltal (0 st)');
+      pane.keys('Enter');
+      await pane.waitFor(/^\? Demografi\s*$/m);
+      // Bracketed paste: the terminal marks the pasted text, the text stays on the line until Enter.
+      pane.paste('Fler barnfamiljer i Hjo.\r\nFler ensamstående i Tidaholm.\r\nÅldersgruppen 0–5 år växer.\r\n');
+      await pane.waitFor('? Demografi Fler barnfamiljer i Hjo. ¶ Fler ensamstående i Tidaholm. ¶ Åldersgruppen 0–5 år växer.');
+      pane.keys('Enter');
+      await pane.waitFor(/^\? Risk- och skyddsfaktorer\s*$/m);
+      expect(data(file).analys.målgruppsanalys).toEqual({ demografi: 'Fler barnfamiljer i Hjo.\nFler ensamstående i Tidaholm.\nÅldersgruppen 0–5 år växer.' });
+      // Without the markers (a terminal that does not mark pastes): lines that arrive together are one paste too.
+      pane.paste('Trångboddhet i centrala Tidaholm.\r\nStarka föreningar i Hjo.', { bracketed: false });
+      await pane.waitFor('? Risk- och skyddsfaktorer Trångboddhet i centrala Tidaholm. ¶ Starka föreningar i Hjo.');
+      pane.keys('Enter');
+      await pane.waitFor(/^\? Utfall: hälsa och problemförekomst\s*$/m);
+      pane.keys('C-c');
+      expect(await pane.exitCode()).toBe(130);
+      // The terminal no longer marks pastes after the interview (the shell would see ESC[200~).
+      pane.paste('efteråt', { bracketed: true });
+      const after = await pane.waitFor('efteråt', { whole: true });
+      expect(after).not.toContain('[200~');
+    } finally {
+      pane.kill();
+    }
+    expect(data(file).analys.målgruppsanalys).toEqual({
+      demografi: 'Fler barnfamiljer i Hjo.\nFler ensamstående i Tidaholm.\nÅldersgruppen 0–5 år växer.',
+      risk_och_skyddsfaktorer: 'Trångboddhet i centrala Tidaholm.\nStarka föreningar i Hjo.',
+    });
+    expect(readFileSync(file, 'utf8')).toMatch(/^( +)demografi: \|-\n\1  Fler barnfamiljer i Hjo\.\n\1  Fler ensamstående i Tidaholm\.\n\1  Åldersgruppen 0–5 år växer\.\n/m);
+    expect(problems(file)).toEqual([]);
+  });
+
+  it('3.3: typing 2 at an unanswered factor saves 2', async () => {
+    const dir = tempDir('fsstod-step-e2e-');
+    expect(runCli(['init', '--kommun', 'Tidaholm', '--period', '2026-2029'], { cwd: dir }).code).toBe(0);
+    const file = join(dir, 'projekt.yaml');
+    const pane = new Pane(dir, `node ${BIN} step 3 --moment 3.3`);
+    try {
+      await pane.answer('? Hur bedömningen gjordes', '');
+      await pane.waitFor('❯ Hoppa över (svara senare)');
+      expect(pane.active()).toMatch(/^\? Bedömning \(1 saknas – 5 mycket god\)/);
+      pane.type('2');
+      await pane.waitFor('❯ 2 – Svag');
+      pane.keys('Enter');
+      await pane.waitFor('? Kommentar');
+      expect(data(file).analys.förutsättningar.faktorer.ekonomi.bedömning).toBe(2);
+      pane.keys('C-c');
+      expect(await pane.exitCode()).toBe(130);
+    } finally {
+      pane.kill();
+    }
+    expect(data(file).analys.förutsättningar.faktorer.ekonomi.bedömning).toBe(2);
+  });
+
+  it('removing a saved answer asks first: Tab, an emptied line and Enter, or "-"; Enter on the question keeps it', async () => {
+    const { dir, file, before } = project();
+    const orig = data(file);
+    const pane = new Pane(dir, `node ${BIN} step 1`);
+    try {
+      await pane.waitFor('? Motivera föräldraskapsstödet (Enter behåller:');
+      pane.keys('Tab');
+      await pane.waitFor(/^\? Motivera föräldraskapsstödet Hjo och Tidaholm/m);
+      pane.keys('C-u');
+      await pane.waitFor(/^\? Motivera föräldraskapsstödet\s*$/m);
+      pane.keys('Enter');
+      await pane.waitFor('? Ta bort svaret (');
+      expect(pane.active()).toMatch(/❯ Nej/);
+      pane.keys('Enter');
+      await pane.waitFor('? Mobilisera och visa på sammanhang (Enter behåller:');
+      expect(readFileSync(file, 'utf8')).toBe(before);
+      await pane.answer('? Mobilisera och visa på sammanhang (Enter behåller:', '-');
+      await pane.waitFor('? Ta bort svaret (');
+      pane.keys('Enter');
+      await pane.waitFor('? Skiss över utvecklingsarbetet (Enter behåller:');
+      expect(readFileSync(file, 'utf8')).toBe(before);
+      // A yes removes it.
+      await pane.answer('? Skiss över utvecklingsarbetet (Enter behåller:', '-');
+      await pane.waitFor('? Ta bort svaret (');
+      pane.keys('Up', 'Enter');
+      await pane.waitFor('? Typ');
+      pane.keys('C-c');
+      expect(await pane.exitCode()).toBe(130);
+    } finally {
+      pane.kill();
+    }
+    const d = data(file);
+    expect(d.förankring.motivering).toBe(orig.förankring.motivering);
+    expect(d.förankring.skiss).toBeUndefined();
+    const { skiss: _s, ...rest } = orig.förankring;
+    expect(d.förankring).toEqual(rest);
+  });
+
   it('refuses to save over a file changed in an editor meanwhile, and says how to go on', async () => {
     const { dir, file, before } = project();
     const pane = new Pane(dir, `node ${BIN} step 1`);

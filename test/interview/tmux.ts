@@ -4,8 +4,8 @@ import { spawnSync } from 'node:child_process';
 
 const SOCKET = `fsstod-test-${process.pid}`;
 
-function tmux(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync('tmux', ['-u', '-L', SOCKET, ...args], { encoding: 'utf8', env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' } });
+function tmux(args: string[], input?: string): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync('tmux', ['-u', '-L', SOCKET, ...args], { encoding: 'utf8', input, env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' } });
   return { status: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
 }
 
@@ -55,6 +55,17 @@ export class Pane {
 
   type(text: string): void {
     tmux(['send-keys', '-t', this.name, '-l', text]);
+  }
+
+  /**
+   * Pastes text as a terminal does (Ctrl-Shift-V): in one write, its bytes unchanged (-r: no LF→CR),
+   * between the bracketed-paste markers if `bracketed` and the program has asked for them.
+   */
+  paste(text: string, { bracketed = true } = {}): void {
+    const buffer = `b-${this.name}`;
+    const load = tmux(['load-buffer', '-b', buffer, '-'], text);
+    if (load.status !== 0) throw new Error(`tmux load-buffer: ${load.stderr}`);
+    tmux(['paste-buffer', '-d', '-r', ...(bracketed ? ['-p'] : []), '-b', buffer, '-t', this.name]);
   }
 
   keys(...keys: string[]): void {
