@@ -53,7 +53,11 @@ export async function step(o: StepOptions, io: IO, asker?: Asker): Promise<numbe
       io.out(r.edits ? `✓ Sparade svaren från ${o.svar} i ${p.display}: ${svarCounts(r)}.\n`
         : r.answered ? `Svaren i ${o.svar} stod redan i ${p.display}; inget ändrades.\n`
         : `Svarsfilen ${o.svar} innehöll inga svar för steg ${n}; inget ändrades.\n`);
-      if (r.references) io.out(`  Med de borttagna försvann också ${r.references} hänvisning${r.references === 1 ? '' : 'ar'} till dem.\n`);
+      if (r.references.length) {
+        io.out(`  Hänvisningarna till det borttagna togs också bort (${r.references.length} st):\n`);
+        for (const w of r.references.slice(0, 8)) io.out(`    ${w}\n`);
+        if (r.references.length > 8) io.out(`    … och ${r.references.length - 8} till\n`);
+      }
     } catch (e) {
       if (e instanceof SvarError) {
         for (const pr of e.problems) io.err(`${formatLocation({ file: pr.file, line: pr.line, col: pr.col })}: fel: ${pr.message}\n`);

@@ -13,7 +13,7 @@ import { getPath, splitPath } from '../project/progress.js';
 import type { Problem } from '../project/validate.js';
 import { kindOfList, nextId, PREFIX, referenceRemovals } from './fields.js';
 import { isDeepStrictEqual } from 'node:util';
-import { schemaAt } from '../project/schema-words.js';
+import { fieldInWords, schemaAt } from '../project/schema-words.js';
 import { COLLECTIONS, indexIds } from '../project/refs.js';
 import { itemLabel, short } from './text.js';
 import { withValue } from './yaml-edit.js';
@@ -85,8 +85,8 @@ export interface SvarSummary {
   changed: number;
   /** Items removed with ta_bort. */
   removed: string[];
-  /** References to removed items that were removed with them. */
-  references: number;
+  /** References to removed items that were removed with them (the fields, in words). */
+  references: string[];
 }
 
 export interface SvarPlan extends SvarSummary {
@@ -202,7 +202,7 @@ export function svarEdits(step: Step, data: unknown, svarData: Record<string, un
       // A new item. An id of its own must not be another item's.
       const other = k !== undefined && key === 'id' ? byId!.get(k) : undefined;
       if (other) {
-        const suggest = prefix ? `; utelämna id så får den nästa lediga (${prefix}${n + 1})` : '';
+        const suggest = prefix ? ` – utelämna id så får den nästa lediga (${prefix}${n + 1})` : '';
         problem(`${dotted(path)}: id ${k} används redan av ${COLLECTIONS[other.kind].words} ${k} i ${dotted(COLLECTIONS[other.kind].path)}; en ny post behöver ett eget id${suggest}`, [...at, 'id']);
         return;
       }
@@ -269,7 +269,7 @@ export function svarEdits(step: Step, data: unknown, svarData: Record<string, un
   let after: unknown = data;
   for (const e of edits) after = withValue(after, e.path, e.value);
   const removed: string[] = [];
-  let references = 0;
+  const references: string[] = [];
   const remove = (e: Edit, from: YamlPath) => {
     after = withValue(after, e.path, e.value);
     edits.push(e);
@@ -295,7 +295,7 @@ export function svarEdits(step: Step, data: unknown, svarData: Record<string, un
     for (const r of removals) {
       if (r.key === 'id') {
         const refs = referenceRemovals(after, r.value);
-        references += refs.where.length;
+        references.push(...refs.where.map((w) => fieldInWords(w, after)));
         for (const e of refs.edits) remove(e, r.from);
       }
       const cur = getPath(after, r.list) as unknown[];
