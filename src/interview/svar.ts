@@ -1,6 +1,7 @@
 // `fsstöd step N --svar fil`: a step's answers from a YAML or JSON file shaped like the
-// project file, without a terminal. Maps are merged key by key into the project file, other
-// values (text, numbers, lists) replace what is there, null removes a value. Everything is
+// project file, without a terminal. Maps are merged key by key into the project file, lists
+// of items item by item (by id or roll; `ta_bort` beside a list removes), other values (text,
+// numbers, lists of plain values) replace what is there, null removes a value. Everything is
 // checked with the same schema as `validate` before anything is written; problems point at
 // line and column in the answers file. See docs/svar.md.
 import { readFileSync } from 'node:fs';
