@@ -106,7 +106,7 @@ describe('--svar', () => {
   });
 
   it('adding one arena appends it with the next id; the arenas referred to elsewhere stay', () => {
-    const { dir, file } = lindesberg();
+    const { dir, file, before } = lindesberg();
     const arenor = data(file).organisation.arenor;
     expect(arenor).toHaveLength(10);
     writeFileSync(join(dir, 'svar.yaml'), 'organisation:\n  arenor:\n    - namn: Stadsbiblioteket\n      huvudman: kommun\n  aktörer:\n    - id: AK1\n      arenor: [AR2, AR11]\n');
@@ -117,6 +117,7 @@ describe('--svar', () => {
     const d = data(file);
     expect(d.organisation.arenor).toEqual([...arenor, { id: `AR${arenor.length + 1}`, namn: 'Stadsbiblioteket', huvudman: 'kommun' }]);
     expect(d.organisation.aktörer[0].arenor).toEqual(['AR2', 'AR11']);
+    expect(comments(readFileSync(file, 'utf8'))).toEqual(comments(before));
     expect(problems(file)).toEqual([]);
   });
 
