@@ -42,6 +42,12 @@ export interface SvarProblem {
   col?: number;
 }
 
+export interface SvarResult {
+  edits: Edit[];
+  /** The answers file as shown to the user. */
+  display: string;
+}
+
 function parseSvar(file: string): { display: string; doc: Document.Parsed; lc: LineCounter; data: Record<string, unknown> } {
   const display = displayPath(resolve(file));
   let text: string;
