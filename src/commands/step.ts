@@ -7,7 +7,7 @@ import { loadProject } from '../project/load.js';
 import { loadMethod } from '../content/load.js';
 import { Session } from '../interview/session.js';
 import { runStep, summary } from '../interview/run.js';
-import { applySvar, SvarError } from '../interview/svar.js';
+import { applySvar, SvarError, type SvarSummary } from '../interview/svar.js';
 import { termWidth } from '../interview/text.js';
 import type { Asker } from '../interview/asker.js';
 import { whileInteractive } from '../interview/terminal.js';
@@ -50,7 +50,14 @@ export async function step(o: StepOptions, io: IO, asker?: Asker): Promise<numbe
   if (o.svar) {
     try {
       const r = applySvar(session, st, o.svar);
-      io.out(r.edits ? `✓ Sparade svaren från ${o.svar} i ${p.display} (${r.edits} ändring${r.edits === 1 ? '' : 'ar'}).\n` : `Svarsfilen ${o.svar} innehöll inga svar för steg ${n}; inget ändrades.\n`);
+      io.out(r.edits ? `✓ Sparade svaren från ${o.svar} i ${p.display}: ${svarCounts(r)}.\n`
+        : r.answered ? `Svaren i ${o.svar} stod redan i ${p.display}; inget ändrades.\n`
+        : `Svarsfilen ${o.svar} innehöll inga svar för steg ${n}; inget ändrades.\n`);
+      if (r.references.length) {
+        io.out(`  Hänvisningarna till det borttagna togs också bort (${r.references.length} st):\n`);
+        for (const w of r.references.slice(0, 8)) io.out(`    ${w}\n`);
+        if (r.references.length > 8) io.out(`    … och ${r.references.length - 8} till\n`);
+      }
     } catch (e) {
       if (e instanceof SvarError) {
         for (const pr of e.problems) io.err(`${formatLocation({ file: pr.file, line: pr.line, col: pr.col })}: fel: ${pr.message}\n`);
@@ -80,4 +87,14 @@ export async function step(o: StepOptions, io: IO, asker?: Asker): Promise<numbe
   }
   io.out(summary(session.data, st, fileArg, width));
   return 0;
+}
+
+/** "1 tillagd (AR4), 2 ändrade, 0 borttagna": what an answers file did, item by item. */
+function svarCounts(r: SvarSummary): string {
+  const part = (items: string[] | number, one: string, many: string) => {
+    const n = typeof items === 'number' ? items : items.length;
+    const which = typeof items === 'number' || !n ? '' : ` (${items.length > 6 ? `${items.slice(0, 6).join(', ')} …` : items.join(', ')})`;
+    return `${n} ${n === 1 ? one : many}${which}`;
+  };
+  return [part(r.added, 'tillagd', 'tillagda'), part(r.changed, 'ändrad', 'ändrade'), part(r.removed, 'borttagen', 'borttagna')].join(', ');
 }

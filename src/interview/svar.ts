@@ -1,6 +1,7 @@
 // `fsstöd step N --svar fil`: a step's answers from a YAML or JSON file shaped like the
-// project file, without a terminal. Maps are merged key by key into the project file, other
-// values (text, numbers, lists) replace what is there, null removes a value. Everything is
+// project file, without a terminal. Maps are merged key by key into the project file, lists
+// of items item by item (by id or roll; `ta_bort` beside a list removes), other values (text,
+// numbers, lists of plain values) replace what is there, null removes a value. Everything is
 // checked with the same schema as `validate` before anything is written; problems point at
 // line and column in the answers file. See docs/svar.md.
 import { readFileSync } from 'node:fs';
@@ -11,7 +12,12 @@ import { InputError } from '../errors.js';
 import { describeYamlError, displayPath, hintFor, nodeAt, positionOf, yamlLib, type YamlPath } from '../project/load.js';
 import { getPath, splitPath } from '../project/progress.js';
 import type { Problem } from '../project/validate.js';
-import { kindOfList, nextId, PREFIX } from './fields.js';
+import { kindOfList, nextId, PREFIX, referenceRemovals } from './fields.js';
+import { isDeepStrictEqual } from 'node:util';
+import { fieldInWords, schemaAt } from '../project/schema-words.js';
+import { COLLECTIONS, indexIds } from '../project/refs.js';
+import { itemLabel, short } from './text.js';
+import { withValue } from './yaml-edit.js';
 import type { Edit, Session } from './session.js';
 
 /** The dotted paths a step's answers may set: its fields, question maps and checklist. */
@@ -72,74 +78,271 @@ function parseSvar(file: string): { display: string; doc: Document.Parsed; lc: L
   return { display, doc, lc, data };
 }
 
-/** Ids for new list items that have none: the next free ones with the list's prefix. */
-function withIds(path: YamlPath, value: unknown[], data: unknown): unknown[] {
-  const kind = kindOfList(path);
-  if (!kind) return value;
-  const prefix = PREFIX[kind];
-  const re = new RegExp(`^${prefix}(\\d+)$`);
-  // Higher than any id in the file (even in the list being replaced) and in the answers.
-  let n = Number(nextId(data, prefix).slice(prefix.length)) - 1;
-  for (const it of value) {
-    const m = isMapValue(it) && typeof it.id === 'string' ? re.exec(it.id) : null;
-    if (m) n = Math.max(n, Number(m[1]));
-  }
-  return value.map((it) => (!isMapValue(it) || it.id !== undefined ? it : { id: `${prefix}${++n}`, ...it }));
+/** A path of the merged data and the place in the answers file its value comes from. */
+interface Place {
+  path: YamlPath;
+  from: YamlPath;
 }
 
-/** The edits an answers file makes to `data`, or the problems that stop it. */
-export function svarEdits(step: Step, data: unknown, svarData: Record<string, unknown>, where: (path: YamlPath, key?: boolean) => { line: number; col: number }, display: string): { edits: Edit[]; problems: SvarProblem[] } {
+/** What the answers do to the project file, for the summary after saving. */
+export interface SvarSummary {
+  /** New list items: their ids (or, in lists without ids, their roll or key). */
+  added: string[];
+  /** Changed answers: a field, or a list item however many of its fields changed. */
+  changed: number;
+  /** Items removed with ta_bort. */
+  removed: string[];
+  /** References to removed items that were removed with them (the fields, in words). */
+  references: string[];
+}
+
+export interface SvarPlan extends SvarSummary {
+  edits: Edit[];
+  problems: SvarProblem[];
+  places: Place[];
+  /** The answers file held something for the step (even if it was all there already). */
+  answered: boolean;
+}
+
+/**
+ * The field that identifies an item of a list: `id` where items have one, else the one field
+ * every item must have (a member's roll, a status entry's insats). Lists without one (lists of
+ * plain values such as arenor: [AR1, AR2]) are values and are replaced whole.
+ */
+export function itemKey(listPath: YamlPath): string | undefined {
+  const items = schemaAt([...listPath, 0]);
+  if (!items?.properties || items.type !== 'object') return undefined;
+  if (items.properties.id) return 'id';
+  return Array.isArray(items.required) && items.required.length === 1 ? items.required[0] : undefined;
+}
+
+const TA_BORT = 'ta_bort';
+const samePath = (path: YamlPath, base: YamlPath) => base.length <= path.length && base.every((s, i) => String(s) === String(path[i]));
+const keyOf = (v: unknown) => (typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : undefined);
+const dotted = (p: YamlPath) => p.join('.');
+
+/**
+ * The edits an answers file makes to `data`, or the problems that stop it. Maps merge key by
+ * key; lists of items merge item by item (by id or the item's key), new items are appended
+ * (with the next free id), and `ta_bort: [...]` beside lists removes items from them.
+ */
+export function svarEdits(step: Step, data: unknown, svarData: Record<string, unknown>, where: (path: YamlPath, key?: boolean) => { line: number; col: number }, display: string): SvarPlan {
   const allowed = stepPaths(step);
+  const inStep = (p: YamlPath) => allowed.some((a) => startsWith(p, a));
   const edits: Edit[] = [];
+  const places: Place[] = [];
   const problems: SvarProblem[] = [];
-  const merge = (path: YamlPath, v: unknown): void => {
-    if (v === null || v === undefined) { edits.push({ path, value: undefined }); return; }
+  const changed = new Set<string>();
+  const added: string[] = [];
+  const removals: { list: YamlPath; key: string; value: string; from: YamlPath }[] = [];
+  /** Existing items the answers change ("list#index"), which ta_bort must not remove. */
+  const touched = new Set<string>();
+  let answered = false;
+  const problem = (message: string, at: YamlPath, key = false) => problems.push({ message, file: display, ...where(at, key) });
+  const edit = (path: YamlPath, from: YamlPath, value: unknown, unit: string) => {
+    edits.push({ path, value });
+    places.push({ path, from });
+    changed.add(unit);
+  };
+
+  const set = (path: YamlPath, from: YamlPath, v: unknown, unit?: string): void => {
+    answered = true;
     const cur = getPath(data, path);
-    if (isMapValue(v) && isMapValue(cur)) {
-      for (const [k, x] of Object.entries(v)) merge([...path, k], x);
+    if (v === null || v === undefined) {
+      if (cur !== undefined) edit(path, from, undefined, unit ?? dotted(path));
       return;
     }
-    edits.push({ path, value: Array.isArray(v) ? withIds(path, v, data) : v });
+    if (isMapValue(v) && isMapValue(cur)) { mapInto(path, from, v, unit); return; }
+    const key = Array.isArray(v) ? itemKey(path) : undefined;
+    if (key && Array.isArray(v) && v.every(isMapValue)) { mergeList(path, from, v as Record<string, unknown>[], Array.isArray(cur) ? cur : undefined, key); return; }
+    if (isMapValue(v)) v = withoutRemovals(path, from, v);
+    if (isDeepStrictEqual(cur, v)) return;
+    edit(path, from, v, unit ?? dotted(path));
   };
+
+  const mapInto = (path: YamlPath, from: YamlPath, v: Record<string, unknown>, unit?: string): void => {
+    for (const [k, x] of Object.entries(v)) {
+      if (k === TA_BORT) removalsAt(path, from, x, () => true);
+      else set([...path, k], [...from, k], x, unit);
+    }
+  };
+
+  /** A new map holds no ta_bort to save; what it names cannot exist yet. */
+  const withoutRemovals = (path: YamlPath, from: YamlPath, v: Record<string, unknown>): Record<string, unknown> => {
+    if (!(TA_BORT in v)) return v;
+    removalsAt(path, from, v[TA_BORT], () => true);
+    const { [TA_BORT]: _, ...rest } = v;
+    return rest;
+  };
+
+  const mergeList = (path: YamlPath, from: YamlPath, v: Record<string, unknown>[], cur: unknown[] | undefined, key: string): void => {
+    const kind = key === 'id' ? kindOfList(path) : undefined;
+    const prefix = kind ? PREFIX[kind] : undefined;
+    // New ids are higher than any in the file and than those the answers give themselves.
+    let n = prefix ? Number(nextId(data, prefix).slice(prefix.length)) - 1 : 0;
+    if (prefix) {
+      const re = new RegExp(`^${prefix}(\\d+)$`);
+      for (const it of v) {
+        const m = typeof it.id === 'string' ? re.exec(it.id) : null;
+        if (m) n = Math.max(n, Number(m[1]));
+      }
+    }
+    const fresh: Record<string, unknown>[] = [];
+    const seen = new Set<string>();
+    const byId = key === 'id' ? indexIds(data).byId : undefined;
+    v.forEach((item, j) => {
+      const at: YamlPath = [...from, j];
+      const k = keyOf(item[key]);
+      if (k !== undefined) {
+        if (seen.has(k)) { problem(`${dotted(path)}: ${key} ${k} står två gånger i svarsfilen; skriv postens ändringar på ett ställe`, [...at, key]); return; }
+        seen.add(k);
+      }
+      const matches = k === undefined || !cur ? [] : cur.flatMap((c, i) => (isMapValue(c) && keyOf(c[key]) === k ? [i] : []));
+      if (matches.length > 1) { problem(`${dotted(path)}: ${matches.length} poster i projektfilen har ${key} ${k}, så det går inte att veta vilken som menas; rätta projektfilen först`, [...at, key]); return; }
+      if (matches.length === 1) {
+        const i = matches[0]!;
+        touched.add(`${dotted(path)}#${i}`);
+        places.push({ path: [...path, i], from: at });
+        mapInto([...path, i], at, item, `${dotted(path)}#${i}`);
+        return;
+      }
+      // A new item. An id of its own must not be another item's.
+      const other = k !== undefined && key === 'id' ? byId!.get(k) : undefined;
+      if (other) {
+        const suggest = prefix ? ` – utelämna id så får den nästa lediga (${prefix}${n + 1})` : '';
+        problem(`${dotted(path)}: id ${k} används redan av ${COLLECTIONS[other.kind].words} ${k} i ${dotted(COLLECTIONS[other.kind].path)}; en ny post behöver ett eget id${suggest}`, [...at, 'id']);
+        return;
+      }
+      const withId = prefix && item.id === undefined ? { id: `${prefix}${++n}`, ...item } : item;
+      fresh.push(withoutRemovals([...path, (cur?.length ?? 0) + fresh.length], at, withId));
+      places.push({ path: [...path, (cur?.length ?? 0) + fresh.length - 1], from: at });
+      const label = keyOf(withId[key]);
+      added.push(key === 'id' && label ? label : label ? `"${short(label, 40)}"` : `"${short(itemLabel(withId), 40)}"`);
+    });
+    if (!fresh.length) return;
+    if (!cur) { edits.push({ path, value: fresh }); return; }
+    fresh.forEach((item, k) => edits.push({ path: [...path, cur.length + k], value: item }));
+  };
+
+  /** ta_bort beside lists: the items named (by id, or by the list's key) are removed. */
+  const removalsAt = (path: YamlPath, from: YamlPath, x: unknown, ok: (list: YamlPath) => boolean): void => {
+    answered = true;
+    const at: YamlPath = [...from, TA_BORT];
+    const entries = typeof x === 'string' ? [x] : Array.isArray(x) ? x : undefined;
+    if (!entries) { problem('ta_bort ska vara en lista med det som ska tas bort, t.ex. ta_bort: [AR3, AR4]', at); return; }
+    const lists = Object.keys(schemaAt(path)?.properties ?? {})
+      .map((k) => [...path, k])
+      .filter((l) => ok(l) && itemKey(l));
+    entries.forEach((e, i) => {
+      const eAt: YamlPath = typeof x === 'string' ? at : [...at, i];
+      const want = keyOf(e);
+      if (want === undefined) { problem('ta_bort: skriv id:t (t.ex. AR3) eller, i en lista utan id, postens roll', eAt); return; }
+      const hits = lists.flatMap((l) => {
+        const key = itemKey(l)!;
+        const cur = getPath(data, l);
+        return Array.isArray(cur) ? cur.flatMap((c, j) => (isMapValue(c) && keyOf(c[key]) === want ? [{ list: l, key, j }] : [])) : [];
+      });
+      if (hits.length === 1) {
+        const h = hits[0]!;
+        if (removals.some((r) => dotted(r.list) === dotted(h.list) && r.value === want)) problem(`ta_bort: ${want} står två gånger`, eAt);
+        else removals.push({ list: h.list, key: h.key, value: want, from: eAt });
+        return;
+      }
+      if (hits.length > 1) { problem(`ta_bort: ${hits.length} poster har ${hits[0]!.key} ${want}, så det går inte att veta vilken som menas; ta bort den i projektfilen direkt`, eAt); return; }
+      const elsewhere = indexIds(data).byId.get(want);
+      const hint = elsewhere ? ` (${want} är ${COLLECTIONS[elsewhere.kind].words} i ${dotted(COLLECTIONS[elsewhere.kind].path)}; skriv ta_bort bredvid den listan${inStep(COLLECTIONS[elsewhere.kind].path) ? '' : `, i svarsfilen för steget som fyller i den`})` : '';
+      problem(lists.length
+        ? `ta_bort: ${want} finns inte i ${lists.map(dotted).join(' eller ')}${hint}`
+        : `ta_bort: här finns ingen lista att ta bort ur; ta_bort står bredvid listan, t.ex. organisation: {ta_bort: [AR3]}${hint}`, eAt);
+    });
+  };
+
   const walk = (path: YamlPath, obj: Record<string, unknown>): void => {
     for (const [k, v] of Object.entries(obj)) {
       const p = [...path, k];
-      if (allowed.some((a) => startsWith(p, a))) merge(p, v);
+      if (k === TA_BORT) removalsAt(path, path, v, inStep);
+      else if (inStep(p)) set(p, p, v);
       else if (allowed.some((a) => startsWith(a, p)) && isMapValue(v)) walk(p, v);
       else {
-        const inStep = [...new Set(allowed.map((a) => a.slice(0, path.length + 1).join('.')).filter((a) => startsWith(splitPath(a), path)))];
-        problems.push({
-          message: `${p.join('.')} hör inte till steg ${step.nummer}. Här får svarsfilen innehålla: ${inStep.join(', ')}`,
-          file: display, ...where(p, true),
-        });
+        const here = [...new Set(allowed.map((a) => a.slice(0, path.length + 1).join('.')).filter((a) => startsWith(splitPath(a), path)))];
+        problem(`${p.join('.')} hör inte till steg ${step.nummer}. Här får svarsfilen innehålla: ${here.join(', ')}`, p, true);
       }
     }
   };
   walk([], svarData);
-  return { edits, problems };
+
+  // Removals come last, each on the data after everything before it (indices shift), and take
+  // the references to a removed id with them, as removing an item in the interview does.
+  let after: unknown = data;
+  for (const e of edits) after = withValue(after, e.path, e.value);
+  const removed: string[] = [];
+  const references: string[] = [];
+  const remove = (e: Edit, from: YamlPath) => {
+    after = withValue(after, e.path, e.value);
+    edits.push(e);
+    const list = e.path.slice(0, -1);
+    const i = e.path[e.path.length - 1];
+    if (e.value === undefined && typeof i === 'number') {
+      // Places further down the list move up one.
+      for (let k = places.length - 1; k >= 0; k--) {
+        const pl = places[k]!;
+        if (!samePath(pl.path, e.path.slice(0, -1)) || pl.path.length <= list.length) continue;
+        const j = Number(pl.path[list.length]);
+        if (j === i) places.splice(k, 1);
+        else if (j > i) pl.path = [...list, j - 1, ...pl.path.slice(list.length + 1)];
+      }
+    }
+    places.push({ path: e.path, from });
+  };
+  for (const r of removals) {
+    const i = (getPath(data, r.list) as unknown[]).findIndex((c) => isMapValue(c) && keyOf(c[r.key]) === r.value);
+    if (touched.has(`${dotted(r.list)}#${i}`)) problem(`ta_bort: ${r.value} ändras också i samma svarsfil; ta antingen bort posten eller ändra den`, r.from);
+  }
+  if (!problems.length) {
+    for (const r of removals) {
+      if (r.key === 'id') {
+        const refs = referenceRemovals(after, r.value);
+        references.push(...refs.where.map((w) => fieldInWords(w, after)));
+        for (const e of refs.edits) remove(e, r.from);
+      }
+      const cur = getPath(after, r.list) as unknown[];
+      const i = cur.findIndex((c) => isMapValue(c) && keyOf(c[r.key]) === r.value);
+      remove({ path: [...r.list, i], value: undefined }, r.from);
+      removed.push(r.key === 'id' ? r.value : `"${short(r.value, 40)}"`);
+    }
+  }
+  return { edits, problems, places, added, changed: changed.size, removed, references, answered };
 }
 
 /** Reads an answers file, checks it, and saves it into the project in one atomic write. */
-export function applySvar(session: Session, step: Step, file: string): { edits: number } {
+export function applySvar(session: Session, step: Step, file: string): SvarSummary & { edits: number; answered: boolean } {
   const { display, doc, lc, data: svarData } = parseSvar(file);
   const svarPos = (path: YamlPath, key = false) => positionOf({ doc, lineCounter: lc }, path, { key });
-  const { edits, problems } = svarEdits(step, session.data, svarData, svarPos, display);
+  const plan = svarEdits(step, session.data, svarData, svarPos, display);
+  const { edits, problems } = plan;
   if (edits.length) {
     const { problems: found } = session.check(edits);
-    for (const pr of found) problems.push(locate(pr, doc, svarPos, display, session.p.display));
+    for (const pr of found) problems.push(locate(pr, plan.places, doc, svarPos, display, session.p.display));
   }
   problems.sort((a, b) => (a.file === b.file ? 0 : a.file === display ? -1 : 1) || (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0));
   if (problems.length) throw new SvarError(problems, display);
   if (edits.length) session.apply(edits);
-  return { edits: edits.length };
+  return { edits: edits.length, answered: plan.answered, added: plan.added, changed: plan.changed, removed: plan.removed, references: plan.references };
 }
 
-/** A problem found in the merged data, placed in the answers file when it comes from there. */
-function locate(pr: Problem, doc: Document, svarPos: (p: YamlPath, key?: boolean) => { line: number; col: number }, display: string, projectDisplay: string): SvarProblem {
-  const { found } = nodeAt(doc, pr.path);
-  if (found > 0) {
-    const key = /okänt fält/.test(pr.message) && found === pr.path.length;
-    return { message: pr.message, file: display, ...svarPos(pr.path.slice(0, found), key) };
+/**
+ * A problem found in the merged data, placed in the answers file when it comes from there:
+ * below a value the answers set (list items are found by where they stand in the answers,
+ * not in the project file), or at a map the answers name. Otherwise it is the project file's.
+ */
+function locate(pr: Problem, places: Place[], doc: Document, svarPos: (p: YamlPath, key?: boolean) => { line: number; col: number }, display: string, projectDisplay: string): SvarProblem {
+  let best: Place | undefined;
+  for (const pl of places) if (samePath(pr.path, pl.path) && (!best || pl.path.length > best.path.length)) best = pl;
+  const path = best ? [...best.from, ...pr.path.slice(best.path.length)] : pr.path;
+  const { found } = nodeAt(doc, path);
+  if (best || (found === path.length && !path.some((s) => typeof s === 'number'))) {
+    const key = /okänt fält/.test(pr.message) && found === path.length;
+    return { message: pr.message, file: display, ...svarPos(path.slice(0, found), key) };
   }
   return { message: pr.message, file: projectDisplay, line: pr.line, col: pr.col };
 }

@@ -81,6 +81,72 @@ describe('--svar', () => {
     expect(hasStackTrace(r.stderr)).toBe(false);
     expect(readFileSync(file, 'utf8')).toBe(before);
   });
+
+  // Issue 10: a fragment with one member or one arena used to replace the whole list.
+  const lindesberg = () => {
+    const dir = tempDir('fsstod-step-e2e-');
+    const file = join(dir, 'projekt.yaml');
+    copyFileSync(join(ROOT, 'examples', 'lindesberg', 'projekt.yaml'), file);
+    return { dir, file, before: readFileSync(file, 'utf8') };
+  };
+
+  it('a fragment with one styrgrupp member changes that member and keeps all five', () => {
+    const { dir, file, before } = lindesberg();
+    const members = data(file).organisation.styrgrupp.medlemmar;
+    expect(members).toHaveLength(5);
+    writeFileSync(join(dir, 'svar.yaml'), 'organisation:\n  styrgrupp:\n    medlemmar:\n      - roll: Utvecklingschef, kommunledningsförvaltningen\n        namn: Eva Exempel\n');
+    const r = runCli(['step', '2', '--svar', 'svar.yaml'], { cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('✓ Sparade svaren från svar.yaml i projekt.yaml: 0 tillagda, 1 ändrad, 0 borttagna.');
+    const after = data(file).organisation.styrgrupp.medlemmar;
+    expect(after).toEqual(members.map((m: any) => (m.roll.startsWith('Utvecklingschef') ? { ...m, namn: 'Eva Exempel' } : m)));
+    // One line added, nothing else touched.
+    expect(readFileSync(file, 'utf8').split('\n').filter((l) => !before.split('\n').includes(l))).toEqual(['        namn: Eva Exempel']);
+  });
+
+  it('adding one arena appends it with the next id; the arenas referred to elsewhere stay', () => {
+    const { dir, file, before } = lindesberg();
+    const arenor = data(file).organisation.arenor;
+    expect(arenor).toHaveLength(10);
+    writeFileSync(join(dir, 'svar.yaml'), 'organisation:\n  arenor:\n    - namn: Stadsbiblioteket\n      huvudman: kommun\n  aktörer:\n    - id: AK1\n      arenor: [AR2, AR11]\n');
+    const r = runCli(['step', '2', '--svar', 'svar.yaml'], { cwd: dir });
+    expect(r.stderr).not.toContain('ingen arena har id');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`: 1 tillagd (AR${arenor.length + 1}), 1 ändrad, 0 borttagna.`);
+    const d = data(file);
+    expect(d.organisation.arenor).toEqual([...arenor, { id: `AR${arenor.length + 1}`, namn: 'Stadsbiblioteket', huvudman: 'kommun' }]);
+    expect(d.organisation.aktörer[0].arenor).toEqual(['AR2', 'AR11']);
+    expect(comments(readFileSync(file, 'utf8'))).toEqual(comments(before));
+    expect(problems(file)).toEqual([]);
+  });
+
+  it('ta_bort removes an arena and the references to it; a wrong id in ta_bort is an error with line and column', () => {
+    const { dir, file, before } = project();
+    writeFileSync(join(dir, 'fel.yaml'), 'organisation:\n  ta_bort: [AR3, AR99]\n');
+    const bad = runCli(['step', '2', '--svar', 'fel.yaml'], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^fel\.yaml:2:18: fel: ta_bort: AR99 finns inte i organisation\.arenor eller organisation\.aktörer$/m);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    writeFileSync(join(dir, 'svar.yaml'), 'organisation:\n  ta_bort: [AR3]\n');
+    const r = runCli(['step', '2', '--svar', 'svar.yaml'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(': 0 tillagda, 0 ändrade, 1 borttagen (AR3).');
+    expect(r.stdout).toContain('Steg 2 Skapa en organisation › Aktörer › AK2 › Arenor (id)');
+    const d = data(file);
+    expect(d.organisation.arenor.map((a: any) => a.id)).not.toContain('AR3');
+    expect(JSON.stringify(d)).not.toContain('"AR3"');
+    expect(problems(file)).toEqual([]);
+  });
+
+  it('a problem in an appended item points at the item in the answers file', () => {
+    const { dir, file, before } = lindesberg();
+    writeFileSync(join(dir, 'svar.yaml'), 'organisation:\n  arenor:\n    - namn: Stadsbiblioteket\n      huvudman: kyrkan\n');
+    const r = runCli(['step', '2', '--svar', 'svar.yaml'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^svar\.yaml:4:17: fel: .*Arenor › AR11 › Huvudman: texten "kyrkan"/m);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+  });
 });
 
 const tmuxOk = hasTmux();
