@@ -128,7 +128,8 @@ export async function main(argv: string[], io: IO = processIO()): Promise<number
   } catch (e) {
     code = report(e, io, debug);
   }
-  return code;
+  // Output that could not be written is a job not done, whatever the command found (src/io.ts).
+  return io.failed?.() ? 2 : code;
 }
 
 /** Entry of a check worker thread (src/check/parallel.ts starts it through bin/load-cli.cjs). */

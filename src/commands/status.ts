@@ -2,6 +2,7 @@
 // one row per kommun for several (what a länsstyrelse wants), or JSON.
 import { Chalk } from 'chalk';
 import type { IO } from '../io.js';
+import { jsonText } from '../terminal-safe.js';
 import { FsstodError, formatError } from '../errors.js';
 import { loadProject } from '../project/load.js';
 import { validateProject } from '../project/validate.js';
@@ -60,7 +61,7 @@ export async function status(opts: StatusOptions, io: IO): Promise<number> {
   const files = opts.filer.map(readOne);
   const failed = files.some((f) => f.fel);
   if (opts.json) {
-    io.out(JSON.stringify({
+    io.out(jsonText({
       filer: files.map((f) => f.fel ? { fil: f.fil, fel: f.fel } : {
         fil: f.fil, projekt: f.projekt, kommuner: f.kommuner, valideringsfel: f.valideringsfel,
         andel: pct(...(f.steg!.map(stepShare).reduce(([a, b], [c, d]) => [a + c, b + d], [0, 0]) as [number, number])),
@@ -70,7 +71,7 @@ export async function status(opts: StatusOptions, io: IO): Promise<number> {
           checklista: { besvarade: s.checklista.besvarade, totalt: s.checklista.totalt },
         })),
       }),
-    }, null, 2) + '\n');
+    }));
     return failed ? 2 : 0;
   }
   if (files.length === 1 && files[0]!.fel) {

@@ -1,6 +1,7 @@
 // fsstöd validate: schema and reference errors with file:line:column. Exit 0 valid, 1 invalid,
 // 2 could not read.
 import type { IO } from '../io.js';
+import { jsonText } from '../terminal-safe.js';
 import { loadProject } from '../project/load.js';
 import { validateProject } from '../project/validate.js';
 
@@ -13,11 +14,11 @@ export async function validate(opts: ValidateOptions, io: IO): Promise<number> {
   const p = loadProject(opts.fil);
   const problems = validateProject(p);
   if (opts.json) {
-    io.out(JSON.stringify({
+    io.out(jsonText({
       fil: p.display,
       giltig: problems.length === 0,
       fel: problems.map((x) => ({ regel: x.rule, meddelande: x.message, rad: x.line, kolumn: x.col, sökväg: x.path })),
-    }, null, 2) + '\n');
+    }));
     return problems.length ? 1 : 0;
   }
   if (problems.length === 0) {

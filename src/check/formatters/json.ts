@@ -1,6 +1,7 @@
 // JSON: the shape is schemas/check-rapport.schema.json (tested against it).
 import type { Report } from '../types.js';
 import type { Formatter } from './common.js';
+import { jsonText } from '../../terminal-safe.js';
 
 export function toJson(r: Report) {
   return {
@@ -34,4 +35,4 @@ export function toJson(r: Report) {
   };
 }
 
-export const json: Formatter = (r) => JSON.stringify(toJson(r), null, 2) + '\n';
+export const json: Formatter = (r) => jsonText(toJson(r));

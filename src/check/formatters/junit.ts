@@ -5,13 +5,7 @@
 import { SEVERITY_RANK, SEVERITY_WORD, type Finding, type Report } from '../types.js';
 import { scopeText, type Formatter } from './common.js';
 
-/** Text for XML 1.0: escaped, with characters XML cannot hold removed. */
-export function xml(s: string): string {
-  return s
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
-    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
-}
+import { xmlText as xml } from '../../terminal-safe.js';
 
 const line = (x: Finding) => `${x.file}:${x.line ?? 0}:${x.col ?? 0} ${SEVERITY_WORD[x.severity]}: ${x.message}`;
 

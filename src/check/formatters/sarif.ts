@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { Log, Result, ReportingDescriptor } from 'sarif';
 import type { Report, Severity } from '../types.js';
 import type { Formatter } from './common.js';
+import { jsonText } from '../../terminal-safe.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
@@ -62,5 +63,5 @@ export const sarif: Formatter = (r: Report, opts = {}) => {
       results,
     }],
   };
-  return JSON.stringify(log, null, 2) + '\n';
+  return jsonText(log);
 };
