@@ -43,7 +43,7 @@ export function isControlChar(s: string, i: number): boolean {
 
 /** The Swedish words for a forbidden character found in a text value or key. */
 export function forbiddenCharMessage(s: string, i: number, subject = 'texten'): string {
-  const what = isControlChar(s, i) ? 'ett osynligt kontrolltecken' : s.charCodeAt(i) >= 0xd800 && s.charCodeAt(i) <= 0xdfff ? 'ett halvt tecken (ensamt surrogat)' : 'ett otillåtet tecken';
+  const what = isControlChar(s, i) ? 'ett osynligt kontrolltecken' : s.charCodeAt(i) >= 0xd800 && s.charCodeAt(i) <= 0xdfff ? 'ett halvt tecken, ett ensamt surrogat,' : 'ett otillåtet tecken';
   return `${subject} innehåller ${what} (${describeChar(s.charCodeAt(i))}) som inte kan stå i dokumenten`;
 }
 
