@@ -11,7 +11,7 @@ import { resolve } from 'node:path';
 import type { ErrorObject } from 'ajv';
 import { checkKonfig } from '../generated/validators.js';
 import { InputError, UsageError } from '../errors.js';
-import { displayPath, yamlLib } from '../project/load.js';
+import { decodeUserText, displayPath, documentData, yamlLib } from '../project/load.js';
 import type { Severity } from './types.js';
 
 export const CONFIG_FILE = '.fsstod-check.yaml';
@@ -32,22 +32,24 @@ export function loadConfig(explicit: string | undefined, ruleIds: string[], cwd 
     if (explicit) throw new UsageError(`konfigurationsfilen finns inte`, { file: shown }, `Skapa den (se docs/ci.md) eller ta bort --konfig.`);
     return { regler: new Map() };
   }
-  let text: string;
+  let bytes: Buffer;
   try {
     if (statSync(file).isDirectory()) throw new InputError('konfigurationen är en mapp, inte en fil', { file: shown });
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (e) {
     if (e instanceof InputError) throw e;
     throw new InputError(`konfigurationsfilen kunde inte läsas (${(e as NodeJS.ErrnoException).code ?? 'okänt fel'})`, { file: shown });
   }
+  // The same decoding and checks as a project file (strict UTF-8, no forbidden characters, the alias limit).
+  const { text } = decodeUserText(bytes, shown);
   const { parseDocument, LineCounter } = yamlLib();
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length) {
     const e = doc.errors[0]!;
     throw new InputError('konfigurationen är inte giltig YAML', { file: shown, ...lineCounter.linePos(e.pos[0]) }, 'Jämför med exemplet i docs/ci.md.');
   }
-  const data = (doc.toJS() ?? {}) as unknown;
+  const data = (documentData(doc, lineCounter, shown) ?? {}) as unknown;
   const at = (pointer: string) => {
     const path = pointer ? pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')) : [];
     let node: any = doc.contents;

@@ -11,6 +11,8 @@ import { referenceAt } from './paths.js';
 import { fieldInWords } from '../project/schema-words.js';
 import { editDocument, editText, renderWhole, withValue, type EditResult, type TextState } from './yaml-edit.js';
 import { getPath } from '../project/progress.js';
+import { firstForbiddenChar, forbiddenCharMessage } from '../project/chars.js';
+import { UsageError } from '../errors.js';
 
 /** One change: `value` at `path`; undefined removes the value (and maps or lists left empty). */
 export interface Edit {
@@ -35,6 +37,32 @@ export function decidedPlanProblems(before: unknown, after: unknown, edits: Edit
     rule: 'beslutad-plan', severity: 'error' as const, path: e.path, line: 0, col: 0,
     message: `handlingsplanen är beslutad${what ? ` (${what})` : ''} och ändras inte i smyg; sätt först beslutets status till utkast eller remiss (fsstöd step 4 --moment 4.2, eller beslut.handlingsplan.status i samma svarsfil)`,
   }));
+}
+
+/**
+ * The common gate of every writer (typed answers, the :e editor, --svar): a text or key with a
+ * character that firstForbiddenChar refuses is never saved, since render would then write a
+ * document that is not well-formed.
+ */
+export function forbiddenTextProblems(edits: Edit[], data: unknown): Problem[] {
+  const out: Problem[] = [];
+  const walk = (path: YamlPath, v: unknown, seen: Set<unknown>): void => {
+    if (typeof v === 'string') {
+      const i = firstForbiddenChar(v);
+      if (i >= 0) out.push({ rule: 'tecken', severity: 'error', path, line: 0, col: 0, message: `${fieldInWords(path, data)}: ${forbiddenCharMessage(v, i)}` });
+      return;
+    }
+    if (v === null || typeof v !== 'object' || seen.has(v)) return;
+    seen.add(v);
+    if (Array.isArray(v)) { v.forEach((x, i) => walk([...path, i], x, seen)); return; }
+    for (const [k, x] of Object.entries(v)) {
+      const i = firstForbiddenChar(k);
+      if (i >= 0) out.push({ rule: 'tecken', severity: 'error', path: [...path, k], line: 0, col: 0, message: `${fieldInWords(path, data)}: nyckeln ${JSON.stringify(k)} ${forbiddenCharMessage(k, i, '').trimStart()}` });
+      else walk([...path, k], x, seen);
+    }
+  };
+  for (const e of edits) walk(e.path, e.value, new Set());
+  return out;
 }
 
 export class RejectedError extends Error {
@@ -71,6 +99,9 @@ export class Session {
   readonly stats: SessionStats = { saves: 0, whole: 0 };
 
   constructor(readonly p: LoadedProject, initialProblems?: Problem[]) {
+    if (p.stdin) {
+      throw new UsageError('projektfilen kan inte läsas från standard in (-) när svaren ska sparas i den', { file: p.display }, 'Ange projektfilen med namn; svaren kan komma från standard in: fsstöd step <nr> projekt.yaml --svar -');
+    }
     const all = initialProblems ?? validateProject(p);
     this.baseline = multiset(all);
     this.refProblems = all.filter((pr) => pr.rule !== 'schema');
@@ -118,7 +149,7 @@ export class Session {
       if (n > 0) { seen.set(pr.message, n - 1); return false; }
       return true;
     });
-    problems.push(...decidedPlanProblems(this.p.data, data, edits));
+    problems.push(...decidedPlanProblems(this.p.data, data, edits), ...forbiddenTextProblems(edits, this.p.data));
     const result = { problems, data, all };
     this.cached = { key, version: this.version, result };
     return result;

@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import type { Document, LineCounter } from 'yaml';
 import type { Step } from '../content/types.js';
 import { InputError } from '../errors.js';
-import { describeYamlError, displayPath, hintFor, nodeAt, positionOf, yamlLib, type YamlPath } from '../project/load.js';
+import { decodeUserText, describeYamlError, displayPath, documentData, hintFor, MAX_BYTES, nodeAt, positionOf, readStdin, STDIN_DISPLAY, yamlLib, type YamlPath } from '../project/load.js';
 import { getPath, splitPath } from '../project/progress.js';
 import type { Problem } from '../project/validate.js';
 import { kindOfList, nextId, PREFIX, referenceRemovals } from './fields.js';
@@ -49,15 +49,18 @@ export interface SvarResult {
 }
 
 function parseSvar(file: string): { display: string; doc: Document.Parsed; lc: LineCounter; data: Record<string, unknown> } {
-  const display = displayPath(resolve(file));
-  let text: string;
+  const display = file === '-' ? STDIN_DISPLAY : displayPath(resolve(file));
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = file === '-' ? readStdin() : readFileSync(file);
   } catch (e) {
+    if (e instanceof InputError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     throw new InputError(code === 'ENOENT' ? 'svarsfilen finns inte' : code === 'EISDIR' ? 'det här är en mapp, inte en svarsfil' : `svarsfilen kunde inte läsas (${code ?? 'okänt fel'})`, { file: display }, 'Se docs/svar.md för hur en svarsfil ser ut.');
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (bytes.length > MAX_BYTES) throw new InputError(`svarsfilen är för stor (över ${MAX_BYTES / 1048576} MB)`, { file: display });
+  // The same decoding as the project file: what it refuses, an answers file cannot bring in.
+  const { text } = decodeUserText(bytes, display);
   const { parseDocument, LineCounter } = yamlLib();
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false });
@@ -66,12 +69,7 @@ function parseSvar(file: string): { display: string; doc: Document.Parsed; lc: L
     const pos = lc.linePos(err.pos[0]);
     throw new InputError(`ogiltig YAML i svarsfilen: ${describeYamlError(err.code, err.message)}`, { file: display, line: pos.line, col: pos.col }, hintFor(err.code, err.message));
   }
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: 100 });
-  } catch (e) {
-    throw new InputError(`svarsfilen kunde inte läsas (${(e as Error).message})`, { file: display });
-  }
+  const data = documentData(doc, lc, display);
   if (!isMapValue(data)) {
     throw new InputError('svarsfilen ska vara en mappning med samma nycklar som projektfilen (t.ex. "förankring:")', { file: display, line: 1, col: 1 }, 'Se docs/svar.md för ett exempel.');
   }

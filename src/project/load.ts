@@ -15,6 +15,7 @@ export function yamlLib(): typeof import('yaml') {
   return (yamlMod ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
 }
 import { InputError } from '../errors.js';
+import { describeChar, FORBIDDEN_CHAR_HINT, firstForbiddenChar, forbiddenCharMessage, isControlChar } from './chars.js';
 
 export type YamlPath = (string | number)[];
 
@@ -33,6 +34,8 @@ export interface LoadedProject {
   bom: boolean;
   eol: '\n' | '\r\n';
   mode: number;
+  /** Read from standard in ("-"): there is no file to save to. */
+  stdin?: boolean;
 }
 
 /** Larger than any real plan (500 insatser ≈ 0.5 MB); protects against resource exhaustion. */
@@ -59,28 +62,184 @@ function lineColOfByte(bytes: Uint8Array, offset: number): { line: number; col: 
   return { line, col };
 }
 
-/** Offset of the first byte that is not part of a valid UTF-8 sequence, or -1. */
-function firstInvalidUtf8(bytes: Uint8Array): number {
+/**
+ * The first byte that does not begin a well-formed UTF-8 sequence (Unicode table 3-7: no
+ * overlong forms, no encoded surrogates, nothing above U+10FFFF), or undefined. The same
+ * verdict as isUtf8 / a fatal TextDecoder, with the place and the reason.
+ */
+export function firstInvalidUtf8(bytes: Uint8Array): { offset: number; length: number; reason?: string } | undefined {
   let i = 0;
+  const cont = (k: number, lo = 0x80, hi = 0xbf) => { const c = bytes[i + k]; return c !== undefined && c >= lo && c <= hi; };
   while (i < bytes.length) {
     const b = bytes[i]!;
-    let n = 0;
     if (b < 0x80) { i++; continue; }
-    else if (b >= 0xc2 && b <= 0xdf) n = 1;
-    else if (b >= 0xe0 && b <= 0xef) n = 2;
-    else if (b >= 0xf0 && b <= 0xf4) n = 3;
-    else return i;
-    for (let k = 1; k <= n; k++) {
-      const c = bytes[i + k];
-      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+    let n: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    let reason: string | undefined;
+    if (b >= 0xc2 && b <= 0xdf) n = 1;
+    else if (b === 0xe0) { n = 2; lo = 0xa0; reason = 'en för lång kodning av ett tecken'; }
+    else if (b === 0xed) { n = 2; hi = 0x9f; reason = 'ett kodat surrogattecken (U+D800–U+DFFF)'; }
+    else if (b >= 0xe1 && b <= 0xef) n = 2;
+    else if (b === 0xf0) { n = 3; lo = 0x90; reason = 'en för lång kodning av ett tecken'; }
+    else if (b >= 0xf1 && b <= 0xf3) n = 3;
+    else if (b === 0xf4) { n = 3; hi = 0x8f; reason = 'ett tecken över U+10FFFF'; }
+    else {
+      // C0 and C1 only start overlong forms; F5–FF nothing that Unicode allows.
+      const looksLong = (b === 0xc0 || b === 0xc1) && cont(1);
+      const tooBig = b >= 0xf5 && b <= 0xf7 && cont(1) && cont(2) && cont(3);
+      if (looksLong) return { offset: i, length: 2, reason: 'en för lång kodning av ett tecken' };
+      if (tooBig) return { offset: i, length: 4, reason: 'ett tecken över U+10FFFF' };
+      return { offset: i, length: 1 };
     }
+    if (!cont(1, lo, hi)) {
+      // A lead byte followed by continuation bytes that only the restricted range refuses.
+      const shaped = reason !== undefined && Array.from({ length: n }, (_, k) => cont(k + 1)).every(Boolean);
+      return shaped ? { offset: i, length: n + 1, reason } : { offset: i, length: 1 };
+    }
+    for (let k = 2; k <= n; k++) if (!cont(k)) return { offset: i, length: 1 };
     i += n + 1;
   }
-  return -1;
+  return undefined;
 }
 
-/** Reads and checks the bytes of a project file. */
-export function readProjectText(path: string): { file: string; display: string; bytes: Buffer; text: string; bom: boolean; eol: '\n' | '\r\n'; mode: number } {
+/** Name shown for a file read from standard in ("-"). */
+export const STDIN_DISPLAY = '<stdin>';
+
+/** All of standard in, at most MAX_BYTES + 1 bytes (the caller reports a larger input). */
+export function readStdin(): Buffer {
+  const { readSync } = createRequire(import.meta.url)('node:fs') as typeof import('node:fs');
+  const chunks: Buffer[] = [];
+  let size = 0;
+  const buf = Buffer.alloc(65536);
+  for (;;) {
+    let n: number;
+    try {
+      n = readSync(0, buf, 0, buf.length, null);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') { Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10); continue; }
+      if (code === 'EOF') break;
+      throw new InputError(`standard in kunde inte läsas (${code ?? 'okänt fel'})`, { file: STDIN_DISPLAY });
+    }
+    if (n === 0) break;
+    chunks.push(Buffer.from(buf.subarray(0, n)));
+    size += n;
+    if (size > MAX_BYTES) break;
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * The one decoding of a user's file (project file, --svar, --konfig, standard in): strict
+ * UTF-8, no NUL, no character that firstForbiddenChar refuses, no lone CR (old Mac line ends:
+ * the YAML libraries disagree on them, so they are refused everywhere rather than read one way
+ * by one command and another way by the next). A BOM is dropped and reported. Bytes are never
+ * replaced: a file that cannot be decoded exactly is refused, so that a later save cannot
+ * rewrite a line the user did not edit.
+ */
+export function decodeUserText(bytes: Uint8Array, display: string): { text: string; bom: boolean } {
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    throw new InputError('filen innehåller ett NUL-tecken (byte 0) och är troligen ingen textfil', { file: display, ...lineColOfByte(bytes, nul) }, 'Öppna filen i en texteditor och ta bort tecknet, eller återställ en tidigare version.');
+  }
+  // isUtf8 is native and fast; the byte-by-byte scan only runs to locate a known error.
+  if (!isUtf8(bytes)) {
+    const bad = firstInvalidUtf8(bytes);
+    const hint = 'Spara om filen som UTF-8 i din editor (t.ex. "Spara som" → kodning UTF-8).';
+    if (!bad) throw new InputError('filen är inte giltig UTF-8', { file: display }, hint);
+    const byte = bytes[bad.offset]!;
+    const hex = (b: number) => `0x${b.toString(16).toUpperCase().padStart(2, '0')}`;
+    const where = { file: display, ...lineColOfByte(bytes, bad.offset) };
+    if (bad.reason) {
+      const seq = Array.from(bytes.subarray(bad.offset, bad.offset + bad.length), hex).join(' ');
+      throw new InputError(`filen är inte giltig UTF-8: bytesekvensen ${seq} är ${bad.reason} och får inte förekomma`, where, hint);
+    }
+    const latin1 = byte >= 0xc0 && byte <= 0xff ? ` (troligen Latin-1/Windows-1252: "${Buffer.from([byte]).toString('latin1')}")` : '';
+    throw new InputError(`filen är inte UTF-8-kodad: ogiltig byte ${hex(byte)}${latin1}`, where, hint);
+  }
+  let text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  const bom = text.charCodeAt(0) === 0xfeff;
+  if (bom) text = text.slice(1);
+  const pos = (i: number) => {
+    const before = text.slice(0, i);
+    return { line: before.split('\n').length, col: i - before.lastIndexOf('\n') };
+  };
+  const ctrl = firstForbiddenChar(text);
+  const cr = /\r(?!\n)/.exec(text)?.index ?? -1;
+  if (cr >= 0 && (ctrl < 0 || cr < ctrl)) {
+    throw new InputError('filen har ett ensamt CR-tecken som radslut (gammalt Mac-format); fsstöd läser radslut LF eller CRLF', { file: display, ...pos(cr) }, 'Spara om filen med radslut LF (Unix) eller CRLF (Windows) i din editor.');
+  }
+  if (ctrl >= 0) {
+    // Control characters cannot be typed in an editor, break the DOCX/PDF writers (XML forbids
+    // them) and are not allowed unescaped in YAML.
+    const what = isControlChar(text, ctrl) ? 'ett osynligt kontrolltecken' : 'ett otillåtet tecken';
+    throw new InputError(`filen innehåller ${what} (${describeChar(text.charCodeAt(ctrl))})`, { file: display, ...pos(ctrl) }, 'Ta bort tecknet i en texteditor (det kommer ofta från inklistrad text).');
+  }
+  return { text, bom };
+}
+
+/**
+ * Walks a parsed YAML Document before its data is used: a cyclic alias (`a: &x [*x]`) and a
+ * key or text with a character that firstForbiddenChar refuses (written as an escape such as
+ * "\x0b") are refused at the place of the alias or scalar.
+ */
+export function checkDocument(doc: Document, lineCounter: LineCounter, display: string): void {
+  const { visit, isAlias, isScalar } = yamlLib();
+  let problem: InputError | undefined;
+  const at = (n: Node) => ({ file: display, ...lineCounter.linePos(n.range?.[0] ?? 0) });
+  visit(doc, {
+    Alias(_k, node, path) {
+      const target = node.resolve(doc);
+      if (target && path.includes(target as never)) {
+        problem = new InputError('ett alias (*namn) hänvisar till värdet som det själv står i, så värdet blir oändligt', at(node), 'Ta bort aliaset eller skriv ut värdet.');
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+    Scalar(_k, node, path) {
+      if (typeof node.value !== 'string') return undefined;
+      const i = firstForbiddenChar(node.value);
+      if (i < 0) return undefined;
+      const isKey = path.length > 0 && (path[path.length - 1] as { key?: unknown }).key === node;
+      problem = new InputError(forbiddenCharMessage(node.value, i, isKey ? 'nyckeln' : 'texten'), at(node), FORBIDDEN_CHAR_HINT);
+      return visit.BREAK;
+    },
+  });
+  void isAlias; void isScalar;
+  if (problem) throw problem;
+}
+
+/** The plain data of a checked Document, with the alias limit. */
+export function documentData(doc: Document, lineCounter: LineCounter, display: string): unknown {
+  checkDocument(doc, lineCounter, display);
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (e) {
+    if (e instanceof ReferenceError && /alias/i.test(e.message)) {
+      throw new InputError('filen har för många alias (&ankare/*alias) – en så kallad alias-bomb; filen läses inte', { file: display }, 'Ta bort aliasen och skriv ut värdena.');
+    }
+    if (e instanceof RangeError) throw new InputError('filen är för djupt nästlad för att kunna läsas', { file: display });
+    throw new InputError(`filen kunde inte läsas (${(e as Error).message})`, { file: display });
+  }
+}
+
+/** Whether plain data (no aliases: the fast path) holds a key or text that firstForbiddenChar refuses. */
+function hasForbiddenText(v: unknown): boolean {
+  if (typeof v === 'string') return firstForbiddenChar(v) >= 0;
+  if (Array.isArray(v)) return v.some(hasForbiddenText);
+  if (v !== null && typeof v === 'object') return Object.entries(v).some(([k, x]) => firstForbiddenChar(k) >= 0 || hasForbiddenText(x));
+  return false;
+}
+
+/** Reads and checks the bytes of a project file ("-": standard in). */
+export function readProjectText(path: string): { file: string; display: string; bytes: Buffer; text: string; bom: boolean; eol: '\n' | '\r\n'; mode: number; stdin?: boolean } {
+  if (path === '-') {
+    const bytes = readStdin();
+    if (bytes.length > MAX_BYTES) throw new InputError(`indata är för stor (över ${MAX_BYTES / 1048576} MB). En projektfil är normalt under 1 MB`, { file: STDIN_DISPLAY });
+    const { text, bom } = decodeUserText(bytes, STDIN_DISPLAY);
+    return { file: resolve(path), display: STDIN_DISPLAY, bytes, text, bom, eol: text.includes('\r\n') ? '\r\n' : '\n', mode: 0o644, stdin: true };
+  }
   const file = resolve(path);
   const display = displayPath(file);
   let st;
@@ -104,30 +263,7 @@ export function readProjectText(path: string): { file: string; display: string; 
     const code = (e as NodeJS.ErrnoException).code;
     throw new InputError(code === 'EACCES' ? 'filen får inte läsas (behörighet saknas)' : `filen kunde inte läsas (${code ?? 'okänt fel'})`, { file: display });
   }
-  const nul = bytes.indexOf(0);
-  if (nul >= 0) {
-    throw new InputError('filen innehåller ett NUL-tecken (byte 0) och är troligen ingen textfil', { file: display, ...lineColOfByte(bytes, nul) }, 'Öppna filen i en texteditor och ta bort tecknet, eller återställ en tidigare version.');
-  }
-  // isUtf8 is native and fast; the byte-by-byte scan only runs to locate a known error.
-  const bad = isUtf8(bytes) ? -1 : firstInvalidUtf8(bytes);
-  if (bad >= 0) {
-    const byte = bytes[bad]!;
-    const latin1 = byte >= 0xc0 && byte <= 0xff ? ` (troligen Latin-1/Windows-1252: "${Buffer.from([byte]).toString('latin1')}")` : '';
-    throw new InputError(`filen är inte UTF-8-kodad: ogiltig byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')}${latin1}`, { file: display, ...lineColOfByte(bytes, bad) }, 'Spara om filen som UTF-8 i din editor (t.ex. "Spara som" → kodning UTF-8).');
-  }
-  let text = bytes.toString('utf8');
-  // Control characters cannot be typed in an editor, break the DOCX/PDF writers (XML forbids
-  // them) and are not allowed unescaped in YAML.
-  const ctrl = /[\x01-\x08\x0B\x0C\x0E-\x1F\x7F]/.exec(text);
-  if (ctrl) {
-    const before = text.slice(0, ctrl.index);
-    const line = before.split('\n').length;
-    const col = ctrl.index - before.lastIndexOf('\n');
-    const code = ctrl[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-    throw new InputError(`filen innehåller ett osynligt kontrolltecken (U+${code})`, { file: display, line: line, col: col - (text.charCodeAt(0) === 0xfeff ? 1 : 0) }, 'Ta bort tecknet i en texteditor (det kommer ofta från inklistrad text).');
-  }
-  const bom = text.charCodeAt(0) === 0xfeff;
-  if (bom) text = text.slice(1);
+  const { text, bom } = decodeUserText(bytes, display);
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   return { file, display, bytes, text, bom, eol, mode: st.mode & 0o777 };
 }
@@ -226,17 +362,11 @@ export function parseProjectText(src: ReturnType<typeof readProjectText>): Loade
     if (doc.contents === null || (yamlLib().isScalar(doc.contents) && (doc.contents.value === null || doc.contents.value === ''))) {
       throw new InputError('filen är tom', { file: display }, 'Skapa en projektfil med: fsstöd init --kommun <namn>');
     }
-    try {
-      data = doc.toJS({ maxAliasCount: MAX_ALIASES });
-    } catch (e) {
-      if (e instanceof ReferenceError && /alias/i.test(e.message)) {
-        throw new InputError('filen har för många alias (&ankare/*alias) – en så kallad alias-bomb; filen läses inte', { file: display }, 'Ta bort aliasen och skriv ut värdena.');
-      }
-      if (e instanceof RangeError) throw new InputError('filen är för djupt nästlad för att kunna läsas', { file: display });
-      throw new InputError(`filen kunde inte läsas (${(e as Error).message})`, { file: display });
-    }
+    data = documentData(doc, full.lineCounter, display);
   }
   const getFull = () => (full ??= parseFull(file, display, text));
+  // The fast path has no Document to walk; only a file that has such a text pays for one.
+  if (fast && hasForbiddenText(data)) checkDocument(getFull().doc, getFull().lineCounter, display);
   const at = (offset: number) => getFull().lineCounter.linePos(offset);
   if (data === undefined || data === null || (typeof data === 'string' && data.trim() === '')) {
     throw new InputError('filen är tom', { file: display }, 'Skapa en projektfil med: fsstöd init --kommun <namn>');
@@ -252,7 +382,7 @@ export function parseProjectText(src: ReturnType<typeof readProjectText>): Loade
   }
   const project = {
     file, display, text, data: root,
-    bom: src.bom, eol: src.eol, mode: src.mode,
+    bom: src.bom, eol: src.eol, mode: src.mode, ...(src.stdin ? { stdin: true } : {}),
   } as LoadedProject;
   // Only saving needs the hash; read-only commands skip loading crypto for it.
   let hash: string | undefined;
