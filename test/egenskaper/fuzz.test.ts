@@ -90,7 +90,7 @@ type Mutation = typeof mutation extends fc.Arbitrary<infer T> ? T : never;
 
 function mutate(muts: Mutation[]): Buffer {
   let lines = [...BASE_LINES];
-  const byteEdits: Mutation[] = [];
+  const byteEdits: Exclude<Mutation, { kind: 'value' }>[] = [];
   for (const m of muts) {
     if (m.kind === 'value') {
       const i = VALUE_LINES[m.line % VALUE_LINES.length]!;

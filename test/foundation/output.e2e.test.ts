@@ -118,10 +118,11 @@ const UNSAFE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A
 // The same, allowing SGR colour escapes (a colour terminal).
 const UNSAFE_BUT_SGR = (s: string) => UNSAFE.test(s.replace(/\u001B\[\d+m/g, ''));
 
-// Values that the loader accepts (C1 and bidi are allowed XML characters, so they stay loadable
-// when raw controls are refused): OSC 52 and CSI 2J as C1 (U+009D … U+009C, U+009B), RLO, LRI.
-const BAD_NAME = String.raw`Plan \u009d52;c;SGVsbG8=\u009c \u009b2J \u202eRTL\u2066 slut`;
-const BAD_KEY = String.raw`fält\u202e\u009b2J`;
+// Values that the loader accepts: bidi controls are allowed characters in a text (the loader
+// refuses C0 and C1 controls, so OSC 52 and CSI reach the program only through file names and
+// flags, below): RLO, LRI, PDI, RLM.
+const BAD_NAME = String.raw`Plan \u202eRTL\u2066 slut\u2069 \u200f`;
+const BAD_KEY = String.raw`fält\u202e2J`;
 // ESC and BEL reach the program through a file name too (a shell can make one).
 const BAD_FILE = 'p\u001b]52;c;SGVsbG8=\u0007\u001b[2J.yaml';
 
@@ -161,7 +162,7 @@ describe('terminal controls in what is printed', () => {
   it('the project name and kommun are shown with their controls visible', async () => {
     const r = await run(['status', file], { cwd: dir });
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Plan <U+009D>52;c;SGVsbG8=<U+009C> <U+009B>2J <U+202E>RTL<U+2066> slut\n');
+    expect(r.stdout).toContain('Plan <U+202E>RTL<U+2066> slut<U+2069> <U+200F>\n');
     expect(r.stdout).toContain('Linde<U+202E>berg (1885)');
   });
 
@@ -182,8 +183,9 @@ const hasXmllint = spawnSync('xmllint', ['--version']).status === 0;
 
 describe('JSON and XML output with such values', () => {
   const dir = tempDir('fsstod-json-');
-  // A lone surrogate from a YAML escape: JSON.stringify writes it as "\ud800", which jq refuses.
-  const file = badProject(dir, 'p.yaml', String.raw` \ud800`);
+  // (A lone surrogate from a YAML escape, which jq refuses as JSON.stringify writes it, is refused
+  // by the loader now; src/terminal-safe.ts's jsonText still replaces one, see its unit test.)
+  const file = badProject(dir, 'p.yaml');
 
   const JSONS: [string, string[]][] = [
     ['status --json', ['status', '--json', file]],
@@ -197,7 +199,7 @@ describe('JSON and XML output with such values', () => {
     expect(UNSAFE.test(r.stdout), JSON.stringify(r.stdout.match(UNSAFE))).toBe(false);
     expect(r.stdout).not.toMatch(/\\ud[89ab][0-9a-f]{2}(?!\\ud[c-f])/i);
     const data = JSON.parse(r.stdout);
-    if (args[0] === 'status') expect(data.filer[0].projekt).toBe(JSON.parse(`"${BAD_NAME}"`) + ' \uFFFD');
+    if (args[0] === 'status') expect(data.filer[0].projekt).toBe(JSON.parse(`"${BAD_NAME}"`));
   });
   it.skipIf(!hasJq).each(JSONS)('%s: jq reads it', async (_, args) => {
     const r = await run(args, { cwd: dir });
