@@ -50,7 +50,8 @@ export function buildModel(p: Project, method: Method, dokument: DokumentId, whe
 
 export interface RenderedFile { path: string; format: Format; bytes: number }
 
-export async function renderDocument(p: Project, method: Method, dokument: DokumentId, formats: Format[], outDir: string, opts: { templates?: string; env: NodeJS.ProcessEnv; warn: (m: string) => void }): Promise<RenderedFile[]> {
+/** The documents' bytes, without touching the disk (render writes them; tests compare them). */
+export async function renderBytes(p: Project, method: Method, dokument: DokumentId, formats: Format[], opts: { templates?: string; env: NodeJS.ProcessEnv; warn: (m: string) => void }): Promise<{ model: DocModel; files: Map<Format, Buffer> }> {
   const when = documentDate(p, dokument, opts.env);
   const { model } = buildModel(p, method, dokument, when, opts.templates, opts.warn);
   const fontDir = fromRoot('assets', 'fonts');
@@ -58,18 +59,25 @@ export async function renderDocument(p: Project, method: Method, dokument: Dokum
   if (formats.includes('docx') || formats.includes('pdf')) {
     for (const b of model.blocks) if (b.kind === 'figure') images.set(b, await chartPng(b.chart, b.alt, fontDir));
   }
+  const files = new Map<Format, Buffer>();
+  for (const f of formats) {
+    if (f === 'html') files.set(f, Buffer.from(writeHtml(model, opts.warn), 'utf8'));
+    else if (f === 'docx') files.set(f, await (await import('./docx/write.js')).writeDocx(model, images, opts.warn));
+    else files.set(f, await (await import('./pdf/write.js')).writePdf(model, images, fontDir, opts.warn));
+  }
+  return { model, files };
+}
+
+export async function renderDocument(p: Project, method: Method, dokument: DokumentId, formats: Format[], outDir: string, opts: { templates?: string; env: NodeJS.ProcessEnv; warn: (m: string) => void }): Promise<RenderedFile[]> {
+  const { model, files: made } = await renderBytes(p, method, dokument, formats, opts);
   const out = resolve(outDir);
   mkdirSync(out, { recursive: true });
   const stem = fileStem(p, dokument, model.meta.datum);
   const files: RenderedFile[] = [];
-  for (const f of formats) {
+  for (const [f, bytes] of made) {
     const target = resolve(out, `${stem}.${f}`);
     const rel = relative(out, target);
     if (rel.startsWith('..') || isAbsolute(rel)) throw new UsageError(`filnamnet ${stem}.${f} hamnar utanför ${outDir}`);
-    let bytes: Buffer;
-    if (f === 'html') bytes = Buffer.from(writeHtml(model, opts.warn), 'utf8');
-    else if (f === 'docx') bytes = await (await import('./docx/write.js')).writeDocx(model, images, opts.warn);
-    else bytes = await (await import('./pdf/write.js')).writePdf(model, images, fontDir, opts.warn);
     writeAtomic(target, bytes);
     files.push({ path: join(outDir, `${stem}.${f}`), format: f, bytes: bytes.length });
   }
