@@ -1,6 +1,7 @@
 // Charts as data, drawn once as SVG: inline in HTML, and rasterised (resvg, with the bundled
 // font) for DOCX and PDF. Every chart carries alt text in the document model.
 import zlib from 'node:zlib';
+import { xmlChars, xmlEscape } from './xml.js';
 export type Chart =
   | { typ: 'faktorer'; rader: { etikett: string; värde: number | null }[]; skala: string[] }
   | { typ: 'täckning'; rader: string[]; kolumner: string[]; celler: { befintligt: string[]; planerat: string[] }[][]; visaPlanerat: boolean }
@@ -14,7 +15,7 @@ const GREEN = '#2e7d32';
 const RED = '#b3261e';
 const GREY = '#6b6b6b';
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = xmlEscape;
 
 function clip(s: string, n: number): string {
   return s.length > n ? s.slice(0, n - 1).trimEnd() + '…' : s;
@@ -133,12 +134,13 @@ function indikatorer(c: Extract<Chart, { typ: 'indikatorer' }>, title: string): 
   return svgDoc(W, H, title, b);
 }
 
+/** The chart as SVG (XML, for resvg and inline in HTML): only XML characters, whatever the labels hold. */
 export function chartSvg(c: Chart, title: string): string {
   switch (c.typ) {
-    case 'faktorer': return faktorer(c, title);
-    case 'täckning': return täckning(c, title);
-    case 'tidslinje': return tidslinje(c, title);
-    case 'indikatorer': return indikatorer(c, title);
+    case 'faktorer': return xmlChars(faktorer(c, title));
+    case 'täckning': return xmlChars(täckning(c, title));
+    case 'tidslinje': return xmlChars(tidslinje(c, title));
+    case 'indikatorer': return xmlChars(indikatorer(c, title));
   }
 }
 
