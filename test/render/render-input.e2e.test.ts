@@ -47,11 +47,11 @@ describe('render: own templates are bounded', () => {
 });
 
 describe('render: text from the project file is escaped on every path into the Markdown', () => {
-  it('insats names such as "# X" and "::omslag" in {{charts.*}} (alt texts, labels) print literally', async () => {
+  it('insats names with a line "# X" or "::omslag" in {{charts.*}} (alt texts, labels) print literally', async () => {
     const dir = tempDir();
     const data = parse(readFileSync(EXAMPLE, 'utf8'));
-    data.handlingsplan.insatser[0].namn = '# X';
-    data.handlingsplan.insatser[1].namn = '::omslag';
+    data.handlingsplan.insatser[0].namn = 'Ny\n# X';
+    data.handlingsplan.insatser[1].namn = 'Ny\n::omslag';
     writeFileSync(join(dir, 'p.yaml'), stringify(data));
     const own = mallar('::omslag\n\n# Plan\n\n{{charts.tidslinje.alt}}\n\n{{#each charts.tidslinje.chart.rader}}\n{{etikett}}\n\n{{/each}}\n{{{charts.tidslinje.alt}}}\n');
     const r = await runCliAsync(['render', 'handlingsplan', 'p.yaml', '--mallar', own, '--format', 'html', '--ut', 'ut'], { cwd: dir, env });
@@ -59,9 +59,9 @@ describe('render: text from the project file is escaped on every path into the M
     const html = readFileSync(join(dir, 'ut', readdirSync(join(dir, 'ut'))[0]!), 'utf8');
     expect(html.match(/<h1/g)).toHaveLength(2); // the cover's title and "Plan"
     expect(html.match(/<header class="omslag">/g)).toHaveLength(1);
-    expect(html).toContain('<p>I1 # X</p>');
-    expect(html).toContain('<p>I2 ::omslag</p>');
-    expect(html).toMatch(/<p>Tidslinje över de planerade insatserna [^<]*I1 # X/);
+    expect(html).toContain('<p>I1 Ny # X</p>');
+    expect(html).toContain('<p>I2 Ny ::omslag</p>');
+    expect(html).toMatch(/<p>Tidslinje över de planerade insatserna [^<]*I1 Ny # X/);
   });
 });
 
