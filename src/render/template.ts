@@ -210,6 +210,7 @@ export function renderMarkdown(dokument: DokumentId, context: Record<string, unk
     b.total(md);
     return md;
   } catch (e) {
-    throw templateError(e, `mallen för ${dokument}`, templates[1]!.p, limits);
+    // Only the partial can call itself: an endless recursion is its file's fault.
+    throw templateError(e, `mallen för ${dokument}`, templates[e instanceof RangeError ? 0 : 1]!.p, limits);
   }
 }
