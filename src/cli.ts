@@ -101,7 +101,8 @@ Exempel:
     .option('--ut <mapp>', 'mapp för de skapade filerna', 'ut')
     .option('--mallar <mapp>', 'egna mallar som ersätter de inbyggda')
     .option('--strikt', 'vägra skapa dokumentet om något som behövs saknas')
-    .action((dokument, fil, o) => run(import('./commands/render.js').then((m) => m.render({ dokument, fil, format: o.format, ut: o.ut, mallar: o.mallar, strikt: Boolean(o.strikt) }, io))));
+    .option('--namn <text>', 'filernas namn utan ändelse (med alla läggs dokumentet till); standard: kommun-dokument-datum')
+    .action((dokument, fil, o) => run(import('./commands/render.js').then((m) => m.render({ dokument, fil, format: o.format, ut: o.ut, mallar: o.mallar, strikt: Boolean(o.strikt), namn: o.namn }, io))));
 
   return program;
 }

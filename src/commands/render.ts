@@ -14,6 +14,8 @@ export interface RenderOptions {
   ut: string;
   mallar?: string;
   strikt?: boolean;
+  /** The output files' name (without extension); the document is added when several are made. */
+  namn?: string;
 }
 
 const DOKUMENT: Record<string, DokumentId[]> = {
@@ -26,11 +28,14 @@ const DOKUMENT: Record<string, DokumentId[]> = {
 export async function render(opts: RenderOptions, io: IO): Promise<number> {
   const docs = DOKUMENT[opts.dokument.toLowerCase().normalize('NFC')];
   if (!docs) throw new UsageError(`okänt dokument "${opts.dokument}"`, undefined, 'Välj lägesbild, handlingsplan, uppföljning eller alla.');
-  const { FORMATS, renderDocument } = await import('../render/index.js');
+  const { FORMATS, renderDocument, prepareOutDir, sourceDateEpoch, safeName } = await import('../render/index.js');
   const formats = [...new Set(opts.format.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean))];
   const bad = formats.filter((f) => !FORMATS.includes(f as never));
   if (bad.length || formats.length === 0) throw new UsageError(`okänt format ${bad.join(', ') || '(inget)'}`, undefined, 'Välj bland docx, pdf och html, t.ex. --format docx,pdf.');
   if (opts.mallar) (await import('../render/template.js')).checkTemplateDir(opts.mallar);
+  if (opts.namn !== undefined && !safeName(opts.namn)) throw new UsageError(`--namn "${opts.namn.slice(0, 60)}" ger inget filnamn`, undefined, 'Ange ett namn med bokstäver eller siffror, t.ex. --namn handlingsplan-2026.');
+  sourceDateEpoch(io.env);
+  (await import('../render/template.js')).templateLimits(io.env);
 
   const p = loadProject(opts.fil);
   const problems = validateProject(p);
@@ -48,8 +53,9 @@ export async function render(opts: RenderOptions, io: IO): Promise<number> {
     }
   }
   const warn = (m: string) => io.err(`varning: ${m}\n`);
+  prepareOutDir(opts.ut);
   for (const d of docs) {
-    const files = await renderDocument(project, method, d, formats as never, opts.ut, { templates: opts.mallar, env: io.env, warn });
+    const files = await renderDocument(project, method, d, formats as never, opts.ut, { templates: opts.mallar, env: io.env, warn, namn: opts.namn === undefined ? undefined : { namn: opts.namn, flera: docs.length > 1 } });
     for (const f of files) io.out(`✓ ${f.path}\n`);
   }
   return 0;

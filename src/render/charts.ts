@@ -1,5 +1,7 @@
 // Charts as data, drawn once as SVG: inline in HTML, and rasterised (resvg, with the bundled
 // font) for DOCX and PDF. Every chart carries alt text in the document model.
+import zlib from 'node:zlib';
+import { xmlChars, xmlEscape } from './xml.js';
 export type Chart =
   | { typ: 'faktorer'; rader: { etikett: string; värde: number | null }[]; skala: string[] }
   | { typ: 'täckning'; rader: string[]; kolumner: string[]; celler: { befintligt: string[]; planerat: string[] }[][]; visaPlanerat: boolean }
@@ -13,7 +15,7 @@ const GREEN = '#2e7d32';
 const RED = '#b3261e';
 const GREY = '#6b6b6b';
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = xmlEscape;
 
 function clip(s: string, n: number): string {
   return s.length > n ? s.slice(0, n - 1).trimEnd() + '…' : s;
@@ -132,12 +134,13 @@ function indikatorer(c: Extract<Chart, { typ: 'indikatorer' }>, title: string): 
   return svgDoc(W, H, title, b);
 }
 
+/** The chart as SVG (XML, for resvg and inline in HTML): only XML characters, whatever the labels hold. */
 export function chartSvg(c: Chart, title: string): string {
   switch (c.typ) {
-    case 'faktorer': return faktorer(c, title);
-    case 'täckning': return täckning(c, title);
-    case 'tidslinje': return tidslinje(c, title);
-    case 'indikatorer': return indikatorer(c, title);
+    case 'faktorer': return xmlChars(faktorer(c, title));
+    case 'täckning': return xmlChars(täckning(c, title));
+    case 'tidslinje': return xmlChars(tidslinje(c, title));
+    case 'indikatorer': return xmlChars(indikatorer(c, title));
   }
 }
 
@@ -145,13 +148,49 @@ export function chartSvg(c: Chart, title: string): string {
  * PNG (1.6× for print) of a chart, drawn by resvg with the bundled font only (deterministic).
  * Drawn synchronously, one chart at a time: with renderAsync two charts drawn side by side on
  * the thread pool came out with different pixels in about one run in ten.
+ * The PNG is opaque RGB (flattened on white; every chart has a white background anyway): pdfkit
+ * embeds an RGBA PNG by decoding it on the thread pool and numbers its /SMask object when the
+ * decoding finishes, so two charts got their numbers in completion order and the same project
+ * gave different PDFs now and then. An RGB PNG is embedded as it is, synchronously, in order.
  */
 export async function chartPng(c: Chart, title: string, fontDir: string): Promise<{ png: Buffer; width: number; height: number }> {
   const { Resvg } = await import('@resvg/resvg-js');
   const r = new Resvg(chartSvg(c, title), {
     font: { fontFiles: ['Regular', 'Bold', 'Italic'].map((s) => `${fontDir}/LiberationSans-${s}.ttf`), loadSystemFonts: false, defaultFontFamily: 'Liberation Sans' },
     fitTo: { mode: 'zoom', value: 1.6 },
+    background: '#ffffff',
   });
   const img = r.render();
-  return { png: img.asPng(), width: img.width / 1.6, height: img.height / 1.6 };
+  return { png: opaquePng(img.pixels, img.width, img.height), width: img.width / 1.6, height: img.height / 1.6 };
+}
+
+/** An 8-bit RGB PNG from RGBA pixels, composited on white. */
+export function opaquePng(rgba: Uint8Array, width: number, height: number): Buffer {
+  const row = width * 3 + 1;
+  const raw = Buffer.alloc(row * height);
+  for (let y = 0; y < height; y++) {
+    raw[y * row] = 0; // filter: none (deflate does well on flat chart colours)
+    for (let x = 0; x < width; x++) {
+      const i = (y * width + x) * 4, o = y * row + 1 + x * 3, a = rgba[i + 3]!;
+      for (let k = 0; k < 3; k++) raw[o + k] = a === 255 ? rgba[i + k]! : Math.round((rgba[i + k]! * a + 255 * (255 - a)) / 255);
+    }
+  }
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const td = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(zlib.crc32(td));
+    return Buffer.concat([len, td, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8); // 8 bits, colour type 2 (RGB), deflate, no filter method, not interlaced
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', zlib.deflateSync(raw, { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }

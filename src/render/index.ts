@@ -1,10 +1,10 @@
 // Rendering one project into documents: view model → template → Markdown → model → writers.
-import { mkdirSync } from 'node:fs';
-import { join, relative, resolve, isAbsolute } from 'node:path';
+import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, isAbsolute } from 'node:path';
 import type { Project } from '../project/types.js';
 import type { Method } from '../content/types.js';
 import { buildContext, missingFor, type DokumentId } from './context.js';
-import { renderMarkdown } from './template.js';
+import { renderMarkdown, templateLimits, type TemplateLimits } from './template.js';
 import { markdownToBlocks } from './markdown.js';
 import type { Block, DocModel } from './model.js';
 import { chartPng } from './charts.js';
@@ -16,25 +16,78 @@ import { UsageError } from '../errors.js';
 export type Format = 'docx' | 'pdf' | 'html';
 export const FORMATS: Format[] = ['docx', 'pdf', 'html'];
 
-export function documentDate(p: Project, dokument: DokumentId, env: NodeJS.ProcessEnv, now = new Date()): Date {
+/** The last second whose date has a four-digit year (9999-12-31T23:59:59Z). */
+const MAX_EPOCH = 253402300799;
+
+/**
+ * SOURCE_DATE_EPOCH (seconds since 1970, as reproducible builds define it), or undefined when
+ * unset or empty. Anything else is refused rather than ignored: a CI that sets it wrongly would
+ * otherwise get today's date and documents that differ from run to run.
+ */
+export function sourceDateEpoch(env: NodeJS.ProcessEnv): Date | undefined {
   const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
+  if (epoch === undefined || epoch === '') return undefined;
+  const hint = 'Ange ett heltal sekunder sedan 1970-01-01 UTC, t.ex. SOURCE_DATE_EPOCH=1760000000, eller ta bort variabeln.';
+  if (!/^\d+$/.test(epoch)) throw new UsageError(`SOURCE_DATE_EPOCH="${epoch.slice(0, 40)}" är inte ett heltal sekunder`, undefined, hint);
+  if (Number(epoch) > MAX_EPOCH) throw new UsageError(`SOURCE_DATE_EPOCH=${epoch.slice(0, 40)} ligger utanför det som går att skriva som datum (högst ${MAX_EPOCH}, år 9999)`, undefined, hint);
+  return new Date(Number(epoch) * 1000);
+}
+
+export function documentDate(p: Project, dokument: DokumentId, env: NodeJS.ProcessEnv, now = new Date()): Date {
+  const epoch = sourceDateEpoch(env);
+  if (epoch) return epoch;
   const d = p.beslut?.[dokument]?.datum;
   if (d) return new Date(`${d}T00:00:00Z`);
   return new Date(`${now.toISOString().slice(0, 10)}T00:00:00Z`);
 }
 
-/** "Hjo-Tidaholm", "Lindesberg": file-name part from the kommun names, Swedish letters kept. */
-export function fileStem(p: Project, dokument: DokumentId, datum: string): string {
-  const kommun = p.projekt.kommuner.map((k) => k.namn).join('-');
-  const safe = `${kommun}-${dokument}-${datum}`.normalize('NFC').replace(/[^\p{L}\p{N}-]+/gu, '-').replace(/-+/g, '-').replace(/^-|-$/g, '');
-  return safe.toLowerCase() || 'dokument';
+/**
+ * Most UTF-8 bytes in a file name's stem: file systems allow 255 bytes for a name, and the
+ * atomic write's temp file beside it (".name.pid.random.tmp") and the extension need about 30 more.
+ */
+export const MAX_STEM_BYTES = 200;
+
+/** The longest start of s (whole code points) within max UTF-8 bytes. */
+function cutBytes(s: string, max: number): string {
+  let out = '';
+  let n = 0;
+  for (const ch of s) {
+    n += Buffer.byteLength(ch);
+    if (n > max) break;
+    out += ch;
+  }
+  return out;
 }
 
-export function buildModel(p: Project, method: Method, dokument: DokumentId, when: Date, templates: string | undefined, warn: (m: string) => void): { model: DocModel; markdown: string } {
+/** A safe file-name part: letters, digits and - only (so no /, NUL, dot or leading dash); at most max UTF-8 bytes. */
+export function safeName(s: string, max = MAX_STEM_BYTES): string {
+  const clean = (x: string) => x.normalize('NFC').replace(/[^\p{L}\p{N}-]+/gu, '-').replace(/-+/g, '-').replace(/^-|-$/g, '');
+  return clean(cutBytes(clean(s), max));
+}
+
+/**
+ * "hjo-tidaholm-lägesbild-2025-10-09": file-name stem from the kommun names, Swedish letters
+ * kept; a samverkan whose names do not fit is named after its first kommun ("…-m-fl"). With
+ * --namn the user's own name is the stem (and the document is added when several are made).
+ */
+export function fileStem(p: Project, dokument: DokumentId, datum: string, own?: { namn: string; flera: boolean }): string {
+  const tail = `-${dokument}-${datum}`;
+  if (own) {
+    const namn = safeName(own.namn, MAX_STEM_BYTES - (own.flera ? Buffer.byteLength(`-${dokument}`) : 0));
+    return own.flera ? `${namn}-${dokument}` : namn;
+  }
+  const room = MAX_STEM_BYTES - Buffer.byteLength(tail);
+  const names = p.projekt.kommuner.map((k) => k.namn);
+  let kommun = safeName(names.join('-'), Infinity);
+  if (Buffer.byteLength(kommun) > room && names.length > 1) kommun = `${safeName(names[0]!, room - 5)}-m-fl`;
+  kommun = safeName(kommun, room);
+  return (safeName(`${kommun}${tail}`).toLowerCase() || 'dokument');
+}
+
+export function buildModel(p: Project, method: Method, dokument: DokumentId, when: Date, templates: string | undefined, warn: (m: string) => void, limits?: TemplateLimits): { model: DocModel; markdown: string } {
   const datum = when.toISOString().slice(0, 10);
   const ctx = buildContext(p, method, dokument, datum);
-  const markdown = renderMarkdown(dokument, ctx, templates);
+  const markdown = renderMarkdown(dokument, ctx, templates, limits);
   const blocks = markdownToBlocks(markdown, ctx, warn);
   const beslut = p.beslut?.[dokument];
   const model: DocModel = {
@@ -48,28 +101,67 @@ export function buildModel(p: Project, method: Method, dokument: DokumentId, whe
   return { model, markdown };
 }
 
+/**
+ * The output folder, made if missing, or a Swedish error naming it: a file where the folder
+ * should be (or above it), or a folder we may not write in. Root may write anywhere, so for
+ * root the folder's mode bits decide (a 555 folder is meant to be read-only).
+ */
+export function prepareOutDir(outDir: string): string {
+  const out = resolve(outDir);
+  const hint = 'Ange en mapp som går att skriva i med --ut, t.ex. --ut ut.';
+  try {
+    mkdirSync(out, { recursive: true });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' || code === 'ENOTDIR') {
+      let f = out;
+      while (dirname(f) !== f && !isFile(f)) f = dirname(f);
+      throw new UsageError(f === out ? `--ut ${outDir} är en fil, inte en mapp` : `--ut ${outDir} ligger under filen ${f}, inte under en mapp`, { file: outDir }, hint);
+    }
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new UsageError(`mappen ${outDir} kan inte skapas (behörighet saknas eller skrivskyddat)`, { file: outDir }, hint);
+    throw new UsageError(`mappen ${outDir} kan inte skapas: ${(e as Error).message}`, { file: outDir }, hint);
+  }
+  const st = statSync(out);
+  let writable = true;
+  if (process.getuid?.() === 0) writable = (st.mode & 0o222) !== 0;
+  else try { accessSync(out, constants.W_OK); } catch { writable = false; }
+  if (!writable) throw new UsageError(`mappen ${outDir} är skrivskyddad`, { file: outDir }, hint);
+  return out;
+}
+
+function isFile(p: string): boolean {
+  try { return statSync(p).isFile(); } catch { return false; }
+}
+
 export interface RenderedFile { path: string; format: Format; bytes: number }
 
-export async function renderDocument(p: Project, method: Method, dokument: DokumentId, formats: Format[], outDir: string, opts: { templates?: string; env: NodeJS.ProcessEnv; warn: (m: string) => void }): Promise<RenderedFile[]> {
+/** The documents' bytes, without touching the disk (render writes them; tests compare them). */
+export async function renderBytes(p: Project, method: Method, dokument: DokumentId, formats: Format[], opts: { templates?: string; env: NodeJS.ProcessEnv; warn: (m: string) => void }): Promise<{ model: DocModel; files: Map<Format, Buffer> }> {
   const when = documentDate(p, dokument, opts.env);
-  const { model } = buildModel(p, method, dokument, when, opts.templates, opts.warn);
+  const { model } = buildModel(p, method, dokument, when, opts.templates, opts.warn, templateLimits(opts.env));
   const fontDir = fromRoot('assets', 'fonts');
   const images = new Map<Block, { png: Buffer; width: number; height: number }>();
   if (formats.includes('docx') || formats.includes('pdf')) {
     for (const b of model.blocks) if (b.kind === 'figure') images.set(b, await chartPng(b.chart, b.alt, fontDir));
   }
-  const out = resolve(outDir);
-  mkdirSync(out, { recursive: true });
-  const stem = fileStem(p, dokument, model.meta.datum);
-  const files: RenderedFile[] = [];
+  const files = new Map<Format, Buffer>();
   for (const f of formats) {
+    if (f === 'html') files.set(f, Buffer.from(writeHtml(model, opts.warn), 'utf8'));
+    else if (f === 'docx') files.set(f, await (await import('./docx/write.js')).writeDocx(model, images, opts.warn));
+    else files.set(f, await (await import('./pdf/write.js')).writePdf(model, images, fontDir, opts.warn));
+  }
+  return { model, files };
+}
+
+export async function renderDocument(p: Project, method: Method, dokument: DokumentId, formats: Format[], outDir: string, opts: { templates?: string; env: NodeJS.ProcessEnv; warn: (m: string) => void; namn?: { namn: string; flera: boolean } }): Promise<RenderedFile[]> {
+  const { model, files: made } = await renderBytes(p, method, dokument, formats, opts);
+  const out = prepareOutDir(outDir);
+  const stem = fileStem(p, dokument, model.meta.datum, opts.namn);
+  const files: RenderedFile[] = [];
+  for (const [f, bytes] of made) {
     const target = resolve(out, `${stem}.${f}`);
     const rel = relative(out, target);
     if (rel.startsWith('..') || isAbsolute(rel)) throw new UsageError(`filnamnet ${stem}.${f} hamnar utanför ${outDir}`);
-    let bytes: Buffer;
-    if (f === 'html') bytes = Buffer.from(writeHtml(model, opts.warn), 'utf8');
-    else if (f === 'docx') bytes = await (await import('./docx/write.js')).writeDocx(model, images, opts.warn);
-    else bytes = await (await import('./pdf/write.js')).writePdf(model, images, fontDir, opts.warn);
     writeAtomic(target, bytes);
     files.push({ path: join(outDir, `${stem}.${f}`), format: f, bytes: bytes.length });
   }

@@ -11,6 +11,7 @@ import type { Block, DocModel, Inline } from '../model.js';
 import { contents, plain } from '../model.js';
 import { coverRows } from '../cover.js';
 import { columnWidths } from '../columns.js';
+import { xmlChars } from '../xml.js';
 
 export interface ChartImage { png: Buffer; width: number; height: number }
 
@@ -142,7 +143,7 @@ export async function writeDocx(doc: DocModel, images: Map<Block, ChartImage>, w
       children,
     }],
   });
-  return pack(document, m.tid);
+  return pack(document, m.tid, warn);
 }
 
 /** The parts of the package as docx's compiler leaves them (a JSZip object, not yet zipped). */
@@ -154,7 +155,7 @@ interface Parts { files: Record<string, { dir: boolean; async(type: 'nodebuffer'
  * date, and zipping that again cost more than writing the document; so the parts come from the
  * compiler Packer itself uses, and yazl zips them once with Node's zlib.
  */
-async function pack(document: Document, when: Date): Promise<Buffer> {
+async function pack(document: Document, when: Date, warn: (m: string) => void): Promise<Buffer> {
   const compiler = (Packer as unknown as { compiler?: { compile(d: Document): Parts } }).compiler;
   if (!compiler) throw new Error('docx: Packer.compiler saknas (ny docx-version?)');
   const parts = compiler.compile(document);
@@ -162,16 +163,21 @@ async function pack(document: Document, when: Date): Promise<Buffer> {
   // Zip timestamps are local-time fields; pass a Date whose local fields equal the UTC ones.
   const zdate = new Date(when.getTime() + when.getTimezoneOffset() * 60000);
   const zip = new ZipFile();
+  let replaced = false;
   for (const name of Object.keys(parts.files).sort()) {
     const f = parts.files[name]!;
     if (f.dir) continue;
     let data = await f.async('nodebuffer');
-    if (name === 'docProps/core.xml') {
-      data = Buffer.from(data.toString('utf8').replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${iso}$3`));
+    if (/\.(xml|rels)$/.test(name)) {
+      // Every part of the package that is XML passes here once: only XML characters leave.
+      let xml = xmlChars(data.toString('utf8'), () => { replaced = true; });
+      if (name === 'docProps/core.xml') xml = xml.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${iso}$3`);
+      data = Buffer.from(xml, 'utf8');
     }
     // Images are compressed already: store them.
     zip.addBuffer(data, name, { mtime: zdate, mode: 0o100644, forceDosTimestamp: true, compress: !/\.(png|jpe?g)$/.test(name) });
   }
+  if (replaced) warn('tecken som inte får stå i DOCX (styrtecken eller trasiga Unicode-tecken) ersattes med �');
   zip.end();
   const chunks: Buffer[] = [];
   for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);

@@ -4,8 +4,9 @@ import type { Block, DocModel, Heading, Inline } from '../model.js';
 import { contents, plain } from '../model.js';
 import { chartSvg } from '../charts.js';
 import { coverRows } from '../cover.js';
+import { xmlChars, xmlEscape } from '../xml.js';
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = xmlEscape;
 
 function inl(xs: Inline[]): string {
   return xs.map((x) => {
@@ -67,7 +68,8 @@ export function writeHtml(doc: DocModel, warn: (m: string) => void): string {
       }
     }
   }
-  return `<!DOCTYPE html>\n<html lang="sv">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${esc(m.titel)} – ${esc(m.kommun)}</title>\n<meta name="description" content="${esc(m.projekt)}">\n<style>${CSS}</style>\n</head>\n<body>\n<main>\n${parts.join('\n')}\n</main>\n</body>\n</html>\n`;
+  // The one place the page becomes text: only XML characters (XHTML tools and parsers read it too).
+  return xmlChars(`<!DOCTYPE html>\n<html lang="sv">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${esc(m.titel)} – ${esc(m.kommun)}</title>\n<meta name="description" content="${esc(m.projekt)}">\n<style>${CSS}</style>\n</head>\n<body>\n<main>\n${parts.join('\n')}\n</main>\n</body>\n</html>\n`, warn, 'HTML');
 }
 
 /** Chapters as a list, each with its sections (level 2) as a list inside it. */

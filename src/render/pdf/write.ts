@@ -7,6 +7,7 @@ import { contents, plain } from '../model.js';
 import { coverRows } from '../cover.js';
 import { columnWidths } from '../columns.js';
 import type { ChartImage } from '../docx/write.js';
+import { xmlChars, xmlEscape } from '../xml.js';
 
 const BLUE = '#1f5fa8';
 const MARGIN = 62;
@@ -16,11 +17,24 @@ const TOC_LINE: Record<number, number> = { 1: 20, 2: 16 };
 
 export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fontDir: string, warn: (m: string) => void): Promise<Buffer> {
   const m = doc.meta;
+  const info = { Title: xmlChars(`${m.titel} – ${m.kommun}`, warn, 'PDF:ens metadata'), Author: xmlChars(m.kommun), Subject: xmlChars(m.projekt), Creator: 'fsstöd', Producer: 'fsstöd', CreationDate: m.tid, ModDate: m.tid };
   const pdf = new PDFDocument({
     size: 'A4', margins: { top: MARGIN + 10, bottom: MARGIN + 10, left: MARGIN, right: MARGIN },
     tagged: true, lang: m.lang, displayTitle: true, pdfVersion: '1.7', bufferPages: true, autoFirstPage: false,
-    info: { Title: `${m.titel} – ${m.kommun}`, Author: m.kommun, Subject: m.projekt, Creator: 'fsstöd', Producer: 'fsstöd', CreationDate: m.tid, ModDate: m.tid } as PDFKit.DocumentInfo,
+    info: info as PDFKit.DocumentInfo,
   });
+  // pdfkit writes the info into the XMP metadata (XML) as it is, unescaped: "A & B" or "<" in a
+  // kommun's or project's name would make that XML malformed. Its _addInfo is the one place the
+  // PDF's text becomes XML: give it the escaped strings there (the Info dictionary, written
+  // before it at end(), keeps the plain ones).
+  const withInfo = pdf as unknown as { info: Record<string, unknown>; _addInfo?: () => void };
+  const addInfo = withInfo._addInfo;
+  if (typeof addInfo !== 'function') throw new Error('pdfkit: _addInfo saknas (ny pdfkit-version?)');
+  withInfo._addInfo = function (this: typeof withInfo) {
+    const plainInfo = this.info;
+    this.info = Object.fromEntries(Object.entries(plainInfo).map(([k, v]) => [k, typeof v === 'string' ? xmlEscape(v) : v]));
+    try { addInfo.call(this); } finally { this.info = plainInfo; }
+  };
   const chunks: Buffer[] = [];
   pdf.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<void>((res) => pdf.on('end', () => res()));

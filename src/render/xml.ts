@@ -1,0 +1,21 @@
+// XML 1.0 allows only #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]
+// (Char). The loader refuses other characters in a project file; the writers still never emit
+// one (a template, content/ or a future input path could bring one): each writer passes the
+// text it makes into XML through this one function, which puts U+FFFD in the place of each.
+// With the u flag a lone surrogate is one code point of its own, outside every allowed range.
+const NOT_XML_CHAR = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+/** The text with every character outside XML 1.0's Char replaced by U+FFFD; warns once if any was. */
+export function xmlChars(s: string, warn?: (m: string) => void, where = 'dokumentet'): string {
+  NOT_XML_CHAR.lastIndex = 0;
+  if (!NOT_XML_CHAR.test(s)) return s;
+  let n = 0;
+  const out = s.replace(NOT_XML_CHAR, () => { n++; return '\uFFFD'; });
+  warn?.(`${n} tecken som inte får stå i ${where} (styrtecken eller trasiga Unicode-tecken) ersattes med �`);
+  return out;
+}
+
+/** Text for XML content or an attribute in double quotes (the writer's output still goes through xmlChars). */
+export function xmlEscape(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
