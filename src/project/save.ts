@@ -1,7 +1,7 @@
 // Saving a project file without ever losing data: refuse if the file changed on disk since it
 // was read, write a temporary file beside it, fsync, then rename over the original (atomic on
 // POSIX). The YAML Document keeps the user's comments, key order and scalar styles.
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { ConflictError, InputError } from '../errors.js';
@@ -63,6 +63,7 @@ export function writeAtomic(file: string, bytes: Buffer, mode = 0o644, hooks: Sa
  * longer the one that was read. On success the LoadedProject is updated to the new bytes.
  */
 export function saveProject(p: LoadedProject, hooks: SaveHooks = {}): void {
+  testGate();
   let current: Buffer;
   try {
     current = readFileSync(p.file);
@@ -74,10 +75,23 @@ export function saveProject(p: LoadedProject, hooks: SaveHooks = {}): void {
     throw new ConflictError('filen har ändrats av någon annan (eller i en editor) sedan fsstöd läste den; den skrivs inte över', { file: p.display },
       'Spara eller stäng ändringen i den andra editorn och kör kommandot igen: fsstöd läser då in den nya versionen.');
   }
+  testDelay();
   const text = hooks.text !== undefined ? (p.bom ? '\ufeff' : '') + hooks.text : serialise(p);
   const bytes = Buffer.from(text, 'utf8');
   writeAtomic(p.file, bytes, p.mode || 0o644, hooks);
   p.hash = hashBytes(bytes);
   p.text = p.bom ? text.slice(1) : text;
   p.data = hooks.data ?? (p.doc.toJS() as Record<string, unknown>);
+}
+
+const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+function testGate(): void {
+  const gate = process.env.FSSTOD_TEST_SAVE_GATE;
+  if (!gate) return;
+  writeFileSync(`${gate}.${process.pid}`, '');
+  for (let i = 0; i < 4000 && !existsSync(gate); i++) sleep(5);
+}
+function testDelay(): void {
+  const ms = Number(process.env.FSSTOD_TEST_SAVE_DELAY_MS);
+  if (ms > 0) sleep(ms);
 }
