@@ -139,16 +139,6 @@ describe('what could not be read back is not saved', () => {
     // The file is still fsstöd's own.
     expect((await runCliAsync(['validate', file])).code).not.toBe(2);
   });
-
-  it('text that would not read back the same (a lone surrogate, not valid UTF-8) is refused', async () => {
-    const { dir, file } = setup();
-    const svar = join(dir, 'ensam.yaml');
-    writeFileSync(svar, 'förankring:\n  motivering: "a\\ud800b"\n');
-    const r = await step(file, svar);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/fel: /);
-    expect(readFileSync(file, 'utf8')).toBe(BASE);
-  });
 });
 
 describe('the lock beside the file', () => {
