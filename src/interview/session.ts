@@ -219,12 +219,8 @@ export class Session {
    */
   private rebase(fresh: LoadedProject, edits: Edit[], original: unknown): { text: string; whole: boolean; data: Record<string, unknown>; all: Problem[] } {
     const lost = edits.filter((e) => !untouched(original, fresh.data, e));
-    if (lost.length) {
-      const names = [...new Set(lost.map((e) => fieldInWords(e.path, fresh.data)))];
-      throw new ConflictError(`filen ändrades av någon annan medan svaren sparades, och samma fält hade ändrats där; de här svaren sparades inte: ${names.join('; ')}`, { file: this.p.display },
-        'Kör kommandot igen: fsstöd läser då in den nya versionen, och du väljer vilket svar som ska gälla.');
-    }
-    // From here on this session works on the new version (also if the checks below refuse).
+    // From here on this session works on the new version (also if it refuses these edits), so
+    // that a later answer is checked against, and saved onto, what is on disk.
     const p = this.p;
     for (const k of ['text', 'data', 'bom', 'eol', 'mode'] as const) (p as any)[k] = fresh[k];
     for (const k of ['hash', 'doc', 'lineCounter']) Object.defineProperty(p, k, Object.getOwnPropertyDescriptor(fresh, k)!);
@@ -232,6 +228,11 @@ export class Session {
     this.baseline = multiset(before);
     this.refProblems = before.filter((pr) => pr.rule !== 'schema');
     this.version++;
+    if (lost.length) {
+      const names = [...new Set(lost.map((e) => fieldInWords(e.path, fresh.data)))];
+      throw new ConflictError(`filen ändrades av någon annan medan svaren sparades, och samma fält hade ändrats där; de här svaren sparades inte: ${names.join('; ')}`, { file: p.display },
+        'Kör kommandot igen: fsstöd läser då in den nya versionen, och du väljer vilket svar som ska gälla.');
+    }
     const { problems, data, all } = this.check(edits);
     if (problems.length) {
       throw new ConflictError(`filen ändrades av någon annan medan svaren sparades, och svaren stämmer inte med den nya versionen (${problems.map((pr) => pr.message).join('; ')}); inget sparades`, { file: p.display },

@@ -211,7 +211,7 @@ class Lock {
           throw new InputError(`filen sparas just nu av ett annat fsstöd${who}; inget sparades`, { file: display },
             `Vänta tills det är klart och kör kommandot igen. Om inget annat fsstöd arbetar med filen: ta bort låsfilen ${path}.`);
         }
-        sleep(2 + Math.random() * 8);
+        sleep(1 + Math.random() * 4);
       }
     } catch (e) {
       throw cannotSave(e, display);
@@ -293,7 +293,7 @@ function testGate(): void {
   const gate = process.env.FSSTOD_TEST_SAVE_GATE;
   if (!gate) return;
   writeFileSync(`${gate}.${process.pid}`, '');
-  for (let i = 0; i < 4000 && !existsSync(gate); i++) sleep(5);
+  for (let i = 0; i < 20_000 && !existsSync(gate); i++) sleep(1);
 }
 function testDelay(): void {
   const ms = Number(process.env.FSSTOD_TEST_SAVE_DELAY_MS);

@@ -7,7 +7,8 @@
 const { loadCli } = require('../../bin/load-cli.cjs');
 const readline = require('node:readline');
 
-const cli = loadCli();
+// The interview's code cache (the writer's own arguments name no command).
+const cli = loadCli(require('node:path').join(__dirname, '..', '..', 'dist', 'cli.cjs.full.cache'));
 const io = (sink) => ({
   out: (s) => { sink.out += s; }, err: (s) => { sink.err += s; },
   stdoutIsTTY: false, stdinIsTTY: false, color: false, env: process.env,
