@@ -26,7 +26,7 @@ const VALUES = ['A', 'B', 'C'].map((v) => `Svar ${v} ` + `${v.toLowerCase()}`.re
 
 const KILLS = 200;
 // The lock is held a little longer (test hook), so that more kills land inside a save.
-const HOLD = { FSSTOD_TEST_SAVE_DELAY_MS: '15' };
+const HOLD = { FSSTOD_TEST_SAVE_DELAY_MS: '30' };
 const started: Writer[] = [];
 afterAll(() => { for (const w of started) w.child.kill('SIGKILL'); });
 
@@ -55,7 +55,7 @@ async function lane(rounds: number): Promise<number> {
     expect(readdirSync(dir).filter((f) => f.startsWith('.')), `omgång ${r}`).toEqual([]);
     if (r === rounds) { w.child.kill('SIGKILL'); break; }
     w.loop(svar);
-    await new Promise((res) => setTimeout(res, Math.random() * 80));
+    await new Promise((res) => setTimeout(res, Math.random() * 300));
     w.child.kill('SIGKILL');
     await w.exited;
     if (readdirSync(dir).some((f) => f.startsWith('.'))) killedInSave++;
