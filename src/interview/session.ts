@@ -5,7 +5,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import jsyaml from 'js-yaml';
 import { yamlLib, type LoadedProject, type YamlPath } from '../project/load.js';
-import { saveProject } from '../project/save.js';
+import { assertWritable, saveProject } from '../project/save.js';
+import { ConflictError } from '../errors.js';
 import { schemaProblems, sortProblems, validateProject, type Problem } from '../project/validate.js';
 import { referenceAt } from './paths.js';
 import { fieldInWords } from '../project/schema-words.js';
@@ -65,6 +66,20 @@ export function forbiddenTextProblems(edits: Edit[], data: unknown): Problem[] {
   return out;
 }
 
+const idOf = (v: unknown) => (v !== null && typeof v === 'object' && 'id' in v ? (v as { id: unknown }).id : undefined);
+
+/**
+ * Whether an edit can be re-applied onto a version someone else saved: the value at its path
+ * is what this writer read (or already what it sets), and list items on the way, addressed by
+ * position, are still the same items (by id).
+ */
+function untouched(original: unknown, fresh: unknown, e: Edit): boolean {
+  const now = getPath(fresh, e.path);
+  if (isDeepStrictEqual(now, e.value)) return true;
+  if (!isDeepStrictEqual(getPath(original, e.path), now)) return false;
+  return e.path.every((seg, i) => typeof seg !== 'number' || idOf(getPath(original, e.path.slice(0, i + 1))) === idOf(getPath(fresh, e.path.slice(0, i + 1))));
+}
+
 export class RejectedError extends Error {
   constructor(readonly problems: Problem[]) {
     super(problems.map((p) => p.message).join('\n'));
@@ -102,6 +117,8 @@ export class Session {
     if (p.stdin) {
       throw new UsageError('projektfilen kan inte läsas från standard in (-) när svaren ska sparas i den', { file: p.display }, 'Ange projektfilen med namn; svaren kan komma från standard in: fsstöd step <nr> projekt.yaml --svar -');
     }
+    // A read-only file is refused before the first question, not after the answers.
+    assertWritable(p.file, p.display);
     const all = initialProblems ?? validateProject(p);
     this.baseline = multiset(all);
     this.refProblems = all.filter((pr) => pr.rule !== 'schema');
@@ -165,10 +182,35 @@ export class Session {
     this.apply([{ path, value }]);
   }
 
-  /** Checks, writes and saves the edits as one answer. Throws RejectedError if invalid. */
+  /**
+   * Checks, writes and saves the edits as one answer. Throws RejectedError if invalid. If
+   * another writer saved the file meanwhile, the edits are re-applied onto its version when
+   * they touch only values nobody else changed (and still pass the checks there); otherwise
+   * ConflictError names the answers that were not saved.
+   */
   apply(edits: Edit[]): void {
     const { problems, data, all } = this.check(edits);
     if (problems.length) throw new RejectedError(problems);
+    let made = { ...this.textFor(edits, data), data, all };
+    const original = this.p.data;
+    saveProject(this.p, {
+      text: made.text, data,
+      rebase: (fresh) => {
+        made = this.rebase(fresh, edits, original);
+        return made;
+      },
+    });
+    if (made.whole) this.reparse();
+    else this.recount();
+    this.stats.saves++;
+    // What remains is what the file already had: it must not block later answers.
+    this.baseline = multiset(made.all);
+    this.refProblems = made.all.filter((pr) => pr.rule !== 'schema');
+    this.version++;
+  }
+
+  /** The new text for checked edits: only the changed lines, or (unusual layout) the whole file. */
+  private textFor(edits: Edit[], data: Record<string, unknown>): { text: string; whole: boolean } {
     const p = this.p;
     const before = p.text;
     const st: TextState = { text: p.text, doc: p.doc, eol: p.eol };
@@ -198,14 +240,36 @@ export class Session {
       if (!isDeepStrictEqual(this.load(text), data)) throw new Error('intervjun kunde inte skriva svaret i filen utan att ändra annat; inget sparades');
       this.stats.whole++;
     }
-    saveProject(p, { text, data });
-    if (!ok) this.reparse();
-    else this.recount();
-    this.stats.saves++;
-    // What remains is what the file already had: it must not block later answers.
-    this.baseline = multiset(all);
-    this.refProblems = all.filter((pr) => pr.rule !== 'schema');
+    return { text, whole: !ok };
+  }
+
+  /**
+   * Another writer saved the file after this session read it: takes over its version (`fresh`)
+   * and re-applies the edits, if each edited value is still what this session read (three-way:
+   * nobody else changed it) or already what the edit sets. Then checks again, on the new data.
+   */
+  private rebase(fresh: LoadedProject, edits: Edit[], original: unknown): { text: string; whole: boolean; data: Record<string, unknown>; all: Problem[] } {
+    const lost = edits.filter((e) => !untouched(original, fresh.data, e));
+    // From here on this session works on the new version (also if it refuses these edits), so
+    // that a later answer is checked against, and saved onto, what is on disk.
+    const p = this.p;
+    for (const k of ['text', 'data', 'bom', 'eol', 'mode'] as const) (p as any)[k] = fresh[k];
+    for (const k of ['hash', 'doc', 'lineCounter']) Object.defineProperty(p, k, Object.getOwnPropertyDescriptor(fresh, k)!);
+    const before = validateProject(p);
+    this.baseline = multiset(before);
+    this.refProblems = before.filter((pr) => pr.rule !== 'schema');
     this.version++;
+    if (lost.length) {
+      const names = [...new Set(lost.map((e) => fieldInWords(e.path, fresh.data)))];
+      throw new ConflictError(`filen ändrades av någon annan medan svaren sparades, och samma fält hade ändrats där; de här svaren sparades inte: ${names.join('; ')}`, { file: p.display },
+        'Kör kommandot igen: fsstöd läser då in den nya versionen, och du väljer vilket svar som ska gälla.');
+    }
+    const { problems, data, all } = this.check(edits);
+    if (problems.length) {
+      throw new ConflictError(`filen ändrades av någon annan medan svaren sparades, och svaren stämmer inte med den nya versionen (${problems.map((pr) => pr.message).join('; ')}); inget sparades`, { file: p.display },
+        'Kör kommandot igen: fsstöd läser då in den nya versionen.');
+    }
+    return { ...this.textFor(edits, data), data, all };
   }
 
   private verifyLocal(text: string, c: NonNullable<EditResult['container']>, data: unknown): boolean {
