@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join, relative, resolve, isAbsolute } from 'node:path';
 import type { Project } from '../project/types.js';
 import type { Method } from '../content/types.js';
-import { buildContext, missingFor, type DokumentId } from './context.js';
+import { buildContext, type DokumentId } from './context.js';
 import { renderMarkdown } from './template.js';
 import { markdownToBlocks } from './markdown.js';
 import type { Block, DocModel } from './model.js';

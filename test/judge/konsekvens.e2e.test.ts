@@ -36,8 +36,8 @@ const FILES: Record<string, string> = {
   hjo: HJO,
   // A checklist answered "delvis" with no next step: answered in the interview's eyes until now.
   utanÅtgärd: variant('utan-atgard', LINDESBERG, (d) => {
-    d.setIn(['checklistor', 'steg4', 'k1', 'status'], 'delvis');
-    d.deleteIn(['checklistor', 'steg4', 'k1', 'åtgärd']);
+    d.setIn(['checklistor', 'steg4', 'c1', 'status'], 'delvis');
+    d.deleteIn(['checklistor', 'steg4', 'c1', 'åtgärd']);
     d.setIn(['checklistor', 'steg1', 'c2', 'status'], 'nej');
     d.deleteIn(['checklistor', 'steg1', 'c2', 'åtgärd']);
   }),
@@ -70,7 +70,6 @@ handlingsplan:
       namn: Föräldrakvällar avvecklas
       åtgärd: avveckla
       befintligt_stöd: S1
-      ansvarig: AK1
       start: 2025-01-01
 `);
     return f;
