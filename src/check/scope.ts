@@ -2,7 +2,8 @@
 // the file has begun. Also which step a path in the project file belongs to.
 import { UsageError } from '../errors.js';
 import type { YamlPath } from '../project/load.js';
-import { getPath, isAnswered } from '../project/progress.js';
+import { getPath } from '../project/progress.js';
+import { isAnswered } from '../judge/index.js';
 import type { MethodView } from './method.js';
 import { DOKUMENT, type Dokument, type Scope } from './types.js';
 

@@ -46,10 +46,11 @@ export async function render(opts: RenderOptions, io: IO): Promise<number> {
   const project = p.data as unknown as Project;
   const method = loadMethod();
   if (opts.strikt) {
-    const { missingFor } = await import('../render/context.js');
-    const missing = docs.flatMap((d) => missingFor(project, method, d).map((x) => `  ${d}: ${x}`));
-    if (missing.length) {
-      throw new InputError(`--strikt: ${missing.length} uppgifter som dokumentet behöver saknas:\n${missing.slice(0, 40).join('\n')}${missing.length > 40 ? '\n  …' : ''}`, { file: p.display }, 'Fyll i dem med fsstöd step <nr> --bara-tomma, eller skapa dokumentet utan --strikt (då markeras de "Ej ifyllt").');
+    // The same verdict as check --for <dokument>: its errors, and only those, stop the document.
+    const { documentErrors } = await import('../judge/readiness.js');
+    const errors = docs.flatMap((d) => documentErrors(p, d).map((x) => `  ${d}: ${x.file}:${x.line}:${x.col}: ${x.message}`));
+    if (errors.length) {
+      throw new InputError(`--strikt: check hittar ${errors.length} fel som dokumentet inte får ha:\n${errors.slice(0, 40).join('\n')}${errors.length > 40 ? '\n  …' : ''}`, { file: p.display }, `Se dem med fsstöd check ${p.display} --for ${docs.length === 1 ? docs[0] : '<dokument>'}; fyll i det som saknas med fsstöd step <nr> --bara-tomma, eller skapa dokumentet utan --strikt (då markeras det som saknas "Ej ifyllt").`);
     }
   }
   const warn = (m: string) => io.err(`varning: ${m}\n`);

@@ -6,7 +6,7 @@ import { jsonText } from '../terminal-safe.js';
 import { FsstodError, formatError } from '../errors.js';
 import { loadProject } from '../project/load.js';
 import { validateProject } from '../project/validate.js';
-import { projectProgress, type StepProgress } from '../project/progress.js';
+import { judgeProject, percent as pct, projectShare, type StepJudgement as StepProgress } from '../judge/index.js';
 import { loadMethod } from '../content/load.js';
 import type { Project } from '../project/types.js';
 
@@ -24,15 +24,10 @@ interface FileStatus {
   steg?: StepProgress[];
 }
 
-const pct = (a: number, b: number) => (b === 0 ? 0 : Math.round((100 * a) / b));
 
 function bar(a: number, b: number, width = 10): string {
   const filled = b === 0 ? 0 : Math.round((width * a) / b);
   return '█'.repeat(filled) + '░'.repeat(width - filled);
-}
-
-function stepShare(s: StepProgress): [number, number] {
-  return [s.momentBesvarade + s.checklista.besvarade, s.momentTotalt + s.checklista.totalt];
 }
 
 function readOne(fil: string): FileStatus {
@@ -46,7 +41,7 @@ function readOne(fil: string): FileStatus {
       projekt: typeof data.projekt?.namn === 'string' ? data.projekt.namn : undefined,
       kommuner: Array.isArray(data.projekt?.kommuner) ? data.projekt.kommuner.map((k) => ({ kod: String(k?.kod ?? ''), namn: String(k?.namn ?? ''), län: k?.län })) : [],
       valideringsfel: problems.length,
-      steg: projectProgress(p.data, method.steg),
+      steg: judgeProject(p.data, method.steg),
     };
   } catch (e) {
     if (e instanceof FsstodError) return { fil, fel: formatError(e) };
@@ -64,9 +59,9 @@ export async function status(opts: StatusOptions, io: IO): Promise<number> {
     io.out(jsonText({
       filer: files.map((f) => f.fel ? { fil: f.fil, fel: f.fel } : {
         fil: f.fil, projekt: f.projekt, kommuner: f.kommuner, valideringsfel: f.valideringsfel,
-        andel: pct(...(f.steg!.map(stepShare).reduce(([a, b], [c, d]) => [a + c, b + d], [0, 0]) as [number, number])),
+        andel: projectShare(f.steg!),
         steg: f.steg!.map((s) => ({
-          nummer: s.nummer, titel: s.titel, andel: pct(...stepShare(s)),
+          nummer: s.nummer, titel: s.titel, andel: s.andel,
           moment: { besvarade: s.momentBesvarade, totalt: s.momentTotalt, per_moment: s.moment.filter((m) => m.nummer).map((m) => ({ nummer: m.nummer, titel: m.titel, besvarade: m.besvarade, totalt: m.totalt })) },
           checklista: { besvarade: s.checklista.besvarade, totalt: s.checklista.totalt },
         })),
@@ -86,21 +81,20 @@ export async function status(opts: StatusOptions, io: IO): Promise<number> {
     const w = Math.max(...f.steg!.map((s) => `${s.nummer} ${s.titel}`.length));
     io.out(`  ${'Steg'.padEnd(w)}   ${'Moment och frågor'.padEnd(22)}   Checklista\n`);
     for (const s of f.steg!) {
-      const mp = pct(s.momentBesvarade, s.momentTotalt);
+      // The step's share, moments and checklist together: the same number as in the table.
+      const mp = s.andel;
       const cp = pct(s.checklista.besvarade, s.checklista.totalt);
       io.out(`  ${`${s.nummer} ${s.titel}`.padEnd(w)}   ${colour(mp, bar(s.momentBesvarade, s.momentTotalt))} ${`${mp} %`.padStart(5)} ${`${s.momentBesvarade}/${s.momentTotalt}`.padStart(5)}   ${colour(cp, bar(s.checklista.besvarade, s.checklista.totalt))} ${`${s.checklista.besvarade}/${s.checklista.totalt}`.padStart(5)}\n`);
     }
     if (f.valideringsfel) io.out(`\n${c.red(`${f.valideringsfel} valideringsfel`)} – se dem med: fsstöd validate ${f.fil}\n`);
-    const next = f.steg!.find((s) => pct(...stepShare(s)) < 100);
+    const next = f.steg!.find((s) => s.andel < 100);
     io.out(next ? `\nNästa: fsstöd step ${next.nummer} ${f.fil === 'projekt.yaml' ? '' : f.fil}`.trimEnd() + '\n' : '\nAlla steg är besvarade.\n');
     return 0;
   }
   // Several files: one row per kommun.
   const rows = files.map((f) => {
     if (f.fel) return { label: f.fil, cells: [] as string[], total: '', fel: f.fel, län: '' };
-    const shares = f.steg!.map(stepShare);
-    const tot = shares.reduce(([a, b], [x, y]) => [a + x, b + y], [0, 0]);
-    return { label: kommunLabel(f), län: f.kommuner?.[0]?.län ?? '', cells: shares.map(([a, b]) => `${pct(a, b)} %`), total: `${pct(tot[0]!, tot[1]!)} %`, fel: f.valideringsfel ? `${f.valideringsfel} valideringsfel` : '' };
+    return { label: kommunLabel(f), län: f.kommuner?.[0]?.län ?? '', cells: f.steg!.map((s) => `${s.andel} %`), total: `${projectShare(f.steg!)} %`, fel: f.valideringsfel ? `${f.valideringsfel} valideringsfel` : '' };
   });
   const lw = Math.max(6, ...rows.map((r) => r.label.length));
   const länw = Math.max(3, ...rows.map((r) => r.län.length));

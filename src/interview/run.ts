@@ -3,7 +3,8 @@
 // and the command to run next.
 import type { Moment, Step } from '../content/types.js';
 import type { YamlPath } from '../project/load.js';
-import { getPath, isAnswered, splitPath, stepProgress, type StepProgress } from '../project/progress.js';
+import { getPath, splitPath } from '../project/progress.js';
+import { checklistUnits, judgeStep as stepProgress, stepComplete, type StepJudgement as StepProgress } from '../judge/index.js';
 import { schemaAt } from '../project/schema-words.js';
 import { askAny, at, child, needs, type Ctx } from './fields.js';
 import { short, wrap } from './text.js';
@@ -66,9 +67,11 @@ async function askChecklist(ctx: Ctx, step: Step): Promise<void> {
   out('\n' + c.bold.blue(`── ${step.checklista.titel}`) + c.dim(` (${prog.besvarade} av ${prog.totalt} besvarade)`) + '\n');
   out(c.dim(wrap('Svara ja, delvis, nej eller ej aktuellt. Vid nej eller delvis: skriv vad som ska göras, av vem och när.', width, '  ')) + '\n');
   const base: YamlPath = ['checklistor', `steg${step.nummer}`];
+  // --bara-tomma asks what the judgement finds missing: no status, or nej/delvis without a next step.
+  const answered = new Set(checklistUnits(ctx.session.data, step).filter((u) => u.answered).map((u) => String(u.path[2])));
   for (const q of step.checklista.frågor) {
     const items = q.delfrågor?.length ? q.delfrågor : [q];
-    const open = items.filter((it) => !ctx.baraTomma || !isAnswered(getPath(ctx.session.data, [...base, it.id, 'status'])));
+    const open = items.filter((it) => !ctx.baraTomma || !answered.has(it.id));
     if (!open.length) continue;
     if (q.delfrågor?.length) out('\n' + c.bold(wrap(`${q.id}. ${q.text}`, width, '  ')) + '\n');
     for (const it of open) {
@@ -120,7 +123,7 @@ export function summary(data: unknown, step: Step, fileArg: string, width = 80):
   const lines: string[] = ['', `Steg ${step.nummer} ${step.titel}: ${p.momentBesvarade} av ${p.momentTotalt} frågor och ${p.checklista.besvarade} av ${p.checklista.totalt} checklistfrågor besvarade.`];
   const missing = p.moment.filter((m) => m.besvarade < m.totalt);
   const clMissing = p.checklista.totalt - p.checklista.besvarade;
-  if (missing.length || clMissing) {
+  if (!stepComplete(p)) {
     lines.push('Kvar att besvara:');
     for (const m of missing) {
       const open = m.units.filter((u) => !u.answered).map((u) => short(u.label, 40));

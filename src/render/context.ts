@@ -2,7 +2,7 @@
 // the method's titles from content/, the charts, and what is missing for each document.
 import type { Project, Insats, BefintligtStöd, Åldrar, Räckvidd, Beslut, Checklista } from '../project/types.js';
 import type { Method, Step } from '../content/types.js';
-import { stepProgress } from '../project/progress.js';
+import { coverage, isGap } from '../judge/coverage.js';
 import { genitive } from '../kommuner.js';
 import type { Chart } from './charts.js';
 import { tusental } from '../text.js';
@@ -35,15 +35,6 @@ function räckviddText(r?: Räckvidd): string {
 
 const num = (v?: number) => (v === undefined ? '' : String(v).replace('.', ','));
 const kr = (v?: number) => (v === undefined ? '' : `${tusental(v, ' ')} kr`);
-
-/** Which age bands an item covers (for the coverage matrix). */
-function covers(a: Åldrar | undefined, band: { graviditet?: boolean; från?: number; till?: number }): boolean {
-  if (!a) return false;
-  if (band.graviditet) return Boolean(a.graviditet);
-  if (a.från === undefined && a.till === undefined) return false;
-  const f = a.från ?? 0, t = a.till ?? 18;
-  return f <= (band.till ?? 18) && t >= (band.från ?? 0);
-}
 
 export interface RenderContext {
   [k: string]: unknown;
@@ -98,13 +89,9 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
     alt: `Stapeldiagram över de elva organisatoriska faktorerna, bedömda på en skala 1–5: ${b.faktorer.map((f) => `${f.titel} ${fakt[f.id]?.bedömning ?? 'ej bedömd'}`).join('; ')}.`,
   };
   const matrix = (planned: boolean) => {
-    const existing = p.analys?.kartläggning?.befintligt_stöd ?? [];
-    const plannedItems = planned ? (p.handlingsplan?.insatser ?? []).filter((i) => i.åtgärd !== 'avveckla') : [];
-    const celler = b.åldersband.map((band) => b.preventionsnivåer.map((n) => ({
-      befintligt: existing.filter((s) => s.nivå === n.id && covers(s.åldrar, band)).map((s) => s.namn),
-      planerat: plannedItems.filter((s) => s.nivå === n.id && covers(s.åldrar, band)).map((s) => s.namn),
-    })));
-    const gaps = b.åldersband.flatMap((band, i) => b.preventionsnivåer.filter((_, j) => celler[i]![j]!.befintligt.length === 0 && (!planned || celler[i]![j]!.planerat.length === 0)).map((n) => `${band.titel} ${n.titel.toLowerCase()}`));
+    const names = (xs: Record<string, any>[]) => xs.map((x) => String(x.namn ?? x.id ?? ''));
+    const celler = coverage(p, b.åldersband, b.preventionsnivåer, planned).celler.map((row) => row.map((c) => ({ befintligt: names(c.befintligt), planerat: names(c.planerat) })));
+    const gaps = b.åldersband.flatMap((band, i) => b.preventionsnivåer.filter((_, j) => isGap(celler[i]![j]!)).map((n) => `${band.titel} ${n.titel.toLowerCase()}`));
     return {
       chart: { typ: 'täckning', rader: b.åldersband.map((x) => x.titel), kolumner: b.preventionsnivåer.map((x) => x.titel), celler, visaPlanerat: planned } as Chart,
       alt: `Matris över stöd per åldersgrupp och preventionsnivå${planned ? ', befintligt och planerat' : ''}. ${gaps.length ? `Luckor (inget stöd): ${gaps.join(', ')}.` : 'Inga luckor.'}`,
@@ -211,18 +198,4 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
     charts,
     insatsNamn: Object.fromEntries([...insatsMap].map(([k, v]) => [k, v.namn])),
   };
-}
-
-/** What a document needs that is not filled in: the units of its moments (from content/). */
-export function missingFor(p: Project, method: Method, dokument: DokumentId): string[] {
-  const doc = method.begrepp.dokument.find((d) => d.id === dokument)!;
-  const out: string[] = [];
-  for (const n of doc.steg) {
-    const prog = stepProgress(p, method.steg[n - 1]!);
-    for (const mo of prog.moment) {
-      if (!doc.moment.includes(mo.nummer)) continue;
-      for (const unit of mo.units) if (!unit.answered) out.push(`${mo.nummer} ${mo.titel}: ${unit.label.length > 70 ? unit.label.slice(0, 67) + '…' : unit.label} (${unit.path.join('.')})`);
-    }
-  }
-  return out;
 }

@@ -3,7 +3,7 @@ import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, isAbsolute } from 'node:path';
 import type { Project } from '../project/types.js';
 import type { Method } from '../content/types.js';
-import { buildContext, missingFor, type DokumentId } from './context.js';
+import { buildContext, type DokumentId } from './context.js';
 import { renderMarkdown, templateLimits, type TemplateLimits } from './template.js';
 import { markdownToBlocks } from './markdown.js';
 import type { Block, DocModel } from './model.js';

@@ -166,8 +166,10 @@ describe('render: what the user controls', () => {
     expect(html).toContain('Hjo och Tidaholm (samverkan)');
     const s = runCli(['render', 'lägesbild', p, '--strikt', '--format', 'html', '--ut', join(dir, 'ut2')]);
     expect(s.code).toBe(2);
-    expect(s.stderr).toMatch(/--strikt: \d+ uppgifter som dokumentet behöver saknas/);
-    expect(s.stderr).toMatch(/3\.1 Målgruppsanalys: Demografi \(analys\.målgruppsanalys\.demografi\)/);
+    // The errors of check --for lägesbild, with their places (the consistency tests compare the two).
+    expect(s.stderr).toMatch(/--strikt: check hittar \d+ fel som dokumentet inte får ha/);
+    expect(s.stderr).toMatch(/lägesbild: .*projekt\.yaml:\d+:\d+: Moment 3\.1 Målgruppsanalys: inte ifyllt: .*Demografi/);
+    expect(s.stderr).toContain('--for lägesbild');
     expect(existsSync(join(dir, 'ut2'))).toBe(false);
   });
 

@@ -1,8 +1,8 @@
 // Each step of the method ends with a checklist. Every question of the steps in scope is
 // answered, and a nej or delvis says what will be done next.
-import { checklistUnits } from '../../project/progress.js';
+import { checklistUnits } from '../../judge/index.js';
 import type { Rule, RuleFinding } from '../types.js';
-import { existing, get, isObj, isText, short } from './util.js';
+import { existing, get, isObj, short } from './util.js';
 
 export const checklistaBesvarad: Rule = {
   id: 'checklista-besvarad',
@@ -17,7 +17,7 @@ export const checklistaBesvarad: Rule = {
     for (const step of ctx.method.steps) {
       if (!ctx.inScope(step.nummer)) continue;
       const units = checklistUnits(ctx.data, step);
-      if (!units.some((u) => u.answered)) {
+      if (!units.some((u) => u.answered || u.utanÅtgärd)) {
         // Nothing answered yet: one finding for the whole checklist, not one per question.
         const at = existing(ctx.data, ['checklistor', `steg${step.nummer}`]);
         out.push({ path: at, key: true, message: `${step.checklista.titel} är inte besvarad (${units.length} frågor: ${units.map((u) => String(u.path[2])).join(', ')}). Svara med fsstöd step ${step.nummer} --checklista` });
@@ -25,14 +25,14 @@ export const checklistaBesvarad: Rule = {
       }
       for (const u of units) {
         const id = String(u.path[2]);
-        if (!u.answered) {
+        if (!u.answered && !u.utanÅtgärd) {
           // Where the answer would go: its status if the question is there, else the nearest existing key.
           const at = existing(ctx.data, [...u.path, 'status']);
           out.push({ path: at, key: at.length < u.path.length + 1, message: `Checklista ${step.nummer}, fråga ${id} är inte besvarad: ”${short(u.label, 90)}” (svara ja, delvis, nej eller ej aktuellt)` });
           continue;
         }
-        const svar = get(ctx.data, u.path) as Record<string, unknown>;
-        if ((svar.status === 'nej' || svar.status === 'delvis') && !(isObj(svar.åtgärd) && isText(svar.åtgärd.vad))) {
+        if (u.utanÅtgärd) {
+          const svar = get(ctx.data, u.path) as Record<string, unknown>;
           out.push({ path: [...u.path, isObj(svar.åtgärd) ? 'åtgärd' : 'status'], key: isObj(svar.åtgärd), message: `Checklista ${step.nummer}, fråga ${id} är besvarad med ${svar.status} men saknar nästa steg: skriv i åtgärd › vad vad som ska göras (och gärna vem och när)` });
         }
       }

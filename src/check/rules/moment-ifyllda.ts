@@ -1,19 +1,10 @@
 // The moments a document needs (content/: begrepp.dokument) are filled in; without --for, every
 // moment of the steps in scope.
 import type { YamlPath } from '../../project/load.js';
-import { momentUnits, getPath, isAnswered, type Unit } from '../../project/progress.js';
-import { fieldInWords, schemaAt } from '../../project/schema-words.js';
-import type { MomentView, StepView } from '../method.js';
+import { documentMoments, type Unit } from '../../judge/index.js';
+import { fieldInWords } from '../../project/schema-words.js';
 import type { Rule, RuleFinding } from '../types.js';
 import { existing, joinSv, short } from './util.js';
-
-
-function stepUnits(data: unknown, step: StepView): Unit[] {
-  return (step.fält ?? []).map((f) => {
-    const path = f.split('.');
-    return { path, label: schemaAt(path)?.title ?? f, answered: isAnswered(getPath(data, path)) };
-  });
-}
 
 export const momentIfyllda: Rule = {
   id: 'moment-ifyllda',
@@ -25,16 +16,10 @@ export const momentIfyllda: Rule = {
   docs: 'docs/regler/moment-ifyllda.md',
   check(ctx) {
     const out: RuleFinding[] = [];
-    const groups: { rubrik: string; units: Unit[] }[] = [];
-    const wanted = ctx.scope.dokument ? new Set(ctx.method.dokument(ctx.scope.dokument)?.moment ?? []) : undefined;
-    for (const step of ctx.method.steps) {
-      if (!ctx.inScope(step.nummer)) continue;
-      const moments: MomentView[] = (step.moment ?? []).filter((m) => !wanted || wanted.has(m.nummer) || wanted.has(String(step.nummer)));
-      if (!moments.length) continue;
-      const su = stepUnits(ctx.data, step);
-      if (su.length) groups.push({ rubrik: `Steg ${step.nummer} ${step.titel} (genomgående)`, units: su });
-      for (const m of moments) groups.push({ rubrik: `Moment ${m.nummer} ${m.titel}`, units: momentUnits(ctx.data, m) });
-    }
+    // What is missing is the judgement's (src/judge/): the same units as status and the interview.
+    const doc = ctx.scope.dokument ? ctx.method.dokument(ctx.scope.dokument) ?? { id: ctx.scope.dokument, moment: [] } : undefined;
+    const groups: { rubrik: string; units: Unit[] }[] = documentMoments(ctx.data, ctx.method.steps, doc, ctx.inScope).flatMap(({ step, moment }) =>
+      moment.map((m) => ({ rubrik: m.nummer ? `Moment ${m.nummer} ${m.titel}` : `Steg ${step.nummer} ${step.titel} (genomgående)`, units: m.units })));
     for (const g of groups) {
       const byAnchor = new Map<string, { path: YamlPath; key: boolean; labels: string[] }>();
       for (const u of g.units) {

@@ -1,0 +1,116 @@
+// The one judgement, table by table: what counts as answered for each kind of unit, and what
+// coverage counts. The commands' agreement is tested in konsekvens.e2e.test.ts.
+import { describe, expect, it } from 'vitest';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseDocument } from 'yaml';
+import { checklistUnits, documentMoments, isAnswered, judgeStep, momentUnits, projectShare } from '../../src/judge/index.js';
+import { coverage } from '../../src/judge/coverage.js';
+import { loadMethod } from '../../src/content/load.js';
+import { step as stepCommand } from '../../src/commands/step.js';
+import type { IO } from '../../src/io.js';
+import { ROOT, tempDir } from '../helpers/cli.js';
+import { ScriptAsker } from '../interview/script.js';
+
+const method = loadMethod();
+const steg1 = method.steg[0]!;
+
+describe('isAnswered', () => {
+  it.each<[string, unknown, boolean]>([
+    ['undefined', undefined, false], ['null', null, false], ['blank text', '  \n', false], ['text', 'x', true],
+    ['empty list', [], false], ['list', ['M1'], true], ['empty map', {}, false], ['map of blanks', { a: '', b: null }, false],
+    ['map with an answer', { a: '', b: 'x' }, true], ['number 0', 0, true], ['false', false, true],
+  ])('%s', (_n, v, want) => expect(isAnswered(v)).toBe(want));
+});
+
+describe('checklist items: nej and delvis need a next step', () => {
+  it.each<[string, unknown, boolean, boolean]>([
+    ['no answer', undefined, false, false],
+    ['no status, only a comment', { kommentar: 'x' }, false, false],
+    ['ja', { status: 'ja' }, true, false],
+    ['ej aktuellt', { status: 'ej aktuellt' }, true, false],
+    ['nej without åtgärd', { status: 'nej' }, false, true],
+    ['delvis without åtgärd', { status: 'delvis', kommentar: 'x' }, false, true],
+    ['delvis with a blank åtgärd › vad', { status: 'delvis', åtgärd: { vad: ' ', vem: 'Samordnaren' } }, false, true],
+    ['delvis with åtgärd › vad', { status: 'delvis', åtgärd: { vad: 'Bjuda in regionen' } }, true, false],
+    ['nej with åtgärd › vad', { status: 'nej', åtgärd: { vad: 'Ta fram en plan' } }, true, false],
+  ])('%s', (_n, svar, answered, utan) => {
+    const u = checklistUnits({ checklistor: { steg1: { c1: svar } } }, steg1).find((x) => x.path[2] === 'c1')!;
+    expect(u.answered).toBe(answered);
+    expect(Boolean(u.utanÅtgärd)).toBe(utan);
+  });
+
+  it('a step with one delvis and no next step is not complete, and its share is below 100 %', () => {
+    const data = parseDocument(readFileSync(join(ROOT, 'examples', 'lindesberg', 'projekt.yaml'), 'utf8')).toJS();
+    expect(judgeStep(data, steg1).andel).toBe(100);
+    delete data.checklistor.steg1.c2.åtgärd;
+    const j = judgeStep(data, steg1);
+    expect(j.checklista.besvarade).toBe(j.checklista.totalt - 1);
+    expect(j.andel).toBeLessThan(100);
+  });
+});
+
+describe('moments, steps and documents', () => {
+  it('a map with a fixed key set (the eleven factors) counts one unit per key', () => {
+    const m33 = method.steg[2]!.moment.find((m) => m.nummer === '3.3')!;
+    const units = momentUnits({ analys: { förutsättningar: { faktorer: { ekonomi: { bedömning: 2 } } } } }, m33);
+    const faktorer = units.filter((u) => u.path[2] === 'faktorer');
+    expect(faktorer).toHaveLength(11);
+    expect(faktorer.filter((u) => u.answered).map((u) => u.path[3])).toEqual(['ekonomi']);
+  });
+
+  it('a step\'s share counts moments and checklist together; the file\'s every unit the same', () => {
+    const data = { checklistor: { steg1: { c1: { status: 'ja' } } } };
+    const j = judgeStep(data, steg1);
+    expect(j.andel).toBe(Math.round((100 * 1) / (j.momentTotalt + j.checklista.totalt)));
+    expect(projectShare([j])).toBe(j.andel);
+  });
+
+  it('a document asks its moments (with the step-wide fields of their step), nothing else', () => {
+    const plan = method.begrepp.dokument.find((d) => d.id === 'handlingsplan')!;
+    const got = documentMoments({}, method.steg, plan);
+    expect(got.map((g) => g.step.nummer)).toEqual([4]);
+    expect(got[0]!.moment.map((m) => m.nummer)).toEqual(['', '4.1', '4.2']);
+    expect(documentMoments({}, method.steg, undefined, (n) => n === 2).map((g) => g.moment.map((m) => m.nummer))).toEqual([['2.1', '2.2', '2.3']]);
+  });
+});
+
+describe('coverage', () => {
+  const bands = method.begrepp.åldersband;
+  const levels = method.begrepp.preventionsnivåer;
+  const cell = (c: ReturnType<typeof coverage>, band: string, level: string) => c.celler[bands.findIndex((b) => b.id === band)]![levels.findIndex((l) => l.id === level)]!;
+  const stöd = { id: 'S1', namn: 'Föräldrakvällar', nivå: 'universell', åldrar: { från: 13, till: 15 } };
+  it.each<[string, unknown, boolean, number, number, boolean]>([
+    ['existing support, before the plan', { analys: { kartläggning: { befintligt_stöd: [stöd] } } }, false, 1, 0, true],
+    ['existing support, in the plan', { analys: { kartläggning: { befintligt_stöd: [stöd] } } }, true, 1, 0, true],
+    ['wound down by an avveckla insats: counts before the plan, not in it', { analys: { kartläggning: { befintligt_stöd: [stöd] } }, handlingsplan: { insatser: [{ id: 'I1', namn: 'Avveckla', åtgärd: 'avveckla', befintligt_stöd: 'S1', nivå: 'universell', åldrar: { från: 13, till: 15 } }] } }, true, 0, 0, true],
+    ['an avveckla insats is not planned support', { handlingsplan: { insatser: [{ id: 'I1', namn: 'X', åtgärd: 'avveckla', nivå: 'universell', åldrar: { från: 13, till: 15 } }] } }, true, 0, 0, true],
+    ['a planned insats', { handlingsplan: { insatser: [{ id: 'I1', namn: 'X', åtgärd: 'införa', nivå: 'universell', åldrar: { från: 13 } }] } }, true, 0, 1, true],
+    ['the plan is not counted before it', { handlingsplan: { insatser: [{ id: 'I1', namn: 'X', åtgärd: 'införa', nivå: 'universell', åldrar: { från: 13 } }] } }, false, 0, 0, false],
+    ['nothing mapped', {}, true, 0, 0, false],
+    ['not a project at all', 'text', true, 0, 0, false],
+  ])('%s', (_n, data, withPlan, befintligt, planerat, kartlagt) => {
+    const c = coverage(data, bands, levels, withPlan);
+    const band = bands.find((b) => !b.graviditet && (b.från ?? 0) <= 13 && (b.till ?? 18) >= 13)!.id;
+    expect(cell(c, band, 'universell').befintligt).toHaveLength(befintligt);
+    expect(cell(c, band, 'universell').planerat).toHaveLength(planerat);
+    expect(c.kartlagt).toBe(kartlagt);
+  });
+});
+
+describe('--bara-tomma asks what the judgement finds missing', () => {
+  it('a delvis without a next step is asked for its åtgärd, and then the step is complete', async () => {
+    const file = join(tempDir('fsstod-judge-'), 'projekt.yaml');
+    copyFileSync(join(ROOT, 'examples', 'lindesberg', 'projekt.yaml'), file);
+    const doc = parseDocument(readFileSync(file, 'utf8'));
+    doc.deleteIn(['checklistor', 'steg1', 'c2', 'åtgärd']);
+    writeFileSync(file, doc.toString());
+    let buf = '';
+    const io: IO = { out: (s) => { buf += s; }, err: (s) => { buf += s; }, stdoutIsTTY: false, stdinIsTTY: false, color: false, env: {} };
+    const asker = new ScriptAsker([[/vad/i, 'Bjuda in regionen till styrgruppen']]);
+    expect(await stepCommand({ steg: '1', fil: file, baraTomma: true }, io, asker)).toBe(0);
+    expect(asker.prompts.some((p) => /vad/i.test(p.message))).toBe(true);
+    expect(asker.prompts.every((p) => !/^Svar på/.test(p.message))).toBe(true);
+    expect(buf).toContain('Allt i steget är besvarat.');
+  });
+});
