@@ -17,28 +17,46 @@ export interface PnrHit {
   kind: 'personnummer' | 'samordningsnummer';
 }
 
-// 6 or 8 digits, an optional separator (-, + or a space), 4 digits; not inside a longer number.
-const CANDIDATE = /(?<![\d])(?:\d{2})?\d{6}[-+ ]?\d{4}(?![\d])/g;
+// What an editor puts where a hyphen or a space was typed (Word: en dash, non-breaking hyphen,
+// no-break and thin spaces; a soft hyphen is invisible). One code unit for one, so that offsets in
+// the normalised string are offsets in the original.
+const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
+const SPACES = /[\t\u00A0\u00AD\u2000-\u200B\u202F\u205F\u2060\u3000]/g;
+
+/** Every dash as "-" and every space as " ", the length unchanged. */
+export function normaliseSeparators(s: string): string {
+  return s.replace(DASHES, '-').replace(SPACES, ' ');
+}
+
+// 6 or 8 digits, a separator, 4 digits; not inside a longer number. The separator is checked
+// below: spaces, at most one line break (a wrapped line, in the text or in a block's value) and
+// at most one "-" or "+".
+const CANDIDATE = /(?<!\d)(?:\d{2})?\d{6}[-+ \r\n]*\d{4}(?!\d)/g;
 
 /** Every valid personnummer or samordningsnummer in a string. */
 export function findPnr(s: string): PnrHit[] {
   if (s.length < 10) return [];
+  const n = normaliseSeparators(s);
   const out: PnrHit[] = [];
   CANDIDATE.lastIndex = 0;
-  for (let m = CANDIDATE.exec(s); m; m = CANDIDATE.exec(s)) {
+  for (let m = CANDIDATE.exec(n); m; m = CANDIDATE.exec(n)) {
     const raw = m[0];
-    const pin = raw.replace(' ', '-');
+    const head = raw.replace(/\D/g, '').slice(0, -4);
+    const sep = raw.slice(head.length, -4);
+    const signs = sep.replace(/[^-+]/g, '');
+    if (signs.length > 1 || sep.split('\n').length > 2) continue;
     let parsed: InstanceType<PnrClass> | undefined;
     try {
-      parsed = Personnummer.parse(pin, { allowCoordinationNumber: true, allowInterimNumber: false });
+      parsed = Personnummer.parse(`${head}${signs || '-'}${raw.slice(-4)}`, { allowCoordinationNumber: true, allowInterimNumber: false });
     } catch {
       continue;
     }
     out.push({
       index: m.index,
       length: raw.length,
-      digits: raw.replace(/\D/g, '').slice(-10),
-      masked: raw.replace(/\d/g, '•'),
+      digits: (head + raw.slice(-4)).slice(-10),
+      // The separator as one plain character, whatever was written (a line break and indent).
+      masked: `${'•'.repeat(head.length)}${signs || (sep ? ' ' : '')}••••`,
       kind: parsed.isCoordinationNumber() ? 'samordningsnummer' : 'personnummer',
     });
   }
