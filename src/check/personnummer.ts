@@ -18,31 +18,34 @@ export interface PnrHit {
 }
 
 // What an editor puts where a hyphen or a space was typed (Word: en dash, non-breaking hyphen,
-// no-break and thin spaces; a soft hyphen is invisible). One code unit for one, so that offsets in
-// the normalised string are offsets in the original.
-const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
-const SPACES = /[\t\u00A0\u00AD\u2000-\u200B\u202F\u205F\u2060\u3000]/g;
+// no-break and thin spaces; a soft hyphen is invisible).
+const DASHES = '\\u2010-\\u2015\\u2212\\uFE58\\uFE63\\uFF0D';
+const SPACES = '\\t\\u00A0\\u00AD\\u2000-\\u200B\\u202F\\u205F\\u2060\\u3000';
+/** Both, for a character class. */
+export const SEPARATOR_CHARS = DASHES + SPACES;
+const DASH_RE = new RegExp(`[${DASHES}]`, 'g');
+const SPACE_RE = new RegExp(`[${SPACES}]`, 'g');
 
 /** Every dash as "-" and every space as " ", the length unchanged. */
 export function normaliseSeparators(s: string): string {
-  return s.replace(DASHES, '-').replace(SPACES, ' ');
+  return s.replace(DASH_RE, '-').replace(SPACE_RE, ' ');
 }
 
 // 6 or 8 digits, a separator, 4 digits; not inside a longer number. The separator is checked
-// below: spaces, at most one line break (a wrapped line, in the text or in a block's value) and
-// at most one "-" or "+".
-const CANDIDATE = /(?<!\d)(?:\d{2})?\d{6}[-+ \r\n]*\d{4}(?!\d)/g;
+// below, once normalised: spaces, at most one line break (a wrapped line, in the text or in a
+// block's value) and at most one "-" or "+". The pattern takes the raw characters, so that only
+// a candidate's separator is normalised, never the whole text.
+const CANDIDATE = new RegExp(`(?<!\\d)(?:\\d{2})?\\d{6}[-+ \\r\\n${SEPARATOR_CHARS}]*\\d{4}(?!\\d)`, 'g');
 
 /** Every valid personnummer or samordningsnummer in a string. */
 export function findPnr(s: string): PnrHit[] {
   if (s.length < 10) return [];
-  const n = normaliseSeparators(s);
   const out: PnrHit[] = [];
   CANDIDATE.lastIndex = 0;
-  for (let m = CANDIDATE.exec(n); m; m = CANDIDATE.exec(n)) {
+  for (let m = CANDIDATE.exec(s); m; m = CANDIDATE.exec(s)) {
     const raw = m[0];
     const head = raw.replace(/\D/g, '').slice(0, -4);
-    const sep = raw.slice(head.length, -4);
+    const sep = normaliseSeparators(raw.slice(head.length, -4));
     const signs = sep.replace(/[^-+]/g, '');
     if (signs.length > 1 || sep.split('\n').length > 2) continue;
     let parsed: InstanceType<PnrClass> | undefined;

@@ -139,6 +139,9 @@ const cases: Case[] = [
   { namn: 'samordningsnummer över två rader', yaml: `förankring:\n  motivering: >-\n    nr 701063-\n    2391\n`, fynd: [[9, 8, /ett samordningsnummer/]] },
   // A blank line in a folded block leaves a line break in the value: found there, pointed at the value.
   { namn: 'hopvikt block med tom rad', yaml: `förankring:\n  motivering: >-\n    Kontakt ${DATE}-\n\n    ${LAST}.\n`, fynd: [[8, 15, /Texten innehåller ett personnummer/]] },
+  // Numbers in another form, written out by String(): only the data shows the digits.
+  { namn: 'som hexadecimalt tal', yaml: `förankring:\n  motivering: x\n  sammanhang: 0x2c85216c7c\n`, fynd: [[9, 15, /Texten innehåller ett personnummer \(••••••••••••\)/]] },
+  { namn: 'som tal med exponent', yaml: `förankring:\n  motivering: x\n  sammanhang: 198112.189876e6\n`, fynd: [[9, 15, /Texten innehåller ett personnummer \(••••••••••••\)/]] },
   // Separators from Word on one line.
   ...SEPARATORS.filter(([, sep]) => !/\n/.test(sep)).map(([namn, sep]): Case => ({
     namn: `avgränsare: ${namn}`,
