@@ -17,8 +17,25 @@ export interface PnrHit {
   kind: 'personnummer' | 'samordningsnummer';
 }
 
-// 6 or 8 digits, an optional separator (-, + or a space), 4 digits; not inside a longer number.
-const CANDIDATE = /(?<![\d])(?:\d{2})?\d{6}[-+ ]?\d{4}(?![\d])/g;
+// What an editor puts where a hyphen or a space was typed (Word: en dash, non-breaking hyphen,
+// no-break and thin spaces; a soft hyphen is invisible).
+const DASHES = '\\u2010-\\u2015\\u2212\\uFE58\\uFE63\\uFF0D';
+const SPACES = '\\t\\u00A0\\u00AD\\u2000-\\u200B\\u202F\\u205F\\u2060\\u3000';
+/** Both, for a character class. */
+export const SEPARATOR_CHARS = DASHES + SPACES;
+const DASH_RE = new RegExp(`[${DASHES}]`, 'g');
+const SPACE_RE = new RegExp(`[${SPACES}]`, 'g');
+
+/** Every dash as "-" and every space as " ", the length unchanged. */
+export function normaliseSeparators(s: string): string {
+  return s.replace(DASH_RE, '-').replace(SPACE_RE, ' ');
+}
+
+// 6 or 8 digits, a separator, 4 digits; not inside a longer number. The separator is checked
+// below, once normalised: spaces, at most one line break (a wrapped line, in the text or in a
+// block's value) and at most one "-" or "+". The pattern takes the raw characters, so that only
+// a candidate's separator is normalised, never the whole text.
+const CANDIDATE = new RegExp(`(?<!\\d)(?:\\d{2})?\\d{6}[-+ \\r\\n${SEPARATOR_CHARS}]*\\d{4}(?!\\d)`, 'g');
 
 /** Every valid personnummer or samordningsnummer in a string. */
 export function findPnr(s: string): PnrHit[] {
@@ -27,18 +44,22 @@ export function findPnr(s: string): PnrHit[] {
   CANDIDATE.lastIndex = 0;
   for (let m = CANDIDATE.exec(s); m; m = CANDIDATE.exec(s)) {
     const raw = m[0];
-    const pin = raw.replace(' ', '-');
+    const head = raw.replace(/\D/g, '').slice(0, -4);
+    const sep = normaliseSeparators(raw.slice(head.length, -4));
+    const signs = sep.replace(/[^-+]/g, '');
+    if (signs.length > 1 || sep.split('\n').length > 2) continue;
     let parsed: InstanceType<PnrClass> | undefined;
     try {
-      parsed = Personnummer.parse(pin, { allowCoordinationNumber: true, allowInterimNumber: false });
+      parsed = Personnummer.parse(`${head}${signs || '-'}${raw.slice(-4)}`, { allowCoordinationNumber: true, allowInterimNumber: false });
     } catch {
       continue;
     }
     out.push({
       index: m.index,
       length: raw.length,
-      digits: raw.replace(/\D/g, '').slice(-10),
-      masked: raw.replace(/\d/g, '•'),
+      digits: (head + raw.slice(-4)).slice(-10),
+      // The separator as one plain character, whatever was written (a line break and indent).
+      masked: `${'•'.repeat(head.length)}${signs || (sep ? ' ' : '')}••••`,
       kind: parsed.isCoordinationNumber() ? 'samordningsnummer' : 'personnummer',
     });
   }

@@ -2,19 +2,40 @@
 // no place anywhere in the project file, not even in a comment. The number is never shown.
 import type { YamlPath } from '../../project/load.js';
 import type { Rule, RuleFinding } from '../types.js';
-import { findPnr, type PnrHit } from '../personnummer.js';
+import { findPnr, SEPARATOR_CHARS, type PnrHit } from '../personnummer.js';
+import { locator, type Pos } from '../positions.js';
 
 interface DataHit { path: YamlPath; key: boolean; hit: PnrHit }
 
+// Whether the data can hold a number at all, from the text alone (walking every value of a large
+// file costs several times the rest of this rule). A superset, by how js-yaml makes a value's
+// digits: from digits of the text, in order, with only whitespace and line breaks taken out
+// between them (folding; a comment ends a plain scalar, and "#" in a block scalar is text), from
+// an escape (a backslash), or from a number in another form that String() writes out (0x…,
+// 1.98e11, 1.e11). So: 6 digits and 4 digits with only separators or whitespace between them, any
+// amount of it (a folded blank line leaves less in the value than in the text), a backslash, a
+// hex number or an exponent. Separate tests: one alternation costs twice as much.
+const NEAR = new RegExp(`\\d{6}[-+\\s${SEPARATOR_CHARS}]*\\d{4}`);
+const EXPONENT = /[\d.][eE][-+]?\d/;
+const mayHold = (text: string, near: boolean): boolean =>
+  near || text.includes('\\') || text.includes('0x') || text.includes('0X') || EXPONENT.test(text);
+
+// The path is one array pushed and popped on the way, copied only for a hit.
 function walk(v: unknown, path: YamlPath, out: DataHit[]): void {
   if (typeof v === 'string' || typeof v === 'number') {
-    for (const hit of findPnr(String(v))) out.push({ path, key: false, hit });
+    for (const hit of findPnr(String(v))) out.push({ path: [...path], key: false, hit });
   } else if (Array.isArray(v)) {
-    v.forEach((x, i) => walk(x, [...path, i], out));
+    for (let i = 0; i < v.length; i++) {
+      path.push(i);
+      walk(v[i], path, out);
+      path.pop();
+    }
   } else if (v && typeof v === 'object') {
-    for (const [k, x] of Object.entries(v)) {
-      for (const hit of findPnr(k)) out.push({ path: [...path, k], key: true, hit });
-      walk(x, [...path, k], out);
+    for (const k of Object.keys(v)) {
+      path.push(k);
+      for (const hit of findPnr(k)) out.push({ path: [...path], key: true, hit });
+      walk((v as Record<string, unknown>)[k], path, out);
+      path.pop();
     }
   }
 }
@@ -33,28 +54,65 @@ export const personnummer: Rule = {
   check(ctx) {
     const text = ctx.project.text;
     const out: RuleFinding[] = [];
-    // Quick exit: no run of ten digits (with an optional separator) anywhere.
-    if (!/\d{6}[-+ ]?\d{4}/.test(text) && !text.includes('\\')) return out;
+    // Not the old shortcut that skipped the data when the text showed no number on one line: a
+    // number a folded line splits is in the value, not in the text (see mayHold).
+    // NEAR also holds every candidate findPnr looks for in the text.
+    const near = NEAR.test(text);
     const dataHits: DataHit[] = [];
-    walk(ctx.data, [], dataHits);
+    if (mayHold(text, near)) walk(ctx.data, [], dataHits);
     const used = new Set<DataHit>();
+    const report = (d: DataHit | undefined, h: PnrHit, line: number, col: number) => {
+      const where = d ? (d.key ? 'Ett fältnamn innehåller' : 'Texten innehåller') : 'En kommentar innehåller';
+      out.push({ path: d?.path ?? [], line, col, message: `${where} ${what(h)} (${h.masked}). ${ADVICE}` });
+    };
+    // The value a number in the text belongs to: of the values holding the same number, the one
+    // starting last before it (the same number can stand in several places, in another order
+    // than the walk's). Positions are looked up only when the data holds a number at all.
+    const locate = dataHits.length ? locator(ctx.project) : undefined;
+    const starts = new Map<DataHit, Pos>();
+    const startOf = (d: DataHit) => {
+      let p = starts.get(d);
+      if (!p) starts.set(d, (p = locate!(d.path, { key: d.key })));
+      return p;
+    };
+    const claim = (h: PnrHit, line: number, col: number) => {
+      let best: DataHit | undefined;
+      let bestAt: Pos | undefined;
+      for (const d of dataHits) {
+        if (used.has(d) || d.hit.digits !== h.digits) continue;
+        const p = startOf(d);
+        if (p.line > line || (p.line === line && p.col > col)) continue;
+        if (!bestAt || p.line > bestAt.line || (p.line === bestAt.line && p.col > bestAt.col)) { best = d; bestAt = p; }
+      }
+      best ??= dataHits.find((d) => !used.has(d) && d.hit.digits === h.digits);
+      if (best) used.add(best);
+      return best;
+    };
     // Where the number stands in the text: exact line and column.
-    const textHits = findPnr(text);
+    const wrapped: { h: PnrHit; line: number; col: number }[] = [];
     let line = 1;
     let lineStart = 0;
     let at = 0;
-    for (const h of textHits) {
+    for (const h of near ? findPnr(text) : []) {
       for (; at < h.index; at++) if (text.charCodeAt(at) === 10) { line++; lineStart = at + 1; }
       const col = h.index - lineStart + 1;
       // A "#" after a space or at the start of the line, before the number, starts a comment
       // (a quoted "#" is rare enough in project files to ignore here).
       const comment = /(^|\s)#/.test(text.slice(lineStart, h.index));
-      const match = comment ? undefined : dataHits.find((d) => !used.has(d) && d.hit.digits === h.digits);
-      if (match) used.add(match);
-      const where = match ? (match.key ? 'Ett fältnamn innehåller' : 'Texten innehåller') : 'En kommentar innehåller';
-      out.push({ path: match?.path ?? [], line, col, message: `${where} ${what(h)} (${h.masked}). ${ADVICE}` });
+      // Over a line break: only a value's wrapped line, never a comment's (a comment ends at the line).
+      if (text.slice(h.index, h.index + h.length).includes('\n')) {
+        if (!comment) wrapped.push({ h, line, col });
+        continue;
+      }
+      report(comment ? undefined : claim(h, line, col), h, line, col);
     }
-    // Numbers the text scan cannot see as written (escapes, a number broken over two lines).
+    // A number over two lines of the text is reported only where a value holds it: the text alone
+    // joins things a value does not (two items of a list, a key on the next line).
+    for (const w of wrapped) {
+      const d = claim(w.h, w.line, w.col);
+      if (d) report(d, w.h, w.line, w.col);
+    }
+    // Numbers the text scan cannot see as written (escapes, a blank line inside a folded block).
     for (const d of dataHits) {
       if (used.has(d)) continue;
       out.push({ path: d.path, key: d.key, message: `${d.key ? 'Ett fältnamn innehåller' : 'Texten innehåller'} ${what(d.hit)} (${d.hit.masked}). ${ADVICE}` });
