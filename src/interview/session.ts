@@ -5,7 +5,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import jsyaml from 'js-yaml';
 import { yamlLib, type LoadedProject, type YamlPath } from '../project/load.js';
-import { assertWritable, saveProject } from '../project/save.js';
+import { assertWritable, recoverAbandoned, saveProject } from '../project/save.js';
 import { ConflictError } from '../errors.js';
 import { schemaProblems, sortProblems, validateProject, type Problem } from '../project/validate.js';
 import { referenceAt } from './paths.js';
@@ -119,6 +119,7 @@ export class Session {
     }
     // A read-only file is refused before the first question, not after the answers.
     assertWritable(p.file, p.display);
+    recoverAbandoned(p.file);
     const all = initialProblems ?? validateProject(p);
     this.baseline = multiset(all);
     this.refProblems = all.filter((pr) => pr.rule !== 'schema');

@@ -15,7 +15,7 @@ import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { ConflictError, FsstodError, InputError } from '../errors.js';
-import { hashBytes, loadProject, MAX_BYTES, type LoadedProject } from './load.js';
+import { displayPath, hashBytes, loadProject, MAX_BYTES, type LoadedProject } from './load.js';
 
 /** The text a Document serialises to, in the file's own line endings and BOM. */
 export function serialise(p: Pick<LoadedProject, 'doc' | 'bom' | 'eol'>): string {
@@ -146,6 +146,26 @@ function readOnlyError(st: Stats, display: string): InputError {
     `Ge dig skrivrätt till filen om den ska ändras (t.ex. chmod u+w ${display}) och kör kommandot igen.`);
 }
 
+/**
+ * Cleans up after writers that died (a lock, temporary files, an unfinished in-place write) when
+ * a writer starts, not only when it saves: a run that ends up changing nothing must not leave a
+ * dead writer's files behind either. Costs one readdir when there is nothing to clean; a live
+ * writer's lock is not waited for (that writer cleans up itself when it saves).
+ */
+export function recoverAbandoned(file: string): void {
+  let real: string;
+  try { real = realpathSync(file); } catch { return; }
+  const dir = dirname(real);
+  const base = basename(real);
+  let names: string[];
+  try { names = readdirSync(dir); } catch { return; }
+  const prefix = `.${base}.`;
+  if (!names.some((n) => n.startsWith(prefix))) return;
+  let lock: Lock;
+  try { lock = Lock.take(dir, base, displayPath(real), 0); } catch { return; }
+  try { recover(dir, base, real); } catch { /* the next save tries again */ } finally { lock.release(); }
+}
+
 /** Refuses a file its user may not write (the interview checks this before the first question). */
 export function assertWritable(file: string, display: string): void {
   let st: Stats;
@@ -187,12 +207,12 @@ class Lock {
    * file is never empty. A lock whose process is dead, or that is older than LOCK_STALE_MS, is
    * taken over; a live one is waited for (LOCK_WAIT_MS), then the save is refused.
    */
-  static take(dir: string, base: string, display: string): Lock {
+  static take(dir: string, base: string, display: string, waitMs?: number): Lock {
     const path = join(dir, `.${base}.lock`);
     const token = newToken();
     const mine = join(dir, sideName(base, token, 'lk'));
     const body: LockBody = { pid: process.pid, host: hostname(), time: Date.now(), token };
-    const wait = Number(process.env.FSSTOD_TEST_LOCK_WAIT_MS) || LOCK_WAIT_MS;
+    const wait = waitMs ?? (Number(process.env.FSSTOD_TEST_LOCK_WAIT_MS) || LOCK_WAIT_MS);
     const deadline = Date.now() + wait;
     try {
       writeFileSync(mine, JSON.stringify(body), { flag: 'wx' });

@@ -152,6 +152,21 @@ describe('the lock beside the file', () => {
     expect(hidden(dir)).toEqual([]);
   });
 
+  it('a dead writer\'s lock and temporary file are removed by the next run even when it changes nothing', async () => {
+    const { dir, file, svar } = setup();
+    expect((await step(file, svar)).code).toBe(0);
+    const saved = readFileSync(file, 'utf8');
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid;
+    writeFileSync(join(dir, '.projekt.yaml.lock'), JSON.stringify({ pid: dead, host: hostname(), time: Date.now(), token: 'x' }));
+    writeFileSync(join(dir, `.projekt.yaml.${dead}.0badc0de.tmp`), 'halv');
+    // The same answers again: nothing to save, and still nothing of the dead writer is left.
+    const r = await step(file, svar);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/inget ändrades/);
+    expect(readFileSync(file, 'utf8')).toBe(saved);
+    expect(hidden(dir)).toEqual([]);
+  });
+
   it('a lock held by a live process: waits a bounded time, then refuses in Swedish (exit 2)', async () => {
     const { dir, file, svar } = setup();
     writeFileSync(join(dir, '.projekt.yaml.lock'), JSON.stringify({ pid: process.pid, host: hostname(), time: Date.now(), token: 'x' }));
