@@ -12,7 +12,8 @@ function inl(xs: Inline[]): string {
   return linkGroups(xs).map(({ href, runs }) => {
     const text = runs.map((x) => {
       let s = esc(x.text);
-      if (x.code) s = `<code>${s}</code>`;
+      // A code block's lines stay lines.
+      if (x.code) s = `<code>${s.replace(/\n/g, '<br>')}</code>`;
       if (x.strike) s = `<del>${s}</del>`;
       if (x.italic) s = `<em>${s}</em>`;
       if (x.bold) s = `<strong>${s}</strong>`;

@@ -55,9 +55,13 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
     const parts = xs.length ? xs : [{ text: '' }];
     parent.add(pdf.struct(tag, {}, () => {
       pdf.fontSize(size);
-      parts.forEach((x, i) => pdf.font(fontOf(x)).fillColor(x.href !== undefined ? LINK : x.code ? CODE : color).text(x.text, i === 0 ? box.x : undefined, undefined, {
-        ...opts, width: box.w, continued: i < parts.length - 1, underline: x.href !== undefined, strike: Boolean(x.strike), ...(x.href !== undefined ? { link: x.href } : { link: null }),
-      } as PDFKit.Mixins.TextOptions));
+      parts.forEach((x, i) => {
+        const o = { ...opts, width: box.w, continued: i < parts.length - 1, underline: x.href !== undefined, strike: Boolean(x.strike), link: x.href ?? null } as PDFKit.Mixins.TextOptions;
+        pdf.font(fontOf(x)).fillColor(x.href !== undefined ? LINK : x.code ? CODE : color);
+        // Only the first run sets the position: pdfkit reads text(s, undefined, undefined, o) as text(s, {}) and drops o.
+        if (i === 0) pdf.text(x.text, box.x, pdf.y, o);
+        else pdf.text(x.text, o);
+      });
     }));
     pdf.x = box.x;
   };
@@ -73,16 +77,18 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
   const layouts = new Map<TableBlock, TableLayout>();
   const tableLayout = (b: TableBlock, w: number): TableLayout => {
     let l = layouts.get(b);
-    if (!l) layouts.set(b, (l = layTable(b, w)));
+    if (!l || l.width !== w) layouts.set(b, (l = layTable(b, w)));
     return l;
   };
   const layTable = (b: TableBlock, width: number) => {
     const cols = b.header.length;
     const size = cols > 6 ? 7.5 : 8.5;
     const head = b.header.map((h) => ({ text: plain(h), font: { src: 'B', size }, backgroundColor: '#e8eef7' }));
-    const rows = b.rows.map((r) => Array.from({ length: cols }, (_, i) => ({ text: plain(r[i] ?? []), font: { src: r[i]?.some((x) => x.bold) ? 'B' : r[i]?.some((x) => x.italic) ? 'I' : 'R', size } })));
+    // A cell is set in one font, without link annotations: a link keeps its URL in the text.
+    const cellText = (xs: Inline[]) => xs.map((x) => (x.href !== undefined && x.href !== x.text ? `${x.text} (${x.href})` : x.text)).join('');
+    const rows = b.rows.map((r) => Array.from({ length: cols }, (_, i) => ({ text: cellText(r[i] ?? []), font: { src: r[i]?.some((x) => x.bold) ? 'B' : r[i]?.some((x) => x.italic) ? 'I' : 'R', size } })));
     const widths = columnWidths(b.header, b.rows, width, size * 0.6, 10);
-    return { size, head, rows, widths };
+    return { size, head, rows, widths, width };
   };
   const PAD = 3;
   const rowHeight = (cells: { text: string; font: { src: string; size: number } }[], widths: number[]) =>
