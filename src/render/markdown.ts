@@ -39,7 +39,7 @@ export function markdownToBlocks(md: string, ctx: RenderContext, warn: (m: strin
     const head = under ? `under rubriken "${under.slice(0, 60)}"` : 'före första rubriken';
     return `${head}${line ? ` (rad ${line} i mallens Markdown)` : ''}`;
   };
-  const warnAt = (n: Node, m: string) => warn(`mallen: ${m} ${where(n)}`);
+  const warnAt = (n: Node, m: string) => warn(`mallen, ${where(n)}: ${m}`);
 
   const inlines = (nodes: PhrasingContent[], style: Style = {}): Inline[] => {
     const out: Inline[] = [];

@@ -114,8 +114,8 @@ describe('Markdown → model', () => {
   });
 
   it('warns for what it cannot show, naming the heading and the line', () => {
-    expect(warns.some((w) => /bilden "alt-text" .*under rubriken "Nivå 6" \(rad \d+/.test(w))).toBe(true);
-    expect(warns.some((w) => /HTML skrivs ut som text under rubriken "Nivå 6"/.test(w))).toBe(true);
+    expect(warns.some((w) => /^mallen, under rubriken "Nivå 6" \(rad \d+ i mallens Markdown\): bilden "alt-text" kan inte visas/.test(w))).toBe(true);
+    expect(warns.some((w) => /under rubriken "Nivå 6" .*: HTML skrivs ut som text/.test(w))).toBe(true);
     expect(warns.some((w) => /okänt textdirektiv :abbr/.test(w))).toBe(true);
     expect(warns.some((w) => /okänt direktiv :::ruta; bara dess innehåll/.test(w))).toBe(true);
     expect(warns.some((w) => /okänt direktiv ::okand/.test(w))).toBe(true);
