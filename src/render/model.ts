@@ -1,22 +1,35 @@
 // One document model for every output format (as pandoc has one AST): templates produce
-// Markdown, markdown.ts turns it into this model, and each writer renders every kind of node.
+// Markdown, markdown.ts turns it into this model, and each writer renders every kind of node
+// (an exhaustive switch with a `never` check, and a warning for what a format cannot show).
 import type { Chart } from './charts.js';
 
+/** A run of text with one style. A link is the runs that share one href (the URL is kept). */
 export interface Inline {
   text: string;
   bold?: boolean;
   italic?: boolean;
+  strike?: boolean;
+  /** Inline code (monospace where the format has a monospace font). */
+  code?: boolean;
+  href?: string;
 }
 
+/** Markdown's six levels; every writer has a real heading (style, tag, H1–H6) for each. */
+export type HeadingLevel = 1 | 2 | 3 | 4 | 5 | 6;
+
 export type Block =
-  | { kind: 'heading'; level: 1 | 2 | 3 | 4; text: Inline[]; id: string }
+  | { kind: 'heading'; level: HeadingLevel; text: Inline[]; id: string }
   | { kind: 'paragraph'; text: Inline[] }
-  | { kind: 'list'; ordered: boolean; items: Inline[][] }
+  /** Each item is blocks of its own: paragraphs, nested lists, quotes, tables. */
+  | { kind: 'list'; ordered: boolean; start: number; items: Block[][] }
+  | { kind: 'quote'; blocks: Block[] }
   | { kind: 'table'; header: Inline[][]; rows: Inline[][][] }
   | { kind: 'figure'; chart: Chart; alt: string; caption: string; nummer: number }
   | { kind: 'pagebreak' }
   | { kind: 'toc' }
   | { kind: 'cover' };
+
+export type BlockKind = Block['kind'];
 
 export interface DocMeta {
   dokument: 'lägesbild' | 'handlingsplan' | 'uppföljning';
@@ -49,5 +62,13 @@ export function contents(blocks: Block[]): Heading[] {
   return blocks.filter((b): b is Heading => b.kind === 'heading' && b.level <= 2);
 }
 
-/** Writers call this for a node kind they cannot render, instead of dropping it silently. */
-export class UnsupportedNode extends Error {}
+/** Runs in order, grouped so that neighbours with the same href form one link (href undefined: plain text). */
+export function linkGroups(xs: Inline[]): { href?: string; runs: Inline[] }[] {
+  const out: { href?: string; runs: Inline[] }[] = [];
+  for (const x of xs) {
+    const last = out.at(-1);
+    if (last && last.href === x.href) last.runs.push(x);
+    else out.push({ href: x.href, runs: [x] });
+  }
+  return out;
+}

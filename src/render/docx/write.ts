@@ -3,12 +3,13 @@
 // images with alt text, page numbers and a running header. The parts are zipped once, in name
 // order and with fixed dates, so the same project gives byte-identical files.
 import {
-  AlignmentType, Bookmark, Document, InternalHyperlink, LeaderType, PageReference, Tab, TabStopType, Footer, Header, HeadingLevel, ImageRun, Packer, PageBreak, PageNumber, Paragraph,
+  AlignmentType, Bookmark, Document, ExternalHyperlink, InternalHyperlink, LeaderType, LevelFormat, PageReference, Tab, TabStopType, Footer, Header, HeadingLevel, ImageRun, PageBreak, PageNumber, Paragraph,
   ShadingType, Table, TableCell, TableRow, TextRun, WidthType, BorderStyle, TableLayoutType,
 } from 'docx';
 import { ZipFile } from 'yazl';
 import type { Block, DocModel, Inline } from '../model.js';
-import { contents, plain } from '../model.js';
+import { contents, linkGroups, plain } from '../model.js';
+import { docxParts } from './adapter.js';
 import { coverRows } from '../cover.js';
 import { columnWidths } from '../columns.js';
 import { xmlChars } from '../xml.js';
@@ -19,9 +20,24 @@ const FONT = 'Arial'; // LibreOffice maps Arial to the metric-compatible Liberat
 const BLUE = '1F5FA8';
 const PAGE_MARGIN = 1300; // twips
 const TEXT_WIDTH = 11906 - 2 * PAGE_MARGIN; // A4 is 11906 twips wide
-const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4] as const;
+const MONO = 'Courier New'; // LibreOffice: Liberation Mono
+const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6] as const;
+/** How far each list level and each quote moves its text in (twips). */
+const LIST_STEP = 360;
+const QUOTE_STEP = 567;
+const BULLETS = ['•', '◦', '▪'];
 
-const runs = (xs: Inline[], size?: number) => xs.map((x) => new TextRun({ text: x.text, bold: x.bold, italics: x.italic, size }));
+/** Runs for inline text: links as real hyperlinks (the URL kept), line breaks in code kept. */
+const runs = (xs: Inline[], size?: number) => linkGroups(xs).flatMap(({ href, runs: rs }): (TextRun | ExternalHyperlink)[] => {
+  const out = rs.flatMap((x) => x.text.split('\n').map((line, k) => new TextRun({
+    text: line, break: k ? 1 : undefined, bold: x.bold, italics: x.italic, strike: x.strike, font: x.code ? MONO : undefined, size, style: href === undefined ? undefined : 'Hyperlink',
+  })));
+  return href === undefined ? out : [new ExternalHyperlink({ link: href, children: out })];
+});
+
+/** Where a block stands: its left edge, the list level it is in, and whether inside a quote. */
+interface At { indent: number; level: number; quote: boolean }
+const TOP: At = { indent: 0, level: 0, quote: false };
 
 export async function writeDocx(doc: DocModel, images: Map<Block, ChartImage>, warn: (m: string) => void): Promise<Buffer> {
   const m = doc.meta;
@@ -29,7 +45,11 @@ export async function writeDocx(doc: DocModel, images: Map<Block, ChartImage>, w
   // The headings in the contents get bookmarks that the contents link to.
   const toc = contents(doc.blocks);
   const anchors = new Map<Block, string>(toc.map((h, i) => [h, `_Toc${i + 1}`]));
-  for (const b of doc.blocks) {
+  // Every list gets its own numbering instance, so that each starts at its own first number.
+  let instance = 0;
+  const starts = new Set<number>();
+  const emit = (b: Block, at: At): void => {
+    const indent = at.indent ? { left: at.indent } : undefined;
     switch (b.kind) {
       case 'cover':
         children.push(
@@ -59,19 +79,37 @@ export async function writeDocx(doc: DocModel, images: Map<Block, ChartImage>, w
         break;
       case 'heading': {
         const anchor = anchors.get(b);
-        children.push(new Paragraph({ heading: HEADINGS[b.level - 1], children: anchor ? [new Bookmark({ id: anchor, children: runs(b.text) })] : runs(b.text) }));
+        children.push(new Paragraph({ heading: HEADINGS[b.level - 1], indent, children: anchor ? [new Bookmark({ id: anchor, children: runs(b.text) })] : runs(b.text) }));
         break;
       }
       case 'paragraph':
-        children.push(new Paragraph({ spacing: { after: 120 }, children: runs(b.text) }));
+        children.push(new Paragraph({ style: at.quote ? 'Quote' : undefined, indent, spacing: { after: 120 }, children: runs(b.text) }));
         break;
-      case 'list':
-        b.items.forEach((it, i) => children.push(b.ordered
-          ? new Paragraph({ indent: { left: 360 }, children: [new TextRun(`${i + 1}. `), ...runs(it)] })
-          : new Paragraph({ bullet: { level: 0 }, children: runs(it) })));
+      case 'list': {
+        const reference = b.ordered ? `nummer-${b.start}` : 'punkt';
+        if (b.ordered) starts.add(b.start);
+        const inst = ++instance;
+        const inner: At = { indent: at.indent + LIST_STEP, level: at.level + 1, quote: at.quote };
+        for (const item of b.items) {
+          // The item's first paragraph carries the number or bullet; the rest of it stands indented below.
+          const [first, ...rest] = item[0]?.kind === 'paragraph' ? item : [{ kind: 'paragraph', text: [] } as Block, ...item];
+          children.push(new Paragraph({
+            style: at.quote ? 'Quote' : undefined,
+            numbering: { reference, level: Math.min(at.level, 8), instance: inst },
+            indent: { left: inner.indent, hanging: LIST_STEP },
+            spacing: { after: 60 },
+            children: runs((first as Extract<Block, { kind: 'paragraph' }>).text),
+          }));
+          for (const c of rest) emit(c, inner);
+        }
+        break;
+      }
+      case 'quote':
+        for (const c of b.blocks) emit(c, { ...at, indent: at.indent + QUOTE_STEP, quote: true });
         break;
       case 'table': {
         const cols = b.header.length;
+        const total = 9306 - at.indent;
         const cell = (xs: Inline[], header: boolean, i: number) => new TableCell({
           width: { size: widths[i]!, type: WidthType.DXA },
           children: [new Paragraph({ children: runs(xs, 18) })],
@@ -79,9 +117,10 @@ export async function writeDocx(doc: DocModel, images: Map<Block, ChartImage>, w
           margins: { top: 40, bottom: 40, left: 80, right: 80 },
         });
         // A4 text width with our margins is 9306 twips; 9 pt text is about 100 twips a character.
-        const widths = columnWidths(b.header, b.rows, 9306, 100, 220).map((w) => Math.round(w));
+        const widths = columnWidths(b.header, b.rows, total, 100, 220).map((w) => Math.round(w));
         children.push(new Table({
-          width: { size: 9306, type: WidthType.DXA },
+          width: { size: total, type: WidthType.DXA },
+          indent: at.indent ? { size: at.indent, type: WidthType.DXA } : undefined,
           columnWidths: widths,
           layout: TableLayoutType.FIXED,
           borders: { top: { style: BorderStyle.SINGLE, size: 4, color: 'B8C4D4' }, bottom: { style: BorderStyle.SINGLE, size: 4, color: 'B8C4D4' }, left: { style: BorderStyle.SINGLE, size: 4, color: 'B8C4D4' }, right: { style: BorderStyle.SINGLE, size: 4, color: 'B8C4D4' }, insideHorizontal: { style: BorderStyle.SINGLE, size: 4, color: 'B8C4D4' }, insideVertical: { style: BorderStyle.SINGLE, size: 4, color: 'B8C4D4' } },
@@ -90,7 +129,7 @@ export async function writeDocx(doc: DocModel, images: Map<Block, ChartImage>, w
             ...b.rows.map((r) => new TableRow({ cantSplit: true, children: Array.from({ length: cols }, (_, i) => cell(r[i] ?? [], false, i)) })),
           ],
         }));
-        children.push(new Paragraph({ children: [] }));
+        children.push(new Paragraph({ indent, children: [] }));
         break;
       }
       case 'figure': {
@@ -109,7 +148,19 @@ export async function writeDocx(doc: DocModel, images: Map<Block, ChartImage>, w
         warn(`DOCX kan inte återge ${(never as Block).kind}`);
       }
     }
-  }
+  };
+  for (const b of doc.blocks) emit(b, TOP);
+  const level = (i: number, format: (typeof LevelFormat)[keyof typeof LevelFormat], text: string, start = 1) => ({
+    level: i, format, text, start, alignment: AlignmentType.LEFT,
+    style: { paragraph: { indent: { left: LIST_STEP * (i + 1), hanging: LIST_STEP } } },
+  });
+  const levels9 = Array.from({ length: 9 }, (_, i) => i);
+  const numbering = {
+    config: [
+      { reference: 'punkt', levels: levels9.map((i) => level(i, LevelFormat.BULLET, BULLETS[i % 3]!)) },
+      ...[...starts].sort((a, b) => a - b).map((st) => ({ reference: `nummer-${st}`, levels: levels9.map((i) => level(i, LevelFormat.DECIMAL, `%${i + 1}.`, i ? 1 : st)) })),
+    ],
+  };
   const document = new Document({
     title: `${m.titel} – ${m.kommun}`,
     subject: m.projekt,
@@ -118,13 +169,18 @@ export async function writeDocx(doc: DocModel, images: Map<Block, ChartImage>, w
     description: m.projekt,
     revision: 1,
     features: { updateFields: true },
+    numbering,
     styles: {
       default: {
         document: { run: { font: FONT, size: 21, language: { value: 'sv-SE' } } },
         heading1: { run: { font: FONT, size: 32, bold: true, color: BLUE, language: { value: 'sv-SE' } }, paragraph: { spacing: { before: 360, after: 160 }, keepNext: true, keepLines: true, outlineLevel: 0 } },
         heading2: { run: { font: FONT, size: 26, bold: true, color: '17457A', language: { value: 'sv-SE' } }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true, keepLines: true, outlineLevel: 1 } },
         heading3: { run: { font: FONT, size: 22, bold: true, language: { value: 'sv-SE' } }, paragraph: { spacing: { before: 200, after: 80 }, keepNext: true, keepLines: true, outlineLevel: 2 } },
+        heading4: { run: { font: FONT, size: 21, bold: true, italics: true, language: { value: 'sv-SE' } }, paragraph: { spacing: { before: 160, after: 60 }, keepNext: true, keepLines: true, outlineLevel: 3 } },
+        heading5: { run: { font: FONT, size: 21, bold: true, color: '404040', language: { value: 'sv-SE' } }, paragraph: { spacing: { before: 120, after: 40 }, keepNext: true, keepLines: true, outlineLevel: 4 } },
+        heading6: { run: { font: FONT, size: 21, italics: true, color: '404040', language: { value: 'sv-SE' } }, paragraph: { spacing: { before: 120, after: 40 }, keepNext: true, keepLines: true, outlineLevel: 5 } },
         title: { run: { font: FONT, language: { value: 'sv-SE' } } },
+        hyperlink: { run: { color: '0563C1', underline: {} } },
       },
       // Word has a Normal style built in, but readers such as pandoc need it declared to
       // resolve the headings based on it.
@@ -134,6 +190,8 @@ export async function writeDocx(doc: DocModel, images: Map<Block, ChartImage>, w
         { id: 'TOCHeading', name: 'TOC Heading', basedOn: 'Normal', next: 'Normal', run: { size: 32, bold: true, color: BLUE }, paragraph: { spacing: { before: 360, after: 160 }, keepNext: true } },
         { id: 'TOC1', name: 'toc 1', basedOn: 'Normal', next: 'Normal', paragraph: { spacing: { before: 80, after: 40 } } },
         { id: 'TOC2', name: 'toc 2', basedOn: 'Normal', next: 'Normal', paragraph: { indent: { left: 240 }, spacing: { after: 40 } } },
+        // Word's built-in "Quote": block quotes, with a rule on the left.
+        { id: 'Quote', name: 'Quote', basedOn: 'Normal', next: 'Normal', run: { color: '404040' }, paragraph: { border: { left: { style: BorderStyle.SINGLE, size: 12, color: 'C9D6E8', space: 8 } } } },
       ],
     },
     sections: [{
@@ -146,34 +204,36 @@ export async function writeDocx(doc: DocModel, images: Map<Block, ChartImage>, w
   return pack(document, m.tid, warn);
 }
 
-/** The parts of the package as docx's compiler leaves them (a JSZip object, not yet zipped). */
-interface Parts { files: Record<string, { dir: boolean; async(type: 'nodebuffer'): Promise<Buffer> }> }
-
 /**
  * Same input, same bytes: the package's parts zipped in name order, with fixed dates (docx names
  * media by content hash). Packer.toBuffer would deflate everything in JavaScript with today's
  * date, and zipping that again cost more than writing the document; so the parts come from the
- * compiler Packer itself uses, and yazl zips them once with Node's zlib.
+ * compiler Packer itself uses (behind docx/adapter.ts), and yazl zips them once with Node's zlib.
  */
 async function pack(document: Document, when: Date, warn: (m: string) => void): Promise<Buffer> {
-  const compiler = (Packer as unknown as { compiler?: { compile(d: Document): Parts } }).compiler;
-  if (!compiler) throw new Error('docx: Packer.compiler saknas (ny docx-version?)');
-  const parts = compiler.compile(document);
+  const parts = docxParts(document);
   const iso = when.toISOString().replace(/\.\d{3}Z$/, 'Z');
   // Zip timestamps are local-time fields; pass a Date whose local fields equal the UTC ones.
   const zdate = new Date(when.getTime() + when.getTimezoneOffset() * 60000);
   const zip = new ZipFile();
   let replaced = false;
-  for (const name of Object.keys(parts.files).sort()) {
-    const f = parts.files[name]!;
-    if (f.dir) continue;
-    let data = await f.async('nodebuffer');
-    if (/\.(xml|rels)$/.test(name)) {
+  // docx names each external hyperlink's relationship with a random id: number them in the
+  // order the document uses them, in the document and its relationships alike.
+  const xmls = new Map<string, string>();
+  for (const p of parts) if (/\.(xml|rels)$/.test(p.name)) xmls.set(p.name, (await p.data()).toString('utf8'));
+  const linkIds = new Map<string, string>();
+  for (const id of (xmls.get('word/document.xml') ?? '').matchAll(/<w:hyperlink [^>]*r:id="(rId[^"]+)"/g)) if (!linkIds.has(id[1]!)) linkIds.set(id[1]!, `rIdLink${linkIds.size + 1}`);
+  const stable = (xml: string) => (linkIds.size ? xml.replace(/"(rId[^"]+)"/g, (all, id: string) => (linkIds.has(id) ? `"${linkIds.get(id)}"` : all)) : xml);
+  for (const p of parts) {
+    const name = p.name;
+    let data: Buffer;
+    const text = xmls.get(name);
+    if (text !== undefined) {
       // Every part of the package that is XML passes here once: only XML characters leave.
-      let xml = xmlChars(data.toString('utf8'), () => { replaced = true; });
+      let xml = stable(xmlChars(text, () => { replaced = true; }));
       if (name === 'docProps/core.xml') xml = xml.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${iso}$3`);
       data = Buffer.from(xml, 'utf8');
-    }
+    } else data = await p.data();
     // Images are compressed already: store them.
     zip.addBuffer(data, name, { mtime: zdate, mode: 0o100644, forceDosTimestamp: true, compress: !/\.(png|jpe?g)$/.test(name) });
   }
@@ -183,4 +243,3 @@ async function pack(document: Document, when: Date, warn: (m: string) => void): 
   for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
 }
-

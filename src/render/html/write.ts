@@ -1,7 +1,7 @@
 // HTML writer: one self-contained, semantic page (lang="sv", header, nav, main, tables with
 // th scope, figures with inline SVG and figcaption).
 import type { Block, DocModel, Heading, Inline } from '../model.js';
-import { contents, plain } from '../model.js';
+import { contents, linkGroups, plain } from '../model.js';
 import { chartSvg } from '../charts.js';
 import { coverRows } from '../cover.js';
 import { xmlChars, xmlEscape } from '../xml.js';
@@ -9,11 +9,17 @@ import { xmlChars, xmlEscape } from '../xml.js';
 const esc = xmlEscape;
 
 function inl(xs: Inline[]): string {
-  return xs.map((x) => {
-    let s = esc(x.text);
-    if (x.italic) s = `<em>${s}</em>`;
-    if (x.bold) s = `<strong>${s}</strong>`;
-    return s;
+  return linkGroups(xs).map(({ href, runs }) => {
+    const text = runs.map((x) => {
+      let s = esc(x.text);
+      // A code block's lines stay lines.
+      if (x.code) s = `<code>${s.replace(/\n/g, '<br>')}</code>`;
+      if (x.strike) s = `<del>${s}</del>`;
+      if (x.italic) s = `<em>${s}</em>`;
+      if (x.bold) s = `<strong>${s}</strong>`;
+      return s;
+    }).join('');
+    return href === undefined ? text : `<a href="${esc(href)}">${text}</a>`;
   }).join('');
 }
 
@@ -36,6 +42,8 @@ figcaption{font-style:italic;color:#444}
 nav.innehall>ol{columns:2;column-gap:2rem}
 nav.innehall>ol>li{break-inside:avoid}
 nav.innehall ol ol{list-style:none;padding-left:1rem;font-size:.95em}
+blockquote{border-left:4px solid #c9d6e8;margin:1rem 0;padding:.1rem 1rem;color:#333}
+code{font-family:"Liberation Mono","Courier New",monospace;font-size:.92em;background:#f2f4f7;padding:0 .2em}
 @media print{.sidbrytning{page-break-after:always}}
 `;
 
@@ -43,31 +51,36 @@ export function writeHtml(doc: DocModel, warn: (m: string) => void): string {
   const m = doc.meta;
   const parts: string[] = [];
   const headings = contents(doc.blocks);
-  for (const b of doc.blocks) {
+  const block = (b: Block): string => {
     switch (b.kind) {
       case 'cover':
-        parts.push(`<header class="omslag"><p class="kommun">${esc(m.kommun)}</p><h1>${esc(m.titel)}</h1><p>${esc(m.projekt)}</p><dl>${coverRows(m).map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join('')}</dl>${m.exempel ? '<p class="exempel"><strong>Exempel – påhittade uppgifter.</strong></p>' : ''}</header>`);
-        break;
+        return `<header class="omslag"><p class="kommun">${esc(m.kommun)}</p><h1>${esc(m.titel)}</h1><p>${esc(m.projekt)}</p><dl>${coverRows(m).map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join('')}</dl>${m.exempel ? '<p class="exempel"><strong>Exempel – påhittade uppgifter.</strong></p>' : ''}</header>`;
       case 'toc':
-        parts.push(`<nav class="innehall" aria-label="Innehåll"><h2>Innehåll</h2>${tocList(headings)}</nav>`);
-        break;
-      case 'heading': parts.push(`<h${b.level} id="${b.id}">${inl(b.text)}</h${b.level}>`); break;
-      case 'paragraph': parts.push(`<p>${inl(b.text)}</p>`); break;
-      case 'list': parts.push(`<${b.ordered ? 'ol' : 'ul'}>${b.items.map((i) => `<li>${inl(i)}</li>`).join('')}</${b.ordered ? 'ol' : 'ul'}>`); break;
+        return `<nav class="innehall" aria-label="Innehåll"><h2>Innehåll</h2>${tocList(headings)}</nav>`;
+      case 'heading': return `<h${b.level} id="${b.id}">${inl(b.text)}</h${b.level}>`;
+      case 'paragraph': return `<p>${inl(b.text)}</p>`;
+      case 'list': {
+        const tag = b.ordered ? 'ol' : 'ul';
+        const start = b.ordered && b.start !== 1 ? ` start="${b.start}"` : '';
+        // A tight item (one paragraph and perhaps lists) holds its text without <p>, as Markdown renders it.
+        const item = (bs: Block[]) => bs.map((c, k) => (c.kind === 'paragraph' && k === 0 ? inl(c.text) : block(c))).join('');
+        return `<${tag}${start}>${b.items.map((i) => `<li>${item(i)}</li>`).join('')}</${tag}>`;
+      }
+      case 'quote': return `<blockquote>${b.blocks.map(block).join('')}</blockquote>`;
       case 'table':
         // A header cell is bold by its element; the model marks header text bold for DOCX and PDF.
-        parts.push(`<table><thead><tr>${b.header.map((h) => `<th scope="col">${inl(h.map((x) => ({ ...x, bold: false })))}</th>`).join('')}</tr></thead><tbody>${b.rows.map((r) => `<tr>${r.map((c) => `<td>${inl(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`);
-        break;
+        return `<table><thead><tr>${b.header.map((h) => `<th scope="col">${inl(h.map((x) => ({ ...x, bold: false })))}</th>`).join('')}</tr></thead><tbody>${b.rows.map((r) => `<tr>${r.map((c) => `<td>${inl(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
       case 'figure':
-        parts.push(`<figure>${chartSvg(b.chart, b.alt)}<figcaption>${esc(b.caption)}</figcaption></figure>`);
-        break;
-      case 'pagebreak': parts.push('<div class="sidbrytning" aria-hidden="true"></div>'); break;
+        return `<figure>${chartSvg(b.chart, b.alt)}<figcaption>${esc(b.caption)}</figcaption></figure>`;
+      case 'pagebreak': return '<div class="sidbrytning" aria-hidden="true"></div>';
       default: {
         const never: never = b;
         warn(`HTML kan inte återge ${(never as Block).kind}`);
+        return '';
       }
     }
-  }
+  };
+  for (const b of doc.blocks) parts.push(block(b));
   // The one place the page becomes text: only XML characters (XHTML tools and parsers read it too).
   return xmlChars(`<!DOCTYPE html>\n<html lang="sv">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${esc(m.titel)} – ${esc(m.kommun)}</title>\n<meta name="description" content="${esc(m.projekt)}">\n<style>${CSS}</style>\n</head>\n<body>\n<main>\n${parts.join('\n')}\n</main>\n</body>\n</html>\n`, warn, 'HTML');
 }

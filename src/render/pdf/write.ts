@@ -8,12 +8,20 @@ import { coverRows } from '../cover.js';
 import { columnWidths } from '../columns.js';
 import type { ChartImage } from '../docx/write.js';
 import { xmlChars, xmlEscape } from '../xml.js';
+import { cacheFontsByPath, escapeXmpInfo } from './adapter.js';
 
 const BLUE = '#1f5fa8';
+const LINK = '#0b57b0';
+/** Inline code: the bundled font has no monospace cut, so code is set apart by colour. */
+const CODE = '#7a2e0e';
+const BULLETS = ['•', '◦', '▪'];
+/** Where a block is drawn: its left edge and width (lists and quotes move in). */
+interface Box { x: number; w: number }
 const MARGIN = 62;
 /** Where the table of contents starts below its heading, and the height of its lines per level. */
 const TOC_TOP = MARGIN + 50;
 const TOC_LINE: Record<number, number> = { 1: 20, 2: 16 };
+const FONTS = [['R', 'Regular'], ['B', 'Bold'], ['I', 'Italic'], ['BI', 'BoldItalic']] as const;
 
 export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fontDir: string, warn: (m: string) => void): Promise<Buffer> {
   const m = doc.meta;
@@ -23,47 +31,39 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
     tagged: true, lang: m.lang, displayTitle: true, pdfVersion: '1.7', bufferPages: true, autoFirstPage: false,
     info: info as PDFKit.DocumentInfo,
   });
-  // pdfkit writes the info into the XMP metadata (XML) as it is, unescaped: "A & B" or "<" in a
-  // kommun's or project's name would make that XML malformed. Its _addInfo is the one place the
-  // PDF's text becomes XML: give it the escaped strings there (the Info dictionary, written
-  // before it at end(), keeps the plain ones).
-  const withInfo = pdf as unknown as { info: Record<string, unknown>; _addInfo?: () => void };
-  const addInfo = withInfo._addInfo;
-  if (typeof addInfo !== 'function') throw new Error('pdfkit: _addInfo saknas (ny pdfkit-version?)');
-  withInfo._addInfo = function (this: typeof withInfo) {
-    const plainInfo = this.info;
-    this.info = Object.fromEntries(Object.entries(plainInfo).map(([k, v]) => [k, typeof v === 'string' ? xmlEscape(v) : v]));
-    try { addInfo.call(this); } finally { this.info = plainInfo; }
-  };
+  // pdfkit writes the info into the XMP metadata (XML) as it is: give it escaped strings there.
+  escapeXmpInfo(pdf, xmlEscape);
   const chunks: Buffer[] = [];
   pdf.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<void>((res) => pdf.on('end', () => res()));
-  for (const [name, file] of [['R', 'Regular'], ['B', 'Bold'], ['I', 'Italic'], ['BI', 'BoldItalic']] as const) {
+  for (const [name, file] of FONTS) {
     const path = `${fontDir}/LiberationSans-${file}.ttf`;
     pdf.registerFont(name, path);
   }
   pdf.addPage();
-  // pdfkit's table restores the font by its file path after each styled cell, and pdfkit
-  // caches fonts by name only, so it would read and parse the TTF again for every cell
-  // (half the render time). Put each loaded font in the cache under its path as well.
-  const cache = (pdf as unknown as { _fontFamilies: Record<string, unknown>; _font: unknown })._fontFamilies;
-  for (const [name, file] of [['R', 'Regular'], ['B', 'Bold'], ['I', 'Italic'], ['BI', 'BoldItalic']] as const) {
-    pdf.font(name);
-    cache[`${fontDir}/LiberationSans-${file}.ttf`] = (pdf as unknown as { _font: unknown })._font;
-  }
+  // pdfkit's table restores the font by its file path after each styled cell (see adapter.ts).
+  cacheFontsByPath(pdf, FONTS.map(([name, file]) => [name, `${fontDir}/LiberationSans-${file}.ttf`] as const));
   pdf.font('R').fontSize(10.5);
   const root = pdf.struct('Document');
   pdf.addStructure(root);
   const width = pdf.page.width - 2 * MARGIN;
+  const FULL: Box = { x: MARGIN, w: width };
   const fontOf = (x: Inline) => (x.bold && x.italic ? 'BI' : x.bold ? 'B' : x.italic ? 'I' : 'R');
 
-  /** Mixed-style text as one tagged element. */
-  const textBlock = (tag: string, xs: Inline[], size: number, opts: PDFKit.Mixins.TextOptions = {}, color = '#1a1a1a') => {
+  /** Mixed-style text as one tagged element: links underlined with a link annotation (the URL kept), struck text struck. */
+  const textBlock = (tag: string, xs: Inline[], size: number, opts: PDFKit.Mixins.TextOptions = {}, color = '#1a1a1a', box: Box = FULL, parent: PDFKit.PDFStructureElement = root) => {
     const parts = xs.length ? xs : [{ text: '' }];
-    root.add(pdf.struct(tag, {}, () => {
-      pdf.fillColor(color).fontSize(size);
-      parts.forEach((x, i) => pdf.font(fontOf(x)).text(x.text, { ...opts, width, continued: i < parts.length - 1 }));
+    parent.add(pdf.struct(tag, {}, () => {
+      pdf.fontSize(size);
+      parts.forEach((x, i) => {
+        const o = { ...opts, width: box.w, continued: i < parts.length - 1, underline: x.href !== undefined, strike: Boolean(x.strike), link: x.href ?? null } as PDFKit.Mixins.TextOptions;
+        pdf.font(fontOf(x)).fillColor(x.href !== undefined ? LINK : x.code ? CODE : color);
+        // Only the first run sets the position: pdfkit reads text(s, undefined, undefined, o) as text(s, {}) and drops o.
+        if (i === 0) pdf.text(x.text, box.x, pdf.y, o);
+        else pdf.text(x.text, o);
+      });
     }));
+    pdf.x = box.x;
   };
   // A new page only helps when we are not already at the top of one.
   const ensure = (h: number) => { if (pdf.y + h > pdf.page.height - MARGIN - 10 && pdf.y > pdf.page.margins.top + 1) pdf.addPage(); };
@@ -75,44 +75,47 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
   type TableLayout = ReturnType<typeof layTable>;
   // Laid out once: keep-with-next measures a table's start before the table itself is drawn.
   const layouts = new Map<TableBlock, TableLayout>();
-  const tableLayout = (b: TableBlock): TableLayout => {
+  const tableLayout = (b: TableBlock, w: number): TableLayout => {
     let l = layouts.get(b);
-    if (!l) layouts.set(b, (l = layTable(b)));
+    if (!l || l.width !== w) layouts.set(b, (l = layTable(b, w)));
     return l;
   };
-  const layTable = (b: TableBlock) => {
+  const layTable = (b: TableBlock, width: number) => {
     const cols = b.header.length;
     const size = cols > 6 ? 7.5 : 8.5;
     const head = b.header.map((h) => ({ text: plain(h), font: { src: 'B', size }, backgroundColor: '#e8eef7' }));
-    const rows = b.rows.map((r) => Array.from({ length: cols }, (_, i) => ({ text: plain(r[i] ?? []), font: { src: r[i]?.some((x) => x.bold) ? 'B' : r[i]?.some((x) => x.italic) ? 'I' : 'R', size } })));
+    // A cell is set in one font, without link annotations: a link keeps its URL in the text.
+    const cellText = (xs: Inline[]) => xs.map((x) => (x.href !== undefined && x.href !== x.text ? `${x.text} (${x.href})` : x.text)).join('');
+    const rows = b.rows.map((r) => Array.from({ length: cols }, (_, i) => ({ text: cellText(r[i] ?? []), font: { src: r[i]?.some((x) => x.bold) ? 'B' : r[i]?.some((x) => x.italic) ? 'I' : 'R', size } })));
     const widths = columnWidths(b.header, b.rows, width, size * 0.6, 10);
-    return { size, head, rows, widths };
+    return { size, head, rows, widths, width };
   };
   const PAD = 3;
   const rowHeight = (cells: { text: string; font: { src: string; size: number } }[], widths: number[]) =>
     Math.max(...cells.map((c, k) => measure(c.text, c.font.src, c.font.size, widths[k]! - 2 * PAD))) + 2 * PAD;
   /** The header row and the first two rows: what must share a page with the table's heading. */
-  const tableStart = (b: TableBlock) => {
-    const { head, rows, widths } = tableLayout(b);
+  const tableStart = (b: TableBlock, w: number) => {
+    const { head, rows, widths } = tableLayout(b, w);
     return [head, ...rows.slice(0, 2)].reduce((a, r) => a + rowHeight(r, widths), 0);
   };
-  const figureSize = (b: Extract<Block, { kind: 'figure' }>) => {
+  const figureSize = (b: Extract<Block, { kind: 'figure' }>, width: number) => {
     const img = images.get(b);
     if (!img) return undefined;
     const w = Math.min(width, img.width * 0.72), h = (img.height / img.width) * w;
     return { w, h, total: h + 6 + measure(b.caption, 'I', 9, width) + 10 };
   };
-  const headingSize = (level: number) => [18, 14, 12, 11][level - 1]!;
-  /** Room a heading needs to stay with the start of what follows it ("keep with next"). */
-  const keepWithNext = (i: number): number => {
-    const b = doc.blocks[i];
+  const headingSize = (level: number) => [18, 14, 12, 11, 10.5, 10.5][level - 1]!;
+  /** Room a block needs to keep its start together, and a heading to stay with the start of what follows it ("keep with next"). */
+  const keepWithNext = (blocks: Block[], i: number, width: number): number => {
+    const b = blocks[i];
     switch (b?.kind) {
       // The heading's lines, the space around it, and the start of the block after it.
-      case 'heading': { const size = headingSize(b.level); return measure(plain(b.text), 'B', size, width) + 12 + size * 0.5 + keepWithNext(i + 1); }
+      case 'heading': { const size = headingSize(b.level); return measure(plain(b.text), 'B', size, width) + 12 + size * 0.5 + keepWithNext(blocks, i + 1, width); }
       case 'paragraph': return firstLines(plain(b.text), 'R', 10.5, width, 2);
-      case 'list': return b.items.length ? firstLines(plain(b.items[0]!), 'R', 10.5, width - 24, 1.5) : 0;
-      case 'table': return tableStart(b) + 10;
-      case 'figure': return figureSize(b)?.total ?? 0;
+      case 'list': return b.items.length ? keepWithNext(b.items[0]!, 0, width - 24) : 0;
+      case 'quote': return keepWithNext(b.blocks, 0, width - 14);
+      case 'table': return tableStart(b, width) + 10;
+      case 'figure': return figureSize(b, width)?.total ?? 0;
       default: return 0;
     }
   };
@@ -141,142 +144,168 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
     });
   };
 
-  for (const [i, b] of doc.blocks.entries()) {
-    switch (b.kind) {
-      case 'cover': {
-        pdf.y = 190;
-        root.add(pdf.struct('P', {}, () => { pdf.font('B').fontSize(14).fillColor(BLUE).text(m.kommun.toUpperCase(), { width, characterSpacing: 1 }); }));
-        pdf.moveDown(0.6);
-        root.add(pdf.struct('H1', {}, () => { pdf.font('B').fontSize(30).fillColor('#1a1a1a').text(m.titel, { width }); }));
-        pdf.outline.addItem(m.titel);
-        pdf.moveDown(0.4);
-        root.add(pdf.struct('P', {}, () => { pdf.font('R').fontSize(14).fillColor('#333333').text(m.projekt, { width }); }));
-        pdf.moveDown(2);
-        pdf.save().rect(MARGIN, pdf.y, width, 3).fill(BLUE).restore();
-        pdf.moveDown(1);
-        for (const [k, v] of coverRows(m)) root.add(pdf.struct('P', {}, () => { pdf.fillColor('#1a1a1a').fontSize(11.5).font('B').text(`${k}: `, { continued: true }).font('R').text(v); }));
-        if (m.exempel) {
-          pdf.moveDown(1.5);
-          root.add(pdf.struct('P', {}, () => { pdf.font('B').fontSize(12).fillColor('#8a5300').text('Exempel – påhittade uppgifter.', { width }); }));
+  /**
+   * Draws blocks into `box`, their structure elements into `parent`. `top`: the document's own
+   * level (headings there get bookmarks and the contents); `tight`: inside a list item.
+   */
+  const draw = (blocks: Block[], box: Box, parent: PDFKit.PDFStructureElement, top: boolean, tight: boolean, depth: number): void => {
+    for (const [i, b] of blocks.entries()) {
+      pdf.x = box.x;
+      switch (b.kind) {
+        case 'cover': {
+          pdf.y = 190;
+          root.add(pdf.struct('P', {}, () => { pdf.font('B').fontSize(14).fillColor(BLUE).text(m.kommun.toUpperCase(), { width, characterSpacing: 1 }); }));
+          pdf.moveDown(0.6);
+          root.add(pdf.struct('H1', {}, () => { pdf.font('B').fontSize(30).fillColor('#1a1a1a').text(m.titel, { width }); }));
+          pdf.outline.addItem(m.titel);
+          pdf.moveDown(0.4);
+          root.add(pdf.struct('P', {}, () => { pdf.font('R').fontSize(14).fillColor('#333333').text(m.projekt, { width }); }));
+          pdf.moveDown(2);
+          pdf.save().rect(MARGIN, pdf.y, width, 3).fill(BLUE).restore();
+          pdf.moveDown(1);
+          for (const [k, v] of coverRows(m)) root.add(pdf.struct('P', {}, () => { pdf.fillColor('#1a1a1a').fontSize(11.5).font('B').text(`${k}: `, { continued: true }).font('R').text(v); }));
+          if (m.exempel) {
+            pdf.moveDown(1.5);
+            root.add(pdf.struct('P', {}, () => { pdf.font('B').fontSize(12).fillColor('#8a5300').text('Exempel – påhittade uppgifter.', { width }); }));
+          }
+          pdf.addPage();
+          break;
         }
-        pdf.addPage();
-        break;
-      }
-      case 'toc': {
-        // Filled in at the end, when the pages of the headings are known; the pages it needs
-        // are kept now, since the number of headings is known.
-        root.add(pdf.struct('H1', {}, () => { pdf.font('B').fontSize(18).fillColor(BLUE).text('Innehåll', { width }); }));
-        tocPage = pdf.bufferedPageRange().count - 1;
-        tocStruct = pdf.struct('TOC');
-        root.add(tocStruct);
-        const places = tocPlaces(contents(doc.blocks).map((h) => h.level));
-        for (let p = 0; p <= (places.at(-1)?.page ?? 0); p++) pdf.addPage();
-        break;
-      }
-      case 'heading': {
-        const size = headingSize(b.level);
-        ensure(keepWithNext(i));
-        if (b.level === 1) pdf.moveDown(0.6);
-        pdf.moveDown(0.3);
-        textBlock(`H${b.level}`, b.text.map((x) => ({ ...x, bold: true })), size, {}, b.level <= 2 ? BLUE : '#1a1a1a');
-        pdf.moveDown(0.3);
-        const text = plain(b.text);
-        pageOf.set(b, pdf.bufferedPageRange().count);
-        if (b.level <= 2) {
-          const parent = outlineStack[Math.min(b.level - 1, outlineStack.length - 1)]!;
-          const item = parent.addItem(text);
-          outlineStack.length = b.level;
-          outlineStack[b.level] = item;
+        case 'toc': {
+          // Filled in at the end, when the pages of the headings are known; the pages it needs
+          // are kept now, since the number of headings is known.
+          root.add(pdf.struct('H1', {}, () => { pdf.font('B').fontSize(18).fillColor(BLUE).text('Innehåll', { width }); }));
+          tocPage = pdf.bufferedPageRange().count - 1;
+          tocStruct = pdf.struct('TOC');
+          root.add(tocStruct);
+          const places = tocPlaces(contents(doc.blocks).map((h) => h.level));
+          for (let p = 0; p <= (places.at(-1)?.page ?? 0); p++) pdf.addPage();
+          break;
         }
-        break;
-      }
-      case 'paragraph':
-        ensure(30);
-        textBlock('P', b.text, 10.5, { lineGap: 2 });
-        pdf.moveDown(0.5);
-        break;
-      case 'list': {
-        const list = pdf.struct('L');
-        root.add(list);
-        b.items.forEach((it, i) => {
-          ensure(20);
-          const li = pdf.struct('LI');
-          list.add(li);
-          const y = pdf.y;
-          li.add(pdf.struct('Lbl', {}, () => { pdf.font('R').fontSize(10.5).fillColor('#1a1a1a').text(b.ordered ? `${i + 1}.` : '•', MARGIN + 6, y, { width: 18 }); }));
-          pdf.y = y;
-          li.add(pdf.struct('LBody', {}, () => { it.forEach((x, k) => pdf.font(fontOf(x)).fontSize(10.5).text(x.text, MARGIN + 24, k === 0 ? y : undefined, { width: width - 24, continued: k < it.length - 1, lineGap: 1.5 })); }));
-          li.end();
-          pdf.x = MARGIN;
-        });
-        list.end();
-        pdf.moveDown(0.5);
-        break;
-      }
-      case 'table': {
-        ensure(tableStart(b));
-        const { size, head, rows, widths } = tableLayout(b);
-        pdf.font('R').fontSize(size).fillColor('#1a1a1a');
-        tableNo++;
-        const look = {
-          columnStyles: widths.map((w) => ({ width: w })),
-          defaultStyle: { border: 0.5, borderColor: '#b8c4d4', padding: PAD },
-          maxWidth: width,
-        };
-        const table = pdf.table({
-          ...look,
-          // An id per document (pdfkit's default counts across documents in one process).
-          id: `tabell-${tableNo}`,
-          structParent: root,
-          position: { x: MARGIN, y: pdf.y },
-        } as PDFKit.Mixins.TableOptions);
-        const top = pdf.y;
-        table.row(head.map((c) => ({ ...c, type: 'TH', scope: 'column' })) as never);
-        // pdfkit moves a row that does not fit to the new page's top margin, read from the page
-        // it leaves. Lower that margin by the header's height on every page of the table, and draw
-        // the header there again as an artifact: the structure keeps one header row (TH), and a
-        // screen reader does not read it once per page.
-        const headHeight = pdf.y - top;
-        const pages = [pdf.page];
-        const repeatHead = () => {
-          pages.push(pdf.page);
-          pdf.markContent('Artifact', { type: 'Pagination' });
-          pdf.table({ ...look, data: [head], position: { x: MARGIN, y: pdf.page.margins.top } } as PDFKit.Mixins.TableOptionsWithData);
+        case 'heading': {
+          const size = headingSize(b.level);
+          ensure(keepWithNext(blocks, i, box.w));
+          if (b.level === 1) pdf.moveDown(0.6);
+          pdf.moveDown(0.3);
+          textBlock(`H${b.level}`, b.text.map((x) => ({ ...x, bold: true })), size, {}, b.level <= 2 ? BLUE : '#1a1a1a', box, parent);
+          pdf.moveDown(0.3);
+          const text = plain(b.text);
+          pageOf.set(b, pdf.bufferedPageRange().count);
+          if (top && b.level <= 2) {
+            const up = outlineStack[Math.min(b.level - 1, outlineStack.length - 1)]!;
+            const item = up.addItem(text);
+            outlineStack.length = b.level;
+            outlineStack[b.level] = item;
+          }
+          break;
+        }
+        case 'paragraph':
+          ensure(tight ? 20 : 30);
+          textBlock('P', b.text, 10.5, { lineGap: tight ? 1.5 : 2 }, '#1a1a1a', box, parent);
+          pdf.moveDown(tight ? 0.15 : 0.5);
+          break;
+        case 'list': {
+          const list = pdf.struct('L');
+          parent.add(list);
+          const inner: Box = { x: box.x + 24, w: box.w - 24 };
+          b.items.forEach((it, k) => {
+            ensure(20);
+            const li = pdf.struct('LI');
+            list.add(li);
+            const y = pdf.y;
+            li.add(pdf.struct('Lbl', {}, () => { pdf.font('R').fontSize(10.5).fillColor('#1a1a1a').text(b.ordered ? `${b.start + k}.` : BULLETS[depth % 3]!, box.x + 6, y, { width: 18 }); }));
+            pdf.y = y;
+            const body = pdf.struct('LBody');
+            li.add(body);
+            draw(it.length ? it : [{ kind: 'paragraph', text: [] }], inner, body, false, true, depth + 1);
+            body.end();
+            li.end();
+            pdf.x = box.x;
+          });
+          list.end();
+          if (!tight) pdf.moveDown(0.5);
+          break;
+        }
+        case 'quote': {
+          const quote = pdf.struct('BlockQuote');
+          parent.add(quote);
+          const page = pdf.page, y0 = pdf.y;
+          draw(b.blocks, { x: box.x + 14, w: box.w - 14 }, quote, false, tight, depth);
+          quote.end();
+          // A rule on the left, on the page where the quote ends (decoration: an artifact).
+          const from = pdf.page === page ? y0 : pdf.page.margins.top;
+          pdf.markContent('Artifact', { type: 'Layout' });
+          pdf.save().rect(box.x + 2, from, 2.5, Math.max(pdf.y - from - 4, 4)).fill('#c9d6e8').restore();
           pdf.endMarkedContent();
+          pdf.x = box.x;
+          break;
+        }
+        case 'table': {
+          ensure(tableStart(b, box.w));
+          const { size, head, rows, widths } = tableLayout(b, box.w);
+          pdf.font('R').fontSize(size).fillColor('#1a1a1a');
+          tableNo++;
+          const look = {
+            columnStyles: widths.map((w) => ({ width: w })),
+            defaultStyle: { border: 0.5, borderColor: '#b8c4d4', padding: PAD },
+            maxWidth: box.w,
+          };
+          const table = pdf.table({
+            ...look,
+            // An id per document (pdfkit's default counts across documents in one process).
+            id: `tabell-${tableNo}`,
+            structParent: parent,
+            position: { x: box.x, y: pdf.y },
+          } as PDFKit.Mixins.TableOptions);
+          const tableTop = pdf.y;
+          table.row(head.map((c) => ({ ...c, type: 'TH', scope: 'column' })) as never);
+          // pdfkit moves a row that does not fit to the new page's top margin, read from the page
+          // it leaves. Lower that margin by the header's height on every page of the table, and draw
+          // the header there again as an artifact: the structure keeps one header row (TH), and a
+          // screen reader does not read it once per page.
+          const headHeight = pdf.y - tableTop;
+          const pages = [pdf.page];
+          const repeatHead = () => {
+            pages.push(pdf.page);
+            pdf.markContent('Artifact', { type: 'Pagination' });
+            pdf.table({ ...look, data: [head], position: { x: box.x, y: pdf.page.margins.top } } as PDFKit.Mixins.TableOptionsWithData);
+            pdf.endMarkedContent();
+            pdf.page.margins.top += headHeight;
+          };
           pdf.page.margins.top += headHeight;
-        };
-        pdf.page.margins.top += headHeight;
-        pdf.on('pageAdded', repeatHead);
-        for (const r of rows) table.row(r as never);
-        table.end();
-        pdf.off('pageAdded', repeatHead);
-        for (const p of pages) p.margins.top -= headHeight;
-        pdf.x = MARGIN;
-        pdf.fontSize(10.5);
-        pdf.moveDown(0.8);
-        break;
-      }
-      case 'figure': {
-        const img = images.get(b), fig = figureSize(b);
-        if (!img || !fig) { warn(`diagrammet "${b.caption}" kunde inte ritas i PDF`); break; }
-        const { w, h } = fig;
-        ensure(fig.total);
-        const y = pdf.y;
-        root.add(pdf.struct('Figure', { alt: b.alt }, () => { pdf.image(img.png, MARGIN + (width - w) / 2, y, { width: w, height: h }); }));
-        pdf.y = y + h + 6;
-        textBlock('Caption', [{ text: b.caption, italic: true }], 9, { align: 'center' }, '#444444');
-        pdf.moveDown(0.8);
-        break;
-      }
-      case 'pagebreak':
-        if (pdf.y > pdf.page.margins.top + 5) pdf.addPage();
-        break;
-      default: {
-        const never: never = b;
-        warn(`PDF kan inte återge ${(never as Block).kind}`);
+          pdf.on('pageAdded', repeatHead);
+          for (const r of rows) table.row(r as never);
+          table.end();
+          pdf.off('pageAdded', repeatHead);
+          for (const p of pages) p.margins.top -= headHeight;
+          pdf.x = box.x;
+          pdf.fontSize(10.5);
+          pdf.moveDown(0.8);
+          break;
+        }
+        case 'figure': {
+          const img = images.get(b), fig = figureSize(b, box.w);
+          if (!img || !fig) { warn(`diagrammet "${b.caption}" kunde inte ritas i PDF`); break; }
+          const { w, h } = fig;
+          ensure(fig.total);
+          const y = pdf.y;
+          parent.add(pdf.struct('Figure', { alt: b.alt }, () => { pdf.image(img.png, box.x + (box.w - w) / 2, y, { width: w, height: h }); }));
+          pdf.y = y + h + 6;
+          textBlock('Caption', [{ text: b.caption, italic: true }], 9, { align: 'center' }, '#444444', box, parent);
+          pdf.moveDown(0.8);
+          break;
+        }
+        case 'pagebreak':
+          if (pdf.y > pdf.page.margins.top + 5) pdf.addPage();
+          break;
+        default: {
+          const never: never = b;
+          warn(`PDF kan inte återge ${(never as Block).kind}`);
+        }
       }
     }
-  }
+  };
+  draw(doc.blocks, FULL, root, true, false, 0);
 
   const range = pdf.bufferedPageRange();
   if (tocPage >= 0 && tocStruct) {

@@ -1,0 +1,37 @@
+// The one place fsstöd reaches into pdfkit's internals (pdfkit has no public API for either):
+// - its font cache (`_fontFamilies`, `_font`): pdfkit's table restores the font by its file path
+//   after each styled cell and caches fonts by name only, so it would parse the TTF again for
+//   every cell (half the render time); each loaded font is put in the cache under its path too;
+// - `_addInfo`, where pdfkit writes the Info strings into the XMP metadata (XML) unescaped:
+//   "A & B" or "<" in a kommun's name would make that XML malformed.
+// If pdfkit changes either shape this throws a named internal error, and the contract test
+// (test/render/adapters.test.ts) fails before a user's render does.
+import { LibraryShapeError } from '../adapter-error.js';
+
+export const PDFKIT_TESTED = '0.20.2';
+
+interface FontInternals { _fontFamilies?: Record<string, unknown>; _font?: unknown; font(src: string): unknown }
+interface InfoInternals { info?: Record<string, unknown>; _addInfo?: () => void }
+
+/** Loads each registered font (by name) and caches it under its file path as well. */
+export function cacheFontsByPath(pdf: PDFKit.PDFDocument, fonts: readonly (readonly [name: string, path: string])[]): void {
+  const p = pdf as unknown as FontInternals;
+  if (typeof p._fontFamilies !== 'object' || p._fontFamilies === null) throw new LibraryShapeError('pdfkit', PDFKIT_TESTED, 'typsnittscachen _fontFamilies');
+  for (const [name, path] of fonts) {
+    p.font(name);
+    if (!p._font) throw new LibraryShapeError('pdfkit', PDFKIT_TESTED, 'det aktuella typsnittet _font');
+    p._fontFamilies[path] = p._font;
+  }
+}
+
+/** Makes pdfkit write the Info strings into the XMP metadata through `escape` (the Info dictionary keeps them plain). */
+export function escapeXmpInfo(pdf: PDFKit.PDFDocument, escape: (s: string) => string): void {
+  const p = pdf as unknown as InfoInternals;
+  const addInfo = p._addInfo;
+  if (typeof addInfo !== 'function') throw new LibraryShapeError('pdfkit', PDFKIT_TESTED, '_addInfo (XMP-metadata)');
+  p._addInfo = function (this: InfoInternals) {
+    const plainInfo = this.info ?? {};
+    this.info = Object.fromEntries(Object.entries(plainInfo).map(([k, v]) => [k, typeof v === 'string' ? escape(v) : v]));
+    try { addInfo.call(this); } finally { this.info = plainInfo; }
+  };
+}

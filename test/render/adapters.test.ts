@@ -1,0 +1,80 @@
+// Contract tests for the two adapters over library internals (issue 11 item 7): each calls the
+// adapter on the installed library and asserts what it gives, and checks that a missing private
+// shape gives the named internal error rather than a TypeError in a user's render. If docx or
+// pdfkit is upgraded and changes the shape, these tests fail with the adapter's name.
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import PDFDocument from 'pdfkit';
+import { Document, Paragraph, TextRun } from 'docx';
+import { docxParts, DOCX_TESTED } from '../../src/render/docx/adapter.js';
+import { cacheFontsByPath, escapeXmpInfo, PDFKIT_TESTED } from '../../src/render/pdf/adapter.js';
+import { installedVersion, LibraryShapeError } from '../../src/render/adapter-error.js';
+import { xmlEscape } from '../../src/render/xml.js';
+import { ROOT } from '../helpers/cli.js';
+
+const fontDir = join(ROOT, 'assets', 'fonts');
+
+describe('docx adapter (docx/adapter.ts: Packer.compiler)', () => {
+  it(`gives the package parts of a Document, in name order (docx ${DOCX_TESTED})`, async () => {
+    const parts = docxParts(new Document({ sections: [{ children: [new Paragraph({ children: [new TextRun('Hej & hå')] })] }] }));
+    const names = parts.map((p) => p.name);
+    expect(names).toEqual([...names].sort());
+    for (const n of ['[Content_Types].xml', '_rels/.rels', 'word/document.xml', 'word/styles.xml', 'docProps/core.xml']) expect(names).toContain(n);
+    const doc = (await parts.find((p) => p.name === 'word/document.xml')!.data()).toString('utf8');
+    expect(doc).toMatch(/^<\?xml/);
+    expect(doc).toContain('Hej &amp; hå');
+  });
+
+  it('a Packer without compiler gives the named internal error', () => {
+    expect(() => docxParts(new Document({ sections: [] }), {})).toThrow(LibraryShapeError);
+    expect(() => docxParts(new Document({ sections: [] }), {})).toThrow(/^internt fel: docx \S+ saknar Packer\.compiler\.compile\(\), som fsstöd använder \(provat med docx 9\.5\.1\)$/);
+    expect(() => docxParts(new Document({ sections: [] }), { compiler: { compile: () => ({}) } })).toThrow(/docx .*saknar filerna/);
+  });
+
+  it('the installed docx is the version the adapter was written for', () => {
+    expect(installedVersion('docx')).toBe(DOCX_TESTED);
+  });
+});
+
+describe('pdfkit adapter (pdf/adapter.ts: font cache, _addInfo)', () => {
+  const fonts = [['R', `${fontDir}/LiberationSans-Regular.ttf`], ['B', `${fontDir}/LiberationSans-Bold.ttf`]] as const;
+  const internals = (pdf: PDFKit.PDFDocument) => pdf as unknown as { _font: unknown };
+
+  it(`caches each font under its path, so that font(path) does not load it again (pdfkit ${PDFKIT_TESTED})`, () => {
+    const pdf = new PDFDocument({ autoFirstPage: false });
+    for (const [name, path] of fonts) pdf.registerFont(name, path);
+    cacheFontsByPath(pdf, fonts);
+    for (const [name, path] of fonts) {
+      pdf.font(name);
+      const byName = internals(pdf)._font;
+      pdf.font(path);
+      expect(internals(pdf)._font, path).toBe(byName);
+    }
+  });
+
+  it('writes the XMP metadata with the Info strings escaped, and the Info dictionary plain', async () => {
+    const pdf = new PDFDocument({ info: { Title: 'A & B <c>' }, pdfVersion: '1.7', tagged: true, lang: 'sv-SE' } as PDFKit.PDFDocumentOptions);
+    escapeXmpInfo(pdf, xmlEscape);
+    const chunks: Buffer[] = [];
+    pdf.on('data', (c: Buffer) => chunks.push(c));
+    const done = new Promise((r) => pdf.on('end', r));
+    pdf.end();
+    await done;
+    const raw = Buffer.concat(chunks).toString('latin1');
+    const xmp = /<\?xpacket begin[\s\S]*?<\?xpacket end="w"\?>/.exec(raw)?.[0];
+    expect(xmp, 'pdfkit skriver ingen XMP-metadata längre').toBeDefined();
+    expect(xmp).toContain('A &amp; B &lt;c&gt;');
+    expect(xmp).not.toContain('A & B <c>');
+  });
+
+  it('a missing private shape gives the named internal error', () => {
+    const fake = { font: () => undefined } as unknown as PDFKit.PDFDocument;
+    expect(() => cacheFontsByPath(fake, fonts)).toThrow(/^internt fel: pdfkit \S+ saknar typsnittscachen _fontFamilies, som fsstöd använder \(provat med pdfkit 0\.20\.2\)$/);
+    expect(() => escapeXmpInfo({} as PDFKit.PDFDocument, xmlEscape)).toThrow(LibraryShapeError);
+    expect(() => escapeXmpInfo({} as PDFKit.PDFDocument, xmlEscape)).toThrow(/pdfkit .*saknar _addInfo/);
+  });
+
+  it('the installed pdfkit is the version the adapter was written for', () => {
+    expect(installedVersion('pdfkit')).toBe(PDFKIT_TESTED);
+  });
+});
