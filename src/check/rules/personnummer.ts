@@ -30,6 +30,11 @@ export const personnummer: Rule = {
   steg: [],
   dokument: [],
   docs: 'docs/regler/personnummer.md',
+  messages: {
+    inText: `Texten innehåller {{vad}} ({{maskerat}}). ${ADVICE}`,
+    inKey: `Ett fältnamn innehåller {{vad}} ({{maskerat}}). ${ADVICE}`,
+    inComment: `En kommentar innehåller {{vad}} ({{maskerat}}). ${ADVICE}`,
+  },
   check(ctx) {
     const text = ctx.project.text;
     const out: RuleFinding[] = [];
@@ -51,13 +56,13 @@ export const personnummer: Rule = {
       const comment = /(^|\s)#/.test(text.slice(lineStart, h.index));
       const match = comment ? undefined : dataHits.find((d) => !used.has(d) && d.hit.digits === h.digits);
       if (match) used.add(match);
-      const where = match ? (match.key ? 'Ett fältnamn innehåller' : 'Texten innehåller') : 'En kommentar innehåller';
-      out.push({ path: match?.path ?? [], line, col, message: `${where} ${what(h)} (${h.masked}). ${ADVICE}` });
+      const messageId = match ? (match.key ? 'inKey' : 'inText') : 'inComment';
+      out.push({ path: match?.path ?? [], line, col, messageId, data: { vad: what(h), maskerat: h.masked } });
     }
     // Numbers the text scan cannot see as written (escapes, a number broken over two lines).
     for (const d of dataHits) {
       if (used.has(d)) continue;
-      out.push({ path: d.path, key: d.key, message: `${d.key ? 'Ett fältnamn innehåller' : 'Texten innehåller'} ${what(d.hit)} (${d.hit.masked}). ${ADVICE}` });
+      out.push({ path: d.path, key: d.key, messageId: d.key ? 'inKey' : 'inText', data: { vad: what(d.hit), maskerat: d.hit.masked } });
     }
     return out;
   },
