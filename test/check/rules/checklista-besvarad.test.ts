@@ -1,4 +1,4 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checklistaBesvarad } from '../../../src/check/rules/checklista-besvarad.js';
 import { expectCase, type Case } from '../helpers.js';
 
@@ -28,31 +28,31 @@ const cases: Case[] = [
       status: ja
 `,
     steg: [1],
-    fynd: [[8, 3, /Checklista 1, fråga c3 är inte besvarad: ”Finns en preliminär bedömning eller ett formellt beslut/]],
+    fynd: [[8, 3, 'questionUnanswered', { data: { steg: 1, fråga: 'c3' } }]],
   },
   {
     namn: 'ingen checklista alls: ett fynd för hela checklistan, vid roten',
     yaml: '',
     steg: [1],
-    fynd: [[1, 1, /^Checklista 1\. Förankra och mobilisera är inte besvarad \(4 frågor: c1, c2, c3, c4\)\. Svara med fsstöd step 1 --checklista$/]],
+    fynd: [[1, 1, 'checklistUnanswered', { data: { steg: 1, antal: 4, frågor: 'c1, c2, c3, c4' } }]],
   },
   {
     namn: 'checklista 3 saknas men 1 finns: vid nyckeln checklistor',
     yaml: STEG1_JA,
     steg: [1, 3],
-    fynd: [[7, 1, /^Checklista 3\. Analysera behov och förutsättningar är inte besvarad \(11 frågor: c1, c2, c3, c4, c5a, c5b, c5c, c5d, c5e, c5f, c6\)/]],
+    fynd: [[7, 1, 'checklistUnanswered', { data: { steg: 3, antal: 11, frågor: 'c1, c2, c3, c4, c5a, c5b, c5c, c5d, c5e, c5f, c6' } }]],
   },
   {
     namn: 'delvis utan nästa steg',
     yaml: STEG1_JA.replace('    c2:\n      status: ja', '    c2:\n      status: delvis\n      kommentar: Regionen har inte tagit ställning'),
     steg: [1],
-    fynd: [[12, 15, /fråga c2 är besvarad med delvis men saknar nästa steg: skriv i åtgärd › vad/]],
+    fynd: [[12, 15, 'noNextStep', { data: { fråga: 'c2', status: 'delvis' } }]],
   },
   {
     namn: 'nej med tom åtgärd',
     yaml: STEG1_JA.replace('    c2:\n      status: ja', '    c2:\n      status: nej\n      åtgärd:\n        vem: Styrgruppen'),
     steg: [1],
-    fynd: [[13, 7, /fråga c2 är besvarad med nej men saknar nästa steg/]],
+    fynd: [[13, 7, 'noNextStep', { data: { fråga: 'c2', status: 'nej' } }]],
   },
   {
     namn: 'nej med nästa steg',
@@ -76,7 +76,7 @@ const cases: Case[] = [
     c6: { status: ja }
 `,
     steg: [3],
-    fynd: [[8, 3, /Checklista 3, fråga c5f är inte besvarad: ”Sammanfattar utvecklingsbehov/]],
+    fynd: [[8, 3, 'questionUnanswered', { data: { steg: 3, fråga: 'c5f' } }]],
   },
   {
     namn: 'en okänd fråga är schemats sak (regeln schema), inte den här regelns',

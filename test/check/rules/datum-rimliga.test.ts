@@ -17,17 +17,17 @@ const insats = (start: string, slut: string) => `handlingsplan:
 
 const cases: Case[] = [
   { namn: 'rimliga datum', yaml: PERIOD + insats('2025-04-01', '2028-12-31'), fynd: [] },
-  { namn: 'slut före start', yaml: PERIOD + insats('2026-04-01', '2026-01-31'), fynd: [[15, 13, /Insatsen I1 ”ABC” slutar 2026-01-31, före sitt startdatum 2026-04-01/]] },
+  { namn: 'slut före start', yaml: PERIOD + insats('2026-04-01', '2026-01-31'), fynd: [[15, 13, 'insatsEndsBeforeStart', { data: { insats: 'I1 ”ABC”', slut: '2026-01-31', start: '2026-04-01' } }]] },
   { namn: 'samma dag är tillåtet', yaml: PERIOD + insats('2026-04-01', '2026-04-01'), fynd: [] },
-  { namn: 'start efter planperioden', yaml: PERIOD + insats('2030-01-01', '2030-12-31'), fynd: [[14, 14, /startar 2030-01-01, efter planperioden 2025–2028/, 'warning']] },
-  { namn: 'slut före planperioden', yaml: PERIOD + insats('2023-01-01', '2024-06-30'), fynd: [[15, 13, /slutar 2024-06-30, före planperioden 2025–2028/, 'warning']] },
+  { namn: 'start efter planperioden', yaml: PERIOD + insats('2030-01-01', '2030-12-31'), fynd: [[14, 14, 'insatsAfterPeriod', 'warning']] },
+  { namn: 'slut före planperioden', yaml: PERIOD + insats('2023-01-01', '2024-06-30'), fynd: [[15, 13, 'insatsBeforePeriod', 'warning']] },
   {
     namn: 'planperioden baklänges',
     yaml: `  period:
     från: 2028
     till: 2025
 `,
-    fynd: [[9, 11, /Planperioden slutar \(2025\) före den börjar \(2028\)/]],
+    fynd: [[9, 11, 'periodReversed']],
   },
   {
     namn: 'måldatum före planperioden',
@@ -38,7 +38,7 @@ const cases: Case[] = [
         namn: Andel som fullföljer
         måldatum: 2024-12-31
 `,
-    fynd: [[15, 19, /Indikatorn IND1 .* har måldatum 2024-12-31, före planperioden 2025–2028/]],
+    fynd: [[15, 19, 'targetBeforePeriod']],
   },
   {
     namn: 'måldatum innan insatserna startat',
@@ -49,7 +49,7 @@ const cases: Case[] = [
         insatser: [I1]
         måldatum: 2025-06-30
 `,
-    fynd: [[21, 19, /måldatum 2025-06-30, innan någon av dess insatser har startat \(första start 2026-01-01\)/, 'warning']],
+    fynd: [[21, 19, 'targetBeforeStart', 'warning']],
   },
   {
     namn: 'måldatum efter planperioden är tillåtet',
@@ -70,8 +70,8 @@ const cases: Case[] = [
     till: 2025-03-01
 `,
     fynd: [
-      [19, 11, /Uppföljningsperioden slutar 2025-03-01, före den börjar 2025-09-30/],
-      [19, 11, /Uppföljningsperioden slutar 2025-03-01, innan den första insatsen startade \(2025-04-01\)/],
+      [19, 11, 'followUpReversed'],
+      [19, 11, 'followUpBeforeStart'],
     ],
   },
   {
@@ -85,8 +85,8 @@ const cases: Case[] = [
       status: genomförd
 `,
     fynd: [
-      [19, 11, /Uppföljningsperioden slutar 2026-06-30, innan den första insatsen startade/],
-      [22, 15, /Insatsen I1 följs upp som genomförd, men startar först 2027-01-01/],
+      [19, 11, 'followUpBeforeStart'],
+      [22, 15, 'followedUpBeforeStart'],
     ],
   },
   {
@@ -100,7 +100,7 @@ const cases: Case[] = [
       värde: 3
       datum: 2024-11-30
 `,
-    fynd: [[14, 14, /Utfallet för IND1 är mätt 2024-11-30, före uppföljningsperioden/, 'warning']],
+    fynd: [[14, 14, 'measuredBeforeFollowUp', 'warning']],
   },
   {
     namn: 'beslut i fel ordning',
@@ -112,7 +112,7 @@ const cases: Case[] = [
     status: beslutad
     datum: 2025-03-24
 `,
-    fynd: [[13, 12, /Beslutet om handlingsplanen \(2025-03-24\) är daterat före beslutet om lägesbilden \(2025-05-01\)/, 'warning']],
+    fynd: [[13, 12, 'decisionsOutOfOrder', 'warning']],
   },
   { namn: 'med --steg 3 kontrolleras inte insatsernas datum', yaml: PERIOD + insats('2026-04-01', '2026-01-31'), steg: [3], fynd: [] },
 ];

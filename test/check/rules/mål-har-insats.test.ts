@@ -30,7 +30,7 @@ const cases: Case[] = [
       namn: ABC
       mål: [M1]
 `,
-    fynd: [[11, 7, /Målet M2 ”Fler pappor deltar” har ingen insats/]],
+    fynd: [[11, 7, 'noInsats']],
   },
   {
     namn: 'insatser saknas helt',
@@ -39,7 +39,7 @@ const cases: Case[] = [
     - id: M1
       text: Fler föräldrar nås
 `,
-    fynd: [[9, 7, /Målet M1 .* har ingen insats/]],
+    fynd: [[9, 7, 'noInsats']],
   },
   {
     namn: 'utanför steg 4 körs regeln inte',

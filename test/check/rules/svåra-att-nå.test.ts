@@ -33,7 +33,7 @@ const cases: Case[] = [
       åtgärd: avveckla
       anpassningar: Tolk
 `,
-    fynd: [[8, 3, /Planen säger inte hur föräldrar som är svåra att nå ska nås/]],
+    fynd: [[8, 3, 'missing']],
   },
   {
     namn: 'varken nå_fler eller anpassningar',
@@ -42,7 +42,7 @@ const cases: Case[] = [
     - id: I1
       namn: ABC
 `,
-    fynd: [[7, 1, /svåra att nå/]],
+    fynd: [[7, 1, 'missing']],
   },
 ];
 

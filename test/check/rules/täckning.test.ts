@@ -24,8 +24,8 @@ const cases: Case[] = [
 ${stöd('universell', '{från: 0, till: 5}', 'S1')}${stöd('universell', '{från: 6, till: 12}', 'S2')}${stöd('selektiv', ALLA, 'S3')}`,
     steg: [3],
     fynd: [
-      [9, 5, /Det finns inget befintligt stöd på preventionsnivån indikerad för någon åldersgrupp/, 'warning'],
-      [9, 5, /Lucka i täckningen: inget befintligt stöd på preventionsnivån universell för graviditet och 13–18 år/, 'warning'],
+      [9, 5, 'noSupportAtLevel', { data: { vad: 'befintligt stöd', nivå: 'indikerad' }, severity: 'warning' }],
+      [9, 5, 'gap', { data: { vad: 'befintligt stöd', nivå: 'universell', åldrar: 'graviditet och 13–18 år' }, severity: 'warning' }],
     ],
   },
   {
@@ -55,7 +55,7 @@ ${stöd('universell', ALLA, 'S1')}${stöd('selektiv', ALLA, 'S2')}handlingsplan:
       åldrar: ${ALLA}
 `,
     steg: [4],
-    fynd: [[23, 3, /inget befintligt eller planerat stöd på preventionsnivån indikerad för någon åldersgrupp/, 'warning']],
+    fynd: [[23, 3, 'noSupportAtLevel', { data: { vad: 'befintligt eller planerat stöd', nivå: 'indikerad' }, severity: 'warning' }]],
   },
   {
     namn: 'åldrar som överlappar bandet räknas',
@@ -76,7 +76,7 @@ ${stöd('universell', '{graviditet: true, från: 4, till: 14}', 'S1')}${stöd('s
       nivå: universell
 ${stöd('selektiv', ALLA, 'S2')}${stöd('indikerad', ALLA, 'S3')}`,
     steg: [3],
-    fynd: [[9, 5, /preventionsnivån universell för någon åldersgrupp/, 'warning']],
+    fynd: [[9, 5, 'noSupportAtLevel', { data: { nivå: 'universell' }, severity: 'warning' }]],
   },
 ];
 
