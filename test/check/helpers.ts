@@ -2,7 +2,7 @@
 // column are the ones a user would see.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadProject } from '../../src/project/load.js';
 import { checkLoaded } from '../../src/check/engine.js';
 import { methodView } from '../../src/check/method.js';
@@ -58,3 +58,16 @@ export function expectCase(rule: Rule, c: Case): void {
     expect(x.severity, `${c.namn}: ${x.message}`).toBe(o.severity ?? rule.severity);
   });
 }
+
+/** A rule's table as tests, one per case (each rule's test file calls this with its cases module). */
+export function ruleTable(rule: Rule, cases: Case[]): void {
+  describe(rule.id, () => {
+    it.each(cases)('$namn', (c) => expectCase(rule, c));
+  });
+}
+
+/** The rule's messageIds that no case of the table expects. */
+export const uncovered = (rule: Rule, cases: Case[]): string[] => {
+  const seen = new Set(cases.flatMap((c) => c.fynd.map((f) => f[2])));
+  return Object.keys(rule.messages).filter((id) => !seen.has(id));
+};
