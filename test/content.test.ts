@@ -36,11 +36,8 @@ function bullets(start: RegExp, stop: RegExp): { indent: number; text: string }[
 const flat = (qs: { text: string; delfrågor?: { text: string }[] }[]) => qs.flatMap((q) => [q.text, ...(q.delfrågor ?? []).map((d) => d.text)]);
 
 describe('content/ against the method guide', () => {
-  it('test/fixtures holds the guide exactly as the shared seed', () => {
-    if (!existsSync(shared)) {
-      console.warn(`hoppar över: ${shared} finns inte här; testerna läser kopian i test/fixtures/seeds`);
-      return;
-    }
+  // Without the shared seed beside the checkout (a clone elsewhere, e.g. in CI) there is nothing to compare with.
+  it.skipIf(!existsSync(shared))('test/fixtures holds the guide exactly as the shared seed (skipped without ../shared/seeds)', () => {
     expect(readFileSync(copy, 'utf8')).toBe(readFileSync(shared, 'utf8'));
   });
 

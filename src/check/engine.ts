@@ -10,8 +10,8 @@ import { locator } from './positions.js';
 import { maskPnr } from './personnummer.js';
 import type { MethodView } from './method.js';
 import { begunSteps, stepOfPath } from './scope.js';
-import { FIL_RULE } from './rules/index.js';
-import { SEVERITY_RANK, type Dokument, type FileResult, type Finding, type Rule, type RuleContext, type RuleState, type Scope, type Severity, type Summary } from './types.js';
+import { FIL_MESSAGE, FIL_RULE } from './rules/index.js';
+import { SEVERITY_RANK, type Dokument, type FileResult, type Finding, type MessageData, type Rule, type RuleContext, type RuleFinding, type RuleState, type Scope, type Severity, type Summary } from './types.js';
 
 export interface EngineOptions {
   rules: Rule[];
@@ -27,6 +27,26 @@ export interface EngineOptions {
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 const maskPath = (path: YamlPath): YamlPath => path.map((s) => (typeof s === 'string' ? maskPnr(s) : s));
+const maskData = (data: MessageData): MessageData => Object.fromEntries(Object.entries(data).map(([k, v]) => [k, typeof v === 'string' ? maskPnr(v) : v]));
+
+/** The engine's own finding kind: a rule that threw (reported under the rule's id). */
+export const INTERNAL_ERROR = 'internalError';
+const ENGINE_MESSAGES: Record<string, string> = {
+  [INTERNAL_ERROR]: 'regeln kunde inte köras (internt fel i fsstöd: {{fel}})',
+};
+
+/**
+ * The one place a message is made: the template of a rule's messageId with its {{placeholders}}
+ * filled from data. An unknown id or a placeholder without a value is a bug in the rule (thrown).
+ */
+export function formatMessage(rule: Pick<Rule, 'id' | 'messages'>, messageId: string, data: MessageData = {}): string {
+  const template = rule.messages[messageId] ?? ENGINE_MESSAGES[messageId];
+  if (template === undefined) throw new Error(`regeln ${rule.id} har inget meddelande ${messageId}`);
+  return template.replace(/\{\{\s*([^{}\s]+)\s*\}\}/g, (_, k: string) => {
+    if (!Object.prototype.hasOwnProperty.call(data, k)) throw new Error(`meddelandet ${rule.id}/${messageId} saknar värdet ${k}`);
+    return String(data[k]);
+  });
+}
 
 /**
  * Whether a rule applies to a scope. With --for, a rule that names the document runs whatever
@@ -55,12 +75,13 @@ export function checkFile(file: string, o: EngineOptions): FileResult {
 
 /** A file that cannot be read as a project file: one finding, no rules run. */
 function unreadable(e: FsstodError, file: string): FileResult {
+  const data = { fel: maskPnr(e.message) };
   return {
     file: e.location?.file ?? file,
     läst: false,
     steg: [],
     findings: [{
-      rule: FIL_RULE.id, severity: 'error', message: maskPnr(e.message), file: e.location?.file ?? file,
+      rule: FIL_RULE.id, messageId: FIL_MESSAGE, data, severity: 'error', message: formatMessage(FIL_RULE, FIL_MESSAGE, data), file: e.location?.file ?? file,
       ...(e.location?.line ? { line: e.location.line, col: e.location.col ?? 1 } : {}), path: [], ...(e.hint ? { hint: e.hint } : {}),
     }],
     regler: [],
@@ -102,14 +123,16 @@ function checkParsed(p: LoadedProject, o: EngineOptions): FileResult {
     const körd = nivå !== 'av' && ruleInScope(rule, scope);
     regler.push({ id: rule.id, nivå, körd, ...(conf ? { motivering: conf.motivering } : {}) });
     if (!körd) continue;
-    let out;
+    let out: (RuleFinding & { message: string })[];
     try {
-      out = rule.check(ctx);
+      // Formatting is part of the rule's run: an unknown messageId or a missing value is its bug.
+      out = rule.check(ctx).map((f) => ({ ...f, message: formatMessage(rule, f.messageId, f.data) }));
     } catch (e) {
       if (e instanceof FsstodError) throw e;
+      const data = { fel: maskPnr((e as Error)?.message ?? String(e)) };
       findings.push({
-        rule: rule.id, severity: 'error', file: p.display, path: [], line: 1, col: 1,
-        message: `regeln kunde inte köras (internt fel i fsstöd: ${maskPnr((e as Error)?.message ?? String(e))})`,
+        rule: rule.id, messageId: INTERNAL_ERROR, data, severity: 'error', file: p.display, path: [], line: 1, col: 1,
+        message: formatMessage(rule, INTERNAL_ERROR, data),
         hint: 'Det här är ett fel i fsstöd, inte i filen. Rapportera det gärna, med regelns namn och en fil utan personuppgifter som visar felet.',
       });
       regler[regler.length - 1]!.fel = true;
@@ -123,7 +146,7 @@ function checkParsed(p: LoadedProject, o: EngineOptions): FileResult {
       }
       const severity: Severity = conf ? (conf.nivå as Severity) : f.severity ?? rule.severity;
       const pos = f.line !== undefined ? { line: f.line, col: f.col ?? 1 } : locate(f.path, { key: f.key });
-      findings.push({ rule: rule.id, severity, message: maskPnr(f.message), file: p.display, line: pos.line, col: pos.col, path: maskPath(f.path) });
+      findings.push({ rule: rule.id, messageId: f.messageId, ...(f.data ? { data: maskData(f.data) } : {}), severity, message: maskPnr(f.message), file: p.display, line: pos.line, col: pos.col, path: maskPath(f.path) });
     }
   }
   findings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0) || SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || cmp(a.rule, b.rule) || cmp(a.message, b.message));

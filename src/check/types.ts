@@ -13,8 +13,15 @@ export const DOKUMENT: Dokument[] = ['lägesbild', 'handlingsplan', 'uppföljnin
 export const SEVERITY_RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
 export const SEVERITY_WORD: Record<Severity, string> = { error: 'fel', warning: 'varning', info: 'info' };
 
+/** What fills a message template's {{placeholders}}. */
+export type MessageData = Record<string, string | number>;
+
 export interface Finding {
   rule: string;
+  /** Which of the rule's messages (Rule.messages): stable, for tests and tools; the wording may change. */
+  messageId: string;
+  /** The values the message was formatted with (masked like the message). */
+  data?: MessageData;
   severity: Severity;
   /** Swedish, never containing a personnummer. */
   message: string;
@@ -31,7 +38,9 @@ export interface Finding {
 /** What a rule returns: the engine adds rule id, severity, file and position. */
 export interface RuleFinding {
   path: YamlPath;
-  message: string;
+  /** A key of the rule's messages; the engine formats the message from its template and data. */
+  messageId: string;
+  data?: MessageData;
   /** Point at the key instead of the value (e.g. an unknown or unwanted field). */
   key?: boolean;
   /** Overrides the rule's severity for this finding (rare; the config still wins). */
@@ -76,6 +85,8 @@ export interface Rule {
   dokument: Dokument[];
   /** Docs page, relative to the package root. */
   docs: string;
+  /** messageId → Swedish template with {{placeholders}} (as ESLint's meta.messages). */
+  messages: Record<string, string>;
   check(ctx: RuleContext): RuleFinding[];
 }
 

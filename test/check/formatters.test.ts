@@ -205,3 +205,50 @@ describe('a rule that throws', () => {
     expect(sum([r], 'error').exitkod).toBe(2);
   });
 });
+
+describe('messageId: the findings, JSON and SARIF name the message, the engine words it', () => {
+  const r = report();
+  const all = r.filer.flatMap((f) => f.findings);
+
+  it('every finding has one of its rule\'s messageIds', () => {
+    const byId = new Map([...RULES, FIL_RULE].map((x) => [x.id, x]));
+    expect(all.length).toBeGreaterThan(2);
+    for (const x of all) expect(Object.keys(byId.get(x.rule)!.messages), `${x.rule}: ${x.message}`).toContain(x.messageId);
+    expect(all.find((x) => x.rule === 'mål-har-indikator')).toMatchObject({ messageId: 'noIndicator', data: { id: 'M1' } });
+    expect(all.find((x) => x.rule === 'fil')?.messageId).toBe('unreadable');
+  });
+
+  it('json: each finding carries meddelande_id and each rule its templates', () => {
+    const j = JSON.parse(FORMATTERS.json!(r));
+    const fynd = j.filer.flatMap((f: { fynd: { regel: string; meddelande_id: string }[] }) => f.fynd);
+    expect(fynd.map((x: { regel: string; meddelande_id: string }) => `${x.regel}/${x.meddelande_id}`)).toEqual(all.map((x) => `${x.rule}/${x.messageId}`));
+    expect(j.regler.find((x: { id: string }) => x.id === 'mål-har-insats').meddelanden.noInsats).toMatch(/\{\{mål\}\}/);
+  });
+
+  it('sarif: result.message.id names a messageStrings entry of its rule, whose arguments give the text', () => {
+    const run = JSON.parse(FORMATTERS.sarif!(r)).runs[0];
+    const withId = run.results.filter((x: { message: { id?: string } }) => x.message.id);
+    expect(withId.length).toBe(run.results.length);
+    for (const res of run.results) {
+      expect(res.properties.messageId).toBe(res.message.id);
+      const template: string = run.tool.driver.rules[res.ruleIndex].messageStrings[res.message.id].text;
+      // Filling SARIF's {0} {1} … and undoubling the braces gives the text (fil adds its hint).
+      const filled = template.replace(/\{(\d+)\}|\{\{|\}\}/g, (m, n) => (n !== undefined ? res.message.arguments[Number(n)] : m[0]));
+      expect(res.message.text.startsWith(filled), `${res.ruleId}: ${template}`).toBe(true);
+    }
+  });
+
+  it('an unknown messageId or a missing value is the rule\'s bug: an internal error, not a half-made message', () => {
+    const dir = tempDir('fsstod-mid-');
+    const f = join(dir, 'p.yaml');
+    writeFileSync(f, 'formatversion: 1\nprojekt:\n  namn: x\n  kommuner:\n    - kod: "1885"\n      namn: L\n');
+    const base = { ...RULES[0]!, messages: { a: 'Värdet {{v}}' } };
+    const unknown = { ...base, id: 'okänt-id', check: () => [{ path: [], messageId: 'b' }] };
+    const noValue = { ...base, id: 'utan-värde', check: () => [{ path: [], messageId: 'a', data: {} }] };
+    const fine = { ...base, id: 'rätt', check: () => [{ path: [], messageId: 'a', data: { v: '{{v}} 19121212-1212' } }] };
+    const res = checkFile(f, { rules: [unknown, noValue, fine], method: methodView(), config: { regler: new Map() }, steg: [1], grund: 'steg' });
+    expect(res.findings.map((x) => `${x.rule} ${x.messageId}`).sort()).toEqual(['okänt-id internalError', 'rätt a', 'utan-värde internalError']);
+    // A value is put in once, never read as a template again, and masked.
+    expect(res.findings.find((x) => x.rule === 'rätt')).toMatchObject({ message: 'Värdet {{v}} ••••••••-••••', data: { v: '{{v}} ••••••••-••••' } });
+  });
+});

@@ -80,7 +80,7 @@ describe('saveProject', () => {
     expect(readdirSync(dir)).toEqual(['projekt.yaml']);
   });
 
-  // root ignores directory permissions; the crash test above covers the same path.
+  // root ignores directory permissions: as root, save-files.test.ts runs this case as another user.
   it.skipIf(process.getuid?.() === 0)('a read-only folder: clear message, file unchanged', () => {
     const { dir, file } = setup();
     const p = loadProject(file);
@@ -96,15 +96,15 @@ describe('saveProject', () => {
 });
 
 describe('a full disk (real ENOSPC on a small tmpfs)', () => {
-  it('the save fails with a clear message and the old file stays whole', async () => {
+  it('the save fails with a clear message and the old file stays whole', async (ctx) => {
     const { execFileSync } = await import('node:child_process');
     const { mkdtempSync, rmSync, statfsSync } = await import('node:fs');
     const mnt = mkdtempSync(join(tempDir(), 'fs-'));
     try {
       execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=256k', 'tmpfs', mnt], { stdio: 'ignore' });
     } catch {
-      console.warn('HOPPAR ÖVER: kan inte montera en liten tmpfs (kräver root); disk-full-testet körs i CI');
-      return;
+      // Reported as skipped, not passed: mounting needs root (CAP_SYS_ADMIN); CI runs it.
+      ctx.skip('kan inte montera en liten tmpfs (kräver root); disk-full-testet körs i CI');
     }
     try {
       const file = join(mnt, 'projekt.yaml');

@@ -13,7 +13,7 @@ export function toJson(r: Report) {
       ...(r.scope.konfig ? { konfig: r.scope.konfig } : {}),
       failSeverity: r.summary.failSeverity,
     },
-    regler: r.regler.map((x) => ({ id: x.id, nivå: x.severity, beskrivning: x.beskrivning, avsnitt: x.avsnitt, steg: x.steg, dokument: x.dokument, dokumentation: x.docs })),
+    regler: r.regler.map((x) => ({ id: x.id, nivå: x.severity, beskrivning: x.beskrivning, avsnitt: x.avsnitt, steg: x.steg, dokument: x.dokument, dokumentation: x.docs, meddelanden: x.messages })),
     filer: r.filer.map((f) => ({
       fil: f.file,
       läst: f.läst,
@@ -21,7 +21,7 @@ export function toJson(r: Report) {
       ...(f.kommuner ? { kommuner: f.kommuner } : {}),
       steg: f.steg,
       fynd: f.findings.map((x) => ({
-        regel: x.rule, nivå: x.severity, meddelande: x.message, fil: x.file,
+        regel: x.rule, meddelande_id: x.messageId, nivå: x.severity, meddelande: x.message, fil: x.file,
         ...(x.line !== undefined ? { rad: x.line, kolumn: x.col ?? 1 } : {}),
         sökväg: x.path,
         ...(x.hint ? { tips: x.hint } : {}),

@@ -15,14 +15,41 @@ function fileUri(file: string): string {
   return posix.split('/').map((s) => encodeURIComponent(s)).join('/');
 }
 
+/**
+ * A message template in SARIF's form (3.11.5): {{name}} becomes {0}, {1} … in order of first use,
+ * and a literal brace is doubled. The names, in that order, say which data value is which argument.
+ */
+export function sarifTemplate(template: string): { text: string; names: string[] } {
+  const names: string[] = [];
+  let text = '';
+  let at = 0;
+  for (const m of template.matchAll(/\{\{\s*([^{}\s]+)\s*\}\}/g)) {
+    text += template.slice(at, m.index).replace(/[{}]/g, (b) => b + b);
+    if (!names.includes(m[1]!)) names.push(m[1]!);
+    text += `{${names.indexOf(m[1]!)}}`;
+    at = m.index + m[0].length;
+  }
+  return { text: text + template.slice(at).replace(/[{}]/g, (b) => b + b), names };
+}
+
 export const sarif: Formatter = (r: Report, opts = {}) => {
   const rules = r.regler;
   const index = new Map(rules.map((x, i) => [x.id, i]));
+  const templates = new Map(rules.map((x) => [x.id, new Map(Object.entries(x.messages).map(([id, t]) => [id, sarifTemplate(t)]))]));
   const results: Result[] = r.filer.flatMap((f) => f.findings.map((x): Result => ({
     ruleId: x.rule,
     ruleIndex: index.get(x.rule) ?? -1,
     level: LEVEL[x.severity],
-    message: { text: x.hint ? `${x.message} (${x.hint})` : x.message },
+    // message.id names the rule's messageStrings entry (SARIF 3.11.10), arguments fill it; the
+    // text is there too, so that a reader that does not look the id up still shows the message.
+    message: {
+      text: x.hint ? `${x.message} (${x.hint})` : x.message,
+      ...(() => {
+        const t = templates.get(x.rule)?.get(x.messageId);
+        return t ? { id: x.messageId, arguments: t.names.map((n) => String(x.data?.[n] ?? '')) } : {};
+      })(),
+    },
+    properties: { messageId: x.messageId },
     locations: [{
       physicalLocation: {
         artifactLocation: fileUri(x.file).startsWith('file:') ? { uri: fileUri(x.file) } : { uri: fileUri(x.file), uriBaseId: '%SRCROOT%' },
@@ -52,6 +79,7 @@ export const sarif: Formatter = (r: Report, opts = {}) => {
               ...(opts.docsUri ? { helpUri: opts.docsUri(x.docs) } : {}),
               ...(help ? { help: { text: help, markdown: help } } : {}),
               defaultConfiguration: { level: LEVEL[x.severity] },
+              messageStrings: Object.fromEntries([...(templates.get(x.id) ?? [])].map(([id, t]) => [id, { text: t.text }])),
               properties: { avsnitt: x.avsnitt, steg: x.steg, dokument: x.dokument },
             };
           }),

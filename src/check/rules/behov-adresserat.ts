@@ -11,6 +11,9 @@ export const behovAdresserat: Rule = {
   steg: [4],
   dokument: ['handlingsplan'],
   docs: 'docs/regler/behov-adresserat.md',
+  messages: {
+    unaddressed: 'Utvecklingsbehovet {{behov}} besvaras inte av något mål och är inte uppskjutet. Koppla ett mål till behovet (mål › behov: [{{id}}]) eller skriv i uppskjutet varför det väntar',
+  },
   check(ctx) {
     const out: RuleFinding[] = [];
     const needs = items(ctx.data, 'behov');
@@ -21,7 +24,8 @@ export const behovAdresserat: Rule = {
       if (isText(item.uppskjutet)) continue;
       out.push({
         path,
-        message: `Utvecklingsbehovet ${label(item, i, 'rubrik')} besvaras inte av något mål och är inte uppskjutet. Koppla ett mål till behovet (mål › behov: [${item.id ?? '…'}]) eller skriv i uppskjutet varför det väntar`,
+        messageId: 'unaddressed',
+        data: { behov: label(item, i, 'rubrik'), id: typeof item.id === 'string' ? item.id : '…' },
       });
     }
     return out;

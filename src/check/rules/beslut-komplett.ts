@@ -14,6 +14,9 @@ export const beslutKomplett: Rule = {
   steg: [3, 4, 6],
   dokument: [],
   docs: 'docs/regler/beslut-komplett.md',
+  messages: {
+    incomplete: '{{dokument}} är markerad som beslutad men saknar {{saknas}}. Ange vem som beslutade, när och under vilket diarienummer, eller ändra status till utkast eller remiss',
+  },
   check(ctx) {
     const out: RuleFinding[] = [];
     const beslut = ctx.data.beslut;
@@ -24,7 +27,7 @@ export const beslutKomplett: Rule = {
       if (!isObj(b) || b.status !== 'beslutad') continue;
       const missing = [isText(b.organ) ? '' : 'organ', isDate(b.datum) ? '' : 'datum', isText(b.diarienummer) ? '' : 'diarienummer'].filter(Boolean);
       if (missing.length) {
-        out.push({ path: ['beslut', d], message: `${cap(WORDS[d]!)} är markerad som beslutad men saknar ${joinSv(missing)}. Ange vem som beslutade, när och under vilket diarienummer, eller ändra status till utkast eller remiss` });
+        out.push({ path: ['beslut', d], messageId: 'incomplete', data: { dokument: cap(WORDS[d]!), saknas: joinSv(missing) } });
       }
     }
     return out;

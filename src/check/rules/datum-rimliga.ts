@@ -1,7 +1,7 @@
 // Dates that contradict each other: an intervention that ends before it starts, a follow-up
 // before anything has started, a target date before the plan begins.
 import type { YamlPath } from '../../project/load.js';
-import type { Rule, RuleFinding } from '../types.js';
+import type { MessageData, Rule, RuleFinding } from '../types.js';
 import { get, idList, isDate, isObj, items, label } from './util.js';
 
 const year = (d: string) => Number(d.slice(0, 4));
@@ -14,18 +14,31 @@ export const datumRimliga: Rule = {
   steg: [4, 6],
   dokument: [],
   docs: 'docs/regler/datum-rimliga.md',
+  messages: {
+    periodReversed: 'Planperioden slutar ({{till}}) före den börjar ({{från}})',
+    insatsEndsBeforeStart: 'Insatsen {{insats}} slutar {{slut}}, före sitt startdatum {{start}}',
+    insatsAfterPeriod: 'Insatsen {{insats}} startar {{start}}, efter planperioden {{period}}',
+    insatsBeforePeriod: 'Insatsen {{insats}} slutar {{slut}}, före planperioden {{period}}',
+    targetBeforePeriod: 'Indikatorn {{indikator}} har måldatum {{måldatum}}, före planperioden {{period}}',
+    targetBeforeStart: 'Indikatorn {{indikator}} har måldatum {{måldatum}}, innan någon av dess insatser har startat (första start {{start}})',
+    followUpReversed: 'Uppföljningsperioden slutar {{till}}, före den börjar {{från}}',
+    followUpBeforeStart: 'Uppföljningsperioden slutar {{till}}, innan den första insatsen startade ({{start}})',
+    measuredBeforeFollowUp: 'Utfallet för {{indikator}} är mätt {{datum}}, före uppföljningsperioden (från {{från}})',
+    followedUpBeforeStart: 'Insatsen {{insats}} följs upp som {{status}}, men startar först {{start}}, efter uppföljningsperioden (till {{till}})',
+    decisionsOutOfOrder: 'Beslutet om {{senare}} ({{senareDatum}}) är daterat före beslutet om {{tidigare}} ({{tidigareDatum}})',
+  },
   check(ctx) {
     const out: RuleFinding[] = [];
     const d = ctx.data;
-    const err = (path: YamlPath, message: string) => out.push({ path, message });
-    const warn = (path: YamlPath, message: string) => out.push({ path, message, severity: 'warning' });
+    const err = (path: YamlPath, messageId: string, data: MessageData) => out.push({ path, messageId, data });
+    const warn = (path: YamlPath, messageId: string, data: MessageData) => out.push({ path, messageId, data, severity: 'warning' });
 
     // The plan period (years).
     const period = d.projekt?.period;
     const från = isObj(period) && Number.isInteger(period.från) ? (period.från as number) : undefined;
     const till = isObj(period) && Number.isInteger(period.till) ? (period.till as number) : undefined;
     if (från !== undefined && till !== undefined && från > till) {
-      err(['projekt', 'period', 'till'], `Planperioden slutar (${till}) före den börjar (${från})`);
+      err(['projekt', 'period', 'till'], 'periodReversed', { till, från });
     }
     const periodText = från !== undefined && till !== undefined ? `${från}–${till}` : undefined;
 
@@ -37,21 +50,21 @@ export const datumRimliga: Rule = {
         const s = isDate(item.start) ? item.start : undefined;
         const e = isDate(item.slut) ? item.slut : undefined;
         if (s && typeof item.id === 'string') startOf.set(item.id, s);
-        if (s && e && e < s) err([...path, 'slut'], `Insatsen ${label(item, i)} slutar ${e}, före sitt startdatum ${s}`);
-        if (periodText && s && till !== undefined && year(s) > till) warn([...path, 'start'], `Insatsen ${label(item, i)} startar ${s}, efter planperioden ${periodText}`);
-        if (periodText && e && från !== undefined && year(e) < från) warn([...path, 'slut'], `Insatsen ${label(item, i)} slutar ${e}, före planperioden ${periodText}`);
+        if (s && e && e < s) err([...path, 'slut'], 'insatsEndsBeforeStart', { insats: label(item, i), slut: e, start: s });
+        if (periodText && s && till !== undefined && year(s) > till) warn([...path, 'start'], 'insatsAfterPeriod', { insats: label(item, i), start: s, period: periodText });
+        if (periodText && e && från !== undefined && year(e) < från) warn([...path, 'slut'], 'insatsBeforePeriod', { insats: label(item, i), slut: e, period: periodText });
       }
       // Indicators: the target date within or after the plan period, and not before the interventions it measures start.
       for (const { item, path, i } of items(d, 'indikator')) {
         if (!isDate(item.måldatum)) continue;
         const md = item.måldatum;
         if (från !== undefined && year(md) < från) {
-          err([...path, 'måldatum'], `Indikatorn ${label(item, i)} har måldatum ${md}, före planperioden ${periodText ?? `som börjar ${från}`}`);
+          err([...path, 'måldatum'], 'targetBeforePeriod', { indikator: label(item, i), måldatum: md, period: periodText ?? `som börjar ${från}` });
           continue;
         }
         const starts = idList(item.insatser).map((id) => startOf.get(id)).filter((x): x is string => Boolean(x));
         const first = starts.sort()[0];
-        if (first && md < first) warn([...path, 'måldatum'], `Indikatorn ${label(item, i)} har måldatum ${md}, innan någon av dess insatser har startat (första start ${first})`);
+        if (first && md < first) warn([...path, 'måldatum'], 'targetBeforeStart', { indikator: label(item, i), måldatum: md, start: first });
       }
     } else {
       for (const { item } of insatser) if (isDate(item.start) && typeof item.id === 'string') startOf.set(item.id, item.start);
@@ -63,20 +76,20 @@ export const datumRimliga: Rule = {
       const p = isObj(up) && isObj(up.period) ? up.period : undefined;
       const pf = p && isDate(p.från) ? p.från : undefined;
       const pt = p && isDate(p.till) ? p.till : undefined;
-      if (pf && pt && pt < pf) err(['uppföljning', 'period', 'till'], `Uppföljningsperioden slutar ${pt}, före den börjar ${pf}`);
+      if (pf && pt && pt < pf) err(['uppföljning', 'period', 'till'], 'followUpReversed', { till: pt, från: pf });
       const firstStart = [...startOf.values()].sort()[0];
-      if (pt && firstStart && pt < firstStart) err(['uppföljning', 'period', 'till'], `Uppföljningsperioden slutar ${pt}, innan den första insatsen startade (${firstStart})`);
+      if (pt && firstStart && pt < firstStart) err(['uppföljning', 'period', 'till'], 'followUpBeforeStart', { till: pt, start: firstStart });
       const utfall = isObj(up) && Array.isArray(up.utfall) ? up.utfall : [];
       utfall.forEach((u: unknown, i: number) => {
         if (!isObj(u) || !isDate(u.datum)) return;
-        if (pf && u.datum < pf) warn(['uppföljning', 'utfall', i, 'datum'], `Utfallet för ${typeof u.indikator === 'string' ? u.indikator : `nr ${i + 1}`} är mätt ${u.datum}, före uppföljningsperioden (från ${pf})`);
+        if (pf && u.datum < pf) warn(['uppföljning', 'utfall', i, 'datum'], 'measuredBeforeFollowUp', { indikator: typeof u.indikator === 'string' ? u.indikator : `nr ${i + 1}`, datum: u.datum, från: pf });
       });
       const ins = isObj(up) && Array.isArray(up.insatser) ? up.insatser : [];
       ins.forEach((u: unknown, i: number) => {
         if (!isObj(u) || typeof u.insats !== 'string') return;
         const s = startOf.get(u.insats);
         if (s && pt && pt < s && (u.status === 'genomförd' || u.status === 'pågår')) {
-          err(['uppföljning', 'insatser', i, 'status'], `Insatsen ${u.insats} följs upp som ${u.status}, men startar först ${s}, efter uppföljningsperioden (till ${pt})`);
+          err(['uppföljning', 'insatser', i, 'status'], 'followedUpBeforeStart', { insats: u.insats, status: String(u.status), start: s, till: pt });
         }
       });
     }
@@ -94,7 +107,7 @@ export const datumRimliga: Rule = {
       const da = dec(a);
       const db = dec(b);
       if (da && db && db < da && (ctx.inScope(a === 'lägesbild' ? 3 : 4) || ctx.inScope(b === 'handlingsplan' ? 4 : 6))) {
-        warn(['beslut', b, 'datum'], `Beslutet om ${bw} (${db}) är daterat före beslutet om ${aw} (${da})`);
+        warn(['beslut', b, 'datum'], 'decisionsOutOfOrder', { senare: bw, senareDatum: db, tidigare: aw, tidigareDatum: da });
       }
     }
     return out;

@@ -18,6 +18,9 @@ export const enPersonSamordnar: Rule = {
   steg: [2],
   dokument: ['handlingsplan'],
   docs: 'docs/regler/en-person-samordnar.md',
+  messages: {
+    single: 'Samordningen bärs av en enda person. Arbetet blir sårbart om personen slutar eller blir sjuk; dela samordningen (t.ex. strategisk och operativ samordnare) eller utse en ersättare med avsatt tid',
+  },
   check(ctx) {
     const out: RuleFinding[] = [];
     const org = ctx.data.organisation;
@@ -29,7 +32,7 @@ export const enPersonSamordnar: Rule = {
     if (people.size === 0) return out; // nothing said about coordination yet: moment-ifyllda reports that
     if (people.size === 1) {
       const path = personer.length ? ['organisation', 'samordning', 'personer'] : ['projekt', 'samordnare'];
-      out.push({ path, key: true, message: 'Samordningen bärs av en enda person. Arbetet blir sårbart om personen slutar eller blir sjuk; dela samordningen (t.ex. strategisk och operativ samordnare) eller utse en ersättare med avsatt tid' });
+      out.push({ path, key: true, messageId: 'single' });
     }
     return out;
   },

@@ -13,6 +13,10 @@ export const fullföljandeIndikator: Rule = {
   steg: [4],
   dokument: ['handlingsplan', 'uppföljning'],
   docs: 'docs/regler/fullföljande-indikator.md',
+  messages: {
+    wrongType: 'Indikatorn {{indikator}} mäter hur många som fullföljer men har typ {{typ}}; det är ett processmått (typ: process)',
+    missing: 'Ingen processindikator följer hur många som fullföljer ett föräldraskapsstödsprogram. Lägg till t.ex. "Andel föräldrar som fullföljer programmet" med typ: process, målvärde och måldatum',
+  },
   check(ctx) {
     const out: RuleFinding[] = [];
     const hp = ctx.data.handlingsplan;
@@ -22,11 +26,11 @@ export const fullföljandeIndikator: Rule = {
     if (ok) return out;
     const wrongType = inds.find(({ item }) => isText(item.namn) && FULLFÖLJA.test(item.namn));
     if (wrongType) {
-      out.push({ path: [...wrongType.path, 'typ'], message: `Indikatorn ${wrongType.item.id ?? ''} mäter hur många som fullföljer men har typ ${wrongType.item.typ}; det är ett processmått (typ: process)` });
+      out.push({ path: [...wrongType.path, 'typ'], messageId: 'wrongType', data: { indikator: String(wrongType.item.id ?? ''), typ: String(wrongType.item.typ) } });
       return out;
     }
     const path = isObj(hp.uppföljningsplan) ? (Array.isArray(hp.uppföljningsplan.indikatorer) ? ['handlingsplan', 'uppföljningsplan', 'indikatorer'] : ['handlingsplan', 'uppföljningsplan']) : ['handlingsplan'];
-    out.push({ path, key: true, message: 'Ingen processindikator följer hur många som fullföljer ett föräldraskapsstödsprogram. Lägg till t.ex. "Andel föräldrar som fullföljer programmet" med typ: process, målvärde och måldatum' });
+    out.push({ path, key: true, messageId: 'missing' });
     return out;
   },
 };

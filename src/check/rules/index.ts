@@ -40,6 +40,7 @@ export const RULES: Rule[] = [
  * Not a rule module but a finding kind: a file that could not be read as a project file
  * (missing, not UTF-8, invalid YAML, not a project file). It cannot be switched off.
  */
+export const FIL_MESSAGE = 'unreadable';
 export const FIL_RULE: Rule = {
   id: 'fil',
   severity: 'error',
@@ -48,5 +49,7 @@ export const FIL_RULE: Rule = {
   steg: [],
   dokument: [],
   docs: 'docs/regler/fil.md',
+  // The loader's message (src/project/load.ts) as it stands.
+  messages: { [FIL_MESSAGE]: '{{fel}}' },
   check: () => [],
 };

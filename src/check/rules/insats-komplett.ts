@@ -20,12 +20,15 @@ export const insatsKomplett: Rule = {
   steg: [4],
   dokument: ['handlingsplan'],
   docs: 'docs/regler/insats-komplett.md',
+  messages: {
+    incomplete: 'Insatsen {{insats}} saknar {{saknas}}',
+  },
   check(ctx) {
     const out: RuleFinding[] = [];
     for (const { item, path, i } of items(ctx.data, 'insats')) {
       const avveckla = item.åtgärd === 'avveckla';
       const missing = FIELDS.filter((f) => (!avveckla || f.avveckla) && !f.ok(item[f.key])).map((f) => f.words);
-      if (missing.length) out.push({ path, message: `Insatsen ${label(item, i)} saknar ${joinSv(missing)}` });
+      if (missing.length) out.push({ path, messageId: 'incomplete', data: { insats: label(item, i), saknas: joinSv(missing) } });
     }
     return out;
   },

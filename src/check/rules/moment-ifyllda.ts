@@ -14,6 +14,9 @@ export const momentIfyllda: Rule = {
   steg: [1, 2, 3, 4, 5, 6],
   dokument: [],
   docs: 'docs/regler/moment-ifyllda.md',
+  messages: {
+    notFilled: '{{moment}}: inte ifyllt: {{fält}}',
+  },
   check(ctx) {
     const out: RuleFinding[] = [];
     // What is missing is the judgement's (src/judge/): the same units as status and the interview.
@@ -35,7 +38,7 @@ export const momentIfyllda: Rule = {
       }
       for (const { path, key, labels } of byAnchor.values()) {
         const list = labels.length > 5 ? `${labels.slice(0, 5).join(', ')} och ${labels.length - 5} till` : joinSv(labels);
-        out.push({ path, key, message: `${g.rubrik}: inte ifyllt: ${list}` });
+        out.push({ path, key, messageId: 'notFilled', data: { moment: g.rubrik, fält: list } });
       }
     }
     return out;

@@ -10,6 +10,10 @@ export const målHarIndikator: Rule = {
   steg: [4],
   dokument: ['handlingsplan'],
   docs: 'docs/regler/mål-har-indikator.md',
+  messages: {
+    noIndicator: 'Målet {{mål}} har ingen indikator. Lägg till en indikator med mål: [{{id}}], målvärde och måldatum',
+    noTarget: 'Målet {{mål}} har ingen indikator med både målvärde och måldatum: {{luckor}}',
+  },
   check(ctx) {
     const out: RuleFinding[] = [];
     const indicators = items(ctx.data, 'indikator');
@@ -17,7 +21,7 @@ export const målHarIndikator: Rule = {
       const id = item.id;
       const mine = indicators.filter(({ item: ind }) => typeof id === 'string' && idList(ind.mål).includes(id));
       if (!mine.length) {
-        out.push({ path, message: `Målet ${label(item, i, 'text')} har ingen indikator. Lägg till en indikator med mål: [${id ?? '…'}], målvärde och måldatum` });
+        out.push({ path, messageId: 'noIndicator', data: { mål: label(item, i, 'text'), id: typeof id === 'string' ? id : '…' } });
         continue;
       }
       if (mine.some(({ item: ind }) => typeof ind.målvärde === 'number' && isDate(ind.måldatum))) continue;
@@ -25,7 +29,7 @@ export const målHarIndikator: Rule = {
         const missing = [typeof ind.målvärde === 'number' ? '' : 'målvärde', isDate(ind.måldatum) ? '' : 'måldatum'].filter(Boolean);
         return `${label(ind, j)} saknar ${joinSv(missing)}`;
       });
-      out.push({ path, message: `Målet ${label(item, i, 'text')} har ingen indikator med både målvärde och måldatum: ${gaps.join('; ')}` });
+      out.push({ path, messageId: 'noTarget', data: { mål: label(item, i, 'text'), luckor: gaps.join('; ') } });
     }
     return out;
   },

@@ -10,12 +10,15 @@ export const målHarInsats: Rule = {
   steg: [4],
   dokument: ['handlingsplan'],
   docs: 'docs/regler/mål-har-insats.md',
+  messages: {
+    noInsats: 'Målet {{mål}} har ingen insats. Ange målet i minst en insats (insatser › mål: [{{id}}])',
+  },
   check(ctx) {
     const out: RuleFinding[] = [];
     const used = new Set(items(ctx.data, 'insats').flatMap(({ item }) => idList(item.mål)));
     for (const { item, path, i } of items(ctx.data, 'mål')) {
       if (typeof item.id === 'string' && used.has(item.id)) continue;
-      out.push({ path, message: `Målet ${label(item, i, 'text')} har ingen insats. Ange målet i minst en insats (insatser › mål: [${item.id ?? '…'}])` });
+      out.push({ path, messageId: 'noInsats', data: { mål: label(item, i, 'text'), id: typeof item.id === 'string' ? item.id : '…' } });
     }
     return out;
   },

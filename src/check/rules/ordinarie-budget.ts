@@ -10,6 +10,9 @@ export const ordinarieBudget: Rule = {
   steg: [4],
   dokument: ['handlingsplan'],
   docs: 'docs/regler/ordinarie-budget.md',
+  messages: {
+    missing: 'Arbetet saknar ordinarie budget: handlingsplanen anger inte ordinarie budget (hållbarhet › ordinarie_budget) och ingen insats finansieras i ordinarie budget. Projektmedel tar slut; planera hur samordning och insatser ska finansieras långsiktigt',
+  },
   check(ctx) {
     const out: RuleFinding[] = [];
     const hp = ctx.data.handlingsplan;
@@ -20,7 +23,7 @@ export const ordinarieBudget: Rule = {
     if (insatser.some(({ item }) => item.finansiering === 'ordinarie budget')) return out;
     if (!insatser.length && !h) return out; // the plan has not got that far yet
     const path = h && 'ordinarie_budget' in h ? ['handlingsplan', 'hållbarhet', 'ordinarie_budget'] : h ? ['handlingsplan', 'hållbarhet'] : ['handlingsplan'];
-    out.push({ path, key: true, message: 'Arbetet saknar ordinarie budget: handlingsplanen anger inte ordinarie budget (hållbarhet › ordinarie_budget) och ingen insats finansieras i ordinarie budget. Projektmedel tar slut; planera hur samordning och insatser ska finansieras långsiktigt' });
+    out.push({ path, key: true, messageId: 'missing' });
     return out;
   },
 };

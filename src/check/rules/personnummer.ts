@@ -51,6 +51,11 @@ export const personnummer: Rule = {
   steg: [],
   dokument: [],
   docs: 'docs/regler/personnummer.md',
+  messages: {
+    inText: `Texten innehåller {{vad}} ({{maskerat}}). ${ADVICE}`,
+    inKey: `Ett fältnamn innehåller {{vad}} ({{maskerat}}). ${ADVICE}`,
+    inComment: `En kommentar innehåller {{vad}} ({{maskerat}}). ${ADVICE}`,
+  },
   check(ctx) {
     const text = ctx.project.text;
     const out: RuleFinding[] = [];
@@ -62,8 +67,8 @@ export const personnummer: Rule = {
     if (mayHold(text, near)) walk(ctx.data, [], dataHits);
     const used = new Set<DataHit>();
     const report = (d: DataHit | undefined, h: PnrHit, line: number, col: number) => {
-      const where = d ? (d.key ? 'Ett fältnamn innehåller' : 'Texten innehåller') : 'En kommentar innehåller';
-      out.push({ path: d?.path ?? [], line, col, message: `${where} ${what(h)} (${h.masked}). ${ADVICE}` });
+      const messageId = d ? (d.key ? 'inKey' : 'inText') : 'inComment';
+      out.push({ path: d?.path ?? [], line, col, messageId, data: { vad: what(h), maskerat: h.masked } });
     };
     // The value a number in the text belongs to: of the values holding the same number, the one
     // starting last before it (the same number can stand in several places, in another order
@@ -115,7 +120,7 @@ export const personnummer: Rule = {
     // Numbers the text scan cannot see as written (escapes, a blank line inside a folded block).
     for (const d of dataHits) {
       if (used.has(d)) continue;
-      out.push({ path: d.path, key: d.key, message: `${d.key ? 'Ett fältnamn innehåller' : 'Texten innehåller'} ${what(d.hit)} (${d.hit.masked}). ${ADVICE}` });
+      out.push({ path: d.path, key: d.key, messageId: d.key ? 'inKey' : 'inText', data: { vad: what(d.hit), maskerat: d.hit.masked } });
     }
     return out;
   },

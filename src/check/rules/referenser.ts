@@ -9,5 +9,8 @@ export const referenser: Rule = {
   steg: [],
   dokument: [],
   docs: 'docs/regler/referenser.md',
-  check: (ctx) => ctx.problems().filter((p) => p.rule === 'referens' || p.rule === 'unikt-id').map((p) => ({ path: p.path, message: p.message, line: p.line, col: p.col })),
+  // The messages of src/project/refs.ts (shared with fsstöd validate) as they stand, by kind.
+  messages: { brokenReference: '{{fel}}', duplicateId: '{{fel}}' },
+  check: (ctx) => ctx.problems().filter((p) => p.rule === 'referens' || p.rule === 'unikt-id')
+    .map((p) => ({ path: p.path, messageId: p.rule === 'unikt-id' ? 'duplicateId' : 'brokenReference', data: { fel: p.message }, line: p.line, col: p.col })),
 };

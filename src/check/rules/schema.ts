@@ -9,5 +9,7 @@ export const schema: Rule = {
   steg: [],
   dokument: [],
   docs: 'docs/regler/schema.md',
-  check: (ctx) => ctx.problems().filter((p) => p.rule === 'schema').map((p) => ({ path: p.path, message: p.message, line: p.line, col: p.col })),
+  // The validator's message (src/project/validate.ts, shared with fsstöd validate) as it stands.
+  messages: { invalid: '{{fel}}' },
+  check: (ctx) => ctx.problems().filter((p) => p.rule === 'schema').map((p) => ({ path: p.path, messageId: 'invalid', data: { fel: p.message }, line: p.line, col: p.col })),
 };

@@ -11,6 +11,9 @@ export const svåraAttNå: Rule = {
   steg: [4],
   dokument: ['handlingsplan'],
   docs: 'docs/regler/svåra-att-nå.md',
+  messages: {
+    missing: 'Planen säger inte hur föräldrar som är svåra att nå ska nås (t.ex. nyanlända, separerade eller föräldrar med funktionsnedsättning): hållbarhet › nå_fler är tomt och ingen insats har anpassningar',
+  },
   check(ctx) {
     const out: RuleFinding[] = [];
     const hp = ctx.data.handlingsplan;
@@ -21,7 +24,7 @@ export const svåraAttNå: Rule = {
     if (insatser.some(({ item }) => item.åtgärd !== 'avveckla' && isText(item.anpassningar))) return out;
     if (!insatser.length && !h) return out;
     const path = h ? ['handlingsplan', 'hållbarhet'] : ['handlingsplan'];
-    out.push({ path, key: true, message: 'Planen säger inte hur föräldrar som är svåra att nå ska nås (t.ex. nyanlända, separerade eller föräldrar med funktionsnedsättning): hållbarhet › nå_fler är tomt och ingen insats har anpassningar' });
+    out.push({ path, key: true, messageId: 'missing' });
     return out;
   },
 };

@@ -12,6 +12,10 @@ export const täckning: Rule = {
   steg: [3, 4],
   dokument: ['lägesbild', 'handlingsplan'],
   docs: 'docs/regler/täckning.md',
+  messages: {
+    noSupportAtLevel: 'Det finns inget {{vad}} på preventionsnivån {{nivå}} för någon åldersgrupp',
+    gap: 'Lucka i täckningen: inget {{vad}} på preventionsnivån {{nivå}} för {{åldrar}}',
+  },
   check(ctx) {
     const out: RuleFinding[] = [];
     const bands = ctx.method.åldersband;
@@ -30,9 +34,9 @@ export const täckning: Rule = {
       out.push({
         path,
         key: true,
-        message: all
-          ? `Det finns inget ${what} på preventionsnivån ${level.namn.toLowerCase()} för någon åldersgrupp`
-          : `Lucka i täckningen: inget ${what} på preventionsnivån ${level.namn.toLowerCase()} för ${joinSv(missing.map((b) => (/^\p{Lu}\p{Ll}/u.test(b.namn) ? b.namn.charAt(0).toLocaleLowerCase('sv-SE') + b.namn.slice(1) : b.namn)))}`,
+        ...(all
+          ? { messageId: 'noSupportAtLevel', data: { vad: what, nivå: level.namn.toLowerCase() } }
+          : { messageId: 'gap', data: { vad: what, nivå: level.namn.toLowerCase(), åldrar: joinSv(missing.map((b) => (/^\p{Lu}\p{Ll}/u.test(b.namn) ? b.namn.charAt(0).toLocaleLowerCase('sv-SE') + b.namn.slice(1) : b.namn))) } }),
       });
     }
     return out;

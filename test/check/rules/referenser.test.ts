@@ -1,30 +1,4 @@
-import { describe, it } from 'vitest';
-import { referenser } from '../../../src/check/rules/referenser.js';
-import { expectCase, type Case } from '../helpers.js';
+import { ruleTable } from '../helpers.js';
+import { cases, rule } from './referenser.cases.js';
 
-const cases: Case[] = [
-  {
-    namn: 'hänvisningar som finns',
-    yaml: `handlingsplan:\n  mål:\n    - id: M1\n      text: X\n  insatser:\n    - id: I1\n      namn: Y\n      mål: [M1]\n`,
-    fynd: [],
-  },
-  {
-    namn: 'mål som inte finns',
-    yaml: `handlingsplan:\n  insatser:\n    - id: I1\n      namn: Y\n      mål: [M9]\n`,
-    fynd: [[11, 13, /hänvisningen till M9 pekar inte på något som finns: ingen mål har id M9/]],
-  },
-  {
-    namn: 'fel slags id',
-    yaml: `handlingsplan:\n  mål:\n    - id: M1\n      text: X\n  insatser:\n    - id: I1\n      namn: Y\n      ansvarig: M1\n`,
-    fynd: [[14, 17, /M1 är en mål, men här ska det stå id för en aktör/]],
-  },
-  {
-    namn: 'samma id två gånger',
-    yaml: `handlingsplan:\n  mål:\n    - id: M1\n      text: X\n    - id: M1\n      text: Y\n`,
-    fynd: [[11, 11, /id M1 används redan \(rad 9\)/]],
-  },
-];
-
-describe('referenser', () => {
-  it.each(cases)('$namn', (c) => expectCase(referenser, c));
-});
+ruleTable(rule, cases);

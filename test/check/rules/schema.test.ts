@@ -1,14 +1,4 @@
-import { describe, it } from 'vitest';
-import { schema } from '../../../src/check/rules/schema.js';
-import { expectCase, type Case } from '../helpers.js';
+import { ruleTable } from '../helpers.js';
+import { cases, rule } from './schema.cases.js';
 
-const cases: Case[] = [
-  { namn: 'giltig fil', yaml: `förankring:\n  motivering: Varför\n`, fynd: [] },
-  { namn: 'okänt fält', yaml: `förankring:\n  motiveringen: Varför\n`, fynd: [[8, 3, /okänt fält "motiveringen" – menade du "motivering"\?/]] },
-  { namn: 'fel nivå', yaml: `handlingsplan:\n  insatser:\n    - id: I1\n      namn: X\n      nivå: generell\n`, fynd: [[11, 13, /Preventionsnivå: texten "generell" är inte tillåtet/]] },
-  { namn: 'omöjligt datum', yaml: `handlingsplan:\n  insatser:\n    - id: I1\n      namn: X\n      start: 2026-02-30\n`, fynd: [[11, 14, /inget giltigt datum/]] },
-];
-
-describe('schema', () => {
-  it.each(cases)('$namn', (c) => expectCase(schema, c));
-});
+ruleTable(rule, cases);
