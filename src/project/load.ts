@@ -326,7 +326,8 @@ export function parseUserYaml(text: string, display: string, what = 'ogiltig YAM
     const err = doc.errors[0]!;
     const pos = lineCounter.linePos(err.code === 'RESOURCE_EXHAUSTION' ? nestingStart(text, err.pos[0]) : err.pos[0]);
     const reason = describeYamlError(err.code, err.message);
-    const more = doc.errors.length > 1 ? ` (och ${doc.errors.length - 1} fel till)` : '';
+    // How many errors follow running out of stack depends on the caller's depth: not counted.
+    const more = doc.errors.length > 1 && err.code !== 'RESOURCE_EXHAUSTION' ? ` (och ${doc.errors.length - 1} fel till)` : '';
     throw new InputError(`${what}: ${reason}${more}`, { file: display, line: pos.line, col: pos.col }, hintFor(err.code, err.message));
   }
   // An unknown tag (!hemlig) is only a warning to the yaml library; for us it is an error,
