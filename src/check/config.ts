@@ -11,7 +11,7 @@ import { resolve } from 'node:path';
 import type { ErrorObject } from 'ajv';
 import { checkKonfig } from '../generated/validators.js';
 import { InputError, UsageError } from '../errors.js';
-import { decodeUserText, displayPath, documentData, yamlLib } from '../project/load.js';
+import { decodeUserText, displayPath, parseUserYaml } from '../project/load.js';
 import type { Severity } from './types.js';
 
 export const CONFIG_FILE = '.fsstod-check.yaml';
@@ -42,14 +42,16 @@ export function loadConfig(explicit: string | undefined, ruleIds: string[], cwd 
   }
   // The same decoding and checks as a project file (strict UTF-8, no forbidden characters, the alias limit).
   const { text } = decodeUserText(bytes, shown);
-  const { parseDocument, LineCounter } = yamlLib();
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
-  if (doc.errors.length) {
-    const e = doc.errors[0]!;
-    throw new InputError('konfigurationen är inte giltig YAML', { file: shown, ...lineCounter.linePos(e.pos[0]) }, 'Jämför med exemplet i docs/ci.md.');
+  // The same parse as a project file (load.ts), with the message naming the configuration.
+  let parsed;
+  try {
+    parsed = parseUserYaml(text, shown, 'konfigurationen är inte giltig YAML');
+  } catch (e) {
+    if (e instanceof InputError && !e.hint) throw new InputError(e.message, e.location, 'Jämför med exemplet i docs/ci.md.');
+    throw e;
   }
-  const data = (documentData(doc, lineCounter, shown) ?? {}) as unknown;
+  const { doc, lineCounter } = parsed;
+  const data = (parsed.data ?? {}) as unknown;
   const at = (pointer: string) => {
     const path = pointer ? pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')) : [];
     let node: any = doc.contents;

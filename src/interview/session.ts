@@ -3,8 +3,7 @@
 // and saved atomically at once. The file on disk is valid after every answer, or at least no
 // less valid than when the interview started.
 import { isDeepStrictEqual } from 'node:util';
-import jsyaml from 'js-yaml';
-import { yamlLib, type LoadedProject, type YamlPath } from '../project/load.js';
+import { parseUserYaml, yamlLib, type LoadedProject, type YamlPath } from '../project/load.js';
 import { assertWritable, recoverAbandoned, saveProject } from '../project/save.js';
 import { ConflictError } from '../errors.js';
 import { schemaProblems, sortProblems, validateProject, type Problem } from '../project/validate.js';
@@ -283,7 +282,8 @@ export class Session {
 
   private load(text: string): unknown {
     try {
-      return jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA });
+      // The loader's own parse: a saved text is checked the way every command will read it.
+      return parseUserYaml(text, this.p.display).data;
     } catch {
       return undefined;
     }

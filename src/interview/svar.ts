@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import type { Document, LineCounter } from 'yaml';
 import type { Step } from '../content/types.js';
 import { InputError } from '../errors.js';
-import { decodeUserText, describeYamlError, displayPath, documentData, hintFor, MAX_BYTES, nodeAt, positionOf, readStdin, STDIN_DISPLAY, yamlLib, type YamlPath } from '../project/load.js';
+import { decodeUserText, displayPath, MAX_BYTES, parseUserYaml, nodeAt, positionOf, readStdin, STDIN_DISPLAY, yamlLib, type YamlPath } from '../project/load.js';
 import { getPath, splitPath } from '../project/progress.js';
 import type { Problem } from '../project/validate.js';
 import { kindOfList, nextId, PREFIX, referenceRemovals } from './fields.js';
@@ -61,15 +61,8 @@ function parseSvar(file: string): { display: string; doc: Document.Parsed; lc: L
   if (bytes.length > MAX_BYTES) throw new InputError(`svarsfilen är för stor (över ${MAX_BYTES / 1048576} MB)`, { file: display });
   // The same decoding as the project file: what it refuses, an answers file cannot bring in.
   const { text } = decodeUserText(bytes, display);
-  const { parseDocument, LineCounter } = yamlLib();
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false });
-  if (doc.errors.length) {
-    const err = doc.errors[0]!;
-    const pos = lc.linePos(err.pos[0]);
-    throw new InputError(`ogiltig YAML i svarsfilen: ${describeYamlError(err.code, err.message)}`, { file: display, line: pos.line, col: pos.col }, hintFor(err.code, err.message));
-  }
-  const data = documentData(doc, lc, display);
+  // The same parse as the project file (load.ts): what one command reads, every command reads.
+  const { doc, lineCounter: lc, data } = parseUserYaml(text, display, 'ogiltig YAML i svarsfilen');
   if (!isMapValue(data)) {
     throw new InputError('svarsfilen ska vara en mappning med samma nycklar som projektfilen (t.ex. "förankring:")', { file: display, line: 1, col: 1 }, 'Se docs/svar.md för ett exempel.');
   }

@@ -8,13 +8,16 @@ import jsyaml from 'js-yaml';
 import type { Document, LineCounter, YAMLMap, Node } from 'yaml';
 import { createRequire } from 'node:module';
 
-// The yaml library is loaded only when a Document is needed (positions, edits, the careful
-// parse): read-only commands on valid files never pay for it.
+// Every YAML text a user gives fsstöd (project file, --svar, --konfig) is read by the `yaml`
+// library alone, with its YAML 1.2 core schema: one parse gives the data, the comments and the
+// positions, so no two commands can read one file differently (0b101 is the text "0b101").
+// Loaded on first use: a file in the fast subset is read without it.
 let yamlMod: typeof import('yaml') | undefined;
 export function yamlLib(): typeof import('yaml') {
   return (yamlMod ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
 }
 import { InputError } from '../errors.js';
+import { inFastSubset } from './fast-subset.js';
 import { describeChar, FORBIDDEN_CHAR_HINT, firstForbiddenChar, forbiddenCharMessage, isControlChar } from './chars.js';
 
 export type YamlPath = (string | number)[];
@@ -224,14 +227,6 @@ export function documentData(doc: Document, lineCounter: LineCounter, display: s
   }
 }
 
-/** Whether plain data (no aliases: the fast path) holds a key or text that firstForbiddenChar refuses. */
-function hasForbiddenText(v: unknown): boolean {
-  if (typeof v === 'string') return firstForbiddenChar(v) >= 0;
-  if (Array.isArray(v)) return v.some(hasForbiddenText);
-  if (v !== null && typeof v === 'object') return Object.entries(v).some(([k, x]) => firstForbiddenChar(k) >= 0 || hasForbiddenText(x));
-  return false;
-}
-
 /** Reads and checks the bytes of a project file ("-": standard in). */
 export function readProjectText(path: string): { file: string; display: string; bytes: Buffer; text: string; bom: boolean; eol: '\n' | '\r\n'; mode: number; stdin?: boolean } {
   if (path === '-') {
@@ -305,8 +300,19 @@ function nestingStart(text: string, offset: number): number {
   return start;
 }
 
-/** Parses with the `yaml` library: comments, source positions and our Swedish error messages. */
-function parseFull(file: string, display: string, text: string): { doc: Document.Parsed; lineCounter: LineCounter } {
+export interface ParsedYaml {
+  doc: Document.Parsed;
+  lineCounter: LineCounter;
+  /** The plain data (checked by checkDocument, with the alias limit). */
+  data: unknown;
+}
+
+/**
+ * The one parse of a user's YAML text (after decodeUserText): the Document with comments and
+ * positions, and its data, or an InputError "<what>: <reason>" at the first error's place.
+ * `what` names the kind of file in the message ("ogiltig YAML", "ogiltig YAML i svarsfilen").
+ */
+export function parseUserYaml(text: string, display: string, what = 'ogiltig YAML'): ParsedYaml {
   const { LineCounter, parseDocument } = yamlLib();
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
@@ -319,54 +325,45 @@ function parseFull(file: string, display: string, text: string): { doc: Document
   if (doc.errors.length > 0) {
     const err = doc.errors[0]!;
     const pos = lineCounter.linePos(err.code === 'RESOURCE_EXHAUSTION' ? nestingStart(text, err.pos[0]) : err.pos[0]);
-    const what = describeYamlError(err.code, err.message);
-    const more = doc.errors.length > 1 ? ` (och ${doc.errors.length - 1} fel till)` : '';
-    throw new InputError(`ogiltig YAML: ${what}${more}`, { file: display, line: pos.line, col: pos.col }, hintFor(err.code, err.message));
+    const reason = describeYamlError(err.code, err.message);
+    // How many errors follow running out of stack depends on the caller's depth: not counted.
+    const more = doc.errors.length > 1 && err.code !== 'RESOURCE_EXHAUSTION' ? ` (och ${doc.errors.length - 1} fel till)` : '';
+    throw new InputError(`${what}: ${reason}${more}`, { file: display, line: pos.line, col: pos.col }, hintFor(err.code, err.message));
   }
   // An unknown tag (!hemlig) is only a warning to the yaml library; for us it is an error,
   // since the value would silently become plain text.
   const tag = doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
   if (tag) {
     const pos = lineCounter.linePos(tag.pos[0]);
-    throw new InputError(`ogiltig YAML: okänd tagg ${/: (.*)$/.exec(tag.message)?.[1] ?? ''}`.trimEnd(), { file: display, line: pos.line, col: pos.col }, 'Ta bort taggen (ordet som börjar med !) eller sätt hela värdet inom citattecken.');
+    throw new InputError(`${what}: okänd tagg ${/: (.*)$/.exec(tag.message)?.[1] ?? ''}`.trimEnd(), { file: display, line: pos.line, col: pos.col }, 'Ta bort taggen (ordet som börjar med !) eller sätt hela värdet inom citattecken.');
   }
-  return { doc, lineCounter };
+  return { doc, lineCounter, data: documentData(doc, lineCounter, display) };
 }
 
-/** Anchors make aliases possible; those files take the careful path with an alias limit. */
-const HAS_ANCHOR = /(^|[\s[{,:-])&[^\s]/m;
-
 /**
- * Parses text as a project file. Read-only commands only need the data, so the common case
- * uses js-yaml (several times faster than building a full Document); the `yaml` Document with
- * comments and positions is built lazily, the first time `doc`, `lineCounter` or a position
- * is asked for (messages with line/column, the interview's edits). Files that fail the fast
- * parse, or use anchors, go through `yaml` at once so that its Swedish messages and alias
- * limit apply.
+ * Parses text as a project file. The `yaml` library's verdict is the only one: a text in the
+ * plain subset where js-yaml provably reads the same data and accepts exactly what `yaml`
+ * accepts (fast-subset.ts) is read with js-yaml, several times faster, and the Document with
+ * comments and positions is then built lazily, the first time `doc`, `lineCounter` or a
+ * position is asked for; every other text is parsed by `yaml` at once (parseUserYaml).
  */
 export function parseProjectText(src: ReturnType<typeof readProjectText>): LoadedProject {
   const { file, display, text } = src;
-  let full: { doc: Document.Parsed; lineCounter: LineCounter } | undefined;
+  let full: ParsedYaml | undefined;
   let data: unknown;
-  let fast = !(text.includes('&') && HAS_ANCHOR.test(text));
+  let fast = inFastSubset(text);
   if (fast) {
     try {
       data = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, json: false, filename: display });
     } catch {
-      fast = false;
+      fast = false; // a duplicate key: yaml gives the message
     }
   }
   if (!fast) {
-    full = parseFull(file, display, text);
-    const { doc } = full;
-    if (doc.contents === null || (yamlLib().isScalar(doc.contents) && (doc.contents.value === null || doc.contents.value === ''))) {
-      throw new InputError('filen är tom', { file: display }, 'Skapa en projektfil med: fsstöd init --kommun <namn>');
-    }
-    data = documentData(doc, full.lineCounter, display);
+    full = parseUserYaml(text, display);
+    data = full.data;
   }
-  const getFull = () => (full ??= parseFull(file, display, text));
-  // The fast path has no Document to walk; only a file that has such a text pays for one.
-  if (fast && hasForbiddenText(data)) checkDocument(getFull().doc, getFull().lineCounter, display);
+  const getFull = () => (full ??= parseUserYaml(text, display));
   const at = (offset: number) => getFull().lineCounter.linePos(offset);
   if (data === undefined || data === null || (typeof data === 'string' && data.trim() === '')) {
     throw new InputError('filen är tom', { file: display }, 'Skapa en projektfil med: fsstöd init --kommun <namn>');
@@ -386,9 +383,9 @@ export function parseProjectText(src: ReturnType<typeof readProjectText>): Loade
   } as LoadedProject;
   // Only saving needs the hash; read-only commands skip loading crypto for it.
   let hash: string | undefined;
-  Object.defineProperty(project, 'hash', { enumerable: true, configurable: true, get: () => (hash ??= hashBytes(src.bytes)), set: (h: string) => { hash = h; } });
   Object.defineProperty(project, 'doc', { enumerable: true, configurable: true, get: () => getFull().doc, set: (d: Document.Parsed) => { getFull().doc = d; } });
   Object.defineProperty(project, 'lineCounter', { enumerable: true, configurable: true, get: () => getFull().lineCounter, set: (l: LineCounter) => { getFull().lineCounter = l; } });
+  Object.defineProperty(project, 'hash', { enumerable: true, configurable: true, get: () => (hash ??= hashBytes(src.bytes)), set: (h: string) => { hash = h; } });
   if (root.formatversion !== 1) {
     throw new InputError(`formatversion ${JSON.stringify(root.formatversion)} stöds inte; den här versionen av fsstöd läser formatversion 1`, { file: display, ...positionOf(project, ['formatversion']) });
   }

@@ -9,6 +9,7 @@ import { stringify } from 'yaml';
 import { loadProject, positionOf, type LoadedProject, type YamlPath } from '../../src/project/load.js';
 import { locator, outline, walk, type OutlineNode } from '../../src/check/positions.js';
 import { ROOT, tempDir } from '../helpers/cli.js';
+import { InputError } from '../../src/errors.js';
 
 function allPaths(v: unknown, path: YamlPath = [], out: YamlPath[] = []): YamlPath[] {
   out.push(path);
@@ -57,18 +58,22 @@ describe('outline positions equal positionOf', () => {
     join(ROOT, 'examples', 'hjo-tidaholm', 'projekt.yaml'),
     ...readdirSync(join(ROOT, 'test', 'korpus', 'filer')).map((f) => join(ROOT, 'test', 'korpus', 'filer', f)),
   ];
-  it.each(files)('%s', (f) => {
-    const p = tryLoad(f);
-    if (!p) return; // unreadable corpus files never reach the rules
-    let idx;
-    try { idx = outline(p.text); } catch { idx = undefined; }
-    if (!idx) return; // the locator falls back to positionOf for these
-    expect(compare(p)).toBeGreaterThan(0);
+  // Each file in one of three groups, and each group asserts its own claim (no early return).
+  const readable = files.filter((f) => tryLoad(f));
+  const unreadable = files.filter((f) => !tryLoad(f));
+  const outlines = (f: string) => { try { return outline(loadProject(f).text) !== undefined; } catch { return false; } };
+  it.each(unreadable)('the loader refuses %s (its positions never reach the rules)', (f) => {
+    expect(() => loadProject(f)).toThrow(InputError);
+  });
+  it.each(readable.filter(outlines))('%s', (f) => {
+    expect(compare(loadProject(f))).toBeGreaterThan(0);
+  });
+  it.each(readable.filter((f) => !outlines(f)))('the outline gives up on %s, so the locator asks the Document', (f) => {
+    expect(() => outline(loadProject(f).text)).toThrow();
   });
 
-  it.each(files)('locator (per top-level section) equals positionOf, also for missing paths: %s', (f) => {
-    const p = tryLoad(f);
-    if (!p) return;
+  it.each(readable)('locator (per top-level section) equals positionOf, also for missing paths: %s', (f) => {
+    const p = loadProject(f);
     const locate = locator(p);
     const paths = allPaths(p.data);
     const missing: YamlPath[] = [['saknas'], ['handlingsplan', 'saknas'], ['handlingsplan', 'mål', 99, 'text'], ['checklistor', 'steg4', 'c9', 'status'], ['beslut', 'handlingsplan', 'organ']];
@@ -137,9 +142,14 @@ organisation:
       const f = join(dir, 'g.yaml');
       writeFileSync(f, stringify(data, { lineWidth }));
       const p = tryLoad(f);
-      if (!p) return;
+      if (!p) { expect(() => loadProject(f)).toThrow(InputError); return; }
       let idx;
-      try { idx = outline(p.text); } catch { return; }
+      try { idx = outline(p.text); } catch {
+        // The outline gave up: the locator must still give positionOf's answers.
+        const locate = locator(p);
+        for (const path of allPaths(p.data)) expect(locate(path), keyOf(path) + '\n' + p.text).toEqual(positionOf(p, path));
+        return;
+      }
       for (const path of allPaths(p.data)) {
         const e = get(idx, path);
         if (!e) throw new Error(`saknas: ${keyOf(path)}\n${p.text}`);

@@ -185,6 +185,7 @@ describe('editText', () => {
       fc.assert(fc.property(fc.array(fc.tuple(fc.tuple(seg, key, fc.option(key, { nil: undefined })), value), { minLength: 1, maxLength: 8 }), (edits) => {
         const st = state(text);
         let data: any = load(text);
+        const touched = new Set<string>();
         for (const [[a, b, c], v] of edits) {
           const path = c ? [a, b, c] : [a, b];
           // Only edit where the path goes through maps (as the interview does).
@@ -192,14 +193,27 @@ describe('editText', () => {
           let ok = true;
           for (const s of path.slice(0, -1)) { cur = cur?.[s]; if (cur !== undefined && cur !== null && (typeof cur !== 'object' || Array.isArray(cur))) { ok = false; break; } }
           if (!ok) continue;
+          touched.add(a);
           const r = editText(st, path, v);
           if (r.mode === 'whole') { st.text = renderWhole(st.doc, '\n'); st.doc = parseDocument(st.text) as any; }
           data = withValue(data, path, v);
           expect(load(st.text)).toEqual(data);
           expect(st.doc.toJS()).toEqual(data);
         }
-        // Every comment line of the original is still there, unless its section was removed.
-        return true;
+        // Every comment line of the original is still there, unless it is in (or just before) a
+        // top-level section that an edit changed (a replaced value takes its comments with it).
+        const lines = text.split('\n');
+        const left = st.text.split('\n').map((l) => l.trim());
+        let section = '';
+        lines.forEach((l, i) => {
+          const top = /^([^\s#][^:]*):/.exec(l);
+          if (top) { section = top[1]!; return; }
+          if (!/^\s*#/.test(l)) return;
+          const nextKey = lines.slice(i + 1).find((x) => /^[^\s#]/.test(x));
+          const before = nextKey ? /^([^:]*):/.exec(nextKey)?.[1] : undefined;
+          if (touched.has(section) || (before !== undefined && touched.has(before))) return;
+          expect(left, `kommentaren på rad ${i + 1} försvann: ${l}`).toContain(l.trim());
+        });
       }), { numRuns: 40 });
     }
   });
