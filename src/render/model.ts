@@ -19,7 +19,7 @@ export type Block =
   | { kind: 'cover' };
 
 export interface DocMeta {
-  dokument: 'lägesbild' | 'handlingsplan' | 'uppföljning';
+  dokument: string;
   titel: string;
   projekt: string;
   kommun: string;
