@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { compileContent } from '../src/content/load.js';
 import { schemaAt } from '../src/project/schema-words.js';
 import { ROOT, runCli, tempDir } from './helpers/cli.js';
+// @ts-expect-error: a plain ES module of the build, without types
+import { withMethodTexts, schemaText } from '../scripts/projekt-schema.mjs';
 
 const method = compileContent(ROOT);
 // The guide's text: the shared seed beside the checkout when there is one (the source), else the
@@ -186,5 +188,54 @@ describe('a new document is a template plus one registry entry', () => {
 
   it('the checkout itself does not know it (the copy is what differs)', () => {
     expect(runCli(['render', 'årsrapport', example, '--format', 'html', '--ut', join(pkg, 'ut4')]).code).toBe(2);
+  });
+});
+
+// The checklists' and questions' texts are written once, in content/; the published schema's
+// titles are made from them by the build (scripts/projekt-schema.mjs).
+describe('the project schema takes its question texts from content/', () => {
+  const file = readFileSync(join(ROOT, 'schemas', 'projekt.schema.json'), 'utf8');
+  const schema = JSON.parse(file);
+  const at = (path: string[]) => {
+    let node = schema;
+    for (const k of path) {
+      while (node.$ref) node = schema.$defs[node.$ref.slice(8)];
+      node = node.properties[k];
+    }
+    return node;
+  };
+
+  it('the committed schema is what the build makes from content/', () => {
+    expect(schemaText(withMethodTexts(schema, method))).toBe(file);
+  });
+
+  it('every checklist title and question, answer map question and document title is content\'s text', () => {
+    let n = 0;
+    for (const s of method.steg) {
+      expect(at(['checklistor', `steg${s.nummer}`]).title).toBe(s.checklista.titel);
+      for (const q of s.checklista.frågor.flatMap((q) => q.delfrågor ?? [q])) { expect(at(['checklistor', `steg${s.nummer}`, q.id]).title).toBe(q.text); n++; }
+      for (const m of s.moment) {
+        const base = m.svar_i?.split('.') ?? [];
+        for (const q of m.frågor ?? []) { expect(at([...base, q.id]).title).toBe(q.text); n++; }
+        for (const g of m.frågegrupper ?? []) {
+          expect(at([...base, g.id]).title).toBe(g.titel);
+          for (const q of g.frågor) { expect(at([...base, g.id, q.id]).title).toBe(q.text); n++; }
+        }
+      }
+    }
+    expect(n).toBeGreaterThan(60);
+    for (const d of method.begrepp.dokument) expect(at(['beslut', d.id]).title).toBe(d.namn ?? d.titel);
+  });
+
+  it('a text changed in content/ changes the schema, and a document added there gets its beslut', () => {
+    const changed = structuredClone(method);
+    changed.steg[3]!.checklista.frågor[1]!.text = 'En ny fråga?';
+    changed.steg[5]!.moment[0]!.frågor![0]!.text = 'En ny uppföljningsfråga?';
+    changed.begrepp.dokument.push({ id: 'årsrapport', titel: 'Årsrapport', steg: [5], moment: [] });
+    const out = withMethodTexts(schema, changed);
+    expect(out.$defs.checklistor.properties.steg4.properties.c2.title).toBe('En ny fråga?');
+    expect(Object.values(out.$defs.uppföljning.properties.svar.properties as Record<string, { title: string }>)[0]!.title).toBe('En ny uppföljningsfråga?');
+    expect(out.$defs.beslutPerDokument.properties.årsrapport).toEqual({ title: 'Årsrapport', $ref: '#/$defs/beslut' });
+    expect(schema.$defs.checklistor.properties.steg4.properties.c2.title).not.toBe('En ny fråga?');
   });
 });

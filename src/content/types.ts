@@ -47,6 +47,8 @@ export interface Begrepp {
 export interface Dokument {
   id: string;
   titel: string;
+  /** The short name in messages and the schema's title of beslut.<id> (default: titel). */
+  namn?: string;
   /** Other names it answers to (their ASCII spellings too), e.g. uppföljningsrapport. */
   alias?: string[];
   /** The steps it reports; the last one is the step its decision belongs to. */
