@@ -1,13 +1,25 @@
 // The command line: flags, Swedish help, lazy imports of each command, and the one catch that
 // maps errors to exit codes (0 ok, 1 problems found, 2 could not do the job).
-import { Command, CommanderError, Help, Option } from 'commander';
+import { Argument, Command, CommanderError, Help, Option } from 'commander';
 import { FsstodError, formatError } from './errors.js';
 import { processIO, type IO } from './io.js';
+import { asciiWords, dokumentWords } from './content/dokument.js';
 
 const TITLES: Record<string, string> = {
   'Usage:': 'Användning:', 'Options:': 'Flaggor:', 'Commands:': 'Kommandon:',
   'Arguments:': 'Argument:', 'Global Options:': 'Gemensamma flaggor:',
 };
+
+/**
+ * The documents' names in help texts come from the method (content/begrepp.yaml, dokument), read
+ * only when help is shown (a command that shows no help never reads the method for it): «dokument»
+ * becomes "lägesbild, handlingsplan eller uppföljning", «lista» "lägesbild, handlingsplan, uppföljning",
+ * «ascii» the spellings without å, ä, ö.
+ */
+function documentNames(s: string): string {
+  if (!s.includes('«')) return s;
+  return s.replace(/«dokument»/g, () => dokumentWords()).replace(/«lista»/g, () => dokumentWords(',')).replace(/«ascii»/g, () => asciiWords());
+}
 
 class SwedishHelp extends Help {
   override styleTitle(str: string): string {
@@ -19,8 +31,17 @@ class SwedishHelp extends Help {
   override subcommandTerm(cmd: Command): string {
     return super.subcommandTerm(cmd).replace('[options]', '[flaggor]');
   }
+  override subcommandDescription(cmd: Command): string {
+    return documentNames(super.subcommandDescription(cmd));
+  }
+  override commandDescription(cmd: Command): string {
+    return documentNames(super.commandDescription(cmd));
+  }
+  override argumentDescription(argument: Argument): string {
+    return documentNames(super.argumentDescription(argument));
+  }
   override optionDescription(option: Option): string {
-    return super.optionDescription(option).replace(/\(default: /, '(standard: ').replace(/\(choices: /, '(val: ');
+    return documentNames(super.optionDescription(option)).replace(/\(default: /, '(standard: ').replace(/\(choices: /, '(val: ');
   }
 }
 
@@ -88,14 +109,14 @@ Exempel:
     .argument('[filer...]', 'projektfiler eller mönster (t.ex. "kommuner/*.yaml")', [DEFAULT_FILE])
     .addOption(new Option('-f, --format <format>', 'utdataformat').choices(['text', 'json', 'junit', 'sarif', 'github']).default('text'))
     .addOption(new Option('--fail-severity <nivå>', 'lägsta allvarlighetsgrad som ger exitkod 1').choices(['error', 'warning', 'info']).default('error'))
-    .option('--for <dokument>', 'kontrollera om filen är klar för ett dokument: lägesbild, handlingsplan eller uppföljning')
+    .option('--for <dokument>', 'kontrollera om filen är klar för ett dokument: «dokument»')
     .option('--steg <nr>', 'kontrollera bara ett steg (1–6)')
     .option('--konfig <fil>', 'regelkonfiguration (standard: .fsstod-check.yaml om den finns)')
     .action((filer, o) => run(import('./commands/check.js').then((m) => m.check({ filer, format: o.format, failSeverity: o.failSeverity, for: o.for, steg: o.steg, konfig: o.konfig }, io))));
 
   sub('render')
-    .description('skapa lägesbild, handlingsplan eller uppföljningsrapport som DOCX, PDF och HTML')
-    .argument('<dokument>', 'lägesbild, handlingsplan, uppföljning eller alla (även lagesbild, uppfoljning)')
+    .description('skapa «dokument» som DOCX, PDF och HTML')
+    .argument('<dokument>', '«lista» eller alla (även «ascii»)')
     .argument('[fil]', 'projektfilen', DEFAULT_FILE)
     .option('--format <format>', 'format, kommaseparerade: docx, pdf, html', 'docx,pdf')
     .option('--ut <mapp>', 'mapp för de skapade filerna', 'ut')

@@ -2,12 +2,15 @@
 // checklist question word for word, the questions of 3.2, 3.4 and 6.1, the eleven factors;
 // and every field path in content/ must exist in the project schema (and the schema's
 // question keys must be exactly content's ids).
-import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { compileContent } from '../src/content/load.js';
 import { schemaAt } from '../src/project/schema-words.js';
-import { ROOT } from './helpers/cli.js';
+import { ROOT, runCli, tempDir } from './helpers/cli.js';
+// @ts-expect-error: a plain ES module of the build, without types
+import { withMethodTexts, schemaText } from '../scripts/projekt-schema.mjs';
 
 const method = compileContent(ROOT);
 // The guide's text: the shared seed beside the checkout when there is one (the source), else the
@@ -115,5 +118,121 @@ describe('content/ against the method guide', () => {
       expect(keys(['checklistor', `steg${s.nummer}`])).toEqual(ids);
     }
     expect(schemaAt(['analys', 'förutsättningar', 'faktorer'])?.propertyNames?.enum).toEqual(method.begrepp.faktorer.map((f) => f.id));
+  });
+});
+
+// A new document is a template plus one entry in content/begrepp.yaml, and no code: the same
+// built bundle, in a copy of the package whose content has one more document (its content.json
+// compiled as the build compiles it), renders it, checks for it, includes it in "alla" and lists
+// it in the help.
+describe('a new document is a template plus one registry entry', () => {
+  const pkg = tempDir('fsstod-nytt-dokument-');
+  afterAll(() => rmSync(pkg, { recursive: true, force: true }));
+  for (const d of ['bin', 'dist', 'content', 'templates', 'schemas', 'assets', 'data']) cpSync(join(ROOT, d), join(pkg, d), { recursive: true });
+  cpSync(join(ROOT, 'package.json'), join(pkg, 'package.json'));
+  symlinkSync(join(ROOT, 'node_modules'), join(pkg, 'node_modules'), 'dir');
+  appendFileSync(join(pkg, 'content', 'begrepp.yaml'), '  - id: årsrapport\n    titel: Årsrapport för genomförandet\n    steg:\n      - 5\n    moment:\n      - "5.1"\n');
+  mkdirSync(join(pkg, 'templates', 'årsrapport'));
+  writeFileSync(join(pkg, 'templates', 'årsrapport', 'dokument.md.hbs'), '# {{titel}}\n\n{{projekt}}, {{kommun}}.\n');
+  writeFileSync(join(pkg, 'dist', 'content.json'), JSON.stringify(compileContent(pkg)));
+  const bin = join(pkg, 'bin', 'fsstod.js');
+  const example = join(ROOT, 'examples', 'lindesberg', 'projekt.yaml');
+  const run = (args: string[]) => {
+    const r = spawnSync(process.execPath, [bin, ...args], { cwd: pkg, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', SOURCE_DATE_EPOCH: '1760000000' }, timeout: 120_000 });
+    return { code: r.status, out: r.stdout + r.stderr };
+  };
+
+  it('the copy runs the very same bundle as the checkout', () => {
+    expect(readFileSync(join(pkg, 'dist', 'cli.cjs'))).toEqual(readFileSync(join(ROOT, 'dist', 'cli.cjs')));
+  });
+
+  it('render årsrapport (and arsrapport) makes it', () => {
+    const r = run(['render', 'årsrapport', example, '--format', 'html', '--ut', join(pkg, 'ut1')]);
+    expect(r.out).toMatch(/årsrapport-2025-10-09\.html/);
+    expect(r.code).toBe(0);
+    const html = readdirSync(join(pkg, 'ut1')).filter((f) => f.endsWith('.html'));
+    expect(html).toHaveLength(1);
+    expect(readFileSync(join(pkg, 'ut1', html[0]!), 'utf8')).toContain('Årsrapport för genomförandet');
+    expect(run(['render', 'ARSRAPPORT', example, '--format', 'html', '--ut', join(pkg, 'ut2')]).code).toBe(0);
+  });
+
+  it('render alla includes it', () => {
+    const r = run(['render', 'alla', example, '--format', 'html', '--ut', join(pkg, 'ut3')]);
+    expect(r.code).toBe(0);
+    const made = readdirSync(join(pkg, 'ut3')).sort();
+    expect(made).toHaveLength(4);
+    expect(made.some((f) => f.includes('-årsrapport-'))).toBe(true);
+  });
+
+  it('check --for årsrapport checks the steps of its moments', () => {
+    const r = spawnSync(process.execPath, [bin, 'check', '--for', 'arsrapport', '--format', 'json', example], { cwd: pkg, encoding: 'utf8' });
+    expect(r.status, r.stderr).not.toBe(2);
+    const report = JSON.parse(r.stdout);
+    expect(report.inställningar.för).toBe('årsrapport');
+    expect(report.filer[0].steg).toEqual([5]);
+  });
+
+  it('the help lists it', () => {
+    // Help wraps its lines: compare with the white space made single.
+    const help = (args: string[]) => run(args).out.replace(/\s+/g, ' ');
+    expect(help(['render', '--help'])).toContain('lägesbild, handlingsplan, uppföljning, årsrapport eller alla (även lagesbild, uppfoljning, arsrapport)');
+    expect(help(['check', '--help'])).toContain('lägesbild, handlingsplan, uppföljning eller årsrapport');
+    expect(help(['--help'])).toMatch(/render \[flaggor\] <dokument> \[fil\] skapa lägesbild, handlingsplan, uppföljning eller årsrapport/);
+    const bad = run(['check', '--for', 'nej', example]);
+    expect(bad.code).toBe(2);
+    expect(bad.out).toContain('uppföljning, årsrapport');
+  });
+
+  it('the checkout itself does not know it (the copy is what differs)', () => {
+    expect(runCli(['render', 'årsrapport', example, '--format', 'html', '--ut', join(pkg, 'ut4')]).code).toBe(2);
+  });
+});
+
+// The checklists' and questions' texts are written once, in content/; the published schema's
+// titles are made from them by the build (scripts/projekt-schema.mjs).
+describe('the project schema takes its question texts from content/', () => {
+  const file = readFileSync(join(ROOT, 'schemas', 'projekt.schema.json'), 'utf8');
+  const schema = JSON.parse(file);
+  const at = (path: string[]) => {
+    let node = schema;
+    for (const k of path) {
+      while (node.$ref) node = schema.$defs[node.$ref.slice(8)];
+      node = node.properties[k];
+    }
+    return node;
+  };
+
+  it('the committed schema is what the build makes from content/', () => {
+    expect(schemaText(withMethodTexts(schema, method))).toBe(file);
+  });
+
+  it('every checklist title and question, answer map question and document title is content\'s text', () => {
+    let n = 0;
+    for (const s of method.steg) {
+      expect(at(['checklistor', `steg${s.nummer}`]).title).toBe(s.checklista.titel);
+      for (const q of s.checklista.frågor.flatMap((q) => q.delfrågor ?? [q])) { expect(at(['checklistor', `steg${s.nummer}`, q.id]).title).toBe(q.text); n++; }
+      for (const m of s.moment) {
+        const base = m.svar_i?.split('.') ?? [];
+        for (const q of m.frågor ?? []) { expect(at([...base, q.id]).title).toBe(q.text); n++; }
+        for (const g of m.frågegrupper ?? []) {
+          expect(at([...base, g.id]).title).toBe(g.titel);
+          for (const q of g.frågor) { expect(at([...base, g.id, q.id]).title).toBe(q.text); n++; }
+        }
+      }
+    }
+    expect(n).toBeGreaterThan(60);
+    for (const d of method.begrepp.dokument) expect(at(['beslut', d.id]).title).toBe(d.namn ?? d.titel);
+  });
+
+  it('a text changed in content/ changes the schema, and a document added there gets its beslut', () => {
+    const changed = structuredClone(method);
+    changed.steg[3]!.checklista.frågor[1]!.text = 'En ny fråga?';
+    changed.steg[5]!.moment[0]!.frågor![0]!.text = 'En ny uppföljningsfråga?';
+    changed.begrepp.dokument.push({ id: 'årsrapport', titel: 'Årsrapport', steg: [5], moment: [] });
+    const out = withMethodTexts(schema, changed);
+    expect(out.$defs.checklistor.properties.steg4.properties.c2.title).toBe('En ny fråga?');
+    expect(Object.values(out.$defs.uppföljning.properties.svar.properties as Record<string, { title: string }>)[0]!.title).toBe('En ny uppföljningsfråga?');
+    expect(out.$defs.beslutPerDokument.properties.årsrapport).toEqual({ title: 'Årsrapport', $ref: '#/$defs/beslut' });
+    expect(schema.$defs.checklistor.properties.steg4.properties.c2.title).not.toBe('En ny fråga?');
   });
 });

@@ -2,6 +2,7 @@
 // the moments each needs, age bands and prevention levels. The engine holds no method text;
 // everything here is read from loadMethod().
 import { loadMethod } from '../content/load.js';
+import { decisionStep } from '../content/dokument.js';
 import type { Dokument } from './types.js';
 
 export interface QuestionView { id: string; text: string; delfrågor?: QuestionView[] }
@@ -30,7 +31,11 @@ export interface MethodView {
   step(nummer: number): StepView | undefined;
   /** The moment with this number (e.g. "4.1"), with its step. */
   moment(nummer: string): { step: StepView; moment: MomentView } | undefined;
+  /** The method's documents' ids, in order (begrepp.dokument). */
+  dokumentIds: Dokument[];
   dokument(id: Dokument): DokumentView | undefined;
+  /** The step beslut.<id> belongs to (the document's last step). */
+  decisionStep(id: Dokument): number | undefined;
   /** Steps whose moments a document needs, in order. */
   stepsOf(id: Dokument): number[];
   åldersband: Åldersband[];
@@ -45,14 +50,16 @@ export function methodView(): MethodView {
   const steps = (m.steg as StepView[]).slice().sort((a, b) => a.nummer - b.nummer);
   const begrepp = m.begrepp;
   const dokument = new Map<string, DokumentView & { steg: number[] }>();
-  for (const d of begrepp?.dokument ?? []) dokument.set(d.id, { id: d.id, titel: d.titel, moment: d.moment ?? [], steg: d.steg ?? [] });
+  for (const d of begrepp.dokument) dokument.set(d.id, { id: d.id, titel: d.titel, moment: d.moment, steg: d.steg });
   const momentIndex = new Map<string, { step: StepView; moment: MomentView }>();
   for (const s of steps) for (const mo of s.moment ?? []) momentIndex.set(mo.nummer, { step: s, moment: mo });
   view = {
     steps,
     step: (n) => steps.find((s) => s.nummer === n),
     moment: (n) => momentIndex.get(n),
+    dokumentIds: [...dokument.keys()],
     dokument: (id) => dokument.get(id),
+    decisionStep: (id) => { const d = dokument.get(id); return d ? decisionStep(d) : undefined; },
     stepsOf: (id) => {
       const d = dokument.get(id);
       const set = new Set<number>(d?.steg ?? []);

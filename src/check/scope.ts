@@ -5,21 +5,18 @@ import type { YamlPath } from '../project/load.js';
 import { getPath } from '../project/progress.js';
 import { isAnswered } from '../judge/index.js';
 import type { MethodView } from './method.js';
-import { DOKUMENT, type Dokument, type Scope } from './types.js';
+import type { Dokument, Scope } from './types.js';
+import { asciiWords, decisionStep, documents, findDokument } from '../content/dokument.js';
 
-const ALIASES: Record<string, Dokument> = {
-  lägesbild: 'lägesbild', lagesbild: 'lägesbild',
-  handlingsplan: 'handlingsplan',
-  uppföljning: 'uppföljning', uppfoljning: 'uppföljning', uppföljningsrapport: 'uppföljning', uppfoljningsrapport: 'uppföljning',
-};
-
+/** The document --for names (any of its names, content/begrepp.yaml), as its id. */
 export function parseDokument(v: string | undefined): Dokument | undefined {
   if (v === undefined) return undefined;
-  const d = ALIASES[v.trim().toLowerCase()];
+  const d = findDokument(v);
   if (!d) {
-    throw new UsageError(`okänt dokument för --for: "${v}"`, undefined, `Välj ett av: ${DOKUMENT.join(', ')} (även lagesbild, uppfoljning).`);
+    const also = asciiWords();
+    throw new UsageError(`okänt dokument för --for: "${v}"`, undefined, `Välj ett av: ${documents().map((x) => x.id).join(', ')}${also ? ` (även ${also})` : ''}.`);
   }
-  return d;
+  return d.id;
 }
 
 export function parseSteg(v: string | undefined, method: MethodView): number | undefined {
@@ -67,7 +64,6 @@ export function begunSteps(data: unknown, method: MethodView): number[] {
 }
 
 const TOP: Record<string, number> = { förankring: 1, organisation: 2, analys: 3, handlingsplan: 4, genomförande: 5, uppföljning: 6 };
-const DECISION: Record<string, number> = { lägesbild: 3, handlingsplan: 4, uppföljning: 6 };
 
 /** The step a path belongs to, or undefined for the parts that belong to no step (projekt, the root). */
 export function stepOfPath(path: YamlPath): number | undefined {
@@ -78,6 +74,9 @@ export function stepOfPath(path: YamlPath): number | undefined {
     const m = /^steg(\d)$/.exec(b);
     return m ? Number(m[1]) : undefined;
   }
-  if (a === 'beslut' && typeof b === 'string') return DECISION[b];
+  if (a === 'beslut' && typeof b === 'string') {
+    const d = documents().find((x) => x.id === b);
+    return d ? decisionStep(d) : undefined;
+  }
   return undefined;
 }

@@ -1,9 +1,10 @@
-// fsstöd render: lägesbild, handlingsplan, uppföljning (or alla) as DOCX, PDF and HTML.
+// fsstöd render: one of the method's documents (content/begrepp.yaml), or alla, as DOCX, PDF and HTML.
 import type { IO } from '../io.js';
 import { InputError, UsageError } from '../errors.js';
 import { loadProject } from '../project/load.js';
 import { validateProject } from '../project/validate.js';
 import { loadMethod } from '../content/load.js';
+import { documents, findDokument } from '../content/dokument.js';
 import type { Project } from '../project/types.js';
 import type { DokumentId } from '../render/context.js';
 
@@ -18,16 +19,16 @@ export interface RenderOptions {
   namn?: string;
 }
 
-const DOKUMENT: Record<string, DokumentId[]> = {
-  lägesbild: ['lägesbild'], lagesbild: ['lägesbild'],
-  handlingsplan: ['handlingsplan'],
-  uppföljning: ['uppföljning'], uppfoljning: ['uppföljning'], uppföljningsrapport: ['uppföljning'], uppfoljningsrapport: ['uppföljning'],
-  alla: ['lägesbild', 'handlingsplan', 'uppföljning'],
-};
+/** The documents a name means: one of the method's (content/begrepp.yaml, dokument), or all of them. */
+function documentsNamed(name: string): DokumentId[] | undefined {
+  if (name.trim().normalize('NFC').toLowerCase() === 'alla') return documents().map((d) => d.id);
+  const d = findDokument(name);
+  return d ? [d.id] : undefined;
+}
 
 export async function render(opts: RenderOptions, io: IO): Promise<number> {
-  const docs = DOKUMENT[opts.dokument.toLowerCase().normalize('NFC')];
-  if (!docs) throw new UsageError(`okänt dokument "${opts.dokument}"`, undefined, 'Välj lägesbild, handlingsplan, uppföljning eller alla.');
+  const docs = documentsNamed(opts.dokument);
+  if (!docs) throw new UsageError(`okänt dokument "${opts.dokument}"`, undefined, `Välj ${documents().map((d) => d.id).join(', ')} eller alla.`);
   const { FORMATS, renderDocument, prepareOutDir, sourceDateEpoch, safeName } = await import('../render/index.js');
   const formats = [...new Set(opts.format.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean))];
   const bad = formats.filter((f) => !FORMATS.includes(f as never));

@@ -5,9 +5,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { packageRoot } from '../paths.js';
+import { namesOf } from './names.js';
 import type { Method } from './types.js';
 
-export type { Method, Step, Moment, Part, Question, QuestionGroup, Begrepp } from './types.js';
+export type { Method, Step, Moment, Part, Question, QuestionGroup, Begrepp, Dokument } from './types.js';
 
 let cache: Method | undefined;
 
@@ -30,6 +31,18 @@ export function compileContent(root: string): Method {
   method.steg.forEach((s, i) => {
     if (s.nummer !== i + 1) throw new Error(`content/steg-${i + 1}.yaml har nummer ${s.nummer}`);
   });
+  // A document's names pick it on the command line: each may mean one document only, and
+  // "alla" means all of them.
+  const moments = new Set(method.steg.flatMap((s) => s.moment.map((m) => m.nummer)));
+  const owner = new Map<string, string>([['alla', '(alla dokument)']]);
+  for (const d of method.begrepp.dokument) {
+    for (const n of namesOf(d)) {
+      const other = owner.get(n);
+      if (other && other !== d.id) throw new Error(`content/begrepp.yaml: dokumentnamnet "${n}" används av både ${other} och ${d.id}`);
+      owner.set(n, d.id);
+    }
+    for (const m of d.moment) if (!moments.has(m)) throw new Error(`content/begrepp.yaml: dokumentet ${d.id} anger momentet ${m}, som inte finns`);
+  }
   return method;
 }
 

@@ -37,7 +37,24 @@ export interface Begrepp {
   checkstatus: { id: string; titel: string }[];
   åldersband: { id: string; titel: string; från?: number; till?: number; graviditet?: boolean }[];
   nationella_strategin: { perspektiv: string[]; målområden: string[] };
-  dokument: { id: 'lägesbild' | 'handlingsplan' | 'uppföljning'; titel: string; steg: number[]; moment: string[] }[];
+  dokument: Dokument[];
+}
+
+/**
+ * A document fsstöd makes (begrepp.dokument). Its id names the command's argument, the template
+ * folder (templates/<id>/), the file names and beslut.<id> in the project file.
+ */
+export interface Dokument {
+  id: string;
+  titel: string;
+  /** The short name in messages and the schema's title of beslut.<id> (default: titel). */
+  namn?: string;
+  /** Other names it answers to (their ASCII spellings too), e.g. uppföljningsrapport. */
+  alias?: string[];
+  /** The steps it reports; the last one is the step its decision belongs to. */
+  steg: number[];
+  /** The moments whose answers it needs (check --for). */
+  moment: string[];
 }
 
 export interface Method {

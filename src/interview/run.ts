@@ -2,6 +2,7 @@
 // guidance and fields (from content/), then the checklist; afterwards what is still missing
 // and the command to run next.
 import type { Moment, Step } from '../content/types.js';
+import { dokumentAfterStep } from '../content/dokument.js';
 import type { YamlPath } from '../project/load.js';
 import { getPath, splitPath } from '../project/progress.js';
 import { checklistUnits, judgeStep as stepProgress, stepComplete, type StepJudgement as StepProgress } from '../judge/index.js';
@@ -111,9 +112,8 @@ export async function runStep(ctx: Ctx, step: Step, stepCount: number, opts: Run
 /** The command that comes after a step. */
 export function nextCommand(step: number, fileArg: string): string {
   const f = fileArg ? ` ${fileArg}` : '';
-  if (step === 3) return `fsstöd render lägesbild${f}`;
-  if (step === 4) return `fsstöd render handlingsplan${f}`;
-  if (step === 6) return `fsstöd render uppföljning${f}`;
+  const d = dokumentAfterStep(step);
+  if (d) return `fsstöd render ${d.id}${f}`;
   return `fsstöd step ${step + 1}${f}`;
 }
 

@@ -117,6 +117,7 @@ export interface Project {
   handlingsplan?: Handlingsplan;
   genomförande?: Genomförande;
   uppföljning?: Uppföljning;
-  beslut?: { lägesbild?: Beslut; handlingsplan?: Beslut; uppföljning?: Beslut };
+  /** One per document (content/begrepp.yaml, dokument), by its id. */
+  beslut?: Partial<Record<string, Beslut>>;
   checklistor?: Partial<Record<'steg1' | 'steg2' | 'steg3' | 'steg4' | 'steg5' | 'steg6', Checklista>>;
 }

@@ -7,7 +7,8 @@ import { genitive } from '../kommuner.js';
 import type { Chart } from './charts.js';
 import { tusental } from '../text.js';
 
-export type DokumentId = 'lägesbild' | 'handlingsplan' | 'uppföljning';
+/** A document's id: one of content/begrepp.yaml's dokument (checked where the user names it). */
+export type DokumentId = string;
 
 const MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
 export function datumText(d?: string): string {

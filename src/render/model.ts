@@ -32,7 +32,7 @@ export type Block =
 export type BlockKind = Block['kind'];
 
 export interface DocMeta {
-  dokument: 'lägesbild' | 'handlingsplan' | 'uppföljning';
+  dokument: string;
   titel: string;
   projekt: string;
   kommun: string;

@@ -1,6 +1,5 @@
 // A document marked beslutad names the body that decided, the date and the diarienummer.
 import type { Rule, RuleFinding } from '../types.js';
-import { DOKUMENT } from '../types.js';
 import { cap, isDate, isObj, isText, joinSv } from './util.js';
 
 const STEP: Record<string, number> = { lägesbild: 3, handlingsplan: 4, uppföljning: 6 };
@@ -21,7 +20,7 @@ export const beslutKomplett: Rule = {
     const out: RuleFinding[] = [];
     const beslut = ctx.data.beslut;
     if (!isObj(beslut)) return out;
-    for (const d of DOKUMENT) {
+    for (const d of ctx.method.dokumentIds) {
       if (ctx.scope.dokument ? ctx.scope.dokument !== d : !ctx.inScope(STEP[d]!)) continue;
       const b = (beslut as Record<string, unknown>)[d];
       if (!isObj(b) || b.status !== 'beslutad') continue;

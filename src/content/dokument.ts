@@ -1,0 +1,44 @@
+// The documents fsstöd makes, as the method lists them (content/begrepp.yaml, `dokument`): the one
+// list behind render's and check --for's names, `render alla`, the help, the step a decision
+// belongs to and the next command after a step. A new document is a template folder
+// (templates/<id>/) plus one entry there; nothing here names a document.
+import { loadMethod } from './load.js';
+import type { Dokument } from './types.js';
+import { ascii, namesOf } from './names.js';
+
+export type { Dokument } from './types.js';
+export { ascii, namesOf } from './names.js';
+
+
+/** Every document, in the method's order. */
+export function documents(): Dokument[] {
+  return loadMethod().begrepp.dokument;
+}
+
+
+/** The document a name given on the command line means (case and Unicode form ignored). */
+export function findDokument(name: string): Dokument | undefined {
+  const n = name.trim().normalize('NFC').toLowerCase();
+  return documents().find((d) => namesOf(d).includes(n));
+}
+
+/** "lägesbild, handlingsplan eller uppföljning"; with last = ',' "lägesbild, handlingsplan, uppföljning". */
+export function dokumentWords(last = 'eller'): string {
+  const ids = documents().map((d) => d.id);
+  return ids.length < 2 || last === ',' ? ids.join(', ') : `${ids.slice(0, -1).join(', ')} ${last} ${ids.at(-1)}`;
+}
+
+/** The other spellings users may type ("lagesbild, uppfoljning"): the ASCII ones. */
+export function asciiWords(): string {
+  return documents().flatMap((d) => namesOf(d).filter((n) => n !== d.id && n === ascii(d.id))).join(', ');
+}
+
+/** The step whose work a document reports and whose decision beslut.<id> is: its last step. */
+export function decisionStep(d: Dokument): number | undefined {
+  return d.steg.length ? Math.max(...d.steg) : undefined;
+}
+
+/** The document that a step ends with, if any. */
+export function dokumentAfterStep(step: number): Dokument | undefined {
+  return documents().find((d) => decisionStep(d) === step);
+}
