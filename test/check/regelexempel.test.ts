@@ -19,7 +19,10 @@ import { parse, stringify } from 'yaml';
 import { checkFile } from '../../src/check/engine.js';
 import { methodView } from '../../src/check/method.js';
 import { FIL_RULE, RULES } from '../../src/check/rules/index.js';
-import { DOKUMENT, type Dokument, type Finding, type Rule } from '../../src/check/types.js';
+import { type Dokument, type Finding, type Rule } from '../../src/check/types.js';
+import { documents } from '../../src/content/dokument.js';
+
+const DOKUMENT: Dokument[] = documents().map((d) => d.id);
 import { ROOT, tempDir } from '../helpers/cli.js';
 
 const DOTS = '…';
