@@ -188,7 +188,7 @@ export function decodeUserText(bytes: Uint8Array, display: string): { text: stri
  * "\x0b") are refused at the place of the alias or scalar.
  */
 export function checkDocument(doc: Document, lineCounter: LineCounter, display: string): void {
-  const { visit, isAlias, isScalar } = yamlLib();
+  const { visit, isAlias, isScalar, isCollection } = yamlLib();
   let problem: InputError | undefined;
   const at = (n: Node) => ({ file: display, ...lineCounter.linePos(n.range?.[0] ?? 0) });
   visit(doc, {
@@ -199,6 +199,13 @@ export function checkDocument(doc: Document, lineCounter: LineCounter, display: 
         return visit.BREAK;
       }
       return undefined;
+    },
+    // A list or mapping as a key ("{x}: 1") cannot be a field name; the yaml library would make
+    // it a string and warn in English on stderr.
+    Pair(_k, pair) {
+      if (!isCollection(pair.key)) return undefined;
+      problem = new InputError('en nyckel måste vara text, inte en lista eller mappning', at(pair.key as Node), 'Sätt nyckeln inom citattecken om klamrarna ska vara en del av namnet, t.ex. "{x}": 1');
+      return visit.BREAK;
     },
     Scalar(_k, node, path) {
       if (typeof node.value !== 'string') return undefined;
