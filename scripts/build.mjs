@@ -34,6 +34,8 @@ mkdirSync(gen, { recursive: true });
   const after = schemaText(withMethodTexts(JSON.parse(before), method));
   if (after !== before) writeFileSync(file, after);
 }
+// 0b. The project file's TypeScript types, from that schema (committed; test/project/types.test.ts).
+(await import('./projekt-types.mjs')).writeProjektTypes(root);
 
 // 1. Schemas → standalone validator modules (no schema compilation at run time).
 const schemas = [

@@ -21,9 +21,10 @@ export interface RenderOptions {
 
 /** The documents a name means: one of the method's (content/begrepp.yaml, dokument), or all of them. */
 function documentsNamed(name: string): DokumentId[] | undefined {
-  if (name.trim().normalize('NFC').toLowerCase() === 'alla') return documents().map((d) => d.id);
+  // content's document ids are the schema's beslut keys (scripts/projekt-schema.mjs writes one per document).
+  if (name.trim().normalize('NFC').toLowerCase() === 'alla') return documents().map((d) => d.id as DokumentId);
   const d = findDokument(name);
-  return d ? [d.id] : undefined;
+  return d ? [d.id as DokumentId] : undefined;
 }
 
 export async function render(opts: RenderOptions, io: IO): Promise<number> {

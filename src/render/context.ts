@@ -1,14 +1,14 @@
 // The view model a template sees: the project's values with references resolved to names,
 // the method's titles from content/, the charts, and what is missing for each document.
-import type { Project, Insats, BefintligtStöd, Åldrar, Räckvidd, Beslut, Checklista } from '../project/types.js';
+import type { Project, Insats, BefintligtStöd, Åldrar, Räckvidd, Beslut, BeslutPerDokument, Checklista, Faktorbedömning } from '../project/types.js';
 import type { Method, Step } from '../content/types.js';
 import { coverage, isGap } from '../judge/coverage.js';
 import { genitive } from '../kommuner.js';
 import type { Chart } from './charts.js';
 import { tusental } from '../text.js';
 
-/** A document's id: one of content/begrepp.yaml's dokument (checked where the user names it). */
-export type DokumentId = string;
+/** A document's id: one of content/begrepp.yaml's dokument (checked where the user names it); the schema has one beslut per document. */
+export type DokumentId = keyof BeslutPerDokument;
 
 const MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
 export function datumText(d?: string): string {
@@ -84,7 +84,8 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
 
   // Charts.
   const charts: RenderContext['charts'] = {};
-  const fakt = p.analys?.förutsättningar?.faktorer ?? {};
+  // By content's faktor ids (plain strings; the schema's keys are the same ids, test/content.test.ts).
+  const fakt: Partial<Record<string, Faktorbedömning>> = p.analys?.förutsättningar?.faktorer ?? {};
   charts.faktorer = {
     chart: { typ: 'faktorer', skala: b.bedömningsskala.map((s) => s.titel), rader: b.faktorer.map((f) => ({ etikett: `${f.nummer}. ${f.titel}`, värde: fakt[f.id]?.bedömning ?? null })) },
     alt: `Stapeldiagram över de elva organisatoriska faktorerna, bedömda på en skala 1–5: ${b.faktorer.map((f) => `${f.titel} ${fakt[f.id]?.bedömning ?? 'ej bedömd'}`).join('; ')}.`,
