@@ -183,11 +183,23 @@ describe('a new document is a template plus one registry entry', () => {
     expect(fynd.map((f: { meddelande: string }) => f.meddelande)).toEqual([expect.stringMatching(/^Årsrapporten är markerad som beslutad men saknar organ, datum och diarienummer/)]);
   });
 
+  it('check orders its decision after the one before it in the registry (datum-rimliga)', () => {
+    const file = join(pkg, 'årsrapport-datum.yaml');
+    const text = readFileSync(example, 'utf8').replace(/^    status: remiss\n/m, '    status: remiss\n    datum: 2026-12-01\n').replace(/^beslut:\n/m, 'beslut:\n  årsrapport:\n    status: utkast\n    datum: 2026-06-01\n');
+    writeFileSync(file, text);
+    const r = spawnSync(process.execPath, [bin, 'check', '--format', 'json', file], { cwd: pkg, encoding: 'utf8' });
+    expect(r.status, r.stderr).not.toBe(2);
+    const fynd = JSON.parse(r.stdout).filer[0].fynd.filter((f: { meddelande_id: string }) => f.meddelande_id === 'decisionsOutOfOrder');
+    expect(fynd.map((f: { meddelande: string }) => f.meddelande)).toEqual(['Beslutet om årsrapporten (2026-06-01) är daterat före beslutet om uppföljningsrapporten (2026-12-01)']);
+  });
+
   it('check --for årsrapport runs täckning, since its entry says it shows coverage', () => {
     const r = spawnSync(process.execPath, [bin, 'check', '--for', 'årsrapport', '--format', 'json', example], { cwd: pkg, encoding: 'utf8' });
     expect(r.status, r.stderr).not.toBe(2);
-    const ran = JSON.parse(r.stdout).regler.map((x: { id: string }) => x.id);
-    expect(ran).toContain('täckning');
+    const file = JSON.parse(r.stdout).filer[0];
+    expect(file.regler.find((x: { id: string }) => x.id === 'täckning')?.körd).toBe(true);
+    // Step 4 (the plan) is not among årsrapport's steps: the gaps are in existing support.
+    expect(file.fynd.filter((f: { regel: string }) => f.regel === 'täckning').map((f: { meddelande: string }) => f.meddelande)).toContain('Lucka i täckningen: inget befintligt stöd på preventionsnivån indikerad för graviditet');
   });
 
   it('the help lists it', () => {
