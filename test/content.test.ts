@@ -131,7 +131,7 @@ describe('a new document is a template plus one registry entry', () => {
   for (const d of ['bin', 'dist', 'content', 'templates', 'schemas', 'assets', 'data']) cpSync(join(ROOT, d), join(pkg, d), { recursive: true });
   cpSync(join(ROOT, 'package.json'), join(pkg, 'package.json'));
   symlinkSync(join(ROOT, 'node_modules'), join(pkg, 'node_modules'), 'dir');
-  appendFileSync(join(pkg, 'content', 'begrepp.yaml'), '  - id: årsrapport\n    titel: Årsrapport för genomförandet\n    steg:\n      - 5\n    moment:\n      - "5.1"\n');
+  appendFileSync(join(pkg, 'content', 'begrepp.yaml'), '  - id: årsrapport\n    titel: Årsrapport för genomförandet\n    bestämd: årsrapporten\n    täckning: true\n    steg:\n      - 5\n    moment:\n      - "5.1"\n');
   mkdirSync(join(pkg, 'templates', 'årsrapport'));
   writeFileSync(join(pkg, 'templates', 'årsrapport', 'dokument.md.hbs'), '# {{titel}}\n\n{{projekt}}, {{kommun}}.\n');
   writeFileSync(join(pkg, 'dist', 'content.json'), JSON.stringify(compileContent(pkg)));
@@ -170,6 +170,36 @@ describe('a new document is a template plus one registry entry', () => {
     const report = JSON.parse(r.stdout);
     expect(report.inställningar.för).toBe('årsrapport');
     expect(report.filer[0].steg).toEqual([5]);
+  });
+
+  it('check names its decision in the definite form its entry gives (bestämd), and does not crash', () => {
+    // A decision marked beslutad without organ, datum and diarienummer: beslut-komplett's message
+    // needs the document's definite form, which only content can give.
+    const file = join(pkg, 'årsrapport-projekt.yaml');
+    writeFileSync(file, readFileSync(example, 'utf8').replace(/^beslut:\n/m, 'beslut:\n  årsrapport:\n    status: beslutad\n'));
+    const r = spawnSync(process.execPath, [bin, 'check', '--for', 'årsrapport', '--format', 'json', file], { cwd: pkg, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(1);
+    const fynd = JSON.parse(r.stdout).filer[0].fynd.filter((f: { regel: string }) => f.regel === 'beslut-komplett');
+    expect(fynd.map((f: { meddelande: string }) => f.meddelande)).toEqual([expect.stringMatching(/^Årsrapporten är markerad som beslutad men saknar organ, datum och diarienummer/)]);
+  });
+
+  it('check orders its decision after the one before it in the registry (datum-rimliga)', () => {
+    const file = join(pkg, 'årsrapport-datum.yaml');
+    const text = readFileSync(example, 'utf8').replace(/^    status: remiss\n/m, '    status: remiss\n    datum: 2026-12-01\n').replace(/^beslut:\n/m, 'beslut:\n  årsrapport:\n    status: utkast\n    datum: 2026-06-01\n');
+    writeFileSync(file, text);
+    const r = spawnSync(process.execPath, [bin, 'check', '--format', 'json', file], { cwd: pkg, encoding: 'utf8' });
+    expect(r.status, r.stderr).not.toBe(2);
+    const fynd = JSON.parse(r.stdout).filer[0].fynd.filter((f: { meddelande_id: string }) => f.meddelande_id === 'decisionsOutOfOrder');
+    expect(fynd.map((f: { meddelande: string }) => f.meddelande)).toEqual(['Beslutet om årsrapporten (2026-06-01) är daterat före beslutet om uppföljningsrapporten (2026-12-01)']);
+  });
+
+  it('check --for årsrapport runs täckning, since its entry says it shows coverage', () => {
+    const r = spawnSync(process.execPath, [bin, 'check', '--for', 'årsrapport', '--format', 'json', example], { cwd: pkg, encoding: 'utf8' });
+    expect(r.status, r.stderr).not.toBe(2);
+    const file = JSON.parse(r.stdout).filer[0];
+    expect(file.regler.find((x: { id: string }) => x.id === 'täckning')?.körd).toBe(true);
+    // Step 4 (the plan) is not among årsrapport's steps: the gaps are in existing support.
+    expect(file.fynd.filter((f: { regel: string }) => f.regel === 'täckning').map((f: { meddelande: string }) => f.meddelande)).toContain('Lucka i täckningen: inget befintligt stöd på preventionsnivån indikerad för graviditet');
   });
 
   it('the help lists it', () => {
@@ -228,7 +258,7 @@ describe('the project schema takes its question texts from content/', () => {
     const changed = structuredClone(method);
     changed.steg[3]!.checklista.frågor[1]!.text = 'En ny fråga?';
     changed.steg[5]!.moment[0]!.frågor![0]!.text = 'En ny uppföljningsfråga?';
-    changed.begrepp.dokument.push({ id: 'årsrapport', titel: 'Årsrapport', steg: [5], moment: [] });
+    changed.begrepp.dokument.push({ id: 'årsrapport', titel: 'Årsrapport', bestämd: 'årsrapporten', steg: [5], moment: [] });
     const out = withMethodTexts(schema, changed);
     expect(out.$defs.checklistor.properties.steg4.properties.c2.title).toBe('En ny fråga?');
     expect(Object.values(out.$defs.uppföljning.properties.svar.properties as Record<string, { title: string }>)[0]!.title).toBe('En ny uppföljningsfråga?');

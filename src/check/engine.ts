@@ -89,9 +89,10 @@ function unreadable(e: FsstodError, file: string): FileResult {
 }
 
 export function checkLoaded(p: LoadedProject, o: EngineOptions): FileResult {
-  // The fast parser (js-yaml) accepts a few things the strict one (yaml) rejects; the strict one
-  // only runs when a position is needed, and its error makes the file unreadable, as it would
-  // have been had it run first.
+  // The loader has already accepted the file by the `yaml` library's verdict (js-yaml only reads
+  // texts in the subset where both provably agree, src/project/fast-subset.ts), so the Document
+  // built later, when a finding needs a position, parses. Any other user error raised while
+  // checking (FsstodError) still makes this one file unreadable rather than stopping the run.
   try {
     return checkParsed(p, o);
   } catch (e) {

@@ -6,6 +6,8 @@ import { getPath } from '../project/progress.js';
 import { isAnswered } from '../judge/index.js';
 import type { MethodView } from './method.js';
 import type { Dokument, Scope } from './types.js';
+import { loadMethod } from '../content/load.js';
+import { stepPaths } from '../content/paths.js';
 import { asciiWords, decisionStep, documents, findDokument } from '../content/dokument.js';
 
 /** The document --for names (any of its names, content/begrepp.yaml), as its id. */
@@ -39,21 +41,14 @@ export function flagScope(method: MethodView, dokument: Dokument | undefined, st
   return { grund: 'påbörjade' };
 }
 
-/** Where each step's answers live (its fields, its moments' fields and answers, its checklist). */
-const placesCache = new WeakMap<MethodView, Map<number, string[][]>>();
-function placesOf(method: MethodView): Map<number, string[][]> {
+/** Where each step's answers live (content/paths.ts, the same list `step N --svar` writes to). */
+const placesCache = new WeakMap<MethodView, Map<number, YamlPath[]>>();
+function placesOf(method: MethodView): Map<number, YamlPath[]> {
   let m = placesCache.get(method);
-  if (m) return m;
-  m = new Map();
-  for (const s of method.steps) {
-    const dotted = [...(s.fält ?? [])];
-    for (const mo of s.moment ?? []) {
-      dotted.push(...(mo.fält ?? []), ...(mo.delar ?? []).flatMap((d) => d.fält ?? []));
-      if (mo.svar_i) dotted.push(mo.svar_i);
-    }
-    m.set(s.nummer, [...dotted.map((d) => d.split('.')), ['checklistor', `steg${s.nummer}`]]);
+  if (!m) {
+    m = new Map(method.steps.map((s) => [s.nummer, stepPaths(s)]));
+    placesCache.set(method, m);
   }
-  placesCache.set(method, m);
   return m;
 }
 
@@ -63,13 +58,30 @@ export function begunSteps(data: unknown, method: MethodView): number[] {
   return method.steps.filter((s) => places.get(s.nummer)!.some((p) => isAnswered(getPath(data, p)))).map((s) => s.nummer);
 }
 
-const TOP: Record<string, number> = { förankring: 1, organisation: 2, analys: 3, handlingsplan: 4, genomförande: 5, uppföljning: 6 };
+/**
+ * The top-level keys that belong to one step only (förankring to step 1 … uppföljning to step 6),
+ * from the steps' places; beslut and checklistor are shared and are split by their second key.
+ */
+let topSteps: Map<string, number> | undefined;
+function topStep(key: string): number | undefined {
+  if (!topSteps) {
+    const seen = new Map<string, Set<number>>();
+    for (const s of loadMethod().steg) {
+      for (const [top] of stepPaths(s)) {
+        if (typeof top === 'string') seen.set(top, (seen.get(top) ?? new Set()).add(s.nummer));
+      }
+    }
+    topSteps = new Map([...seen].filter(([, steps]) => steps.size === 1).map(([k, steps]) => [k, [...steps][0]!]));
+  }
+  return topSteps.get(key);
+}
 
 /** The step a path belongs to, or undefined for the parts that belong to no step (projekt, the root). */
 export function stepOfPath(path: YamlPath): number | undefined {
   const [a, b] = path;
   if (typeof a !== 'string') return undefined;
-  if (a in TOP) return TOP[a];
+  const top = topStep(a);
+  if (top !== undefined) return top;
   if (a === 'checklistor' && typeof b === 'string') {
     const m = /^steg(\d)$/.exec(b);
     return m ? Number(m[1]) : undefined;

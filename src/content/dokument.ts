@@ -34,7 +34,7 @@ export function asciiWords(): string {
 }
 
 /** The step whose work a document reports and whose decision beslut.<id> is: its last step. */
-export function decisionStep(d: Dokument): number | undefined {
+export function decisionStep(d: Pick<Dokument, 'steg'>): number | undefined {
   return d.steg.length ? Math.max(...d.steg) : undefined;
 }
 

@@ -49,6 +49,10 @@ export interface Dokument {
   titel: string;
   /** The short name in messages and the schema's title of beslut.<id> (default: titel). */
   namn?: string;
+  /** The name's definite form in running text ("lägesbilden"), which code cannot derive. */
+  bestämd: string;
+  /** Whether it shows coverage by age band and prevention level (the täckning rule is about it). */
+  täckning?: boolean;
   /** Other names it answers to (their ASCII spellings too), e.g. uppföljningsrapport. */
   alias?: string[];
   /** The steps it reports; the last one is the step its decision belongs to. */

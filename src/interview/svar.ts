@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Document, LineCounter } from 'yaml';
 import type { Step } from '../content/types.js';
+import { stepPaths } from '../content/paths.js';
 import { InputError } from '../errors.js';
 import { decodeUserText, displayPath, MAX_BYTES, parseUserYaml, nodeAt, positionOf, readStdin, STDIN_DISPLAY, yamlLib, type YamlPath } from '../project/load.js';
 import { getPath, splitPath } from '../project/progress.js';
@@ -19,18 +20,6 @@ import { COLLECTIONS, indexIds } from '../project/refs.js';
 import { itemLabel, short } from './text.js';
 import { withValue } from './yaml-edit.js';
 import type { Edit, Session } from './session.js';
-
-/** The dotted paths a step's answers may set: its fields, question maps and checklist. */
-export function stepPaths(step: Step): YamlPath[] {
-  const out: string[] = [...step.fält];
-  for (const m of step.moment) {
-    out.push(...(m.fält ?? []));
-    for (const d of m.delar ?? []) out.push(...(d.fält ?? []));
-    if (m.svar_i) out.push(m.svar_i);
-  }
-  out.push(`checklistor.steg${step.nummer}`);
-  return [...new Set(out)].map(splitPath);
-}
 
 const isMapValue = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 const startsWith = (path: YamlPath, base: YamlPath) => base.length <= path.length && base.every((s, i) => s === path[i]);

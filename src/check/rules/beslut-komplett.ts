@@ -1,16 +1,19 @@
 // A document marked beslutad names the body that decided, the date and the diarienummer.
+// The documents, their decisions' steps and their names in running text come from content
+// (begrepp.dokument): a new document needs no change here.
+import { decisionStep, documents } from '../../content/dokument.js';
 import type { Rule, RuleFinding } from '../types.js';
 import { cap, isDate, isObj, isText, joinSv } from './util.js';
-
-const STEP: Record<string, number> = { lägesbild: 3, handlingsplan: 4, uppföljning: 6 };
-const WORDS: Record<string, string> = { lägesbild: 'lägesbilden', handlingsplan: 'handlingsplanen', uppföljning: 'uppföljningsrapporten' };
 
 export const beslutKomplett: Rule = {
   id: 'beslut-komplett',
   severity: 'error',
   beskrivning: 'Ett dokument med status beslutad anger vilket organ som beslutade, datum och diarienummer.',
   avsnitt: '4.2 Förankra och besluta om handlingsplanen; Checklista 4 fråga 4',
-  steg: [3, 4, 6],
+  /** The steps the decisions belong to. */
+  get steg() {
+    return [...new Set(documents().map(decisionStep).filter((s): s is number => s !== undefined))];
+  },
   dokument: [],
   docs: 'docs/regler/beslut-komplett.md',
   messages: {
@@ -20,13 +23,14 @@ export const beslutKomplett: Rule = {
     const out: RuleFinding[] = [];
     const beslut = ctx.data.beslut;
     if (!isObj(beslut)) return out;
-    for (const d of ctx.method.dokumentIds) {
-      if (ctx.scope.dokument ? ctx.scope.dokument !== d : !ctx.inScope(STEP[d]!)) continue;
+    for (const dok of documents()) {
+      const d = dok.id;
+      if (ctx.scope.dokument ? ctx.scope.dokument !== d : !ctx.inScope(decisionStep(dok)!)) continue;
       const b = (beslut as Record<string, unknown>)[d];
       if (!isObj(b) || b.status !== 'beslutad') continue;
       const missing = [isText(b.organ) ? '' : 'organ', isDate(b.datum) ? '' : 'datum', isText(b.diarienummer) ? '' : 'diarienummer'].filter(Boolean);
       if (missing.length) {
-        out.push({ path: ['beslut', d], messageId: 'incomplete', data: { dokument: cap(WORDS[d]!), saknas: joinSv(missing) } });
+        out.push({ path: ['beslut', d], messageId: 'incomplete', data: { dokument: cap(dok.bestämd), saknas: joinSv(missing) } });
       }
     }
     return out;

@@ -1,5 +1,6 @@
 // Dates that contradict each other: an intervention that ends before it starts, a follow-up
 // before anything has started, a target date before the plan begins.
+import { decisionStep, documents } from '../../content/dokument.js';
 import type { YamlPath } from '../../project/load.js';
 import type { MessageData, Rule, RuleFinding } from '../types.js';
 import { get, idList, isDate, isObj, items, label } from './util.js';
@@ -94,20 +95,17 @@ export const datumRimliga: Rule = {
       });
     }
 
-    // Decisions in order: lägesbild before handlingsplan before uppföljning.
-    const dec = (k: string) => {
-      const v = get(d, ['beslut', k, 'datum']);
-      return isDate(v) ? v : undefined;
-    };
-    const order: [string, string, string, string][] = [
-      ['lägesbild', 'handlingsplan', 'lägesbilden', 'handlingsplanen'],
-      ['handlingsplan', 'uppföljning', 'handlingsplanen', 'uppföljningsrapporten'],
-    ];
-    for (const [a, b, aw, bw] of order) {
-      const da = dec(a);
-      const db = dec(b);
-      if (da && db && db < da && (ctx.inScope(a === 'lägesbild' ? 3 : 4) || ctx.inScope(b === 'handlingsplan' ? 4 : 6))) {
-        warn(['beslut', b, 'datum'], 'decisionsOutOfOrder', { senare: bw, senareDatum: db, tidigare: aw, tidigareDatum: da });
+    // Decisions in order: each document's decision no earlier than that of the document before
+    // it in the method's order (begrepp.dokument), when either's step is in scope.
+    const decisions = documents().map((dok) => {
+      const v = get(d, ['beslut', dok.id, 'datum']);
+      return { dok, datum: isDate(v) ? v : undefined, step: decisionStep(dok) };
+    });
+    for (const [i, b] of decisions.entries()) {
+      const a = decisions[i - 1];
+      if (!a?.datum || !b.datum || b.datum >= a.datum) continue;
+      if ((a.step !== undefined && ctx.inScope(a.step)) || (b.step !== undefined && ctx.inScope(b.step))) {
+        warn(['beslut', b.dok.id, 'datum'], 'decisionsOutOfOrder', { senare: b.dok.bestämd, senareDatum: b.datum, tidigare: a.dok.bestämd, tidigareDatum: a.datum });
       }
     }
     return out;

@@ -1,5 +1,13 @@
 // Coverage: for each prevention level, which age bands (graviditet, 0–5, 6–12, 13–18 …, from
 // content/begrepp) have no support, existing or planned.
+//
+// Which documents it concerns is said in content: the entries of begrepp.dokument with
+// `täckning: true` are those whose template shows the coverage chart, so check --for <them> runs
+// the rule. Whether planned support counts is not a property of a document but of the steps: the
+// plan's interventions are step 4's, so they count when step 4 is in scope and, with --for, when
+// the document reports step 4 (a lägesbild is made before anything is planned and shows only
+// existing support; a handlingsplan shows both).
+import { documents } from '../../content/dokument.js';
 import { coverage, isGap } from '../../judge/coverage.js';
 import type { Rule, RuleFinding } from '../types.js';
 import { joinSv } from './util.js';
@@ -9,8 +17,12 @@ export const täckning: Rule = {
   severity: 'warning',
   beskrivning: 'Det finns stöd, befintligt eller planerat, för varje åldersband på varje preventionsnivå; luckor visas som varningar.',
   avsnitt: '3.2 Kartlägg befintligt föräldraskapsstöd och aktörerna; 3.4 Gör en sammanfattande lägesbild och analysera (når vi fram?); 4.1 Specificera arbetssätt och insatser',
-  steg: [3, 4],
-  dokument: ['lägesbild', 'handlingsplan'],
+  get steg() {
+    return [...new Set(documents().filter((d) => d.täckning).flatMap((d) => d.steg))].sort((a, b) => a - b);
+  },
+  get dokument() {
+    return documents().filter((d) => d.täckning).map((d) => d.id);
+  },
   docs: 'docs/regler/täckning.md',
   messages: {
     noSupportAtLevel: 'Det finns inget {{vad}} på preventionsnivån {{nivå}} för någon åldersgrupp',
@@ -21,7 +33,8 @@ export const täckning: Rule = {
     const bands = ctx.method.åldersband;
     const levels = ctx.method.preventionsnivåer;
     if (!bands.length || !levels.length) return out;
-    const withPlan = ctx.inScope(4) && ctx.scope.dokument !== 'lägesbild';
+    const PLAN = 4; // where handlingsplan.insatser, the planned support, is answered
+    const withPlan = ctx.inScope(PLAN) && (!ctx.scope.dokument || ctx.method.stepsOf(ctx.scope.dokument).includes(PLAN));
     // The same coverage as the charts in the documents (src/judge/coverage.ts).
     const cov = coverage(ctx.data, bands, levels, withPlan);
     if (!cov.kartlagt) return out; // nothing mapped yet: moment-ifyllda reports that
