@@ -3,6 +3,7 @@
 // Everything the prompts show is Swedish, including the key help lines.
 import { checkbox, editor, input, search, select, Separator as InqSeparator } from '@inquirer/prompts';
 import { AbortedError } from '../errors.js';
+import { visible } from '../terminal-safe.js';
 import type { Asker, Choice as AChoice, Separator, TextAnswer, TextQuestion } from './asker.js';
 import { bracketedPaste, terminalInput } from './terminal.js';
 import { PARAGRAPH, fromLine } from './text.js';
@@ -51,14 +52,21 @@ export function short(s: string, max = 60): string {
 
 export interface Choice<T> { name: string; value: T; description?: string }
 
+// @inquirer writes the prompts straight to the terminal, past the IO's sanitiser, and a saved
+// value or name may hold a bidi control (the loader allows them in values): every text a prompt
+// shows goes through visible() here; the values that are returned and saved stay unchanged.
+function shownChoice<C extends { name: string; description?: string }>(c: C): C {
+  return { ...c, name: visible(c.name), ...(c.description !== undefined ? { description: visible(c.description) } : {}) };
+}
+
 export function askSearch<T>(message: string, source: (term: string) => Choice<T>[]): Promise<T> {
-  return guard((ctx) => search<T>({ message, source: async (term) => source(term ?? ''), theme: { style: { keysHelpTip } } }, ctx as any));
+  return guard((ctx) => search<T>({ message: visible(message), source: async (term) => source(term ?? '').map(shownChoice), theme: { style: { keysHelpTip } } }, ctx as any));
 }
 
 /** A yes/no question as a choice between Ja and Nej (the y/n prompt only knows English). */
 export function askConfirm(message: string, def = false, context?: PromptContext): Promise<boolean> {
   return guard((ctx) => select<boolean>({
-    message,
+    message: visible(message),
     choices: [{ name: 'Ja', value: true }, { name: 'Nej', value: false }],
     default: def,
     theme: { style: { keysHelpTip } },
@@ -68,7 +76,13 @@ export function askConfirm(message: string, def = false, context?: PromptContext
 /** A one-line answer (a name, a period): pasted line breaks become spaces. */
 export async function askInput(message: string, def?: string, validate?: (v: string) => true | string): Promise<string> {
   const oneLine = (v: string) => v.split(/\s*¶\s*/).join(' ').trim();
-  const v = await guard((ctx) => input({ message, default: def, validate: validate && ((v) => validate(oneLine(v))) }, ctx as any));
+  const v = await guard((ctx) => input({
+    message: visible(message),
+    default: def,
+    validate: validate && ((v) => validate(oneLine(v))),
+    transformer: (v) => visible(v),
+    theme: { style: { defaultAnswer: (t: string) => dim(`(${visible(t)})`) } },
+  }, ctx as any));
   return oneLine(v);
 }
 
@@ -84,11 +98,11 @@ export async function askText(q: TextQuestion, context?: PromptContext): Promise
   const shown = cur === undefined || cur === '' ? undefined : cur.trim().split(/[ \t]*\n[ \t]*/).join(` ${PARAGRAPH} `);
   const special = (v: string) => v === shown || v.trim() === '' || v.trim() === '-' || (q.long && v.trim() === ':e');
   const raw = await guard((ctx) => input({
-    message: q.message,
+    message: visible(q.message),
     default: shown,
     validate: (v) => (special(v) ? true : q.validate ? q.validate(fromLine(v.trim())) : true),
-    transformer: (v, { isFinal }) => (!isFinal ? v : v === shown ? dim('(oförändrat)') : v.trim() === '' || v.trim() === '-' ? dim(shown ? '(ta bort?)' : '(hoppar över)') : v.trim() === ':e' ? dim('(öppnar editorn)') : short(v)),
-    theme: { style: { defaultAnswer: (t: string) => dim(`(Enter behåller: ${short(t, 50)})`) } },
+    transformer: (v, { isFinal }) => (!isFinal ? visible(v) : v === shown ? dim('(oförändrat)') : v.trim() === '' || v.trim() === '-' ? dim(shown ? '(ta bort?)' : '(hoppar över)') : v.trim() === ':e' ? dim('(öppnar editorn)') : visible(short(v))),
+    theme: { style: { defaultAnswer: (t: string) => dim(`(Enter behåller: ${visible(short(t, 50))})`) } },
   }, ctx as any), context);
   if (shown !== undefined && raw === shown) return undefined;
   const t = raw.trim();
@@ -113,7 +127,7 @@ export async function askText(q: TextQuestion, context?: PromptContext): Promise
 }
 
 function toInquirer<T>(choices: (AChoice<T> | Separator)[]) {
-  return choices.map((c) => ('separator' in c ? new InqSeparator(c.separator) : c));
+  return choices.map((c) => ('separator' in c ? new InqSeparator(c.separator) : shownChoice(c)));
 }
 
 /** The number a choice's name starts with ("2 – Svag" → 2). */
@@ -142,7 +156,7 @@ function numbered<T>(choices: (AChoice<T> | Separator)[]): { choices: (AChoice<T
 export function askSelect<T>(q: { message: string; choices: (AChoice<T> | Separator)[]; default?: T; pageSize?: number }, context?: PromptContext): Promise<T> {
   const { choices, showIndex } = numbered(q.choices);
   return guard((ctx) => select<T>({
-    message: q.message,
+    message: visible(q.message),
     choices: toInquirer(choices) as any,
     default: q.default,
     pageSize: q.pageSize ?? 12,
@@ -153,8 +167,8 @@ export function askSelect<T>(q: { message: string; choices: (AChoice<T> | Separa
 
 export function askCheckbox<T>(q: { message: string; choices: (AChoice<T> & { checked?: boolean })[]; pageSize?: number }, context?: PromptContext): Promise<T[]> {
   return guard((ctx) => checkbox<T>({
-    message: q.message,
-    choices: q.choices,
+    message: visible(q.message),
+    choices: q.choices.map(shownChoice),
     pageSize: q.pageSize ?? 12,
     loop: false,
     shortcuts: { all: 'a', invert: null },
