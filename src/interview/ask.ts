@@ -1,11 +1,15 @@
 // The only module that imports the prompt library, so that the rest of the interview is
 // plain logic that tests can drive, and so that prompts load only in commands that ask.
 // Everything the prompts show is Swedish, including the key help lines.
-import { checkbox, editor, input, search, select, Separator as InqSeparator } from '@inquirer/prompts';
-import { AbortedError } from '../errors.js';
+import { checkbox, input, search, select, Separator as InqSeparator } from '@inquirer/prompts';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AbortedError, InputError, formatError } from '../errors.js';
+import { decodeUserText } from '../project/load.js';
 import { visible } from '../terminal-safe.js';
 import type { Asker, Choice as AChoice, Separator, TextAnswer, TextQuestion } from './asker.js';
-import { bracketedPaste, terminalInput } from './terminal.js';
+import { bracketedPaste, runEditor, terminalInput } from './terminal.js';
 import { PARAGRAPH, fromLine } from './text.js';
 
 export { PARAGRAPH, fromLine };
@@ -112,18 +116,65 @@ export async function askText(q: TextQuestion, context?: PromptContext): Promise
     // and Enter keeps the answer.
     return (await askConfirm(`Ta bort svaret (${short(cur!, 40)})?`, false, context)) ? null : undefined;
   }
-  if (q.long && t === ':e') {
-    const text = await guard((ctx) => editor({
-      message: `${q.message} (spara och stäng editorn när du är klar)`,
-      default: cur ?? '',
-      waitForUserInput: false,
-      validate: (v) => (v.trim() === '' ? true : q.validate ? q.validate(v.trim()) : true),
-    }, ctx as any), context);
-    const e = text.replace(/\r\n/g, '\n').trim();
-    if (e === (cur ?? '').trim()) return undefined;
-    return e === '' ? (cur ? null : undefined) : e;
-  }
+  if (q.long && t === ':e') return editLong(q, context);
   return fromLine(t);
+}
+
+/**
+ * The :e editor. The answer is written to a temp file (0600, in its own directory), the
+ * user's editor runs on it with the terminal, and the bytes it saved are read by the one
+ * strict decoder (decodeUserText), never guessed and converted. A text that cannot be decoded
+ * or does not pass the checks is shown with its message, and the user edits the same file
+ * again or keeps the old answer; then the file is left where it is, named, so that the edit is
+ * not lost.
+ */
+async function editLong(q: TextQuestion, context?: PromptContext): Promise<TextAnswer> {
+  const cur = q.current;
+  const out = context?.output ?? process.stdout;
+  const say = (s: string) => void out.write(s + '\n');
+  const dir = mkdtempSync(join(tmpdir(), 'fsstod-'));
+  const file = join(dir, 'svar.txt');
+  writeFileSync(file, cur ?? '', { mode: 0o600, flag: 'wx' });
+  const remove = () => rmSync(dir, { recursive: true, force: true });
+  const keep = () => say(`Texten från editorn finns kvar i ${file}`);
+  for (;;) {
+    say(dim(`${visible(q.message)}: spara och stäng editorn när du är klar.`));
+    const run = await runEditor(file);
+    if (run.error || run.status !== 0) {
+      remove();
+      say(run.error
+        ? `fel: editorn "${visible(run.command)}" kunde inte startas (${run.error.code ?? run.error.message}); svaret är oförändrat\n  → Ange din editor i miljövariabeln VISUAL eller EDITOR, t.ex. EDITOR=nano.`
+        : `Editorn avslutades med status ${run.status ?? 'okänd'}; svaret är oförändrat.`);
+      return undefined;
+    }
+    let problem: string | undefined;
+    let e = '';
+    try {
+      e = decodeUserText(readFileSync(file), file).text.replace(/\r\n/g, '\n').trim();
+      const v = e === '' || !q.validate ? true : q.validate(e);
+      if (v !== true) problem = `fel: ${v}`;
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      problem = formatError(err);
+    }
+    if (problem === undefined) {
+      remove();
+      if (e === (cur ?? '').trim()) return undefined;
+      return e === '' ? (cur ? null : undefined) : e;
+    }
+    say(visible(problem));
+    let again: boolean;
+    try {
+      again = await askSelect({ message: 'Texten från editorn kan inte sparas', choices: [{ name: 'Redigera igen', value: true }, { name: 'Behåll det gamla svaret', value: false }], default: true }, context);
+    } catch (err) {
+      keep();
+      throw err;
+    }
+    if (!again) {
+      keep();
+      return undefined;
+    }
+  }
 }
 
 function toInquirer<T>(choices: (AChoice<T> | Separator)[]) {

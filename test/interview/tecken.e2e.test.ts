@@ -45,11 +45,42 @@ describe.skipIf(!hasTmux())('forbidden characters in the interview (tmux)', () =
     const pane = new Pane(dir, `node ${BIN} step 1`, { EDITOR: join(dir, 'editor.sh'), VISUAL: join(dir, 'editor.sh') });
     try {
       await pane.answer('? Motivera föräldraskapsstödet', ':e');
-      await pane.waitFor('osynligt kontrolltecken (U+000B) som inte kan stå i dokumenten', { whole: true });
+      // The editor's file is read by the one decoder, which refuses it at its place.
+      await pane.waitFor(/svar\.txt:1:9: fel: filen innehåller ett osynligt kontrolltecken \(U\+000B\)/, { whole: true });
       expect(data(file).förankring?.motivering).toBeUndefined();
       pane.keys('Enter');
       await pane.waitFor('? Mobilisera och visa på sammanhang');
       expect(data(file).förankring.motivering).toBe('Rent stycke.');
+      pane.keys('C-c');
+      expect(await pane.exitCode()).toBe(130);
+    } finally {
+      pane.kill();
+    }
+  });
+
+  // Issue 10: the :e editor's file is decoded by the one strict decoder (not guessed and
+  // converted): Latin-1 bytes are refused with the Swedish message, the old answer stays, the
+  // project file is not touched, and the user's text is left in the temp file it names.
+  it('text from the :e editor in Latin-1 is refused; the old answer is kept and nothing is saved', async () => {
+    const { dir, file } = initProject();
+    writeFileSync(file, readFileSync(file, 'utf8') + 'förankring:\n  motivering: Gammalt svar.\n');
+    const before = readFileSync(file);
+    writeFileSync(join(dir, 'editor.sh'), '#!/bin/sh\nprintf "caf\\351" > "$1"\n', { mode: 0o755 });
+    const pane = new Pane(dir, `node ${BIN} step 1`, { EDITOR: join(dir, 'editor.sh'), VISUAL: join(dir, 'editor.sh') });
+    try {
+      await pane.waitFor('(Enter behåller: Gammalt svar.)');
+      pane.type(':e');
+      pane.keys('Enter');
+      const screen = await pane.waitFor('filen är inte UTF-8-kodad: ogiltig byte 0xE9 (troligen Latin-1/Windows-1252: "é")', { whole: true });
+      await pane.waitFor('Behåll det gamla svaret');
+      pane.keys('Down');
+      pane.keys('Enter');
+      const next = await pane.waitFor('? Mobilisera och visa på sammanhang');
+      expect(readFileSync(file).equals(before)).toBe(true);
+      // The user's text is not lost: the message names the file that still holds it.
+      const kept = /Texten från editorn finns kvar i (\S+)/.exec(pane.screen())?.[1];
+      expect(kept, next + screen).toBeDefined();
+      expect(readFileSync(kept!)).toEqual(Buffer.from([0x63, 0x61, 0x66, 0xe9]));
       pane.keys('C-c');
       expect(await pane.exitCode()).toBe(130);
     } finally {
