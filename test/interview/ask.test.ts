@@ -5,7 +5,7 @@ import { Writable } from 'node:stream';
 import { render } from '@inquirer/testing';
 import { askCheckbox, askConfirm, askSelect, askText } from '../../src/interview/ask.js';
 import { AbortedError } from '../../src/errors.js';
-import { PasteFilter } from '../../src/interview/terminal.js';
+import { PasteFilter, editorCommand } from '../../src/interview/terminal.js';
 import { fromLine } from '../../src/interview/text.js';
 
 /**
@@ -270,5 +270,14 @@ describe('prompts show unsafe characters as <U+XXXX>', () => {
     b.events.keypress('space');
     b.events.keypress('enter');
     await expect(b.answer).resolves.toEqual(['a\u202E']);
+  });
+});
+
+describe('editorCommand (the :e editor, as @inquirer/external-editor chose it)', () => {
+  it('takes VISUAL, then EDITOR, then vi; splits at unescaped spaces', () => {
+    expect(editorCommand({ VISUAL: 'nano -w', EDITOR: 'vim' })).toEqual({ bin: 'nano', args: ['-w'] });
+    expect(editorCommand({ VISUAL: '', EDITOR: 'code --wait' })).toEqual({ bin: 'code', args: ['--wait'] });
+    expect(editorCommand({ EDITOR: '/opt/my\\ editor -x' })).toEqual({ bin: '/opt/my editor', args: ['-x'] });
+    if (process.platform !== 'win32') expect(editorCommand({})).toEqual({ bin: 'vi', args: [] });
   });
 });

@@ -2,7 +2,7 @@
 // answer and the text from the :e editor go through Session.check, which refuses them with a
 // Swedish message; nothing is saved until the text is clean.
 import { afterAll, describe, expect, it } from 'vitest';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import jsyaml from 'js-yaml';
 import { BIN, runCli, tempDir } from '../helpers/cli.js';
@@ -81,6 +81,7 @@ describe.skipIf(!hasTmux())('forbidden characters in the interview (tmux)', () =
       const kept = /Texten från editorn finns kvar i (\S+)/.exec(pane.screen())?.[1];
       expect(kept, next + screen).toBeDefined();
       expect(readFileSync(kept!)).toEqual(Buffer.from([0x63, 0x61, 0x66, 0xe9]));
+      expect(statSync(kept!).mode & 0o777).toBe(0o600);
       pane.keys('C-c');
       expect(await pane.exitCode()).toBe(130);
     } finally {
