@@ -88,4 +88,25 @@ describe.skipIf(!hasTmux())('forbidden characters in the interview (tmux)', () =
       pane.kill();
     }
   });
+
+  // Issue 10: the prompts bypass the IO's sanitiser; a saved answer with U+202E is shown as
+  // <U+202E>, and Enter keeps the value itself (the file is not touched).
+  it('a saved answer with U+202E is shown as <U+202E>; Enter keeps the file byte-identical', async () => {
+    const { dir, file } = initProject();
+    writeFileSync(file, readFileSync(file, 'utf8') + 'förankring:\n  motivering: "abc\u202Edef"\n');
+    const before = readFileSync(file);
+    const pane = new Pane(dir, `node ${BIN} step 1`);
+    try {
+      const shown = await pane.waitFor('? Motivera föräldraskapsstödet');
+      expect(shown).toContain('(Enter behåller: abc<U+202E>def)');
+      expect(pane.screen()).not.toContain('\u202E');
+      pane.keys('Enter');
+      await pane.waitFor('? Mobilisera och visa på sammanhang');
+      expect(readFileSync(file).equals(before)).toBe(true);
+      pane.keys('C-c');
+      expect(await pane.exitCode()).toBe(130);
+    } finally {
+      pane.kill();
+    }
+  });
 });
