@@ -1,10 +1,15 @@
 // The only module that imports the prompt library, so that the rest of the interview is
 // plain logic that tests can drive, and so that prompts load only in commands that ask.
 // Everything the prompts show is Swedish, including the key help lines.
-import { checkbox, editor, input, search, select, Separator as InqSeparator } from '@inquirer/prompts';
-import { AbortedError } from '../errors.js';
+import { checkbox, input, search, select, Separator as InqSeparator } from '@inquirer/prompts';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AbortedError, InputError, formatError } from '../errors.js';
+import { decodeUserText } from '../project/load.js';
+import { visible } from '../terminal-safe.js';
 import type { Asker, Choice as AChoice, Separator, TextAnswer, TextQuestion } from './asker.js';
-import { bracketedPaste, terminalInput } from './terminal.js';
+import { bracketedPaste, runEditor, terminalInput } from './terminal.js';
 import { PARAGRAPH, fromLine } from './text.js';
 
 export { PARAGRAPH, fromLine };
@@ -51,14 +56,21 @@ export function short(s: string, max = 60): string {
 
 export interface Choice<T> { name: string; value: T; description?: string }
 
+// @inquirer writes the prompts straight to the terminal, past the IO's sanitiser, and a saved
+// value or name may hold a bidi control (the loader allows them in values): every text a prompt
+// shows goes through visible() here; the values that are returned and saved stay unchanged.
+function shownChoice<C extends { name: string; description?: string }>(c: C): C {
+  return { ...c, name: visible(c.name), ...(c.description !== undefined ? { description: visible(c.description) } : {}) };
+}
+
 export function askSearch<T>(message: string, source: (term: string) => Choice<T>[]): Promise<T> {
-  return guard((ctx) => search<T>({ message, source: async (term) => source(term ?? ''), theme: { style: { keysHelpTip } } }, ctx as any));
+  return guard((ctx) => search<T>({ message: visible(message), source: async (term) => source(term ?? '').map(shownChoice), theme: { style: { keysHelpTip } } }, ctx as any));
 }
 
 /** A yes/no question as a choice between Ja and Nej (the y/n prompt only knows English). */
 export function askConfirm(message: string, def = false, context?: PromptContext): Promise<boolean> {
   return guard((ctx) => select<boolean>({
-    message,
+    message: visible(message),
     choices: [{ name: 'Ja', value: true }, { name: 'Nej', value: false }],
     default: def,
     theme: { style: { keysHelpTip } },
@@ -68,7 +80,13 @@ export function askConfirm(message: string, def = false, context?: PromptContext
 /** A one-line answer (a name, a period): pasted line breaks become spaces. */
 export async function askInput(message: string, def?: string, validate?: (v: string) => true | string): Promise<string> {
   const oneLine = (v: string) => v.split(/\s*¶\s*/).join(' ').trim();
-  const v = await guard((ctx) => input({ message, default: def, validate: validate && ((v) => validate(oneLine(v))) }, ctx as any));
+  const v = await guard((ctx) => input({
+    message: visible(message),
+    default: def,
+    validate: validate && ((v) => validate(oneLine(v))),
+    transformer: (v) => visible(v),
+    theme: { style: { defaultAnswer: (t: string) => dim(`(${visible(t)})`) } },
+  }, ctx as any));
   return oneLine(v);
 }
 
@@ -84,11 +102,11 @@ export async function askText(q: TextQuestion, context?: PromptContext): Promise
   const shown = cur === undefined || cur === '' ? undefined : cur.trim().split(/[ \t]*\n[ \t]*/).join(` ${PARAGRAPH} `);
   const special = (v: string) => v === shown || v.trim() === '' || v.trim() === '-' || (q.long && v.trim() === ':e');
   const raw = await guard((ctx) => input({
-    message: q.message,
+    message: visible(q.message),
     default: shown,
     validate: (v) => (special(v) ? true : q.validate ? q.validate(fromLine(v.trim())) : true),
-    transformer: (v, { isFinal }) => (!isFinal ? v : v === shown ? dim('(oförändrat)') : v.trim() === '' || v.trim() === '-' ? dim(shown ? '(ta bort?)' : '(hoppar över)') : v.trim() === ':e' ? dim('(öppnar editorn)') : short(v)),
-    theme: { style: { defaultAnswer: (t: string) => dim(`(Enter behåller: ${short(t, 50)})`) } },
+    transformer: (v, { isFinal }) => (!isFinal ? visible(v) : v === shown ? dim('(oförändrat)') : v.trim() === '' || v.trim() === '-' ? dim(shown ? '(ta bort?)' : '(hoppar över)') : v.trim() === ':e' ? dim('(öppnar editorn)') : visible(short(v))),
+    theme: { style: { defaultAnswer: (t: string) => dim(`(Enter behåller: ${visible(short(t, 50))})`) } },
   }, ctx as any), context);
   if (shown !== undefined && raw === shown) return undefined;
   const t = raw.trim();
@@ -98,22 +116,69 @@ export async function askText(q: TextQuestion, context?: PromptContext): Promise
     // and Enter keeps the answer.
     return (await askConfirm(`Ta bort svaret (${short(cur!, 40)})?`, false, context)) ? null : undefined;
   }
-  if (q.long && t === ':e') {
-    const text = await guard((ctx) => editor({
-      message: `${q.message} (spara och stäng editorn när du är klar)`,
-      default: cur ?? '',
-      waitForUserInput: false,
-      validate: (v) => (v.trim() === '' ? true : q.validate ? q.validate(v.trim()) : true),
-    }, ctx as any), context);
-    const e = text.replace(/\r\n/g, '\n').trim();
-    if (e === (cur ?? '').trim()) return undefined;
-    return e === '' ? (cur ? null : undefined) : e;
-  }
+  if (q.long && t === ':e') return editLong(q, context);
   return fromLine(t);
 }
 
+/**
+ * The :e editor. The answer is written to a temp file (0600, in its own directory), the
+ * user's editor runs on it with the terminal, and the bytes it saved are read by the one
+ * strict decoder (decodeUserText), never guessed and converted. A text that cannot be decoded
+ * or does not pass the checks is shown with its message, and the user edits the same file
+ * again or keeps the old answer; then the file is left where it is, named, so that the edit is
+ * not lost.
+ */
+async function editLong(q: TextQuestion, context?: PromptContext): Promise<TextAnswer> {
+  const cur = q.current;
+  const out = context?.output ?? process.stdout;
+  const say = (s: string) => void out.write(s + '\n');
+  const dir = mkdtempSync(join(tmpdir(), 'fsstod-'));
+  const file = join(dir, 'svar.txt');
+  writeFileSync(file, cur ?? '', { mode: 0o600, flag: 'wx' });
+  const remove = () => rmSync(dir, { recursive: true, force: true });
+  const keep = () => say(`Texten från editorn finns kvar i ${file}`);
+  for (;;) {
+    say(dim(`${visible(q.message)}: spara och stäng editorn när du är klar.`));
+    const run = await runEditor(file);
+    if (run.error || run.status !== 0) {
+      remove();
+      say(run.error
+        ? `fel: editorn "${visible(run.command)}" kunde inte startas (${run.error.code ?? run.error.message}); svaret är oförändrat\n  → Ange din editor i miljövariabeln VISUAL eller EDITOR, t.ex. EDITOR=nano.`
+        : `Editorn avslutades med status ${run.status ?? 'okänd'}; svaret är oförändrat.`);
+      return undefined;
+    }
+    let problem: string | undefined;
+    let e = '';
+    try {
+      e = decodeUserText(readFileSync(file), file).text.replace(/\r\n/g, '\n').trim();
+      const v = e === '' || !q.validate ? true : q.validate(e);
+      if (v !== true) problem = `fel: ${v}`;
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      problem = formatError(err);
+    }
+    if (problem === undefined) {
+      remove();
+      if (e === (cur ?? '').trim()) return undefined;
+      return e === '' ? (cur ? null : undefined) : e;
+    }
+    say(visible(problem));
+    let again: boolean;
+    try {
+      again = await askSelect({ message: 'Texten från editorn kan inte sparas', choices: [{ name: 'Redigera igen', value: true }, { name: 'Behåll det gamla svaret', value: false }], default: true }, context);
+    } catch (err) {
+      keep();
+      throw err;
+    }
+    if (!again) {
+      keep();
+      return undefined;
+    }
+  }
+}
+
 function toInquirer<T>(choices: (AChoice<T> | Separator)[]) {
-  return choices.map((c) => ('separator' in c ? new InqSeparator(c.separator) : c));
+  return choices.map((c) => ('separator' in c ? new InqSeparator(c.separator) : shownChoice(c)));
 }
 
 /** The number a choice's name starts with ("2 – Svag" → 2). */
@@ -142,7 +207,7 @@ function numbered<T>(choices: (AChoice<T> | Separator)[]): { choices: (AChoice<T
 export function askSelect<T>(q: { message: string; choices: (AChoice<T> | Separator)[]; default?: T; pageSize?: number }, context?: PromptContext): Promise<T> {
   const { choices, showIndex } = numbered(q.choices);
   return guard((ctx) => select<T>({
-    message: q.message,
+    message: visible(q.message),
     choices: toInquirer(choices) as any,
     default: q.default,
     pageSize: q.pageSize ?? 12,
@@ -153,8 +218,8 @@ export function askSelect<T>(q: { message: string; choices: (AChoice<T> | Separa
 
 export function askCheckbox<T>(q: { message: string; choices: (AChoice<T> & { checked?: boolean })[]; pageSize?: number }, context?: PromptContext): Promise<T[]> {
   return guard((ctx) => checkbox<T>({
-    message: q.message,
-    choices: q.choices,
+    message: visible(q.message),
+    choices: q.choices.map(shownChoice),
     pageSize: q.pageSize ?? 12,
     loop: false,
     shortcuts: { all: 'a', invert: null },

@@ -1,5 +1,6 @@
 // The terminal while the interview asks: a closed terminal ends it quietly, and pasted text
 // (several lines from Word or an e-mail) is one answer instead of one answer per line.
+import { spawn } from 'node:child_process';
 import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { pastedAsLine } from './text.js';
@@ -154,4 +155,40 @@ export function whileInteractive(): () => void {
     process.off('SIGHUP', closed);
     process.off('uncaughtException', onError);
   };
+}
+
+/**
+ * The user's editor as @inquirer/external-editor chose it: $VISUAL, then $EDITOR, then a
+ * default; split at spaces not escaped by a backslash ("code --wait", "my\ editor").
+ */
+export function editorCommand(env: NodeJS.ProcessEnv = process.env): { bin: string; args: string[] } {
+  const cmd = env.VISUAL || env.EDITOR || (process.platform === 'win32' ? 'notepad' : 'vi');
+  const pieces: string[] = [];
+  let cur = '';
+  for (let i = 0; i < cmd.length; i++) {
+    const c = cmd[i]!;
+    if (i > 0 && c === ' ' && cmd[i - 1] !== '\\' && cur.length > 0) {
+      pieces.push(cur);
+      cur = '';
+    } else cur += c;
+  }
+  if (cur) pieces.push(cur);
+  const [bin, ...args] = pieces.map((p) => p.replace(/\\ /g, ' '));
+  return { bin: bin ?? 'vi', args };
+}
+
+/**
+ * Runs the user's editor on a file with the terminal inherited and waits for it to end. The
+ * prompts' input is paused meanwhile (TerminalInput passes pause to the terminal), so that the
+ * keys go to the editor only.
+ */
+export function runEditor(file: string): Promise<{ status: number | null; error?: NodeJS.ErrnoException; command: string }> {
+  const { bin, args } = editorCommand();
+  const command = [bin, ...args].join(' ');
+  terminalInput()?.pause();
+  return new Promise((resolve) => {
+    const child = spawn(bin, [...args, file], { stdio: 'inherit' });
+    child.once('error', (error) => resolve({ status: null, error, command }));
+    child.once('exit', (status) => resolve({ status, command }));
+  });
 }

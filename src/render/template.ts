@@ -12,6 +12,7 @@ import COMPILE_OPTIONS from './template-options.json' with { type: 'json' };
 import { escapeMarkdown, escapeCell } from './escape.js';
 import { InputError, UsageError } from '../errors.js';
 import { fromRoot } from '../paths.js';
+import { decodeUserText } from '../project/load.js';
 import type { DokumentId } from './context.js';
 
 const EJ = '*Ej ifyllt*';
@@ -184,7 +185,8 @@ function templateError(e: unknown, what: string, file: string, limits: TemplateL
 export function renderMarkdown(dokument: DokumentId, context: Record<string, unknown>, ownTemplates?: string, limits: TemplateLimits = templateLimits({})): string {
   const templates = ['delar/checklista.md.hbs', `${dokument}/dokument.md.hbs`].map((rel) => {
     const p = templatePath(ownTemplates, rel);
-    const src = readFileSync(p, 'utf8');
+    // The one strict decoder: a byte that is not UTF-8 is refused at its place, never shown as U+FFFD.
+    const src = decodeUserText(readFileSync(p), p).text;
     const pre = precompiled[rel];
     return { rel, p, src, spec: pre && pre.source === src ? pre.spec : undefined };
   });

@@ -5,7 +5,7 @@ import { Writable } from 'node:stream';
 import { render } from '@inquirer/testing';
 import { askCheckbox, askConfirm, askSelect, askText } from '../../src/interview/ask.js';
 import { AbortedError } from '../../src/errors.js';
-import { PasteFilter } from '../../src/interview/terminal.js';
+import { PasteFilter, editorCommand } from '../../src/interview/terminal.js';
 import { fromLine } from '../../src/interview/text.js';
 
 /**
@@ -230,5 +230,54 @@ describe('pasted text (PasteFilter)', () => {
     const line = feed('Rad ett\r\nRad två\r\nRad tre\r\n');
     expect(line).not.toMatch(/[\r\n]/);
     expect(fromLine(line)).toBe('Rad ett\nRad två\nRad tre');
+  });
+});
+
+// Issue 10: the prompts are written by @inquirer straight to the terminal, past the output
+// sanitiser; a saved value may hold a bidi control (the loader allows them in values). What a
+// prompt shows has it as <U+XXXX>; what is kept or chosen is the value itself.
+describe('prompts show unsafe characters as <U+XXXX>', () => {
+  it('askText shows a saved answer with U+202E visibly and Enter keeps it unchanged', async () => {
+    const { answer, events, getScreen } = await text({ message: 'Demografi \u202Eiv', current: 'abc\u202Edef' });
+    expect(getScreen()).toContain('Demografi <U+202E>iv (Enter behåller: abc<U+202E>def)');
+    expect(getScreen()).not.toContain('\u202E');
+    events.keypress('enter');
+    await expect(answer).resolves.toBeUndefined();
+  });
+
+  it('askText shows the answer being edited visibly and returns it as typed', async () => {
+    const { answer, events, getScreen } = await text({ message: 'Skiss', current: 'abc\u202Edef' });
+    events.keypress('tab');
+    events.type('\u200Fx');
+    expect(getScreen()).toContain('abc<U+202E>def<U+200F>x');
+    expect(getScreen()).not.toMatch(/[\u202E\u200F]/);
+    events.keypress('enter');
+    await expect(answer).resolves.toBe('abc\u202Edef\u200Fx');
+  });
+
+  it('askSelect and askCheckbox show message, choices and descriptions visibly; the value is unchanged', async () => {
+    const a = await render(askSelect as any, { message: 'Välj \u202E', choices: [{ name: 'AK1 \u202Eabc', value: 'a\u202E', description: 'beskr \u2066x' }, { name: 'AK2', value: 'b' }] });
+    expect(a.getScreen()).toContain('Välj <U+202E>');
+    expect(a.getScreen()).toContain('AK1 <U+202E>abc');
+    expect(a.getScreen()).toContain('beskr <U+2066>x');
+    expect(a.getScreen()).not.toMatch(/[\u202E\u2066]/);
+    a.events.keypress('enter');
+    await expect(a.answer).resolves.toBe('a\u202E');
+    const b = await render(askCheckbox as any, { message: 'Vilka \u202E', choices: [{ name: 'AK1 \u202Eabc', value: 'a\u202E' }] });
+    expect(b.getScreen()).toContain('Vilka <U+202E>');
+    expect(b.getScreen()).toContain('AK1 <U+202E>abc');
+    expect(b.getScreen()).not.toContain('\u202E');
+    b.events.keypress('space');
+    b.events.keypress('enter');
+    await expect(b.answer).resolves.toEqual(['a\u202E']);
+  });
+});
+
+describe('editorCommand (the :e editor, as @inquirer/external-editor chose it)', () => {
+  it('takes VISUAL, then EDITOR, then vi; splits at unescaped spaces', () => {
+    expect(editorCommand({ VISUAL: 'nano -w', EDITOR: 'vim' })).toEqual({ bin: 'nano', args: ['-w'] });
+    expect(editorCommand({ VISUAL: '', EDITOR: 'code --wait' })).toEqual({ bin: 'code', args: ['--wait'] });
+    expect(editorCommand({ EDITOR: '/opt/my\\ editor -x' })).toEqual({ bin: '/opt/my editor', args: ['-x'] });
+    if (process.platform !== 'win32') expect(editorCommand({})).toEqual({ bin: 'vi', args: [] });
   });
 });

@@ -49,4 +49,18 @@ describe('render --mallar with any Markdown', () => {
     expect(xml).toContain('<w:pStyle w:val="Heading5"/>');
     expect(readFileSync(file('.pdf')).toString('latin1')).toContain('/URI (https://www.lansstyrelsen.se/)');
   }, 60_000);
+
+  // Issue 10: a template is decoded by the one strict decoder, not readFileSync(…, 'utf8'),
+  // which would turn the byte into U+FFFD in the document without a word.
+  it('refuses a template with invalid UTF-8 with file:line:col, exit 2', async () => {
+    const own = tempDir();
+    cpSync(join(ROOT, 'templates'), own, { recursive: true });
+    writeFileSync(join(own, 'lägesbild', 'dokument.md.hbs'), Buffer.concat([Buffer.from('# Egen mall\n\nCaf'), Buffer.from([0xe9]), Buffer.from('\n')]));
+    const out = tempDir();
+    const r = await runCliAsync(['render', 'lägesbild', join(ROOT, 'examples', 'lindesberg', 'projekt.yaml'), '--mallar', own, '--format', 'html', '--ut', out]);
+    expect(r.code, r.stderr).toBe(2);
+    expect(hasStackTrace(r.stderr)).toBe(false);
+    expect(r.stderr).toContain(`${join(own, 'lägesbild', 'dokument.md.hbs')}:3:4: fel: filen är inte UTF-8-kodad: ogiltig byte 0xE9`);
+    expect(readdirSync(out)).toEqual([]);
+  }, 60_000);
 });
