@@ -32,6 +32,10 @@ async function run(args: string[]): Promise<{ code: number; out: string }> {
   let out = '';
   const io = { out: (s: string) => { out += s; }, err: (s: string) => { out += s; }, stdoutIsTTY: false, stdinIsTTY: false, color: false, env: { SOURCE_DATE_EPOCH: '1767225600' } };
   const code = await cli.main(['node', 'fsstod', ...args], io);
+  // Back to the event loop after each command: a property of thousands of in-process runs is
+  // otherwise one long chain of microtasks, and vitest's worker cannot answer its runner
+  // ("Timeout calling onTaskUpdate", an unhandled error that fails the run).
+  await new Promise((resolve) => setImmediate(resolve));
   return { code, out };
 }
 
