@@ -14,8 +14,14 @@ function forbidden(c: number): boolean {
   return c === 0xfffe || c === 0xffff;
 }
 
+/** A code unit other than tab, LF, CR, U+0020–U+007E, U+00A0–U+D7FF, U+E000–U+FFFD: those are never forbidden. */
+const OUTSIDE_PLAIN = /[^\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufffd]/;
+
 /** Index (UTF-16) of the first character that a text may not contain, or -1. */
 export function firstForbiddenChar(s: string): number {
+  // Nearly every text holds only allowed single code units (no surrogates at all): one native
+  // regex scan says so; the loop below only runs to find the place (and to pair surrogates).
+  if (!OUTSIDE_PLAIN.test(s)) return -1;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c >= 0x20 && c < 0x7f) continue;

@@ -18,6 +18,19 @@ const SPECIAL = /[\t\u0080-\u009f\u2028\u2029\ufeff]/;
 /** A word such as 0b101, 0o17, 1e3, .5, 12:30 may be a number to one schema and text to the other. */
 const NUMERIC_ISH = /^[0-9a-fA-F.+\-_xXoObBeE:]*$/;
 const BLOCK_HEADER = /^[|>][-+]?$/;
+const RESERVED_KEYS = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE']);
+
+/** WORD on ASCII text (ASCII letters are \p{L}, ASCII digits \p{N}): a cheap regex to compile. */
+const ASCII_WORD = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/**
+ * WORD.test(s), without compiling and running the Unicode regex (costly at every start) for the
+ * ASCII words that nearly all keys are: it only decides texts with a non-ASCII character.
+ */
+function isWord(s: string): boolean {
+  return ASCII_WORD.test(s) || (NON_ASCII.test(s) && WORD.test(s));
+}
 
 /** A plain value (comment already removed), or false if it is outside the subset. */
 function plainOk(v: string): boolean {
@@ -65,7 +78,7 @@ function valueOk(s: string): 'scalar' | 'block' | false {
     if (!v.endsWith(']')) return false;
     const inner = v.slice(1, -1).trim();
     if (inner === '') return 'scalar';
-    return inner.split(',').every((x) => { const t = x.trim(); return WORD.test(t) || NUMBER.test(t); }) ? 'scalar' : false;
+    return inner.split(',').every((x) => { const t = x.trim(); return isWord(t) || NUMBER.test(t); }) ? 'scalar' : false;
   }
   if (c === '{') return v === '{}' ? 'scalar' : false;
   return plainOk(v) ? 'scalar' : false;
@@ -134,7 +147,7 @@ export function inFastSubset(text: string): boolean {
     const m = /^([^:\s]+):(?: +|$)/.exec(rest);
     if (!m) return false;
     const key = m[1]!;
-    if (!WORD.test(key) || key.length > 1000 || key === '__proto__' || /^(?:null|Null|NULL|true|True|TRUE|false|False|FALSE)$/.test(key)) return false;
+    if (!isWord(key) || key.length > 1000 || key === '__proto__' || RESERVED_KEYS.has(key)) return false;
     const after = rest.slice(m[0].length);
     if (after === '' || after[0] === '#') { pending = { indent: col, kind: 'map' }; continue; }
     const v = valueOk(after);

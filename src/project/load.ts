@@ -169,7 +169,7 @@ export function decodeUserText(bytes: Uint8Array, display: string): { text: stri
     return { line: before.split('\n').length, col: i - before.lastIndexOf('\n') };
   };
   const ctrl = firstForbiddenChar(text);
-  const cr = /\r(?!\n)/.exec(text)?.index ?? -1;
+  const cr = text.indexOf('\r') < 0 ? -1 : /\r(?!\n)/.exec(text)?.index ?? -1;
   if (cr >= 0 && (ctrl < 0 || cr < ctrl)) {
     throw new InputError('filen har ett ensamt CR-tecken som radslut (gammalt Mac-format); fsstöd läser radslut LF eller CRLF', { file: display, ...pos(cr) }, 'Spara om filen med radslut LF (Unix) eller CRLF (Windows) i din editor.');
   }
