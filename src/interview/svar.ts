@@ -31,12 +31,6 @@ export interface SvarProblem {
   col?: number;
 }
 
-export interface SvarResult {
-  edits: Edit[];
-  /** The answers file as shown to the user. */
-  display: string;
-}
-
 function parseSvar(file: string): { display: string; doc: Document.Parsed; lc: LineCounter; data: Record<string, unknown> } {
   const display = file === '-' ? STDIN_DISPLAY : displayPath(resolve(file));
   let bytes: Buffer;

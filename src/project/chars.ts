@@ -6,6 +6,15 @@
 // Windows-1252, e.g. U+0085 for "…"). A lone surrogate (from a "\uD800" escape) is not a
 // character at all.
 
+/**
+ * XML 1.0's Char: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]. A pattern
+ * for one character outside it (use with the u flag: a lone surrogate is then a code point of its
+ * own, outside every range). The writers (render/xml.ts) and the JUnit output use it.
+ */
+export const NOT_XML_CHAR_SOURCE = '[^\\t\\n\\r\\x20-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]';
+/** A surrogate that is not half of a pair (without the u flag). */
+export const LONE_SURROGATE_SOURCE = '[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]';
+
 /** True for a UTF-16 code unit or code point that no text may contain (see above). */
 function forbidden(c: number): boolean {
   if (c < 0x20) return c !== 0x09 && c !== 0x0a && c !== 0x0d;

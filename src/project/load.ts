@@ -188,7 +188,7 @@ export function decodeUserText(bytes: Uint8Array, display: string): { text: stri
  * "\x0b") are refused at the place of the alias or scalar.
  */
 export function checkDocument(doc: Document, lineCounter: LineCounter, display: string): void {
-  const { visit, isAlias, isScalar, isCollection } = yamlLib();
+  const { visit, isCollection } = yamlLib();
   let problem: InputError | undefined;
   const at = (n: Node) => ({ file: display, ...lineCounter.linePos(n.range?.[0] ?? 0) });
   visit(doc, {
@@ -216,7 +216,6 @@ export function checkDocument(doc: Document, lineCounter: LineCounter, display: 
       return visit.BREAK;
     },
   });
-  void isAlias; void isScalar;
   if (problem) throw problem;
 }
 

@@ -2,8 +2,9 @@
 // (Char). The loader refuses other characters in a project file; the writers still never emit
 // one (a template, content/ or a future input path could bring one): each writer passes the
 // text it makes into XML through this one function, which puts U+FFFD in the place of each.
-// With the u flag a lone surrogate is one code point of its own, outside every allowed range.
-const NOT_XML_CHAR = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+import { NOT_XML_CHAR_SOURCE } from '../project/chars.js';
+
+const NOT_XML_CHAR = new RegExp(NOT_XML_CHAR_SOURCE, 'gu');
 
 /** The text with every character outside XML 1.0's Char replaced by U+FFFD; warns once if any was. */
 export function xmlChars(s: string, warn?: (m: string) => void, where = 'dokumentet'): string {
