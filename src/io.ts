@@ -1,5 +1,5 @@
 // What a command may touch of the outside world, so tests can run commands in-process.
-import { isatty } from 'node:tty';
+import { createRequire } from 'node:module';
 import { visible, visibleKeepingColour } from './terminal-safe.js';
 
 export interface IO {
@@ -70,8 +70,11 @@ export function processIO(): IO {
     err: (s) => write(process.stderr, s),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     // isatty(0), not process.stdin.isTTY: creating the stdin stream loads Node's stream, readline
-    // and fs/promises modules, a few ms that only the interview needs.
-    stdinIsTTY: isatty(0),
+    // and fs/promises modules. And only when asked: node:tty loads node:net, ~10 ms at every
+    // start that only the interview and init need.
+    get stdinIsTTY() {
+      return (createRequire(import.meta.url)('node:tty') as typeof import('node:tty')).isatty(0);
+    },
     color,
     env,
     failed: () => failure,

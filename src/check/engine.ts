@@ -89,9 +89,9 @@ function unreadable(e: FsstodError, file: string): FileResult {
 }
 
 export function checkLoaded(p: LoadedProject, o: EngineOptions): FileResult {
-  // The loader has already accepted the file by the `yaml` library's verdict (js-yaml only reads
-  // texts in the subset where both provably agree, src/project/fast-subset.ts), so the Document
-  // built later, when a finding needs a position, parses. Any other user error raised while
+  // The loader has already accepted the file by the `yaml` library's verdict (its own fast
+  // reading only takes texts in the subset where both provably agree, src/project/subset.ts),
+  // so a Document built later, if one is needed, parses. Any other user error raised while
   // checking (FsstodError) still makes this one file unreadable rather than stopping the run.
   try {
     return checkParsed(p, o);

@@ -4,7 +4,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { relative, resolve } from 'node:path';
-import jsyaml from 'js-yaml';
 import type { Document, LineCounter, YAMLMap, Node } from 'yaml';
 import { createRequire } from 'node:module';
 
@@ -17,7 +16,7 @@ export function yamlLib(): typeof import('yaml') {
   return (yamlMod ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
 }
 import { InputError } from '../errors.js';
-import { inFastSubset } from './fast-subset.js';
+import { readSubset, type OutlineNode } from './subset.js';
 import { describeChar, FORBIDDEN_CHAR_HINT, firstForbiddenChar, forbiddenCharMessage, isControlChar } from './chars.js';
 
 export type YamlPath = (string | number)[];
@@ -39,6 +38,8 @@ export interface LoadedProject {
   mode: number;
   /** Read from standard in ("-"): there is no file to save to. */
   stdin?: boolean;
+  /** Positions from the fast reading (subset.ts), when the text is in its subset. */
+  outline?: OutlineNode;
 }
 
 /** Larger than any real plan (500 insatser ≈ 0.5 MB); protects against resource exhaustion. */
@@ -348,24 +349,18 @@ export function parseUserYaml(text: string, display: string, what = 'ogiltig YAM
 
 /**
  * Parses text as a project file. The `yaml` library's verdict is the only one: a text in the
- * plain subset where js-yaml provably reads the same data and accepts exactly what `yaml`
- * accepts (fast-subset.ts) is read with js-yaml, several times faster, and the Document with
- * comments and positions is then built lazily, the first time `doc`, `lineCounter` or a
- * position is asked for; every other text is parsed by `yaml` at once (parseUserYaml).
+ * plain subset where subset.ts provably reads what `yaml` reads is read by subset.ts, several
+ * times faster, with its positions from the same pass, and the Document with comments is then
+ * built lazily, the first time `doc` or `lineCounter` is asked for; every other text is parsed
+ * by `yaml` at once (parseUserYaml).
  */
 export function parseProjectText(src: ReturnType<typeof readProjectText>): LoadedProject {
   const { file, display, text } = src;
   let full: ParsedYaml | undefined;
   let data: unknown;
-  let fast = inFastSubset(text);
-  if (fast) {
-    try {
-      data = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, json: false, filename: display });
-    } catch {
-      fast = false; // a duplicate key: yaml gives the message
-    }
-  }
-  if (!fast) {
+  const fast = readSubset(text);
+  if (fast) data = fast.data;
+  else {
     full = parseUserYaml(text, display);
     data = full.data;
   }
@@ -387,9 +382,10 @@ export function parseProjectText(src: ReturnType<typeof readProjectText>): Loade
     file, display, text, data: root,
     bom: src.bom, eol: src.eol, mode: src.mode, ...(src.stdin ? { stdin: true } : {}),
   } as LoadedProject;
+  if (fast) Object.defineProperty(project, 'outline', { value: fast.outline, enumerable: false, configurable: true, writable: true });
   // Only saving needs the hash; read-only commands skip loading crypto for it.
   let hash: string | undefined;
-  Object.defineProperty(project, 'doc', { enumerable: true, configurable: true, get: () => getFull().doc, set: (d: Document.Parsed) => { getFull().doc = d; } });
+  Object.defineProperty(project, 'doc', { enumerable: true, configurable: true, get: () => getFull().doc, set: (d: Document.Parsed) => { getFull().doc = d; project.outline = undefined; } });
   Object.defineProperty(project, 'lineCounter', { enumerable: true, configurable: true, get: () => getFull().lineCounter, set: (l: LineCounter) => { getFull().lineCounter = l; } });
   Object.defineProperty(project, 'hash', { enumerable: true, configurable: true, get: () => (hash ??= hashBytes(src.bytes)), set: (h: string) => { hash = h; } });
   if (root.formatversion !== 1) {

@@ -1,4 +1,5 @@
-// The fast outline must give exactly the positions the real yaml Document gives (positionOf),
+// The fast reading's outline (project/subset.ts) must give exactly the positions the real yaml
+// Document gives (positionOf),
 // for every key and value of the examples and of every readable file in the corpus, and for
 // paths that do not exist (the nearest existing parent).
 import { describe, expect, it } from 'vitest';
@@ -7,7 +8,10 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { loadProject, positionOf, type LoadedProject, type YamlPath } from '../../src/project/load.js';
-import { locator, outline, walk, type OutlineNode } from '../../src/check/positions.js';
+import { locator } from '../../src/check/positions.js';
+import { keyPos, readSubset, valuePos, walk, type OutlineNode } from '../../src/project/subset.js';
+
+const outline = (text: string) => readSubset(text)?.outline;
 import { ROOT, tempDir } from '../helpers/cli.js';
 import { InputError } from '../../src/errors.js';
 
@@ -31,9 +35,9 @@ function compare(p: LoadedProject): number {
   for (const path of allPaths(p.data)) {
     const e = get(idx, path);
     expect(e, `${p.display}: ${keyOf(path)} saknas i outline`).toBeDefined();
-    expect(e!.value, `${p.display}: värde ${keyOf(path)}`).toEqual(positionOf(p, path));
+    expect(valuePos(e!), `${p.display}: värde ${keyOf(path)}`).toEqual(positionOf(p, path));
     if (path.length && typeof path.at(-1) === 'string') {
-      expect(e!.key, `${p.display}: nyckel ${keyOf(path)}`).toEqual(positionOf(p, path, { key: true }));
+      expect(keyPos(e!), `${p.display}: nyckel ${keyOf(path)}`).toEqual(positionOf(p, path, { key: true }));
     }
     n++;
   }
@@ -61,15 +65,17 @@ describe('outline positions equal positionOf', () => {
   // Each file in one of three groups, and each group asserts its own claim (no early return).
   const readable = files.filter((f) => tryLoad(f));
   const unreadable = files.filter((f) => !tryLoad(f));
-  const outlines = (f: string) => { try { return outline(loadProject(f).text) !== undefined; } catch { return false; } };
+  const outlines = (f: string) => outline(loadProject(f).text) !== undefined;
   it.each(unreadable)('the loader refuses %s (its positions never reach the rules)', (f) => {
     expect(() => loadProject(f)).toThrow(InputError);
   });
   it.each(readable.filter(outlines))('%s', (f) => {
     expect(compare(loadProject(f))).toBeGreaterThan(0);
   });
-  it.each(readable.filter((f) => !outlines(f)))('the outline gives up on %s, so the locator asks the Document', (f) => {
-    expect(() => outline(loadProject(f).text)).toThrow();
+  it.each(readable.filter((f) => !outlines(f)))('%s is outside the subset: no outline, so the locator asks the Document', (f) => {
+    const p = loadProject(f);
+    expect(p.outline).toBeUndefined();
+    expect(outline(p.text)).toBeUndefined();
   });
 
   it.each(readable)('locator (per top-level section) equals positionOf, also for missing paths: %s', (f) => {
@@ -94,40 +100,68 @@ describe('outline positions equal positionOf', () => {
   });
 
   it('the examples take the fast path', () => {
-    for (const f of files.slice(0, 2)) expect(() => outline(loadProject(f).text)).not.toThrow();
+    for (const f of files.slice(0, 2)) expect(loadProject(f).outline).toBeDefined();
   });
 
-  it('handles the YAML shapes people write', () => {
+  it('handles the YAML shapes people write (in the subset: from the outline)', () => {
     const dir = tempDir();
     const f = join(dir, 'p.yaml');
     writeFileSync(f, `# kommentar
+---
 formatversion: 1
 projekt:
   namn: "Citerad: text"   # kommentar
+  kort: 'enkel ''citerad'''
   kommuner:
   - kod: '1885'
     namn: Lindesberg
-  period: {från: 2025, till: 2028}
+  period:
+    från: 2025
+    till: 2028
+  taggar: [a, b, 3]
+  tomt: {}
 förankring:
   motivering: |
     Rad ett
       # inte en kommentar
     Rad tre
-  sammanhang: En lång
+  sammanhang: >-
+    En lång
     text över två rader
-  skiss: "citat över
-    två rader"
   förankringsplan:   # bara kommentar, tomt värde
 organisation:
   arenor:
     -   # tom rad efter streck
       id: AR1
-      namn: [a, "b, c", {x: 1}]
+      namn: x
     - id: AR2
       namn: x
+    -
 `);
     const p = loadProject(f);
+    expect(p.outline).toBeDefined();
     expect(compare(p)).toBeGreaterThan(10);
+  });
+
+  it('handles the YAML shapes people write (outside the subset: from the Document)', () => {
+    const dir = tempDir();
+    const f = join(dir, 'p.yaml');
+    writeFileSync(f, `formatversion: 1
+projekt:
+  period: {från: 2025, till: 2028}
+  sammanhang: En lång
+    text över två rader
+  skiss: "citat över
+    två rader"
+organisation:
+  arenor:
+    - id: AR1
+      namn: [a, "b, c", {x: 1}]
+`);
+    const p = loadProject(f);
+    expect(p.outline).toBeUndefined();
+    const locate = locator(p);
+    for (const path of allPaths(p.data)) expect(locate(path), keyOf(path)).toEqual(positionOf(p, path));
   });
 
   it('agrees with positionOf on generated files (yaml.stringify of random data)', () => {
@@ -143,9 +177,9 @@ organisation:
       writeFileSync(f, stringify(data, { lineWidth }));
       const p = tryLoad(f);
       if (!p) { expect(() => loadProject(f)).toThrow(InputError); return; }
-      let idx;
-      try { idx = outline(p.text); } catch {
-        // The outline gave up: the locator must still give positionOf's answers.
+      const idx = outline(p.text);
+      if (!idx) {
+        // Outside the subset: the locator must still give positionOf's answers.
         const locate = locator(p);
         for (const path of allPaths(p.data)) expect(locate(path), keyOf(path) + '\n' + p.text).toEqual(positionOf(p, path));
         return;
@@ -153,7 +187,7 @@ organisation:
       for (const path of allPaths(p.data)) {
         const e = get(idx, path);
         if (!e) throw new Error(`saknas: ${keyOf(path)}\n${p.text}`);
-        expect(e.value, keyOf(path) + '\n' + p.text).toEqual(positionOf(p, path));
+        expect(valuePos(e), keyOf(path) + '\n' + p.text).toEqual(positionOf(p, path));
       }
     }), { numRuns: 300 });
   });

@@ -5,18 +5,19 @@
 // a file on an idle machine, 130 s in all; FSSTOD_CLI_EVERY=n runs only every n-th through them
 // when exploring with more cases), and all of them are checked for the fast path's claim below.
 // A file is unreadable for every command, with the same
-// message, or readable for every command. And the loader's fast path (js-yaml, used only for
-// texts in fast-subset.ts) reads exactly what the `yaml` library reads, and accepts exactly what
-// it accepts. The seed is fixed (FSSTOD_FUZZ_SEED=<n> or "random" explores other cases).
+// message, or readable for every command. And the loader's fast reading (project/subset.ts,
+// used only for texts in its subset) reads exactly the data and positions the `yaml` library
+// reads, and accepts only what it accepts. The seed is fixed (FSSTOD_FUZZ_SEED=<n> or "random" explores other cases).
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { createRequire } from 'node:module';
 import { isDeepStrictEqual } from 'node:util';
-import jsyaml from 'js-yaml';
-import { parseDocument } from 'yaml';
-import { inFastSubset } from '../../src/project/fast-subset.js';
+import { LineCounter, parseDocument } from 'yaml';
+import { readSubset } from '../../src/project/subset.js';
+import { keyPos, valuePos, walk } from '../../src/project/subset.js';
+import { positionOf, type YamlPath } from '../../src/project/load.js';
 import { hasStackTrace, ROOT, tempDir } from '../helpers/cli.js';
 
 const require = createRequire(import.meta.url);
@@ -90,24 +91,33 @@ function testFiles(d = join(ROOT, 'test')): string[] {
   });
 }
 
-/** The fast path's claim: in the subset, js-yaml and yaml accept alike and read the same data. */
-function fastPathAgrees(text: string): void {
-  if (!inFastSubset(text)) return;
-  let js: unknown;
-  let jsOk = true;
-  try { js = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA }); } catch { jsOk = false; }
-  const doc = parseDocument(text, { uniqueKeys: true, strict: true, prettyErrors: false });
+function allPaths(v: unknown, path: YamlPath = [], out: YamlPath[] = []): YamlPath[] {
+  out.push(path);
+  if (Array.isArray(v)) v.forEach((x, i) => allPaths(x, [...path, i], out));
+  else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) allPaths(x, [...path, k], out);
+  return out;
+}
+
+/** The fast reading's claim: in the subset, yaml accepts too, and reads the same data and positions. */
+function fastPathAgrees(text: string): boolean {
+  const fast = readSubset(text);
+  if (!fast) return false;
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, strict: true, prettyErrors: false });
   const yamlOk = doc.errors.length === 0 && !doc.warnings.some((w) => w.code === 'TAG_RESOLVE_FAILED');
-  // js-yaml refusing (a duplicate key) sends the text to yaml, which then decides: only "js-yaml
-  // accepts, yaml refuses" or different data would be two verdicts.
-  if (jsOk) {
-    expect(yamlOk, `js-yaml accepts, yaml refuses:\n${text}\n${doc.errors.map((e) => e.message).join('\n')}`).toBe(true);
-    expect(isDeepStrictEqual(js, doc.toJS()), `different data:\n${text}`).toBe(true);
+  expect(yamlOk, `the subset accepts, yaml refuses:\n${text}\n${doc.errors.map((e) => e.message).join('\n')}`).toBe(true);
+  expect(isDeepStrictEqual(fast.data, doc.toJS()), `different data:\n${text}\n${JSON.stringify(fast.data)}\n${JSON.stringify(doc.toJS())}`).toBe(true);
+  for (const path of allPaths(fast.data)) {
+    const { node, found } = walk(fast.outline, path);
+    expect(found, `${JSON.stringify(path)} missing from the outline:\n${text}`).toBe(path.length);
+    expect(valuePos(node), `value position of ${JSON.stringify(path)}:\n${text}`).toEqual(positionOf({ doc, lineCounter }, path));
+    if (typeof path.at(-1) === 'string') expect(keyPos(node), `key position of ${JSON.stringify(path)}:\n${text}`).toEqual(positionOf({ doc, lineCounter }, path, { key: true }));
   }
+  return true;
 }
 
 // Values and lines near the edges where YAML parsers have disagreed.
-const TRICKY = ['0b101', '0o17', '0x1F', '-.5', '.5', '+12', '012', '007', '1e3', '1_000', '.inf', '-.inf', '.nan', '~', 'null', 'Null', 'true', 'yes', 'No', '12.50', '12.', '2026', '2026-01-31', '2026-1-1', '12:30', '-0', '"Test"#kommentar', '"Test" #kommentar', '"a\\tb"', '"a\\x41"', '"\\u00e5"', '"a\nb"', '"a\n  b"', "'a''b'", "'a\nb'", '[a, b]', '[a,]', '[]', '{}', '{a: 1}', '[1, "x"]', '|', '|-\n    rad ett\n    rad två', '>-\n    text\n   mindre', '>\n\n    efter tom rad', '|2\n    x', 'a: b', 'a #c', 'a#c', 'a:b', '- x', '&a x', '*a', '!str x', '!!str 5', '%x', '@x', '`x', 'x:', ' ', '"unterminated', "'", 'Hjo – Tidaholm', 'C# och F#', 'a [b] {c}', 'ja, nej'];
+const TRICKY = ['0b101', '0o17', '0x1F', '-.5', '.5', '+12', '012', '007', '1e3', '1_000', '.inf', '-.inf', '.nan', '~', 'null', 'Null', 'true', 'yes', 'No', '12.50', '12.', '2026', '2026-01-31', '2026-1-1', '12:30', '-0', '"Test"#kommentar', '"Test" #kommentar', '"a\\tb"', '"a\\x41"', '"\\u00e5"', '"a\nb"', '"a\n  b"', "'a''b'", "'a\nb'", '[a, b]', '[a,]', '[]', '{}', '{a: 1}', '[1, "x"]', '|', '|-\n    rad ett\n    rad två', '>-\n    text\n   mindre', '>\n\n    efter tom rad', '>-\n    a\n    b\n\n    c', '>\n    a  \n    b', '>\n    a\n      djupare\n    b', '|\n    a\n\n    b\n\n', '|-\n\n    a', '|+\n    a\n', '|2\n    x', 'a: b', 'a #c', 'a#c', 'a:b', '- x', '&a x', '*a', '!str x', '!!str 5', '%x', '@x', '`x', 'x:', ' ', '"unterminated', "'", 'Hjo – Tidaholm', 'C# och F#', 'a [b] {c}', 'ja, nej'];
 const KEYS = ['namn', 'version', 'true', 'null', '1', '0b1', '"citerad"', "'enkel'", 'år', 'a b', '? komplex', '__proto__', 'namn'];
 const INDENTS = ['', ' ', '  ', '   ', '    ', '\t'];
 const BASE_LINES = ['formatversion: 1', 'projekt:', '  namn: "Föräldraskapsstöd i Hjo kommun"', '  kommuner:', '    - kod: "1497"', '      namn: Hjo', '      länskod: "14"', '      län: Västra Götalands län', '  period:', '    från: 2026', '    till: 2029', '  version: "0.1"', ''];
@@ -137,6 +147,22 @@ function generate(edits: (typeof edit extends fc.Arbitrary<infer T> ? T : never)
   return crlf ? text.replace(/\n/g, '\r\n') : text;
 }
 
+describe('the fast reading of block scalars', () => {
+  // Block scalars are where readers differ most (folding, chomping, blank lines): random ones,
+  // at random places, read by subset.ts (when it takes them) exactly as yaml reads them.
+  it('literal and folded scalars with blank lines, deeper lines and trailing spaces', () => {
+    const line = fc.constantFrom('', 'ord', 'två ord', '  djupare', 'slut  ', '# inte kommentar', 'a: b', '- x');
+    let taken = 0;
+    fc.assert(fc.property(fc.constantFrom('|', '|-', '>', '>-', '|+', '>+', '| # k'), fc.array(line, { minLength: 0, maxLength: 6 }), fc.constantFrom('', '  ', '    '), fc.boolean(), fc.boolean(), fc.boolean(), (header, lines, extra, inSeq, last, finalBreak) => {
+      const body = lines.map((l) => (l === '' ? '' : `    ${extra}${l}`)).join('\n');
+      const head = inSeq ? 'projekt:\n  lista:\n    - ' : 'projekt:\n  text: ';
+      const text = `formatversion: 1\n${head}${header}\n${body}${last ? '' : '\nnästa: 1'}${finalBreak ? '\n' : ''}`;
+      if (fastPathAgrees(text)) taken++;
+    }), { numRuns: 3000, seed: 20261201 });
+    expect(taken).toBeGreaterThan(300);
+  });
+});
+
 describe('one verdict per file', () => {
   it('every YAML and JSON file under test/ gets one verdict from every command', async () => {
     const files = testFiles();
@@ -149,7 +175,7 @@ describe('one verdict per file', () => {
   }, 300_000);
 
   it('the examples are in the fast subset (the fast path is used where speed matters)', () => {
-    for (const f of ['lindesberg', 'hjo-tidaholm']) expect(inFastSubset(readFileSync(join(ROOT, 'examples', f, 'projekt.yaml'), 'utf8')), f).toBe(true);
+    for (const f of ['lindesberg', 'hjo-tidaholm']) expect(fastPathAgrees(readFileSync(join(ROOT, 'examples', f, 'projekt.yaml'), 'utf8')), f).toBe(true);
   });
 
   it(`${RUNS} generated files: the fast path reads what yaml reads; ${CLI_EVERY === 1 ? 'each' : `every ${CLI_EVERY}th`} gets one verdict from every command`, async () => {
@@ -159,8 +185,7 @@ describe('one verdict per file', () => {
     let n = 0;
     await fc.assert(fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 3 }), fc.boolean(), async (edits, crlf) => {
       const text = generate(edits, crlf);
-      fastPathAgrees(text);
-      if (inFastSubset(text)) fast++;
+      if (fastPathAgrees(text)) fast++;
       if (n++ % CLI_EVERY !== 0) return;
       ran++;
       if (await oneVerdict(Buffer.from(text, 'utf8'), `genererad fil:\n${text}`)) readable++;
