@@ -1,0 +1,32 @@
+// fsstöd migrera: rewrites a project file of an older formatversion as the current one, in
+// place, through the same locked, atomic save as the interview. The loader already reads an old
+// file as the current version (project/migrate.ts); this command only saves that reading.
+// Exit 0 migrated or already current, 2 could not read or save.
+import type { IO } from '../io.js';
+import { loadProject } from '../project/load.js';
+import { saveProject } from '../project/save.js';
+import { CURRENT_FORMAT } from '../project/migrate.js';
+import { setNoticeSink } from '../notices.js';
+
+export interface MigrateOptions {
+  fil: string;
+  torrkörning?: boolean;
+}
+
+export async function migrate(opts: MigrateOptions, io: IO): Promise<number> {
+  setNoticeSink(undefined); // this command is the answer to the notice
+  const p = loadProject(opts.fil);
+  if (!p.migratedFrom) {
+    io.out(`${p.display} har redan formatversion ${CURRENT_FORMAT}; inget att ändra.\n`);
+    return 0;
+  }
+  const changes = p.migration ?? [];
+  const list = changes.map((c) => `  ${c.sökväg}: ${c.ändring}\n`).join('');
+  if (opts.torrkörning) {
+    io.out(`${p.display}: formatversion ${p.migratedFrom} → ${CURRENT_FORMAT} skulle ändra ${changes.length} ${changes.length === 1 ? 'sak' : 'saker'} (inget sparat):\n${list}`);
+    return 0;
+  }
+  saveProject(p);
+  io.out(`✓ ${p.display} har nu formatversion ${CURRENT_FORMAT} (${changes.length} ${changes.length === 1 ? 'ändring' : 'ändringar'}; kommentarer och ordning behållna):\n${list}`);
+  return 0;
+}
