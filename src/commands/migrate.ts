@@ -1,11 +1,13 @@
 // fsstöd migrera: rewrites a project file of an older formatversion as the current one, in
 // place, through the same locked, atomic save as the interview. The loader already reads an old
-// file as the current version (project/migrate.ts); this command only saves that reading.
+// file as the current version (project/migrate.ts); this command saves that reading, as edits
+// of the user's own lines where it can (project/migrate-text.ts), else as the migrated Document.
 // Exit 0 migrated or already current, 2 could not read or save.
 import type { IO } from '../io.js';
 import { loadProject } from '../project/load.js';
 import { saveProject } from '../project/save.js';
 import { CURRENT_FORMAT } from '../project/migrate.js';
+import { migrateText } from '../project/migrate-text.js';
 import { setNoticeSink } from '../notices.js';
 
 export interface MigrateOptions {
@@ -22,11 +24,16 @@ export async function migrate(opts: MigrateOptions, io: IO): Promise<number> {
   }
   const changes = p.migration ?? [];
   const list = changes.map((c) => `  ${c.sökväg}: ${c.ändring}\n`).join('');
+  const edited = migrateText(p.text, p.display, changes, p.data, p.eol);
+  // Said when the lines cannot be kept as they are: the file is then written out whole.
+  const layout = 'text' in edited ? ''
+    : `  obs: raderna kunde inte ändras var för sig (${edited.reason}); filen skrivs ut på nytt: kommentarer, ordning och värden behålls, men radbrytningar i långa texter och citattecken kan se annorlunda ut\n`;
   if (opts.torrkörning) {
-    io.out(`${p.display}: formatversion ${p.migratedFrom} → ${CURRENT_FORMAT} skulle ändra ${changes.length} ${changes.length === 1 ? 'sak' : 'saker'} (inget sparat):\n${list}`);
+    io.out(`${p.display}: formatversion ${p.migratedFrom} → ${CURRENT_FORMAT} skulle ändra ${changes.length} ${changes.length === 1 ? 'sak' : 'saker'} (inget sparat):\n${list}${layout}`);
     return 0;
   }
-  saveProject(p);
-  io.out(`✓ ${p.display} har nu formatversion ${CURRENT_FORMAT} (${changes.length} ${changes.length === 1 ? 'ändring' : 'ändringar'}; kommentarer och ordning behållna):\n${list}`);
+  if ('text' in edited) saveProject(p, { text: edited.text, data: p.data });
+  else saveProject(p);
+  io.out(`✓ ${p.display} har nu formatversion ${CURRENT_FORMAT} (${changes.length} ${changes.length === 1 ? 'ändring' : 'ändringar'}; ${'text' in edited ? 'övriga rader oförändrade' : 'kommentarer och ordning behållna'}):\n${list}${layout}`);
   return 0;
 }

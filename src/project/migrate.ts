@@ -9,8 +9,20 @@ import { yamlLib } from './load.js';
 
 export const CURRENT_FORMAT = 2;
 
+/**
+ * What one change did, in terms the text migration (migrate-text.ts) replays on the user's own
+ * lines: the list below is the one definition of the migration, and the text edits follow it.
+ */
+export type MigrationStep =
+  | { op: 'formatversion' }
+  | { op: 'grupp'; nyckel: 'styrgrupp' | 'arbetsgrupp'; id: string; tillBefintlig: boolean }
+  | { op: 'jämförelse'; i: number }
+  | { op: 'kostnader'; lista: 'befintligt_stöd' | 'insatser'; i: number; perÅr: boolean }
+  | { op: 'ansvarig'; i: number; tillLista: boolean }
+  | { op: 'uppföljning' };
+
 /** One change, described for `fsstöd migrera --torrkörning`. */
-export interface MigrationChange { sökväg: string; ändring: string }
+export interface MigrationChange { sökväg: string; ändring: string; steg: MigrationStep }
 
 type Lib = ReturnType<typeof yamlLib>;
 
@@ -73,12 +85,13 @@ export function migrateDocument(doc: Document): MigrationChange[] {
   const fv = pairOf(lib, root, 'formatversion');
   if (!fv || !lib.isScalar(fv.value) || fv.value.value !== 1) return changes;
   fv.value.value = CURRENT_FORMAT;
-  changes.push({ sökväg: 'formatversion', ändring: '1 → 2' });
+  changes.push({ sökväg: 'formatversion', ändring: '1 → 2', steg: { op: 'formatversion' } });
 
   // Groups: organisation.styrgrupp and .arbetsgrupp become items of organisation.grupper.
   const org = pairOf(lib, root, 'organisation')?.value;
   if (lib.isMap(org)) {
     const groups: Node[] = [];
+    const intoExisting = lib.isSeq(pairOf(lib, org, 'grupper')?.value);
     let at = -1;
     let n = 1;
     for (const typ of ['styrgrupp', 'arbetsgrupp']) {
@@ -94,7 +107,7 @@ export function migrateDocument(doc: Document): MigrationChange[] {
       if (keyComment) group.commentBefore = [keyComment, group.commentBefore].filter(Boolean).join('\n');
       groups.push(group);
       org.items.splice(i, 1);
-      changes.push({ sökväg: `organisation.${typ}`, ändring: `blir en grupp i organisation.grupper (id G${n - 1}, typ ${typ})` });
+      changes.push({ sökväg: `organisation.${typ}`, ändring: `blir en grupp i organisation.grupper (id G${n - 1}, typ ${typ})`, steg: { op: 'grupp', nyckel: typ as 'styrgrupp' | 'arbetsgrupp', id: `G${n - 1}`, tillBefintlig: intoExisting } });
     }
     if (groups.length) {
       const existing = pairOf(lib, org, 'grupper');
@@ -123,12 +136,12 @@ export function migrateDocument(doc: Document): MigrationChange[] {
       const seq = made(doc, [], value) as YAMLSeq;
       seq.items.push(entry);
       pair.value = seq;
-      changes.push({ sökväg: `analys.målgruppsanalys.nyckeltal[${i}].jämförelse`, ändring: 'blir jämförelser: [{med: ej angivet, värde}] (version 1 sade inte vad värdet jämfördes med)' });
+      changes.push({ sökväg: `analys.målgruppsanalys.nyckeltal[${i}].jämförelse`, ändring: 'blir jämförelser: [{med: ej angivet, värde}] (version 1 sade inte vad värdet jämfördes med)', steg: { op: 'jämförelse', i } });
     });
   }
 
   // Costs: one number (and a funding source) → kostnader, a list per year and source.
-  const costs = (seq: unknown, base: string, yearly: boolean) => {
+  const costs = (seq: unknown, lista: 'befintligt_stöd' | 'insatser', base: string, yearly: boolean) => {
     if (!lib.isSeq(seq)) return;
     seq.items.forEach((item, i) => {
       if (!lib.isMap(item)) return;
@@ -152,26 +165,28 @@ export function migrateDocument(doc: Document): MigrationChange[] {
       (pair.key as any).commentBefore = (first.key as any)?.commentBefore;
       item.items = item.items.filter((p) => p !== kr && p !== fin);
       item.items.splice(Math.min(at, item.items.length), 0, pair);
-      changes.push({ sökväg: `${base}[${i}]`, ändring: `${[kr && 'kostnad_kr', fin && 'finansiering'].filter(Boolean).join(' och ')} blir kostnader${yearly ? ' (per år)' : ' (år: ej angivet)'}` });
+      changes.push({ sökväg: `${base}[${i}]`, ändring: `${[kr && 'kostnad_kr', fin && 'finansiering'].filter(Boolean).join(' och ')} blir kostnader${yearly ? ' (per år)' : ' (år: ej angivet)'}`, steg: { op: 'kostnader', lista, i, perÅr: yearly } });
     });
   };
-  costs(pairOf(lib, pairOf(lib, analys, 'kartläggning')?.value, 'befintligt_stöd')?.value, 'analys.kartläggning.befintligt_stöd', true);
+  costs(pairOf(lib, pairOf(lib, analys, 'kartläggning')?.value, 'befintligt_stöd')?.value, 'befintligt_stöd', 'analys.kartläggning.befintligt_stöd', true);
 
   const insatser = pairOf(lib, pairOf(lib, root, 'handlingsplan')?.value, 'insatser')?.value;
-  costs(insatser, 'handlingsplan.insatser', false);
+  costs(insatser, 'insatser', 'handlingsplan.insatser', false);
   // One responsible actor → a list of them.
   if (lib.isSeq(insatser)) {
     insatser.items.forEach((item, i) => {
       const pair = pairOf(lib, item, 'ansvarig');
       if (!pair) return;
       renameKey(doc, pair, 'ansvariga');
-      if (pair.value !== null && !lib.isSeq(pair.value)) {
+      // An empty ansvarig stays empty (null): [null] would invent an entry.
+      const wrap = pair.value !== null && !lib.isSeq(pair.value) && !(lib.isScalar(pair.value) && pair.value.value === null);
+      if (wrap) {
         const seq = made(doc, [], pair.value) as YAMLSeq;
         seq.flow = true;
         seq.items.push(pair.value);
         pair.value = seq;
       }
-      changes.push({ sökväg: `handlingsplan.insatser[${i}].ansvarig`, ändring: 'blir ansvariga (en lista)' });
+      changes.push({ sökväg: `handlingsplan.insatser[${i}].ansvarig`, ändring: 'blir ansvariga (en lista)', steg: { op: 'ansvarig', i, tillLista: wrap } });
     });
   }
 
@@ -184,7 +199,7 @@ export function migrateDocument(doc: Document): MigrationChange[] {
     const seq = made(doc, [], round) as YAMLSeq;
     seq.items.push(round);
     upp.value = seq;
-    changes.push({ sökväg: 'uppföljning', ändring: 'blir den första omgången i uppföljningar (id U1)' });
+    changes.push({ sökväg: 'uppföljning', ändring: 'blir den första omgången i uppföljningar (id U1)', steg: { op: 'uppföljning' } });
   }
   return changes.map((c) => ({ ...c, sökväg: c.sökväg || pathText([]) }));
 }
