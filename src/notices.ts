@@ -1,6 +1,8 @@
 // Notices that are not errors (a file with an older formatversion): the loader reports them
-// here, and main() prints them on standard error, once per file and command.
-type Sink = (display: string, message: string, hint: string) => void;
+// here, and main() prints them on standard error, once per file and command. A check worker
+// thread (check/parallel.ts) collects them and the main thread passes them on here.
+export type NoticeSink = (display: string, message: string, hint: string, key: string) => void;
+type Sink = NoticeSink;
 let sink: Sink | undefined;
 const seen = new Set<string>();
 
@@ -12,5 +14,5 @@ export function setNoticeSink(s: Sink | undefined): void {
 export function notice(key: string, display: string, message: string, hint: string): void {
   if (!sink || seen.has(key)) return;
   seen.add(key);
-  sink(display, message, hint);
+  sink(display, message, hint, key);
 }

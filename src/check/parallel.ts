@@ -14,6 +14,7 @@ import { methodView } from './method.js';
 import { RULES } from './rules/index.js';
 import type { FileResult } from './types.js';
 import { fromRoot } from '../paths.js';
+import { notice, setNoticeSink } from '../notices.js';
 
 /** Defined as true by the build (scripts/build.mjs); undefined when running from sources. */
 declare const BUNDLED: boolean | undefined;
@@ -83,7 +84,8 @@ export async function checkFiles(files: string[], o: Options, env: NodeJS.Proces
       }
       if (inFlight === 0) resolve();
     };
-    w.on('message', (m: { results?: [number, FileResult][]; error?: string; ready?: boolean }) => {
+    w.on('message', (m: { results?: [number, FileResult][]; error?: string; ready?: boolean; notices?: [string, string, string, string][] }) => {
+      for (const [key, display, message, hint] of m.notices ?? []) notice(key, display, message, hint);
       if (m.error) { resolve(); return; }
       if (!m.ready) inFlight--;
       for (const [i, r] of m.results ?? []) results[i] = r;
@@ -117,12 +119,18 @@ export function serveWorker(): void {
     rules: RULES, method: methodView(), config: { regler: new Map(init.regler) },
     dokument: init.dokument, steg: init.steg, grund: init.grund,
   };
+  // A worker has no standard error of its own to speak on: its notices (an old formatversion)
+  // go to the main thread with the batch, which prints each once.
+  let notices: [string, string, string, string][] = [];
+  setNoticeSink((display, message, hint, key) => { notices.push([key, display, message, hint]); });
   parentPort!.on('message', (batch: number[]) => {
     try {
-      parentPort!.postMessage({ results: batch.map((i) => [i, checkFile(init.files[i]!, opts)]) });
+      const results = batch.map((i) => [i, checkFile(init.files[i]!, opts)]);
+      parentPort!.postMessage({ results, notices });
     } catch (e) {
-      parentPort!.postMessage({ error: (e as Error)?.message ?? String(e) });
+      parentPort!.postMessage({ error: (e as Error)?.message ?? String(e), notices });
     }
+    notices = [];
   });
   parentPort!.postMessage({ ready: true }); // ask for the first batches
 }

@@ -7,7 +7,7 @@ import type { IO } from '../io.js';
 import { loadProject } from '../project/load.js';
 import { saveProject } from '../project/save.js';
 import { CURRENT_FORMAT } from '../project/migrate.js';
-import { migrateText } from '../project/migrate-text.js';
+import { asCurrentText } from '../project/migrate-text.js';
 import { setNoticeSink } from '../notices.js';
 
 export interface MigrateOptions {
@@ -24,16 +24,16 @@ export async function migrate(opts: MigrateOptions, io: IO): Promise<number> {
   }
   const changes = p.migration ?? [];
   const list = changes.map((c) => `  ${c.sökväg}: ${c.ändring}\n`).join('');
-  const edited = migrateText(p.text, p.display, changes, p.data, p.eol);
+  // The text as it will be saved, read back as a project (project/migrate-text.ts).
+  const m = asCurrentText(p);
   // Said when the lines cannot be kept as they are: the file is then written out whole.
-  const layout = 'text' in edited ? ''
-    : `  obs: raderna kunde inte ändras var för sig (${edited.reason}); filen skrivs ut på nytt: kommentarer, ordning och värden behålls, men radbrytningar i långa texter och citattecken kan se annorlunda ut\n`;
+  const layout = m.layout === undefined ? ''
+    : `  obs: raderna kunde inte ändras var för sig (${m.layout}); filen skrivs ut på nytt: kommentarer, ordning och värden behålls, men radbrytningar i långa texter och citattecken kan se annorlunda ut\n`;
   if (opts.torrkörning) {
     io.out(`${p.display}: formatversion ${p.migratedFrom} → ${CURRENT_FORMAT} skulle ändra ${changes.length} ${changes.length === 1 ? 'sak' : 'saker'} (inget sparat):\n${list}${layout}`);
     return 0;
   }
-  if ('text' in edited) saveProject(p, { text: edited.text, data: p.data });
-  else saveProject(p);
-  io.out(`✓ ${p.display} har nu formatversion ${CURRENT_FORMAT} (${changes.length} ${changes.length === 1 ? 'ändring' : 'ändringar'}; ${'text' in edited ? 'övriga rader oförändrade' : 'kommentarer och ordning behållna'}):\n${list}${layout}`);
+  saveProject(m, { text: m.text, data: m.data });
+  io.out(`✓ ${p.display} har nu formatversion ${CURRENT_FORMAT} (${changes.length} ${changes.length === 1 ? 'ändring' : 'ändringar'}; ${m.layout === undefined ? 'övriga rader oförändrade' : 'kommentarer och ordning behållna'}):\n${list}${layout}`);
   return 0;
 }

@@ -7,8 +7,9 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { FsstodError } from '../errors.js';
-import { parseUserYaml, yamlLib } from './load.js';
+import { parseProjectText, parseUserYaml, yamlLib, type LoadedProject } from './load.js';
 import type { MigrationChange, MigrationStep } from './migrate.js';
+import { serialise } from './save.js';
 
 /** A layout the line edits do not handle; the reason is shown to the user. */
 class Unsupported extends Error {}
@@ -37,6 +38,26 @@ export function migrateText(text: string, display: string, changes: MigrationCha
   }
   if (!isDeepStrictEqual(back, expected)) return { reason: 'de ändrade raderna gav inte samma värden som migreringen' };
   return { text: out };
+}
+
+/**
+ * A project read from a file of an older formatversion, as the current version in text too: its
+ * text is the migrated text (the user's lines where possible, else the migrated Document written
+ * out), and its Document, positions and data are read from that text. The hash stays the one of
+ * the bytes on disk, so that saving it still notices a change made meanwhile. For writers (fsstöd
+ * migrera, the interview), whose edits and saves work on the text. A current file is returned
+ * as it is.
+ */
+export function asCurrentText(p: LoadedProject): LoadedProject & { layout?: string } {
+  if (!p.migratedFrom) return p;
+  const r = migrateText(p.text, p.display, p.migration ?? [], p.data, p.eol);
+  const text = 'text' in r ? r.text : serialise({ doc: p.doc, bom: false, eol: p.eol });
+  const m = parseProjectText({ file: p.file, display: p.display, bytes: Buffer.alloc(0), text, bom: p.bom, eol: p.eol, mode: p.mode, ...(p.stdin ? { stdin: true } : {}) }) as LoadedProject & { layout?: string };
+  m.hash = p.hash;
+  m.migratedFrom = p.migratedFrom;
+  m.migration = p.migration;
+  if ('reason' in r) m.layout = r.reason;
+  return m;
 }
 
 const spaces = (n: number) => ' '.repeat(n);
