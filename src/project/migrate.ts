@@ -153,10 +153,16 @@ export function migrateDocument(doc: Document): MigrationChange[] {
       const { Pair: P } = lib;
       // Version 1 did not say whether an insats's cost was per year or in all: "ej angivet".
       if (!yearly) entry.items.push(new P(made(doc, 'år', first.key as Node), made(doc, 'ej angivet', first.key as Node)) as any);
-      if (kr) entry.items.push(new P(made(doc, 'belopp_kr', kr.key as Node), kr.value) as any);
+      // The first key's comment goes above kostnader (below); the other's stays with its value.
+      const moved = (pair: Pair<Node, Node | null>, key: string) => {
+        const k = made(doc, key, pair.key as Node) as any;
+        if (pair !== first) k.commentBefore = (pair.key as any)?.commentBefore;
+        return k;
+      };
+      if (kr) entry.items.push(new P(moved(kr, 'belopp_kr'), kr.value) as any);
       if (fin) {
         if (lib.isScalar(fin.value) && fin.value.value === 'extern') fin.value.value = 'extern finansiering';
-        entry.items.push(new P(made(doc, 'källa', fin.key as Node), fin.value) as any);
+        entry.items.push(new P(moved(fin, 'källa'), fin.value) as any);
       }
       const list = made(doc, [], first.key as Node) as YAMLSeq;
       list.items.push(entry);
