@@ -4,7 +4,8 @@
 // of the user's own lines where it can (project/migrate-text.ts), else as the migrated Document.
 // Exit 0 migrated or already current, 2 could not read or save.
 import type { IO } from '../io.js';
-import { loadProject } from '../project/load.js';
+import { loadProject, parseUserYaml, positionOf, type YamlPath } from '../project/load.js';
+import { InputError } from '../errors.js';
 import { saveProject } from '../project/save.js';
 import { CURRENT_FORMAT } from '../project/migrate.js';
 import { asCurrentText } from '../project/migrate-text.js';
@@ -18,12 +19,17 @@ export interface MigrateOptions {
 export async function migrate(opts: MigrateOptions, io: IO): Promise<number> {
   setNoticeSink(undefined); // this command is the answer to the notice
   const p = loadProject(opts.fil);
+  if (p.stdin) throw new InputError('fsstöd migrera skriver om en fil på plats och kan inte läsa från standard in', { file: p.display }, 'Ange filen: fsstöd migrera projekt.yaml');
   if (!p.migratedFrom) {
     io.out(`${p.display} har redan formatversion ${CURRENT_FORMAT}; inget att ändra.\n`);
     return 0;
   }
   const changes = p.migration ?? [];
-  const list = changes.map((c) => `  ${c.sökväg}: ${c.ändring}\n`).join('');
+  // Each change with its line in the file as it is now (the original text, not the migrated one).
+  const original = parseUserYaml(p.text, p.display);
+  const line = (sökväg: string) => positionOf(original, sökväg.split(/\.|(?=\[)/).map((s): string | number => (/^\[\d+\]$/.test(s) ? Number(s.slice(1, -1)) : s)) as YamlPath, { key: true }).line;
+  const list = changes.map((c) => ({ c, rad: line(c.sökväg) })).sort((a, b) => a.rad - b.rad)
+    .map(({ c, rad }) => `  rad ${rad}: ${c.sökväg}: ${c.ändring}\n`).join('');
   // The text as it will be saved, read back as a project (project/migrate-text.ts).
   const m = asCurrentText(p);
   // Said when the lines cannot be kept as they are: the file is then written out whole.

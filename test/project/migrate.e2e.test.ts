@@ -4,7 +4,7 @@
 import { chmodSync, copyFileSync, lstatSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hasStackTrace, ROOT, runCliAsync, tempDir } from '../helpers/cli.js';
+import { hasStackTrace, ROOT, runCli, runCliAsync, tempDir } from '../helpers/cli.js';
 
 const V1 = join(ROOT, 'test', 'project', 'v1-filer');
 const NOTICE = 'obs: filen har formatversion 1; fsstöd läser den som formatversion 2';
@@ -63,9 +63,14 @@ describe('fsstöd migrera', () => {
     const r = await runCliAsync(['migrera', 'projekt.yaml', '--torrkörning'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('formatversion 1 → 2 skulle ändra 13 saker (inget sparat)');
-    expect(r.stdout).toContain('organisation.styrgrupp: blir en grupp i organisation.grupper (id G1, typ styrgrupp)');
-    expect(r.stdout).toContain('handlingsplan.insatser[0]: kostnad_kr och finansiering blir kostnader (år: ej angivet)');
-    expect(r.stdout).toContain('uppföljning: blir den första omgången i uppföljningar (id U1)');
+    // Each change with its line in the file, in the order of the file.
+    expect(r.stdout).toContain([
+      '  rad 2: formatversion: 1 → 2',
+      '  rad 10: organisation.arbetsgrupp: blir en grupp i organisation.grupper (id G2, typ arbetsgrupp)',
+      '  rad 21: organisation.styrgrupp: blir en grupp i organisation.grupper (id G1, typ styrgrupp)',
+    ].join('\n'));
+    expect(r.stdout).toContain('  rad 45: handlingsplan.insatser[0]: kostnad_kr och finansiering blir kostnader (år: ej angivet)\n  rad 47: handlingsplan.insatser[0].ansvarig: blir ansvariga (en lista)\n');
+    expect(r.stdout).toContain('  rad 60: uppföljning: blir den första omgången i uppföljningar (id U1)\n');
     expect(readFileSync(file).equals(before)).toBe(true);
   });
 
@@ -131,6 +136,13 @@ describe('fsstöd migrera', () => {
     expect(r.stderr).toMatch(/^projekt\.yaml:8:11: fel: filen är inte UTF-8-kodad/m);
     expect(hasStackTrace(r.stderr)).toBe(false);
     expect(readFileSync(join(dir, 'projekt.yaml')).equals(before)).toBe(true);
+  });
+
+  it('standard in: exit 2 (there is no file to rewrite)', async () => {
+    const r = runCli(['migrera', '-'], { cwd: tempDir('fsstod-migrera-'), input: readFileSync(join(V1, 'alla-former.yaml'), 'utf8') });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('<stdin>: fel: fsstöd migrera skriver om en fil på plats och kan inte läsa från standard in');
+    expect(hasStackTrace(r.stderr)).toBe(false);
   });
 
   it('a missing file: exit 2', async () => {
