@@ -7,6 +7,7 @@ import { hasStackTrace, ROOT, runCli, tempDir } from '../helpers/cli.js';
 
 const LINDESBERG = join(ROOT, 'examples/lindesberg/projekt.yaml');
 const HJO = join(ROOT, 'examples/hjo-tidaholm/projekt.yaml');
+const BORAS = join(ROOT, 'examples/boras/projekt.yaml');
 
 describe('fsstöd --help', () => {
   it('is Swedish and lists every command', () => {
@@ -88,7 +89,7 @@ describe('fsstöd init', () => {
 
 describe('fsstöd validate', () => {
   it('the examples are valid', () => {
-    for (const f of [LINDESBERG, HJO]) {
+    for (const f of [LINDESBERG, HJO, BORAS]) {
       const r = runCli(['validate', f]);
       expect(r.code, r.stdout + r.stderr).toBe(0);
       expect(r.stdout).toMatch(/är giltig/);
@@ -97,7 +98,7 @@ describe('fsstöd validate', () => {
 
   it('an invalid file gives exit 1 with file:line:col and the field in words; --json too', () => {
     const dir = tempDir();
-    const text = readFileSync(HJO, 'utf8').replace(/^formatversion: 1$/m, 'formatversion: 1\nbeslut:\n  handlingsplan:\n    status: antagen\n    datum: 2026-13-01');
+    const text = readFileSync(HJO, 'utf8').replace(/^formatversion: 2$/m, 'formatversion: 2\nbeslut:\n  handlingsplan:\n    status: antagen\n    datum: 2026-13-01');
     writeFileSync(join(dir, 'p.yaml'), text);
     const r = runCli(['validate', 'p.yaml'], { cwd: dir });
     expect(r.code).toBe(1);

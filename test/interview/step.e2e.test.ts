@@ -90,19 +90,21 @@ describe('--svar', () => {
     return { dir, file, before: readFileSync(file, 'utf8') };
   };
 
-  it('a fragment with one styrgrupp member changes that member and keeps all five', () => {
+  // The example's G2 is Ledningsgruppen för barn och unga (typ beredningsgrupp; G1, the styrgrupp, is a beredning).
+  it('a fragment with one group member changes that member and keeps all five', () => {
     const { dir, file, before } = lindesberg();
-    const members = data(file).organisation.styrgrupp.medlemmar;
+    const group = () => data(file).organisation.grupper.find((g: any) => g.id === 'G2');
+    const members = group().medlemmar;
     expect(members).toHaveLength(5);
-    writeFileSync(join(dir, 'svar.yaml'), 'organisation:\n  styrgrupp:\n    medlemmar:\n      - roll: Utvecklingschef, kommunledningsförvaltningen\n        namn: Eva Exempel\n');
+    writeFileSync(join(dir, 'svar.yaml'), 'organisation:\n  grupper:\n    - id: G2\n      medlemmar:\n        - roll: Utvecklingschef, kommunledningsförvaltningen\n          namn: Eva Exempel\n');
     const r = runCli(['step', '2', '--svar', 'svar.yaml'], { cwd: dir });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('✓ Sparade svaren från svar.yaml i projekt.yaml: 0 tillagda, 1 ändrad, 0 borttagna.');
-    const after = data(file).organisation.styrgrupp.medlemmar;
+    const after = group().medlemmar;
     expect(after).toEqual(members.map((m: any) => (m.roll.startsWith('Utvecklingschef') ? { ...m, namn: 'Eva Exempel' } : m)));
     // One line added, nothing else touched.
-    expect(readFileSync(file, 'utf8').split('\n').filter((l) => !before.split('\n').includes(l))).toEqual(['        namn: Eva Exempel']);
+    expect(readFileSync(file, 'utf8').split('\n').filter((l) => !before.split('\n').includes(l))).toEqual(['          namn: Eva Exempel']);
   });
 
   it('adding one arena appends it with the next id; the arenas referred to elsewhere stay', () => {
