@@ -1,7 +1,8 @@
 // Dates as precise as a plan gives them (formatversion 2): a year "2026", a year and month
 // "2026-09", or a day "2026-09-30". A date stands for an interval of days; comparisons say
 // "before", "after" or "overlaps" at the coarser of the two precisions, so that "2026" is
-// neither before nor after "2026-05-01", and rules do not guess.
+// neither before nor after "2026-05-01", and rules do not guess. A year may also be the number
+// 2026 (unquoted in YAML).
 
 export type Precision = 'år' | 'månad' | 'dag';
 
@@ -18,7 +19,9 @@ const RE = /^([0-9]{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12][0-9]|3[01]))?)?$/;
 const daysIn = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 
 /** The date a text stands for, or undefined (not a date, or a day that does not exist). */
-export function parseDate(text: unknown): PlanDate | undefined {
+export function parseDate(value: unknown): PlanDate | undefined {
+  // A year written without quotes is a number in YAML (start: 2026).
+  const text = typeof value === 'number' && Number.isInteger(value) ? String(value) : value;
   if (typeof text !== 'string') return undefined;
   const m = RE.exec(text);
   if (!m) return undefined;
@@ -58,7 +61,7 @@ const MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', '
 /** A date as a Swedish reader writes it: "2026", "september 2026", "30 september 2026". */
 export function dateInWords(a: unknown): string {
   const x = parseDate(a);
-  if (!x) return typeof a === 'string' ? a : '';
+  if (!x) return typeof a === 'string' ? a : typeof a === 'number' ? String(a) : '';
   const [y, m, d] = x.text.split('-');
   if (x.precision === 'år') return y!;
   if (x.precision === 'månad') return `${MONTHS[Number(m) - 1]} ${y}`;
