@@ -42,3 +42,18 @@ describe('documentDate', () => {
     expect(documentDate(p({ datum: '2025-06-30' }), 'handlingsplan', {}).toISOString().slice(0, 10)).toBe('2025-06-30');
   });
 });
+
+describe('coverage text: not mapped is "ej kartlagt", not a row of gaps', () => {
+  it('a lägesbild without mapped support says "ej kartlagt" in the chart and its alt text, never "inget stöd"/"Saknas"', async () => {
+    const { loadMethod } = await import('../../src/content/load.js');
+    const { buildContext } = await import('../../src/render/context.js');
+    const { chartSvg } = await import('../../src/render/charts.js');
+    const p = { formatversion: 2, projekt: { namn: 'x', kommuner: [{ kod: '1497', namn: 'Hjo' }] } } as unknown as Project;
+    const c = buildContext(p, loadMethod(), 'lägesbild', '2026-01-01').charts.täckning!;
+    expect(c.alt).toContain('Stödet är ej kartlagt.');
+    expect(c.alt).not.toMatch(/Luckor|inget stöd/);
+    const svg = chartSvg(c.chart, 'x');
+    expect(svg).toContain('Ej kartlagt');
+    expect(svg).not.toContain('>Saknas<');
+  });
+});
