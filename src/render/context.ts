@@ -3,7 +3,7 @@
 import type { Project, Insats, BefintligtStöd, Åldrar, Räckvidd, Beslut, BeslutPerDokument, Checklista, Faktorbedömning } from '../project/types.js';
 import type { Method, Step } from '../content/types.js';
 import { coverage, isGap } from '../judge/coverage.js';
-import type { Kostnad, Grupp, Uppföljningsomgång } from '../project/types.js';
+import type { Kostnad, Grupp, Uppföljningsomgång, Datum } from '../project/types.js';
 import { genitive } from '../kommuner.js';
 import type { Chart } from './charts.js';
 import { dateInWords, parseDate } from '../project/dates.js';
@@ -13,7 +13,7 @@ import { talText, numText, beloppText, budgetTable, kostnadText, källorText, pe
 export type DokumentId = keyof BeslutPerDokument;
 
 /** A date as precise as it is given: "2026", "september 2026", "30 september 2026". */
-export function datumText(d?: string): string {
+export function datumText(d?: Datum): string {
   return d ? dateInWords(d) : '';
 }
 
@@ -115,8 +115,8 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
   const per = p.projekt.period;
   const ins = p.handlingsplan?.insatser ?? [];
   // Dates of any precision: a start covers from its first day, an end to its last.
-  const first = (d?: string) => parseDate(d)?.first;
-  const last = (d?: string) => parseDate(d)?.last;
+  const first = (d?: Datum) => parseDate(d)?.first;
+  const last = (d?: Datum) => parseDate(d)?.last;
   const starts = ins.map((i) => first(i.start)).filter(Boolean).sort() as string[];
   const ends = ins.map((i) => last(i.slut)).filter(Boolean).sort() as string[];
   const från = per?.från ? `${per.från}-01-01` : starts[0] ?? `${datum.slice(0, 4)}-01-01`;
@@ -129,7 +129,7 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
   const omgångar: Uppföljningsomgång[] = p.uppföljningar ?? [];
   const u: Uppföljningsomgång | Record<string, never> = omgångar.at(-1) ?? {};
   const föreg = omgångar.at(-2);
-  const periodText = (pp?: { från?: string; till?: string }, sep = '–') => [...new Set([pp?.från, pp?.till].filter(Boolean))].map((d) => dateInWords(d)).join(sep);
+  const periodText = (pp?: { från?: Datum; till?: Datum }, sep = '–') => [...new Set([pp?.från, pp?.till].filter(Boolean))].map((d) => dateInWords(d)).join(sep);
   const omgångNamn = (o: Uppföljningsomgång) => (o.period?.från || o.period?.till ? `${o.id} (${periodText(o.period)})` : o.id);
   const mätning = (o: Uppföljningsomgång | undefined, ind: string) => o?.utfall?.find((x) => x.indikator === ind);
   const indRader = [...indMap.values()].map((x) => {
