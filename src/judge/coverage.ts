@@ -88,11 +88,15 @@ export function coverage(data: unknown, bands: BandLike[], levels: LevelLike[], 
   return { celler, kartlagt: mapped.length > 0 || insatser.length > 0 };
 }
 
-/** What a cell shows: support, "ej angivet" (only support of unstated level), a gap, or outside the plan's scope. */
-export function cellState(c: CoverageCell): 'stöd' | 'ej angivet' | 'lucka' | 'utanför' {
+/**
+ * What a cell shows: support, "ej angivet" (only support of unstated level), a gap, or outside the
+ * plan's scope. A chart that maps the cells' items to names keeps ejAngivet and utanför with them.
+ */
+type CellLike = { befintligt: unknown[]; planerat: unknown[]; ejAngivet?: unknown[]; utanför?: boolean };
+export function cellState(c: CellLike): 'stöd' | 'ej angivet' | 'lucka' | 'utanför' {
   if (c.befintligt.length || c.planerat.length) return 'stöd';
   if (c.utanför) return 'utanför';
-  return c.ejAngivet.length ? 'ej angivet' : 'lucka';
+  return c.ejAngivet?.length ? 'ej angivet' : 'lucka';
 }
 
-export const isGap = (c: CoverageCell): boolean => cellState(c) === 'lucka';
+export const isGap = (c: CellLike): boolean => cellState(c) === 'lucka';
