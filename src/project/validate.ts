@@ -106,9 +106,7 @@ function describe(e: ErrorObject, p: LoadedProject): Problem {
       break;
     case 'pattern': {
       const pat = (e.params as { pattern: string }).pattern;
-      // The v2 date (datum): a year, a year and month, or a day.
-      const what = pat.includes('(0[1-9]|1[0-2])') ? 'är inget giltigt datum; skriv år, år och månad eller dag: ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD, t.ex. "2026", "2026-09" eller "2026-09-30"'
-        : pat.includes('{4}$') ? 'ska vara fyra siffror (SCB:s kommunkod, t.ex. "1880")'
+      const what = pat.includes('{4}$') ? 'ska vara fyra siffror (SCB:s kommunkod, t.ex. "1880")'
         : pat.includes('{2}$') ? 'ska vara två siffror (länskod, t.ex. "18")'
         : pat.includes('A-Z') ? 'är inget giltigt id; ett id är 1–3 versaler följda av siffror, t.ex. M1 eller I12'
         : `har fel format (${pat})`;
