@@ -70,8 +70,9 @@ export function inScope(data: unknown, band: BandLike): boolean {
 export function coverage(data: unknown, bands: BandLike[], levels: LevelLike[], withPlan: boolean): Coverage {
   const d = isObj(data) ? data : {};
   const insatser = withPlan ? list(d.handlingsplan?.insatser) : [];
-  // Existing support that the plan winds down no longer counts in the plan's picture.
-  const avvecklas = new Set(insatser.filter((i) => i.åtgärd === 'avveckla' && typeof i.befintligt_stöd === 'string').map((i) => i.befintligt_stöd as string));
+  // Existing support that the plan winds down, or whose insats is paused or ended, no longer
+  // counts in the plan's picture.
+  const avvecklas = new Set(insatser.filter((i) => !insatsCovers(i) && typeof i.befintligt_stöd === 'string').map((i) => i.befintligt_stöd as string));
   const mapped = list(d.analys?.kartläggning?.befintligt_stöd);
   const befintligt = mapped.filter((s) => !(typeof s.id === 'string' && avvecklas.has(s.id)));
   const planerat = insatser.filter(insatsCovers);

@@ -91,6 +91,8 @@ describe('coverage', () => {
     ['a fortsätta insats is running support', { handlingsplan: { insatser: [{ id: 'I1', namn: 'X', åtgärd: 'fortsätta', status: 'pågår', nivå: 'universell', åldrar: { från: 13 } }] } }, true, 0, 1, true],
     ['a paused insats does not cover', { handlingsplan: { insatser: [{ id: 'I1', namn: 'X', åtgärd: 'införa', status: 'pausad', nivå: 'universell', åldrar: { från: 13 } }] } }, true, 0, 0, true],
     ['an ended insats does not cover', { handlingsplan: { insatser: [{ id: 'I1', namn: 'X', åtgärd: 'fortsätta', status: 'avslutad', nivå: 'universell', åldrar: { från: 13 } }] } }, true, 0, 0, true],
+    ['existing support whose fortsätta insats is paused does not count in the plan', { analys: { kartläggning: { befintligt_stöd: [stöd] } }, handlingsplan: { insatser: [{ id: 'I1', namn: 'X', åtgärd: 'fortsätta', status: 'pausad', befintligt_stöd: 'S1', nivå: 'universell', åldrar: { från: 13, till: 15 } }] } }, true, 0, 0, true],
+    ['existing support a fortsätta insats keeps counts in the plan', { analys: { kartläggning: { befintligt_stöd: [stöd] } }, handlingsplan: { insatser: [{ id: 'I1', namn: 'X', åtgärd: 'fortsätta', status: 'pågår', befintligt_stöd: 'S1', nivå: 'universell', åldrar: { från: 13, till: 15 } }] } }, true, 1, 1, true],
     ['a genomförd insats covers', { handlingsplan: { insatser: [{ id: 'I1', namn: 'X', åtgärd: 'införa', status: 'genomförd', nivå: 'universell', åldrar: { från: 13 } }] } }, true, 0, 1, true],
     ['nothing mapped', {}, true, 0, 0, false],
     ['not a project at all', 'text', true, 0, 0, false],

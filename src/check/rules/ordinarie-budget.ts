@@ -1,12 +1,12 @@
 // MFoF 2019: support financed in the ordinary budget makes the work last. The insatser's costs
 // (kostnader[]: år, belopp_kr, källa) say which source pays for what, year by year.
 import type { Rule, RuleFinding } from '../types.js';
+import { EJ_ANGIVET } from '../../judge/coverage.js';
 import { isObj, items } from './util.js';
 
 const ORDINARIE = 'ordinarie budget';
 /** Money that ends: what the work must not rest on alone in its last year. */
 const TILLFÄLLIG = new Set(['projektmedel', 'statsbidrag', 'extern finansiering']);
-const EJ_ANGIVET = 'ej angivet';
 
 interface Cost { år: number | undefined; every: boolean; källa: string; path: (string | number)[] }
 
