@@ -14,7 +14,7 @@ import { methodView } from './method.js';
 import { RULES } from './rules/index.js';
 import type { FileResult } from './types.js';
 import { fromRoot } from '../paths.js';
-import { notice, setNoticeSink } from '../notices.js';
+import { collectNotices, notice, type Notice } from '../notices.js';
 
 /** Defined as true by the build (scripts/build.mjs); undefined when running from sources. */
 declare const BUNDLED: boolean | undefined;
@@ -54,6 +54,13 @@ export async function checkFiles(files: string[], o: Options, env: NodeJS.Proces
   if (threads === 0) return files.map(one);
 
   const results: FileResult[] = new Array(files.length);
+  // A file's notices (e.g. "formatversion 1"), printed in the files' order once all are checked.
+  const notices: Notice[][] = new Array(files.length);
+  const mine = (i: number) => {
+    const c = collectNotices(() => one(files[i]!));
+    results[i] = c.value;
+    notices[i] = c.notices;
+  };
   let nextIndex = 0;
   const take = (size = BATCH): number[] => {
     const batch: number[] = [];
@@ -84,11 +91,10 @@ export async function checkFiles(files: string[], o: Options, env: NodeJS.Proces
       }
       if (inFlight === 0) resolve();
     };
-    w.on('message', (m: { results?: [number, FileResult][]; error?: string; ready?: boolean; notices?: [string, string, string, string][] }) => {
-      for (const [key, display, message, hint] of m.notices ?? []) notice(key, display, message, hint);
+    w.on('message', (m: { results?: [number, FileResult, Notice[]][]; error?: string; ready?: boolean }) => {
       if (m.error) { resolve(); return; }
       if (!m.ready) inFlight--;
-      for (const [i, r] of m.results ?? []) results[i] = r;
+      for (const [i, r, n] of m.results ?? []) { results[i] = r; notices[i] = n ?? []; }
       feed();
     });
     w.on('error', () => resolve());
@@ -97,12 +103,13 @@ export async function checkFiles(files: string[], o: Options, env: NodeJS.Proces
   // The main thread works through the queue too, one file at a time, letting the workers'
   // messages in between.
   for (let batch = take(1); batch.length; batch = take(1)) {
-    results[batch[0]!] = one(files[batch[0]!]!);
+    mine(batch[0]!);
     await new Promise<void>((r) => setImmediate(r));
   }
   await Promise.all(settled);
   await Promise.all(workers.map((w) => w.terminate()));
-  for (let i = 0; i < files.length; i++) if (!results[i]) results[i] = one(files[i]!);
+  for (let i = 0; i < files.length; i++) if (!results[i]) mine(i);
+  for (const ns of notices) for (const n of ns ?? []) notice(n.key, n.display, n.message, n.hint);
   return results;
 }
 
@@ -119,18 +126,12 @@ export function serveWorker(): void {
     rules: RULES, method: methodView(), config: { regler: new Map(init.regler) },
     dokument: init.dokument, steg: init.steg, grund: init.grund,
   };
-  // A worker has no standard error of its own to speak on: its notices (an old formatversion)
-  // go to the main thread with the batch, which prints each once.
-  let notices: [string, string, string, string][] = [];
-  setNoticeSink((display, message, hint, key) => { notices.push([key, display, message, hint]); });
   parentPort!.on('message', (batch: number[]) => {
     try {
-      const results = batch.map((i) => [i, checkFile(init.files[i]!, opts)]);
-      parentPort!.postMessage({ results, notices });
+      parentPort!.postMessage({ results: batch.map((i) => { const c = collectNotices(() => checkFile(init.files[i]!, opts)); return [i, c.value, c.notices]; }) });
     } catch (e) {
-      parentPort!.postMessage({ error: (e as Error)?.message ?? String(e), notices });
+      parentPort!.postMessage({ error: (e as Error)?.message ?? String(e) });
     }
-    notices = [];
   });
   parentPort!.postMessage({ ready: true }); // ask for the first batches
 }
