@@ -5,7 +5,7 @@ import { xmlChars, xmlEscape } from './xml.js';
 export type Chart =
   | { typ: 'faktorer'; rader: { etikett: string; värde: number | null }[]; skala: string[] }
   // ejAngivet: some support for the row's ages has a level the source does not state, so an empty cell there is not known to be a gap.
-  | { typ: 'täckning'; rader: string[]; kolumner: string[]; celler: { befintligt: string[]; planerat: string[]; ejAngivet?: boolean }[][]; visaPlanerat: boolean; kartlagt?: boolean }
+  | { typ: 'täckning'; rader: string[]; kolumner: string[]; celler: { befintligt: string[]; planerat: string[]; ejAngivet?: boolean; utanför?: boolean }[][]; visaPlanerat: boolean; kartlagt?: boolean }
   | { typ: 'tidslinje'; från: string; till: string; rader: { etikett: string; start?: string; slut?: string; åtgärd?: string }[] }
   | { typ: 'indikatorer'; rader: { etikett: string; utgångsvärde?: number; målvärde?: number; utfall?: number; tidigare?: number[]; riktning: 'öka' | 'minska'; uppnått: boolean | null; enhet?: string }[] };
 
@@ -67,12 +67,12 @@ function täckning(c: Extract<Chart, { typ: 'täckning' }>, title: string): stri
       const x = left + j * colW;
       const n = cell.befintligt.length, p = cell.planerat.length;
       const empty = n === 0 && (!c.visaPlanerat || p === 0);
-      // Not mapped at all, or a level not stated: unknown, not a gap.
-      const unknown = empty && (c.kartlagt === false || cell.ejAngivet === true);
+      // Not mapped at all, a level not stated, or ages outside the plan's scope: not a gap.
+      const unknown = empty && (c.kartlagt === false || cell.ejAngivet === true || cell.utanför === true);
       const gap = empty && !unknown;
       if (unknown) {
         b += `<rect x="${x + 2}" y="${y + 2}" width="${colW - 4}" height="${rowH - 4}" fill="#f0f0f0" stroke="${GREY}" stroke-width="1" stroke-dasharray="4 3"/>`;
-        b += `<text x="${x + colW / 2}" y="${y + rowH / 2 + 5}" ${FONT} font-size="12" font-style="italic" fill="${GREY}" text-anchor="middle">${c.kartlagt === false ? 'Ej kartlagt' : 'Nivå ej angiven'}</text>`;
+        b += `<text x="${x + colW / 2}" y="${y + rowH / 2 + 5}" ${FONT} font-size="12" font-style="italic" fill="${GREY}" text-anchor="middle">${c.kartlagt === false ? 'Ej kartlagt' : cell.utanför ? 'Utanför planen' : 'Nivå ej angiven'}</text>`;
         return;
       }
       const fill = gap ? '#fbe4e2' : n > 0 ? LIGHT : '#e6f2e6';
@@ -86,7 +86,7 @@ function täckning(c: Extract<Chart, { typ: 'täckning' }>, title: string): stri
       }
     });
   });
-  b += `<text x="${left}" y="${H - 12}" ${FONT} font-size="10" fill="${GREY}">Röd ruta = inget kartlagt stöd${c.visaPlanerat ? ', varken befintligt eller planerat' : ''} för åldern på den nivån; grå = ej kartlagt eller nivå ej angiven.</text>`;
+  b += `<text x="${left}" y="${H - 12}" ${FONT} font-size="10" fill="${GREY}">Röd ruta = inget kartlagt stöd${c.visaPlanerat ? ', varken befintligt eller planerat' : ''} för åldern på den nivån; grå = ej kartlagt, nivå ej angiven eller utanför planens åldrar.</text>`;
   return svgDoc(W, H, title, b);
 }
 

@@ -2,7 +2,7 @@
 // the method's titles from content/, the charts, and what is missing for each document.
 import type { Project, Insats, BefintligtStöd, Åldrar, Räckvidd, Beslut, BeslutPerDokument, Checklista, Faktorbedömning } from '../project/types.js';
 import type { Method, Step } from '../content/types.js';
-import { coverage, isGap } from '../judge/coverage.js';
+import { cellState, coverage, isGap } from '../judge/coverage.js';
 import type { Kostnad, Grupp, Uppföljningsomgång, Datum } from '../project/types.js';
 import { genitive } from '../kommuner.js';
 import type { Chart } from './charts.js';
@@ -98,11 +98,10 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
   const matrix = (planned: boolean) => {
     const names = (xs: Record<string, any>[]) => xs.map((x) => String(x.namn ?? x.id ?? ''));
     const cov = coverage(p, b.åldersband, b.preventionsnivåer, planned);
-    // Support whose level the source does not state: asked of the same function, as a level of its own.
-    const unstated = coverage(p, b.åldersband, [{ id: EJ_ANGIVET }], planned).celler.map((row) => row[0]!.befintligt.length + row[0]!.planerat.length > 0);
-    const celler = cov.celler.map((row, i) => row.map((c) => ({ befintligt: names(c.befintligt), planerat: names(c.planerat), ejAngivet: unstated[i]! })));
-    const gaps = b.åldersband.flatMap((band, i) => b.preventionsnivåer.filter((_, j) => isGap(celler[i]![j]!) && !unstated[i]).map((n) => `${band.titel} ${n.titel.toLowerCase()}`));
-    const ej = b.åldersband.filter((_, i) => unstated[i] && celler[i]!.some((c) => isGap(c))).map((x) => x.titel);
+    // What each cell shows comes from the judge (cellState): support, "ej angivet", a gap, or outside the plan's scope.
+    const celler = cov.celler.map((row) => row.map((c) => ({ befintligt: names(c.befintligt), planerat: names(c.planerat), ejAngivet: cellState(c) === 'ej angivet', utanför: c.utanför })));
+    const gaps = b.åldersband.flatMap((band, i) => b.preventionsnivåer.filter((_, j) => isGap(cov.celler[i]![j]!)).map((n) => `${band.titel} ${n.titel.toLowerCase()}`));
+    const ej = b.åldersband.filter((_, i) => cov.celler[i]!.some((c) => cellState(c) === 'ej angivet')).map((x) => x.titel);
     const sägs = !cov.kartlagt ? 'Stödet är ej kartlagt.'
       : `${gaps.length ? `Luckor (inget kartlagt stöd): ${gaps.join(', ')}.` : 'Inga luckor.'}${ej.length ? ` Nivå ej angiven för stöd till: ${ej.join(', ')}.` : ''}`;
     return {
