@@ -133,7 +133,7 @@ export function generate(root: string): { data: Record<string, unknown>; markers
       else if (max <= 100) v = n.type === 'integer' ? 11 + (small++ % 80) : Number(`${10 + (small % 80)}.${String(1 + (small++ % 98)).padStart(2, '0')}`);
       else if (min >= 1990 && max <= 2100) v = year++;
       else v = ++big;
-      const forms = max <= 18 ? [] : max <= 100 ? [String(v).replace('.', ',')] : v > 9999 ? [grouped(v)] : [String(v)];
+      const forms = max <= 18 ? [] : max <= 100 ? [String(v).replace('.', ',')] : v > 9999 ? [grouped(v), String(v)] : [String(v)];
       return add('tal', v, forms);
     }
     throw new Error(`okänd schemanod vid ${pathText(path)}: ${JSON.stringify(n).slice(0, 120)}`);
@@ -160,6 +160,13 @@ export function generate(root: string): { data: Record<string, unknown>; markers
  * an enum, a boolean or a 1–5 grade is a common word and counts beside a text of its own item
  * (the nearest enclosing item that has one).
  */
+/** A text's start of about n characters, cut at a space (so that it never ends inside a number or word). */
+export function start(s: string, n: number): string {
+  if (s.length <= n) return s;
+  const cut = s.slice(0, n + 1).replace(/\s+\S*$/, '');
+  return cut || s.slice(0, n);
+}
+
 export function finish(markers: Marker[]): void {
   const byPath = new Map(markers.map((m) => [m.path, m]));
   for (const m of markers) {
@@ -177,8 +184,8 @@ export function finish(markers: Marker[]): void {
       if (up === parent) break;
       const p = (parent = up);
       // Texts of this item itself first (not of its lists' items), else any below it.
-      m.near = texts.filter((x) => x.path.startsWith(p + '.') && !x.path.slice(p.length + 1).includes('[')).map((x) => x.forms[0]!.slice(0, 30));
-      if (!m.near.length) m.near = texts.filter((x) => x.path.startsWith(p + '.') || x.path.startsWith(p + '[')).map((x) => x.forms[0]!.slice(0, 30));
+      m.near = texts.filter((x) => x.path.startsWith(p + '.') && !x.path.slice(p.length + 1).includes('[')).map((x) => start(x.forms[0]!, 30));
+      if (!m.near.length) m.near = texts.filter((x) => x.path.startsWith(p + '.') || x.path.startsWith(p + '[')).map((x) => start(x.forms[0]!, 30));
     }
   }
 }

@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { parse } from 'parse5';
 import { stringify } from 'yaml';
 import { ROOT, runCli, runCliAsync, runTool, tempDir } from '../helpers/cli.js';
-import { finish, generate, grouped, type Marker } from './varje-värde.fil.js';
+import { finish, generate, grouped, start, type Marker } from './varje-värde.fil.js';
 import { undantagFör } from './varje-värde.undantag.js';
 import { readProjectText, parseProjectText } from '../../src/project/load.js';
 import { dateInWords } from '../../src/project/dates.js';
@@ -62,7 +62,9 @@ function stands(text: string, form: string): number[] {
   return at;
 }
 
-const NEAR = 400;
+// How far (in characters of text) a common word may stand from its item's text: a group's
+// facts table stands above its members and its texts.
+const NEAR = 1000;
 function found(m: Marker, texts: Map<string, string>): boolean {
   for (const t of texts.values()) {
     if (m.near !== undefined) {
@@ -84,6 +86,12 @@ function missing(markers: Marker[], texts: Map<string, string>): string[] {
     .map((m) => `${m.pattern}: ${m.kind === 'text' || m.kind === 'tal' || m.kind === 'datum' ? m.forms[0] ?? String(m.value) : `${String(m.value)} nära ${m.near?.[0] ?? '–'}`} (${m.path})`);
 }
 
+/** FSSTOD_VARJE_VARDE_UT=<mapp> keeps each file's list there (for the list of what the templates lack). */
+function keep(name: string, list: string[]): void {
+  const dir = process.env.FSSTOD_VARJE_VARDE_UT;
+  if (dir) writeFileSync(join(dir, `${name}.txt`), list.join('\n') + '\n');
+}
+
 const generated = generate(ROOT);
 const kindOf = new Map(generated.markers.map((m) => [m.pattern, m]));
 
@@ -102,11 +110,11 @@ function markersOf(data: unknown): Marker[] {
       : typeof v === 'number' ? 'tal' : given === 'tal' || given === 'const' ? 'const' : 'text';
     const key = String([...path].reverse().find((s) => typeof s === 'string'));
     let forms: string[];
-    if (kind === 'tal' && typeof v === 'number') forms = [String(v).replace('.', ','), grouped(v)];
+    if (kind === 'tal' && typeof v === 'number') forms = [String(v).replace('.', ','), grouped(v), String(v)];
     else if (kind === 'datum') forms = [String(v), dateInWords(v)];
     else if (kind === 'ord' || kind === 'const') forms = v === true ? ['ja', key.replace(/_/g, ' ')] : v === false ? ['nej'] : [String(v)];
     // A text is looked for as a reader sees it: list marks gone, white space one space; a long one by its start.
-    else forms = [String(v).replace(/^\s*(?:[-*+]|\d+[.)])\s+/gm, '').slice(0, 60)];
+    else forms = [start(String(v).replace(/^\s*(?:[-*+]|\d+[.)])\s+/gm, ''), 60)];
     out.push({ path: pathText, pattern, kind, forms, value: v });
   };
   walk(data, []);
@@ -133,8 +141,7 @@ describe.skipIf(!tools)('every value reaches a document (pdftotext, pandoc and p
   it('every value of the generated file stands in a document', async () => {
     const texts = await documentTexts(genFile, join(dir, 'ut-genererad'));
     const list = missing(generated.markers, texts);
-    // FSSTOD_VARJE_VARDE_UT=fil keeps the list (for the lead's list of what the templates lack).
-    if (process.env.FSSTOD_VARJE_VARDE_UT) writeFileSync(process.env.FSSTOD_VARJE_VARDE_UT, list.join('\n') + '\n');
+    keep('genererad', list);
     expect(list, `${list.length} värden i den genererade filen står inte i något dokument`).toEqual([]);
   }, 600_000);
 
@@ -144,6 +151,7 @@ describe.skipIf(!tools)('every value reaches a document (pdftotext, pandoc and p
       const data = parseProjectText(readProjectText(file)).data;
       const texts = await documentTexts(file, join(dir, `ut-${ex}`));
       const list = missing(markersOf(data), texts);
+      keep(ex, list);
       expect(list, `${list.length} värden i examples/${ex} står inte i något dokument`).toEqual([]);
     }, 600_000);
   }
