@@ -160,7 +160,7 @@ describe('a new document is a template plus one registry entry', () => {
     const r = run(['render', 'alla', example, '--format', 'html', '--ut', join(pkg, 'ut3')]);
     expect(r.code).toBe(0);
     const made = readdirSync(join(pkg, 'ut3')).sort();
-    expect(made).toHaveLength(4);
+    expect(made).toHaveLength(5);
     expect(made.some((f) => f.includes('-årsrapport-'))).toBe(true);
   });
 
@@ -205,9 +205,9 @@ describe('a new document is a template plus one registry entry', () => {
   it('the help lists it', () => {
     // Help wraps its lines: compare with the white space made single.
     const help = (args: string[]) => run(args).out.replace(/\s+/g, ' ');
-    expect(help(['render', '--help'])).toContain('lägesbild, handlingsplan, uppföljning, årsrapport eller alla (även lagesbild, uppfoljning, arsrapport)');
-    expect(help(['check', '--help'])).toContain('lägesbild, handlingsplan, uppföljning eller årsrapport');
-    expect(help(['--help'])).toMatch(/render \[flaggor\] <dokument> \[fil\] skapa lägesbild, handlingsplan, uppföljning eller årsrapport/);
+    expect(help(['render', '--help'])).toContain('förankring, lägesbild, handlingsplan, uppföljning, årsrapport eller alla (även forankring, lagesbild, uppfoljning, arsrapport)');
+    expect(help(['check', '--help'])).toContain('förankring, lägesbild, handlingsplan, uppföljning eller årsrapport');
+    expect(help(['--help'])).toMatch(/render \[flaggor\] <dokument> \[fil\] skapa förankring, lägesbild, handlingsplan, uppföljning eller årsrapport/);
     const bad = run(['check', '--for', 'nej', example]);
     expect(bad.code).toBe(2);
     expect(bad.out).toContain('uppföljning, årsrapport');

@@ -155,8 +155,10 @@ export interface Beslut {
 /** Status */
 export type Beslutsstatus = "utkast" | "remiss" | "beslutad";
 
-/** Status och beslut för lägesbilden, handlingsplanen och uppföljningsrapporten. */
+/** Status och beslut för varje dokument: förankringsunderlaget, lägesbilden, handlingsplanen och uppföljningsrapporten. */
 export interface BeslutPerDokument {
+  /** Förankringsunderlag */
+  förankring?: Beslut;
   /** Lägesbild */
   lägesbild?: Beslut;
   /** Handlingsplan */

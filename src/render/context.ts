@@ -8,6 +8,8 @@ import { genitive } from '../kommuner.js';
 import type { Chart } from './charts.js';
 import { dateInWords, parseDate } from '../project/dates.js';
 import { talText, numText, beloppText, budgetTable, kostnadText, källorText, periodYears, EJ_ANGIVET } from './values.js';
+import { tusental } from '../text.js';
+import { förankringView } from './forankring.js';
 
 /** A document's id: one of content/begrepp.yaml's dokument (checked where the user names it); the schema has one beslut per document. */
 export type DokumentId = keyof BeslutPerDokument;
@@ -299,6 +301,7 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
       checklista: checklista(6),
     },
     s4syfte: s4.syfte,
+    förankring: { ...förankringView(p), checklista1: checklista(1), checklista2: checklista(2) },
     charts,
     insatsNamn: Object.fromEntries([...insatsMap].map(([k, v]) => [k, v.namn])),
   };

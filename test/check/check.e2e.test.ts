@@ -87,7 +87,7 @@ describe('exit codes', () => {
   it('2 for bad flags, no files, a broken config', () => {
     const dir = dirWith({ 'projekt.yaml': MINIMAL, 'tom/.keep': '' });
     const cases: [string[], RegExp][] = [
-      [['--for', 'budget'], /fel: okänt dokument för --for: "budget"\n {2}→ Välj ett av: lägesbild, handlingsplan, uppföljning/],
+      [['--for', 'budget'], /fel: okänt dokument för --for: "budget"\n {2}→ Välj ett av: förankring, lägesbild, handlingsplan, uppföljning/],
       [['--steg', '9'], /fel: ogiltigt steg för --steg: "9"/],
       [['--format', 'xml'], /ogiltigt värde/],
       [['tom/*.yaml'], /fel: mönstret "tom\/\*\.yaml" matchar inga filer/],
