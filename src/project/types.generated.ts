@@ -21,7 +21,7 @@ export interface Project {
 export type Text = string;
 
 /** Datum så exakt som källan anger det: år (2026), år och månad (2026-09) eller dag (2026-09-30). */
-export type Datum = string | number;
+export type Datum = string | string | number;
 
 export type År = number;
 

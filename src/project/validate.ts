@@ -130,6 +130,16 @@ function describe(e: ErrorObject, p: LoadedProject): Problem {
     case 'minProperties':
       message = `${words}: ange minst ett värde`;
       break;
+    case 'anyOf': {
+      // One message for a value that fits none of its forms (the branches' own errors are dropped in schemaProblems).
+      if (e.schemaPath.startsWith('#/$defs/datum/')) {
+        message = `${words}: ${typeOfValue(value)} är inget giltigt datum; skriv ett år (2026), år och månad (2026-03) eller en dag (2026-03-31)`;
+        break;
+      }
+      const node = schemaAt(path) as { description?: string } | undefined;
+      message = `${words}: ${typeOfValue(value)} är inte tillåtet här${node?.description ? `. ${node.description}` : ''}`;
+      break;
+    }
     default:
       message = `${words}: ${e.message ?? 'ogiltigt värde'}`;
   }
@@ -140,7 +150,10 @@ function describe(e: ErrorObject, p: LoadedProject): Problem {
 /** Schema problems, in file order, one per location. */
 export function schemaProblems(p: LoadedProject): Problem[] {
   if (validateSchema(p.data)) return [];
-  const errors = (validateSchema.errors ?? []) as ErrorObject[];
+  let errors = (validateSchema.errors ?? []) as ErrorObject[];
+  // A value that fits none of an anyOf's forms gets one message (the anyOf's), not one per form.
+  const anyOf = errors.filter((e) => e.keyword === 'anyOf').map((e) => [e.instancePath, e.schemaPath.replace(/\/anyOf$/, '/anyOf/')] as const);
+  if (anyOf.length) errors = errors.filter((e) => e.keyword === 'anyOf' || !anyOf.some(([ip, sp]) => e.instancePath.startsWith(ip) && e.schemaPath.startsWith(sp)));
   const seen = new Set<string>();
   const out: Problem[] = [];
   for (const e of errors) {
