@@ -119,9 +119,28 @@ export class Session {
     // A read-only file is refused before the first question, not after the answers.
     assertWritable(p.file, p.display);
     recoverAbandoned(p.file);
+    this.asCurrentFormat(p);
     const all = initialProblems ?? validateProject(p);
     this.baseline = multiset(all);
     this.refProblems = all.filter((pr) => pr.rule !== 'schema');
+  }
+
+  /**
+   * Called once, before the first save of a file read from an older formatversion (the save
+   * writes the current one): the interview says so.
+   */
+  onFormatUpgrade?: () => void;
+  private upgradeSaid = false;
+
+  /**
+   * A file of an older formatversion is held migrated in memory (load.ts), but its text is the
+   * old one: saves splice lines into the text, so the text becomes the migrated Document's.
+   * The hash stays the one of the bytes on disk, so a change by someone else is still noticed.
+   */
+  private asCurrentFormat(p: LoadedProject): void {
+    if (!p.migratedFrom) return;
+    p.text = renderWhole(p.doc, p.eol);
+    this.reparse();
   }
 
   get data(): Record<string, any> {
@@ -193,6 +212,10 @@ export class Session {
     if (problems.length) throw new RejectedError(problems);
     let made = { ...this.textFor(edits, data), data, all };
     const original = this.p.data;
+    if (this.p.migratedFrom && !this.upgradeSaid) {
+      this.upgradeSaid = true;
+      this.onFormatUpgrade?.();
+    }
     saveProject(this.p, {
       text: made.text, data,
       rebase: (fresh) => {
@@ -255,6 +278,9 @@ export class Session {
     const p = this.p;
     for (const k of ['text', 'data', 'bom', 'eol', 'mode'] as const) (p as any)[k] = fresh[k];
     for (const k of ['hash', 'doc', 'lineCounter']) Object.defineProperty(p, k, Object.getOwnPropertyDescriptor(fresh, k)!);
+    p.migratedFrom = fresh.migratedFrom;
+    p.migration = fresh.migration;
+    this.asCurrentFormat(p);
     const before = validateProject(p);
     this.baseline = multiset(before);
     this.refProblems = before.filter((pr) => pr.rule !== 'schema');
