@@ -135,8 +135,8 @@ export function listPrefix(path: YamlPath): string | undefined {
 }
 
 /** The step where items of a kind are added (for "nothing to choose yet" messages). */
-const STEP_OF: Record<IdKind, number> = {
-  arena: 2, aktör: 2, nyckeltal: 3, stöd: 3, behov: 3, mål: 4, insats: 4, förutsättning: 4, indikator: 4, kommunikation: 4,
+const STEP_OF: Record<string, number> = {
+  arena: 2, aktör: 2, grupp: 2, nyckeltal: 3, stöd: 3, behov: 3, fokusområde: 4, mål: 4, insats: 4, förutsättning: 4, indikator: 4, kommunikation: 4, referens: 1, uppföljning: 6,
 };
 
 /** The next free id with a prefix: one more than the highest in use anywhere in the file. */

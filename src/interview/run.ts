@@ -176,6 +176,8 @@ async function chooseRound(ctx: Ctx, step: Step): Promise<void> {
   const r = commit(ctx, at([...list, cur.length]), next ? { id: next } : {});
   if (r !== true) { ctx.out(ctx.c.red(`  ✗ ${r}`) + '\n'); return; }
   ctx.out(ctx.c.green(`  ✓ ${next ?? 'Ny omgång'} sparad`) + '\n');
+  // The period is asked first, unless the step's own questions start with it.
+  if (all.some((x) => x[x.indexOf('[senaste]') + 1] === 'period')) return;
   const wasBara = ctx.baraTomma;
   ctx.baraTomma = false;
   try {

@@ -8,7 +8,8 @@ import { assertWritable, recoverAbandoned, saveProject } from '../project/save.j
 import { ConflictError } from '../errors.js';
 import { schemaProblems, sortProblems, validateProject, type Problem } from '../project/validate.js';
 import { referenceAt } from './paths.js';
-import { fieldInWords } from '../project/schema-words.js';
+import { fieldInWords, schemaAt } from '../project/schema-words.js';
+import { parseDate } from '../project/dates.js';
 import { editDocument, editText, renderWhole, withValue, type EditResult, type TextState } from './yaml-edit.js';
 import { getPath } from '../project/progress.js';
 import { firstForbiddenChar, forbiddenCharMessage } from '../project/chars.js';
@@ -62,6 +63,28 @@ export function forbiddenTextProblems(edits: Edit[], data: unknown): Problem[] {
     }
   };
   for (const e of edits) walk(e.path, e.value, new Set());
+  return out;
+}
+
+/**
+ * A date the schema's pattern lets through but the calendar does not have ("2026-02-30") is
+ * refused by every writer, as dates.ts reads it.
+ */
+export function impossibleDateProblems(edits: Edit[], data: unknown): Problem[] {
+  const out: Problem[] = [];
+  const isDatum = (s: Record<string, any> | undefined) => !!s && (s.$def === 'datum' || (Array.isArray(s.anyOf) && s.anyOf.some((b: any) => b.$ref === '#/$defs/datum')));
+  const walk = (path: YamlPath, v: unknown): void => {
+    if (typeof v === 'string') {
+      if (/^\d{4}-\d{2}-\d{2}$/.test(v) && !parseDate(v) && isDatum(schemaAt(path))) {
+        out.push({ rule: 'datum', severity: 'error', path, line: 0, col: 0, message: `${fieldInWords(path, data)}: "${v}" är inget giltigt datum; skriv ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD, t.ex. 2026-03-31` });
+      }
+      return;
+    }
+    if (v === null || typeof v !== 'object') return;
+    if (Array.isArray(v)) v.forEach((x, i) => walk([...path, i], x));
+    else for (const [k, x] of Object.entries(v)) walk([...path, k], x);
+  };
+  for (const e of edits) walk(e.path, e.value);
   return out;
 }
 
@@ -185,7 +208,7 @@ export class Session {
       if (n > 0) { seen.set(pr.message, n - 1); return false; }
       return true;
     });
-    problems.push(...decidedPlanProblems(this.p.data, data, edits), ...forbiddenTextProblems(edits, this.p.data));
+    problems.push(...decidedPlanProblems(this.p.data, data, edits), ...forbiddenTextProblems(edits, this.p.data), ...impossibleDateProblems(edits, this.p.data));
     const result = { problems, data, all };
     this.cached = { key, version: this.version, result };
     return result;
