@@ -115,6 +115,8 @@ export function formatHint(s: S): string {
   const bs = branches(s);
   const parts: string[] = [];
   if (bs.some(isDatum)) parts.push('ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD');
+  const range = bs.find((b) => isNumeric(b) && b.minimum !== undefined && b.maximum !== undefined);
+  if (bs.length > 1 && range) parts.push(`${range.minimum}–${range.maximum}`);
   if (bs.length > 1 && bs.some(isNumeric)) {
     if (bs.some((b) => onlyKeys(b, ['ca']))) parts.push(bs.some((b) => onlyKeys(b, ['från', 'till'])) ? 'tal, ca 52 000, 40–50' : 'tal eller ca 52 000');
     if (bs.some((b) => onlyKeys(b, ['bedömning']))) parts.push('en bedömning i ord');

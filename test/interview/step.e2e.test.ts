@@ -220,15 +220,12 @@ describe.skipIf(!tmuxOk)('in a terminal (tmux)', () => {
       expect(pane.screen()).toContain('Moment 1 av 5 · 3.1 Målgruppsanalys');
       pane.keys('Up', 'Enter');
       await pane.answer(/^\? Nyckeltal\s*$/m, 'Andel barn i ekonomiskt utsatta hushåll – Hjo och Tidaholm');
-      await pane.answer('? Värde', 'tolv');
-      await pane.waitFor('Skriv ett tal, t.ex. 12 eller 12,5.');
-      pane.keys('BSpace', 'BSpace', 'BSpace', 'BSpace');
-      pane.type('12,5');
-      pane.keys('Enter');
+      // A tal: a number, ca, a range, a word or "ej angivet" (values.test.ts has each).
+      await pane.answer('? Värde (tal, ca 52 000, 40–50; en bedömning i ord; ej angivet)', '12,5');
       await pane.waitFor('? Kategori');
       pane.keys('Down', 'Down', 'Enter'); // Riskfaktor
       await pane.answer('? Enhet', 'procent');
-      await pane.answer('? År (1990–2100)', '2025');
+      await pane.answer('? År (1990–2100; ej angivet)', '2025');
       await pane.answer('? Källa', 'SCB, Barn i ekonomiskt utsatta hushåll');
       await enterUntil(pane, /Nyckeltal \(1 st\)/);
       // Saved at once, before the list is done.
@@ -282,7 +279,7 @@ describe.skipIf(!tmuxOk)('in a terminal (tmux)', () => {
       pane.keys('Enter');
       await pane.waitFor('? Av vem (Enter behåller: Kommunstyrelserna i Hjo och Tidaholm)');
       pane.keys('Enter');
-      await pane.answer('? Datum (ÅÅÅÅ-MM-DD) (Enter behåller: 2026-05-20)', '2026-02-30');
+      await pane.answer('? Datum (ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD) (Enter behåller: 2026-05-20)', '2026-02-30');
       await pane.waitFor('"2026-02-30" är inget giltigt datum');
       for (let i = 0; i < 10; i++) pane.keys('BSpace');
       pane.type('2026-05-21');
