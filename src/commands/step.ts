@@ -5,6 +5,7 @@ import type { IO } from '../io.js';
 import { AbortedError, NoTerminalError, UsageError, formatLocation } from '../errors.js';
 import { loadProject } from '../project/load.js';
 import { asCurrentText } from '../project/migrate-text.js';
+import { CURRENT_FORMAT } from '../project/migrate.js';
 import { loadMethod } from '../content/load.js';
 import { Session } from '../interview/session.js';
 import { runStep, summary } from '../interview/run.js';
@@ -47,6 +48,9 @@ export async function step(o: StepOptions, io: IO, asker?: Asker): Promise<numbe
   // A file of an older formatversion is answered in, and saved as, the current one.
   const p = asCurrentText(loadProject(o.fil || DEFAULT_FILE));
   const session = new Session(p);
+  // The loader's notice (stderr) says the file is read as the current version; the first
+  // save says that it is also written so.
+  session.onFormatUpgrade = () => io.out(`Obs: ${p.display} sparas i formatversion ${CURRENT_FORMAT} (samma innehåll; se fsstöd migrera ${p.display} --torrkörning).\n`);
   const c = new Chalk({ level: io.color ? 1 : 0 });
 
   if (o.svar) {
