@@ -30,7 +30,7 @@ describe('the project types are generated from the schema', () => {
     const changed = structuredClone(schema);
     changed.$defs.nivå.enum.push('ny nivå');
     expect(generate(changed)).not.toBe(committed);
-    expect(decl(generate(changed), 'Nivå')).toBe('export type Nivå = "universell" | "selektiv" | "indikerad" | "ny nivå";');
+    expect(decl(generate(changed), 'Nivå')).toBe('export type Nivå = "universell" | "selektiv" | "indikerad" | "ej angivet" | "ny nivå";');
   });
 
   it('an insats\'s nivå is the schema\'s enum, as a union of string literals', () => {
