@@ -93,11 +93,13 @@ export function coverage(data: unknown, bands: BandLike[], levels: LevelLike[], 
  * What a cell shows: support, "ej angivet" (only support of unstated level), a gap, or outside the
  * plan's scope. A chart that maps the cells' items to names keeps ejAngivet and utanför with them.
  */
-type CellLike = { befintligt: unknown[]; planerat: unknown[]; ejAngivet?: unknown[]; utanför?: boolean };
+/** A coverage cell, or a chart's copy of one (its ejAngivet a flag instead of the items). */
+type CellLike = { befintligt: unknown[]; planerat: unknown[]; ejAngivet?: unknown[] | boolean; utanför?: boolean };
 export function cellState(c: CellLike): 'stöd' | 'ej angivet' | 'lucka' | 'utanför' {
   if (c.befintligt.length || c.planerat.length) return 'stöd';
   if (c.utanför) return 'utanför';
-  return c.ejAngivet?.length ? 'ej angivet' : 'lucka';
+  const unstated = Array.isArray(c.ejAngivet) ? c.ejAngivet.length > 0 : c.ejAngivet === true;
+  return unstated ? 'ej angivet' : 'lucka';
 }
 
 export const isGap = (c: CellLike): boolean => cellState(c) === 'lucka';

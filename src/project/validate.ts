@@ -132,11 +132,11 @@ function describe(e: ErrorObject, p: LoadedProject): Problem {
       break;
     case 'anyOf': {
       // One message for a value that fits none of its forms (the branches' own errors are dropped in schemaProblems).
-      if (e.schemaPath.startsWith('#/$defs/datum/')) {
+      const node = schemaAt(path) as { description?: string; $def?: string } | undefined;
+      if (node?.$def === 'datum' || e.schemaPath.startsWith('#/$defs/datum/')) {
         message = `${words}: ${typeOfValue(value)} är inget giltigt datum; skriv ett år (2026), år och månad (2026-03) eller en dag (2026-03-31)`;
         break;
       }
-      const node = schemaAt(path) as { description?: string } | undefined;
       message = `${words}: ${typeOfValue(value)} är inte tillåtet här${node?.description ? `. ${node.description}` : ''}`;
       break;
     }

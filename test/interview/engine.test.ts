@@ -61,7 +61,8 @@ describe('fsstöd step (in-process, scripted)', () => {
     expect(r.asker.prompts.length).toBeGreaterThan(20);
     expect(readFileSync(file, 'utf8')).toBe(before);
     expect(r.out).toContain('Moment 1 av 3 · 2.1 Identifiera arenor och aktörer');
-    expect(r.out).toContain('Nästa: fsstöd step 3');
+    // Steps 1–2 done: the next thing is the document they make.
+    expect(r.out).toContain('Nästa: fsstöd render förankring');
   });
 
   it('a group answered "Gruppen finns: nej" is not asked about its members, mandate or meetings', async () => {
@@ -153,7 +154,7 @@ describe('fsstöd step (in-process, scripted)', () => {
     expect(behovPrompt.choices).toEqual(['B1  Nå pappor', 'B2  Nå nyanlända föräldrar']);
     const plan = r.data.handlingsplan;
     expect(plan.mål).toEqual([{ id: 'M1', text: 'Fler nyanlända föräldrar deltar i föräldraskapsstöd', horisont: 'medellång', behov: ['B2'] }]);
-    expect(plan.insatser[0]).toMatchObject({ id: 'I1', namn: 'Föräldrastöd på SFI', åtgärd: 'införa', mål: ['M1'], nivå: 'selektiv', åldrar: { från: 0, till: 18 }, start: '2028', kostnader: [{ år: 2028, belopp_kr: { ca: 45000 }, källa: 'statsbidrag' }] });
+    expect(plan.insatser[0]).toMatchObject({ id: 'I1', namn: 'Föräldrastöd på SFI', åtgärd: 'införa', mål: ['M1'], nivå: 'selektiv', åldrar: { från: 0, till: 18 }, start: 2028, kostnader: [{ år: 2028, belopp_kr: { ca: 45000 }, källa: 'statsbidrag' }] });
     expect(readFileSync(file, 'utf8')).toContain('      mål: [M1]\n');
     expectValid(file);
     expect(r.out).toContain('Nästa: fsstöd render handlingsplan');
@@ -209,19 +210,20 @@ describe('fsstöd step (in-process, scripted)', () => {
   it('step 6: a new round gets the next id and its period; the earlier round stays as it was', async () => {
     const file = copy(LINDESBERG);
     const before = (loadProject(file).data as any).uppföljningar;
-    expect(before.map((u: any) => u.id)).toEqual(['U1']);
+    // The example has two rounds (2025 and 2026).
+    expect(before.map((u: any) => u.id)).toEqual(['U1', 'U2']);
     const inds = (loadProject(file).data as any).handlingsplan.uppföljningsplan.indikatorer.map((x: any) => x.id);
     const r = await interview(file, 6, [
-      ['Vilken uppföljningsomgång?', 'Börja en ny omgång (U2)'],
+      ['Vilken uppföljningsomgång?', 'Börja en ny omgång (U3)'],
       ['Från', '2028'],
       ['Till', '2028-12'],
       [/^Uppmätt värde/, '70,5'],
     ], { moment: '6.1' });
     expect(r.code).toBe(0);
-    expect(r.data.uppföljningar.map((u: any) => u.id)).toEqual(['U1', 'U2']);
-    expect(r.data.uppföljningar[0]).toEqual(before[0]);
-    expect(r.data.uppföljningar[1].period).toEqual({ från: '2028', till: '2028-12' });
-    expect(r.data.uppföljningar[1].utfall.find((u: any) => u.indikator === inds[0]).värde).toBe(70.5);
+    expect(r.data.uppföljningar.map((u: any) => u.id)).toEqual(['U1', 'U2', 'U3']);
+    expect(r.data.uppföljningar.slice(0, 2)).toEqual(before);
+    expect(r.data.uppföljningar[2].period).toEqual({ från: 2028, till: '2028-12' }); // a year is stored as the number YAML reads it as
+    expect(r.data.uppföljningar[2].utfall.find((u: any) => u.indikator === inds[0]).värde).toBe(70.5);
     expectValid(file);
   });
 

@@ -47,7 +47,7 @@ describe('status of a samverkan (v2)', () => {
   });
 
   it('a v1 samverkan without roles still reads as before', async () => {
-    const r = await runCliAsync(['status', join(ROOT, 'examples', 'hjo-tidaholm', 'projekt.yaml'), join(ROOT, 'examples', 'lindesberg', 'projekt.yaml')]);
+    const r = await runCliAsync(['status', join(ROOT, 'test', 'project', 'v1-filer', 'hjo-tidaholm.yaml'), join(ROOT, 'examples', 'lindesberg', 'projekt.yaml')]);
     expect(r.stdout).toMatch(/^Hjo, Tidaholm \(samverkan\)\s+Västra Götalands län\s+100 %/m);
     expect(r.stdout).toMatch(/^ {2}Hjo \(1497\)\n {2}Tidaholm \(1498\)\n/m);
   });
