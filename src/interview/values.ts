@@ -53,8 +53,10 @@ export function isTyped(s: S): boolean {
 
 /** The answer in the shape of the first branch it fits, or why it fits none. */
 export function parseValue(s: S, raw: string): Parsed {
-  const bs = branches(s);
   const t = raw.trim();
+  // A date (itself an anyOf of a text and a year as a number): kept as the text typed.
+  if (isDatum(s)) return parseDatum(t);
+  const bs = branches(s);
   let firstError: { error: string } | undefined;
   const note = (e: { error: string }) => { firstError ??= e; };
   // Exact words first ("ej angivet"), then the numeric shapes, then dates, then free text.

@@ -126,7 +126,9 @@ describe('fsstöd status', () => {
     const r = runCli(['status', LINDESBERG, HJO]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^Lindesberg \(1885\)\s+Örebro län\s+100 %/m);
-    expect(r.stdout).toMatch(/^Hjo, Tidaholm \(samverkan\)\s+Västra Götalands län\s+100 %\s+100 %\s+0 %/m);
+    // A samverkan (v2) is named by the samverkan, with its kommuner and their roles below.
+    expect(r.stdout).toMatch(/^Föräldraskapsstöd i samverkan Hjo–Tidaholm \(samverkan\)\s+Västra Götalands län\s+100 %\s+100 %\s+0 %/m);
+    expect(r.stdout).toMatch(/^ {2}Hjo \(1497\), samverkande\n {2}Tidaholm \(1498\), huvudkommun$/m);
     const j = runCli(['status', '--json', LINDESBERG, HJO]);
     const out = JSON.parse(j.stdout);
     expect(out.filer).toHaveLength(2);
@@ -141,7 +143,7 @@ describe('fsstöd status', () => {
     writeFileSync(join(dir, 'trasig.yaml'), 'formatversion: 1\n\tx: 1\n');
     const r = runCli(['status', HJO, 'trasig.yaml'], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stdout).toMatch(/Hjo, Tidaholm/);
+    expect(r.stdout).toMatch(/Hjo–Tidaholm/);
     expect(r.stdout).toMatch(/trasig\.yaml:2:1: fel: ogiltig YAML: tabbtecken/);
   });
 });

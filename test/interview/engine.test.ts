@@ -154,7 +154,7 @@ describe('fsstöd step (in-process, scripted)', () => {
     expect(behovPrompt.choices).toEqual(['B1  Nå pappor', 'B2  Nå nyanlända föräldrar']);
     const plan = r.data.handlingsplan;
     expect(plan.mål).toEqual([{ id: 'M1', text: 'Fler nyanlända föräldrar deltar i föräldraskapsstöd', horisont: 'medellång', behov: ['B2'] }]);
-    expect(plan.insatser[0]).toMatchObject({ id: 'I1', namn: 'Föräldrastöd på SFI', åtgärd: 'införa', mål: ['M1'], nivå: 'selektiv', åldrar: { från: 0, till: 18 }, start: 2028, kostnader: [{ år: 2028, belopp_kr: { ca: 45000 }, källa: 'statsbidrag' }] });
+    expect(plan.insatser[0]).toMatchObject({ id: 'I1', namn: 'Föräldrastöd på SFI', åtgärd: 'införa', mål: ['M1'], nivå: 'selektiv', åldrar: { från: 0, till: 18 }, start: '2028', kostnader: [{ år: 2028, belopp_kr: { ca: 45000 }, källa: 'statsbidrag' }] });
     expect(readFileSync(file, 'utf8')).toContain('      mål: [M1]\n');
     expectValid(file);
     expect(r.out).toContain('Nästa: fsstöd render handlingsplan');
@@ -222,7 +222,7 @@ describe('fsstöd step (in-process, scripted)', () => {
     expect(r.code).toBe(0);
     expect(r.data.uppföljningar.map((u: any) => u.id)).toEqual(['U1', 'U2', 'U3']);
     expect(r.data.uppföljningar.slice(0, 2)).toEqual(before);
-    expect(r.data.uppföljningar[2].period).toEqual({ från: 2028, till: '2028-12' }); // a year is stored as the number YAML reads it as
+    expect(r.data.uppföljningar[2].period).toEqual({ från: '2028', till: '2028-12' });
     expect(r.data.uppföljningar[2].utfall.find((u: any) => u.indikator === inds[0]).värde).toBe(70.5);
     expectValid(file);
   });
