@@ -174,7 +174,7 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
   const h = p.handlingsplan ?? {};
   const STATUS_I: Record<string, string> = { 'ej påbörjad': 'ej påbörjad', pågår: 'pågår', genomförd: 'genomförd', försenad: 'försenad', avbruten: 'avbruten' };
   type Insatsstatus = NonNullable<Uppföljningsomgång['insatser']>[number];
-  const insatsNamnAv = (id: string) => `${id} ${insatsMap.get(id)?.namn ?? ''}`.trim();
+  const insatsNamnAv = (id?: string) => (id ? `${id} ${insatsMap.get(id)?.namn ?? ''}`.trim() : '');
   // One round's status of an insats, words for enums and booleans.
   const statusRad = (x: Insatsstatus | undefined) => ({
     status: x?.status ? STATUS_I[x.status] ?? x.status : '', inomTidsram: x?.inom_tidsram === undefined ? '' : x.inom_tidsram ? 'ja' : 'nej',
@@ -331,7 +331,7 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
       period: periodText(u.period, ' – '),
       frågor: frågor(m(s6, '6.1').frågor ?? [], u.svar),
       insatser: aktuellaRader.map(({ i, x }) => {
-        const id = i?.id ?? x!.insats;
+        const id = i?.id ?? x?.insats ?? '';
         const f = föregInsats.get(id);
         return { id, namn: i?.namn ?? '', tid: i ? insats(i).tid : '', föregåendeStatus: f?.status ?? '', planStatus: i?.status ?? '', ...statusRad(x) };
       }),
