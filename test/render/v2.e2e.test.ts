@@ -138,6 +138,18 @@ describe.skipIf(tools.length > 0)('render on formatversion 2 (fixtures/v2.yaml)'
     }
   });
 
+  it('uppföljning: step 5 as the chapter Genomförande with checklist 5, and an earlier round in full', () => {
+    for (const [fmt, t] of docs('uppföljning')) {
+      const f = flat(t);
+      expect(f, fmt).toMatch(/Genomförande .*5\.1 Att stödja föräldraskap och tillvarata föräldraskap som resurs Barnrätt i alla beslut\./);
+      expect(f, fmt).toContain('Kompetens (utbildning och handledning). Två gruppledare utbildade.');
+      expect(f, fmt).toMatch(/Tidigare uppföljningar .*Uppföljning U1 \(2025\)/);
+      expect(f, fmt).toContain('I1 Vägledande samspel (pågår). En grupp under hösten.');
+      expect(f, fmt).toContain('Lärdomar. Kvällstider fungerar bäst.');
+      expect(f, fmt).toContain('Bilaga: Checklista 5');
+    }
+  });
+
   it('a typed list stays a list in every format; other Markdown characters stay literal', async () => {
     // pandoc reads the lists as lists (gfm writes them back with their markers).
     const gfm = (doc: string, fmt: string) => runTool('pandoc', ['-f', fmt, '-t', 'gfm', file(doc, fmt)]);
