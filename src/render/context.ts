@@ -3,13 +3,13 @@
 import type { Project, Insats, BefintligtStöd, Åldrar, Räckvidd, Beslut, BeslutPerDokument, Checklista, Faktorbedömning } from '../project/types.js';
 import type { Method, Step } from '../content/types.js';
 import { cellState, coverage, isGap } from '../judge/coverage.js';
-import type { Kostnad, Grupp, Uppföljningsomgång, Datum } from '../project/types.js';
+import type { Kostnad, Grupp, Uppföljningsomgång, Datum, Tal } from '../project/types.js';
 import { genitive } from '../kommuner.js';
 import type { Chart } from './charts.js';
 import { dateInWords, parseDate } from '../project/dates.js';
 import { talText, numText, beloppText, budgetTable, kostnadText, källorText, periodYears, EJ_ANGIVET } from './values.js';
 import { tusental } from '../text.js';
-import { förankringView } from './forankring.js';
+import { förankringView, beslutDetaljer } from './forankring.js';
 
 /** A document's id: one of content/begrepp.yaml's dokument (checked where the user names it); the schema has one beslut per document. */
 export type DokumentId = keyof BeslutPerDokument;
@@ -33,10 +33,18 @@ function räckviddText(r?: Räckvidd): string {
   if (r.antal_föräldrar !== undefined) p.push(`${talText(r.antal_föräldrar)} föräldrar`);
   if (r.andel_procent !== undefined) p.push(`${String(r.andel_procent).replace('.', ',')} %`);
   if (r.år !== undefined) p.push(`(${r.år})`);
-  return p.join(' ');
+  const t = p.join(' ');
+  return r.kommentar ? `${t}${t ? ' – ' : ''}${r.kommentar}` : t;
 }
 
 const num = numText;
+
+/** A key figure's value with its unit; a judgement in words or "ej angivet" gets the unit in brackets ("hög (procent)"). */
+function nyckeltalVärde(v: Tal | undefined, enhet?: string): string {
+  const t = talText(v, enhet);
+  const numeric = typeof v === 'number' || (typeof v === 'object' && v !== null && !('bedömning' in v));
+  return enhet && t && !numeric ? `${t} (${enhet})` : t;
+}
 
 export interface RenderContext {
   [k: string]: unknown;
@@ -69,6 +77,10 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
     id: s.id, namn: s.namn, aktör: namnAktör(s.aktör), arena: namnArena(s.arena), nivå: nivåTitel(s.nivå),
     åldrar: åldrarText(s.åldrar), målgrupp: s.målgrupp ?? '', räckvidd: räckviddText(s.räckvidd), uppföljning: s.uppföljning ?? '',
     forskningsstöd: s.forskningsstöd ?? '', kostnad: kostnaderText(s.kostnader), kommentar: s.kommentar ?? '',
+    typ: s.typ ?? '', huvudman: s.huvudman ?? '',
+    // What the table has no room for, as a list under it (like the insatser).
+    detaljer: ([['Typ', s.typ], ['Huvudman', s.huvudman], ['Målgrupp', s.målgrupp], ['Uppföljning', s.uppföljning], ['Kostnader', kostnaderText(s.kostnader)], ['Kommentar', s.kommentar]] as [string, string | undefined][])
+      .filter(([, v]) => v).map(([titel, text]) => ({ titel, text })),
   });
   const insats = (i: Insats) => ({
     id: i.id, namn: i.namn, åtgärd: i.åtgärd ?? '', beskrivning: i.beskrivning ?? '',
@@ -150,10 +162,37 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
     (m(s, nr).delar ?? []).map((d) => ({ titel: d.titel, text: typeof data?.[d.fält[0]!.split('.').pop()!] === 'string' ? data?.[d.fält[0]!.split('.').pop()!] : '' }));
   const frågor = (qs: { id: string; text: string }[], svar?: Record<string, string>) => qs.map((q) => ({ fråga: q.text, svar: svar?.[q.id] ?? '' }));
 
-  const s3 = steg(3), s4 = steg(4), s6 = steg(6);
+  const s3 = steg(3), s4 = steg(4), s6 = steg(6), s5 = steg(5);
+  // Step 5 (Genomföra) is what the follow-up reports on: its texts under the method's moments.
+  const g = p.genomförande ?? {};
+  const genomförandeText = {
+    moment: [[m(s5, '5.1'), g.tvärperspektiv], [m(s5, '5.2'), g.ordinarie_verksamhet], [m(s5, '5.3'), g.metoder]].map(([x, text]) => ({ titel: `${(x as Step['moment'][number]).nummer} ${(x as Step['moment'][number]).titel}`, text: (text as string | undefined) ?? '' })),
+    delar: ([['Pilotarbete', g.pilot], ['Anpassningar och avvikelser från plan', g.anpassningar], ['Kompetens (utbildning och handledning)', g.kompetens], ['Organisatoriskt stöd', g.organisatoriskt_stöd], ['Ledarskap', g.ledarskap]] as [string, string | undefined][])
+      .map(([titel, text]) => ({ titel, text: text ?? '' })),
+  };
   const a = p.analys ?? {};
   const h = p.handlingsplan ?? {};
-  const uppfInsats = new Map((u.insatser ?? []).map((x) => [x.insats, x]));
+  const STATUS_I: Record<string, string> = { 'ej påbörjad': 'ej påbörjad', pågår: 'pågår', genomförd: 'genomförd', försenad: 'försenad', avbruten: 'avbruten' };
+  type Insatsstatus = NonNullable<Uppföljningsomgång['insatser']>[number];
+  const insatsNamnAv = (id?: string) => (id ? `${id} ${insatsMap.get(id)?.namn ?? ''}`.trim() : '');
+  // One round's status of an insats, words for enums and booleans.
+  const statusRad = (x: Insatsstatus | undefined) => ({
+    status: x?.status ? STATUS_I[x.status] ?? x.status : '', inomTidsram: x?.inom_tidsram === undefined ? '' : x.inom_tidsram ? 'ja' : 'nej',
+    nådda: x?.nådda_föräldrar !== undefined ? num(x.nådda_föräldrar) : '', fullföljt: x?.fullföljt_procent !== undefined ? `${num(x.fullföljt_procent)} %` : '',
+    beslut: x?.beslut ?? '', motivering: x?.motivering ?? '', kommentar: x?.kommentar ?? '',
+  });
+  // The current round per planned insats (every status item, also a second one for the same insats), then items for insatser not in the plan.
+  const aktuellaRader = [
+    ...ins.flatMap((i) => { const xs = (u.insatser ?? []).filter((x) => x.insats === i.id); return (xs.length ? xs : [undefined]).map((x) => ({ i, x })); }),
+    ...(u.insatser ?? []).filter((x) => !insatsMap.has(x.insats)).map((x) => ({ i: undefined, x })),
+  ];
+  // The earlier rounds, each in full (the report is about the last one, but nothing written about a round is lost).
+  const tidigare = omgångar.slice(0, -1).map((o) => ({
+    id: o.id, namn: omgångNamn(o), frågor: frågor(m(s6, '6.1').frågor ?? [], o.svar).filter((q) => q.svar),
+    insatser: (o.insatser ?? []).map((x) => ({ insats: insatsNamnAv(x.insats), ...statusRad(x) })),
+    upplevelseFöräldrar: o.upplevelse?.föräldrar ?? '', upplevelsePersonal: o.upplevelse?.personal ?? '', utvärdering: o.utvärdering ?? '',
+    återkoppling: o.återkoppling?.beskrivning ?? '', återkopplingDatum: datumText(o.återkoppling?.datum), lärdomar: o.lärdomar ?? '', anpassaSprida: o.anpassa_sprida ?? '', källor: källorText(o.källor),
+  }));
   const föregInsats = new Map((föreg?.insatser ?? []).map((x) => [x.insats, x]));
 
   // Organisation: every group with what it holds (v2 organisation.grupper).
@@ -165,7 +204,7 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
       ['Befintlig struktur', g.befintlig_struktur], ['Syfte', g.syfte], ['Mandat', g.mandat], ['Uppdrag', g.uppdrag], ['Resurser', g.resurser],
       ['Rollfördelning', g.rollfördelning], ['Mötesfrekvens', g.mötesfrekvens], ['Sammankallande', g.sammankallande], ['Kompetensutveckling', g.kompetensutveckling],
     ] as [string, string | undefined][]).filter(([, v]) => v).map(([titel, text]) => ({ titel, text })),
-    medlemmar: (g.medlemmar ?? []).map((x) => ({ roll: x.roll ?? '', namn: x.namn ?? '', aktör: [namnAktör(x.aktör), x.organ].filter(Boolean).join(', '), tid: x.tjänstgöringsgrad !== undefined ? `${num(x.tjänstgöringsgrad)} %` : '' })),
+    medlemmar: (g.medlemmar ?? []).map((x) => ({ roll: x.roll ?? '', aktör: [namnAktör(x.aktör), x.organ].filter(Boolean).join(', '), tid: x.tjänstgöringsgrad !== undefined ? `${num(x.tjänstgöringsgrad)} %` : '' })),
   });
 
   // Goals in their hierarchy: fokusområde → övergripande mål → mål → delmål (by överordnat).
@@ -203,8 +242,8 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
     enligtKostnader,
   ].filter(Boolean).join(' ');
 
-  const jämförelse = (j: NonNullable<NonNullable<typeof a.målgruppsanalys>['nyckeltal']>[number]['jämförelser']) =>
-    (j ?? []).map((x) => `${x.med === EJ_ANGIVET ? 'Jämförelse (ej angivet med vad)' : x.med.charAt(0).toUpperCase() + x.med.slice(1)}: ${talText(x.värde) || 'ej ifyllt'}${x.år !== undefined || x.källa ? ` (${[x.år, x.källa].filter((y) => y !== undefined && y !== '').join(', ')})` : ''}`).join('; ');
+  const jämförelse = (j: NonNullable<NonNullable<typeof a.målgruppsanalys>['nyckeltal']>[number]['jämförelser'], enhet?: string) =>
+    (j ?? []).map((x) => `${x.med === EJ_ANGIVET ? 'Jämförelse (ej angivet med vad)' : x.med.charAt(0).toUpperCase() + x.med.slice(1)}: ${talText(x.värde, enhet) || 'ej ifyllt'}${x.år !== undefined || x.källa ? ` (${[x.år, x.källa].filter((y) => y !== undefined && y !== '').join(', ')})` : ''}`).join('; ');
 
   // Each indicator's series: baseline, every round's measurement, target.
   const serier = [...indMap.values()].map((x) => {
@@ -221,18 +260,20 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
       datum: datumText(mätning(omgångar.at(-1), x.id)?.datum), kommentar: mätning(omgångar.at(-1), x.id)?.kommentar ?? '',
       serie: [
         { mätning: 'Utgångsvärde', datum: '', värde: enhet(x.utgångsvärde), kommentar: '' },
-        ...omgångar.map((o) => { const y = mätning(o, x.id); return { mätning: omgångNamn(o), datum: datumText(y?.datum), värde: enhet(y?.värde), kommentar: y?.kommentar ?? '' }; }),
+        // Every measurement of each round (a round may measure an indicator more than once).
+        ...omgångar.flatMap((o) => { const ys = (o.utfall ?? []).filter((y) => y.indikator === x.id); return (ys.length ? ys : [undefined]).map((y) => ({ mätning: omgångNamn(o), datum: datumText(y?.datum), värde: enhet(y?.värde), kommentar: y?.kommentar ?? '' })); }),
         { mätning: 'Målvärde', datum: datumText(x.måldatum), värde: enhet(x.målvärde), kommentar: '' },
       ],
     };
   });
-  const STATUS_I: Record<string, string> = { 'ej påbörjad': 'ej påbörjad', pågår: 'pågår', genomförd: 'genomförd', försenad: 'försenad', avbruten: 'avbruten' };
 
   return {
     dokument, titel: docInfo.titel, datum, datumText: datumText(datum),
     projekt: p.projekt.namn, kommun, kommuner, län: [...new Set(p.projekt.kommuner.map((k) => k.län).filter(Boolean))].join(', '),
     period: per?.från ? `${per.från}–${per.till ?? ''}` : '', version: p.projekt.version ?? '',
     exempel: Boolean(p.projekt.exempel),
+    // Every field of this document's decision, dates in words (the same as the Förankringsunderlag prints).
+    beslutInfo: beslutDetaljer(beslut, (id) => { const r = p.projekt.referenser?.find((x) => x.id === id); return r ? `${id} ${r.rubrik}` : id; }),
     beslut: { status: beslut.status ?? 'utkast', organ: beslut.organ ?? '', datum: beslut.datum ?? '', datumText: datumText(beslut.datum), diarienummer: beslut.diarienummer ?? '', paragraf: beslut.paragraf ?? '', kommentar: beslut.kommentar ?? '', dokumentdatum: datumText(beslut.dokumentdatum) },
     steg: Object.fromEntries(method.steg.map((s) => [s.nummer, { titel: `Steg ${s.nummer}: ${s.titel}`, syfte: s.syfte, moment: Object.fromEntries(s.moment.map((x) => [x.nummer.replace('.', '_'), `${x.nummer} ${x.titel}`])) }])),
     organisation: {
@@ -246,12 +287,12 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
       målgrupp: delText(s3, '3.1', a.målgruppsanalys as Record<string, unknown>),
       målgruppKällor: källorText(a.målgruppsanalys?.källor),
       nyckeltal: (a.målgruppsanalys?.nyckeltal ?? []).map((n) => ({
-        id: n.id, namn: n.namn, värde: talText(n.värde, n.enhet), år: n.år === undefined ? '' : String(n.år), område: n.område ?? '', källa: n.källa ?? '',
-        kön: n.per_kön ? Object.entries(n.per_kön).map(([k, v]) => `${k} ${talText(v)}`).join(', ') : '', jämförelser: jämförelse(n.jämförelser),
+        // The category after the name (the table has no room for a column of its own); the unit with every value.
+        id: n.id, namn: n.kategori ? `${n.namn} (${n.kategori})` : n.namn, värde: nyckeltalVärde(n.värde, n.enhet), år: n.år === undefined ? '' : String(n.år), område: n.område ?? '', källa: n.källa ?? '',
+        kön: n.per_kön ? Object.entries(n.per_kön).map(([k, v]) => `${k} ${talText(v, n.enhet)}`).join(', ') : '', jämförelser: jämförelse(n.jämförelser, n.enhet),
       })),
       kartläggningsfrågor: frågor(m(s3, '3.2').frågor ?? [], a.kartläggning?.svar),
       befintligt: (a.kartläggning?.befintligt_stöd ?? []).map(stöd),
-      befintligtKostnader: (a.kartläggning?.befintligt_stöd ?? []).filter((s) => s.kostnader?.length).map((s) => ({ namn: s.namn, kostnad: kostnaderText(s.kostnader) })),
       kartläggningKällor: källorText(a.kartläggning?.källor),
       forskningsstöd: a.kartläggning?.forskningsstöd ?? '', nås: a.kartläggning?.perspektiv ?? '',
       förutsättningarMetod: a.förutsättningar?.metod ?? '', förutsättningarKällor: källorText(a.förutsättningar?.källor),
@@ -259,7 +300,7 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
       sammanfattning: a.lägesbild?.sammanfattning ?? '', lägesbildKällor: källorText(a.lägesbild?.källor),
       analysgrupper: (m(s3, '3.4').frågegrupper ?? []).map((g) => ({ titel: g.titel, frågor: frågor(g.frågor, (a.lägesbild?.analysfrågor as Record<string, Record<string, string>> | undefined)?.[g.id]) })),
       behov: (a.utvecklingsbehov ?? []).map((x) => ({ id: x.id, rubrik: x.rubrik, beskrivning: x.beskrivning ?? '', område: x.område ?? '', prioritet: x.prioritet ?? '', uppskjutet: x.uppskjutet ?? '' })),
-      återkoppling: a.återkoppling?.beskrivning ?? '', återkopplingDatum: datumText(a.återkoppling?.datum),
+      återkoppling: a.återkoppling?.beskrivning ?? '', återkopplingDatum: datumText(a.återkoppling?.datum), barnInvolverade: a.återkoppling?.barn_involverade ?? '',
       checklista: checklista(3),
     },
     plan: {
@@ -270,7 +311,7 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
       budget: budget ? { kolumner: budget.kolumner, rader: budget.rader } : undefined,
       förutsättningar: (h.förutsättningar ?? []).map((x) => ({ id: x.id, beskrivning: x.beskrivning, typ: x.typ ?? '', insatser: (x.insatser ?? []).join(', '), ansvarig: x.ansvarig ?? '', klart: datumText(x.klart) })),
       uppföljning: { beskrivning: h.uppföljningsplan?.beskrivning ?? '', redovisning: h.uppföljningsplan?.redovisning ?? '', utvärdering: h.uppföljningsplan?.utvärdering ?? '', ansvarig: h.uppföljningsplan?.ansvarig ?? '' },
-      indikatorer: [...indMap.values()].map((x) => ({ id: x.id, namn: x.namn, typ: typTitel(x.typ), mål: (x.mål ?? []).join(', '), utgångsvärde: `${num(x.utgångsvärde)}${x.utgångsvärde !== undefined && x.enhet ? ' ' + x.enhet : ''}`, målvärde: `${num(x.målvärde)}${x.målvärde !== undefined && x.enhet ? ' ' + x.enhet : ''}`, måldatum: datumText(x.måldatum), källa: x.källa ?? '', frekvens: x.frekvens ?? '' })),
+      indikatorer: [...indMap.values()].map((x) => ({ id: x.id, namn: x.namn, typ: typTitel(x.typ), mål: (x.mål ?? []).join(', '), utgångsvärde: `${num(x.utgångsvärde)}${x.utgångsvärde !== undefined && x.enhet ? ' ' + x.enhet : ''}`, målvärde: [`${num(x.målvärde)}${x.målvärde !== undefined && x.enhet ? ' ' + x.enhet : ''}`, x.riktning ? `(ska ${x.riktning})` : ''].filter(Boolean).join(' '), måldatum: datumText(x.måldatum), källa: [x.källa, x.frekvens && `frekvens: ${x.frekvens}`].filter(Boolean).join('; '), frekvens: x.frekvens ?? '' })),
       kommunikation: { beskrivning: h.kommunikationsplan?.beskrivning ?? '', överenskommelser: h.kommunikationsplan?.samverkansöverenskommelser ?? '', aktiviteter: (h.kommunikationsplan?.aktiviteter ?? []).map((x) => ({ id: x.id, målgrupp: x.målgrupp, budskap: x.budskap ?? '', kanal: x.kanal ?? '', språk: (x.språk ?? []).join(', '), ansvarig: x.ansvarig ?? '', när: x.när ?? '' })) },
       hållbarhet: [
         ['Jämställt föräldraskap, jämlikhet och funktionshinderperspektiv', h.hållbarhet?.jämställdhet_jämlikhet],
@@ -289,11 +330,14 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
       omgångar: omgångar.map((o) => ({ id: o.id, namn: omgångNamn(o) })),
       period: periodText(u.period, ' – '),
       frågor: frågor(m(s6, '6.1').frågor ?? [], u.svar),
-      insatser: ins.map((i) => {
-        const x = uppfInsats.get(i.id);
-        const f = föregInsats.get(i.id);
-        return { id: i.id, namn: i.namn, tid: insats(i).tid, status: x?.status ? STATUS_I[x.status] ?? x.status : '', föregåendeStatus: f?.status ?? '', planStatus: i.status ?? '', inomTidsram: x?.inom_tidsram === undefined ? '' : x.inom_tidsram ? 'ja' : 'nej', nådda: x?.nådda_föräldrar !== undefined ? num(x.nådda_föräldrar) : '', fullföljt: x?.fullföljt_procent !== undefined ? `${num(x.fullföljt_procent)} %` : '', beslut: x?.beslut ?? '', motivering: x?.motivering ?? '', kommentar: x?.kommentar ?? '' };
+      insatser: aktuellaRader.map(({ i, x }) => {
+        const id = i?.id ?? x?.insats ?? '';
+        const f = föregInsats.get(id);
+        return { id, namn: i?.namn ?? '', tid: i ? insats(i).tid : '', föregåendeStatus: f?.status ?? '', planStatus: i?.status ?? '', ...statusRad(x) };
       }),
+      tidigare,
+      genomförande: genomförandeText,
+      checklista5: checklista(5),
       utfall: serier,
       upplevelseFöräldrar: u.upplevelse?.föräldrar ?? '', upplevelsePersonal: u.upplevelse?.personal ?? '',
       utvärdering: u.utvärdering ?? '', återkoppling: u.återkoppling?.beskrivning ?? '', återkopplingDatum: datumText(u.återkoppling?.datum),

@@ -58,7 +58,6 @@ describe('the Förankringsunderlag', () => {
     const f = write(dir, PROJEKT);
     const r = await runCliAsync(['render', 'forankring', f, '--format', 'html', '--ut', join(dir, 'ut')]);
     expect(r.code, r.stderr).toBe(0);
-    // The file is named by the date the document bears (dokumentdatum), not the decision's.
     expect(readdirSync(join(dir, 'ut'))).toEqual(['hjo-tidaholm-förankring-2026-02-20.html']);
     const page = html(join(dir, 'ut'));
     for (const s of [

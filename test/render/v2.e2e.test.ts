@@ -107,7 +107,8 @@ describe.skipIf(tools.length > 0)('render on formatversion 2 (fixtures/v2.yaml)'
       expect(f, fmt).toContain('Jämförelser');
       expect(f, fmt).not.toContain('Riket');
       expect(f, fmt).toContain('Källor: Liv och hälsa ung 2023; SCB befolkningsstatistik');
-      expect(f, fmt).toContain('Föräldracafé: varje år 2025–2027: ca 40 000 kr (ordinarie budget)');
+      // The support's details (here only its cost) in a list under its name, below the table.
+      expect(f, fmt).toMatch(/Föräldracafé\W{0,4}Kostnader: varje år 2025–2027: ca 40 000 kr \(ordinarie budget\)/);
     }
   });
 
@@ -134,6 +135,18 @@ describe.skipIf(tools.length > 0)('render on formatversion 2 (fixtures/v2.yaml)'
       expect(f, fmt).toMatch(/I1 Vägledande samspel 2025 – september 2026 genomförd pågår/);
       expect(f, fmt).toMatch(/I2 Föräldraträffar på BVC 30 september 2025 – tills vidare pågår ej påbörjad/);
       expect(f, fmt).toContain('Källor: Enkät till föräldrar 2026');
+    }
+  });
+
+  it('uppföljning: step 5 as the chapter Genomförande with checklist 5, and an earlier round in full', () => {
+    for (const [fmt, t] of docs('uppföljning')) {
+      const f = flat(t);
+      expect(f, fmt).toMatch(/Genomförande .*5\.1 Att stödja föräldraskap och tillvarata föräldraskap som resurs Barnrätt i alla beslut\./);
+      expect(f, fmt).toContain('Kompetens (utbildning och handledning). Två gruppledare utbildade.');
+      expect(f, fmt).toMatch(/Tidigare uppföljningar .*Uppföljning U1 \(2025\)/);
+      expect(f, fmt).toContain('I1 Vägledande samspel (pågår). En grupp under hösten.');
+      expect(f, fmt).toContain('Lärdomar. Kvällstider fungerar bäst.');
+      expect(f, fmt).toContain('Bilaga: Checklista 5');
     }
   });
 

@@ -45,7 +45,7 @@ export function generate(root: string): { data: Record<string, unknown>; markers
   const markers: Marker[] = [];
   const branchTurn = new Map<string, number>();
   const branches = new Map<string, { used: Set<number>; of: number }>();
-  let text = 0, big = 7310000, small = 1000, year = 2040, day = 0;
+  let text = 0, big = 7310000, small = 1000, year = 2040, day = 0, dateYear = 2101;
 
   const resolve = (n: Schema): Schema => {
     while (n.$ref) { const { $ref, ...rest } = n; n = { ...defs[String($ref).replace('#/$defs/', '')]!, ...rest }; }
@@ -68,7 +68,8 @@ export function generate(root: string): { data: Record<string, unknown>; markers
     const add = (kind: Marker['kind'], v: unknown, forms: string[]) => { markers.push({ path: pathText(path), pattern: pattern(path), kind, forms, value: v }); return v; };
     if (n.anyOf && !n.properties && !n.type) {
       // Branches in turn, counted per place in the schema (the pattern), so each branch is used.
-      const id = anyKey || pattern(path);
+      // A date (datum) takes its forms in turn over the whole file: most dates stand alone, not in a list.
+      const id = anyKey || (n0.$ref === '#/$defs/datum' ? '$defs/datum' : pattern(path));
       const t = branchTurn.get(id) ?? 0;
       branchTurn.set(id, t + 1);
       const i = t % n.anyOf.length;
@@ -132,6 +133,9 @@ export function generate(root: string): { data: Record<string, unknown>; markers
       else if (max <= 18) v = key === 'från' ? 3 + (small++ % 7) : 11 + (small++ % 7);
       else if (max <= 100) v = n.type === 'integer' ? 11 + (small++ % 80) : Number(`${10 + (small % 80)}.${String(1 + (small++ % 98)).padStart(2, '0')}`);
       else if (min >= 1990 && max <= 2100) v = year++;
+      // A date given as a year (datum's integer branch): years 2101– so that they are not the
+      // year fields' (2040–) nor the day dates' (2001–2039) and stand alone in the text.
+      else if (min >= 1900 && max <= 2200) { v = dateYear++; return add('datum', v, [String(v)]); }
       else v = ++big;
       const forms = max <= 18 ? [] : max <= 100 ? [String(v).replace('.', ',')] : v > 9999 ? [grouped(v), String(v)] : [String(v)];
       return add('tal', v, forms);
