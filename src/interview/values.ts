@@ -114,6 +114,7 @@ export function formatValue(v: unknown): string | undefined {
 
 /** What the prompt says about how to write the answer, e.g. " (ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD)". */
 export function formatHint(s: S): string {
+  if (isDatum(s)) return ' (ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD)';
   const bs = branches(s);
   const parts: string[] = [];
   if (bs.some(isDatum)) parts.push('ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD');
