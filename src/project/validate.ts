@@ -151,9 +151,22 @@ function describe(e: ErrorObject, p: LoadedProject): Problem {
 export function schemaProblems(p: LoadedProject): Problem[] {
   if (validateSchema(p.data)) return [];
   let errors = (validateSchema.errors ?? []) as ErrorObject[];
-  // A value that fits none of an anyOf's forms gets one message (the anyOf's), not one per form.
-  const anyOf = errors.filter((e) => e.keyword === 'anyOf').map((e) => [e.instancePath, e.schemaPath.replace(/\/anyOf$/, '/anyOf/')] as const);
-  if (anyOf.length) errors = errors.filter((e) => e.keyword === 'anyOf' || !anyOf.some(([ip, sp]) => e.instancePath.startsWith(ip) && e.schemaPath.startsWith(sp)));
+  // A value that fits none of an anyOf's forms gets one message, not one per form: the form of
+  // its own type that it breaks (-5000 is a number below the minimum), or else the anyOf's.
+  const anyOf = errors.filter((e) => e.keyword === 'anyOf');
+  if (anyOf.length) {
+    const TYPE_LIKE = new Set(['type', 'const', 'enum', 'required', 'additionalProperties', 'anyOf']);
+    const drop = new Set<ErrorObject>();
+    for (const a of anyOf) {
+      const prefix = a.schemaPath.replace(/\/anyOf$/, '/anyOf/');
+      const branch = errors.filter((e) => e !== a && e.instancePath.startsWith(a.instancePath) && e.schemaPath.startsWith(prefix));
+      const own = branch.filter((e) => e.instancePath === a.instancePath && !TYPE_LIKE.has(e.keyword));
+      const isDate = (schemaAt(pointerToPath(a.instancePath)) as { $def?: string } | undefined)?.$def === 'datum';
+      if (own.length && !isDate) { for (const e of branch) if (e !== own[0]) drop.add(e); drop.add(a); }
+      else for (const e of branch) drop.add(e);
+    }
+    errors = errors.filter((e) => !drop.has(e));
+  }
   const seen = new Set<string>();
   const out: Problem[] = [];
   for (const e of errors) {
