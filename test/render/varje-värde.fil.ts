@@ -114,11 +114,13 @@ export function generate(root: string): { data: Record<string, unknown>; markers
         if (!target) throw new Error(`okänd referens ${pathText(path)}`);
         return add('ref', `${PREFIX[target]}1`, []);
       }
-      if (p.includes('{4}(-')) {
-        // A distinct day in 2001–2039 (years 2040– are the year fields').
+      if (n.format === 'date' || p.includes('{4}(-')) {
+        // A distinct day (format date) or year and month (the pattern) in 2001–2039 (years 2040– are the year fields').
         const y = 2001 + (day % 39), m = 1 + (day % 12), d = 1 + (day % 28);
         day++;
-        const iso = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+        const ym = `${y}-${String(m).padStart(2, '0')}`;
+        if (n.format !== 'date') return add('datum', ym, [ym, `${MONTHS[m - 1]} ${y}`]);
+        const iso = `${ym}-${String(d).padStart(2, '0')}`;
         return add('datum', iso, [iso, `${d} ${MONTHS[m - 1]} ${y}`]);
       }
       if (p === '^[0-9]{4}$') return add('text', key === 'kod' ? String(1880 + markers.filter((x) => x.pattern.endsWith('.kod')).length) : '1880', []);
