@@ -118,7 +118,8 @@ export function formatHint(s: S): string {
   const bs = branches(s);
   const parts: string[] = [];
   if (bs.some(isDatum)) parts.push('ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD');
-  const range = bs.find((b) => isNumeric(b) && b.minimum !== undefined && b.maximum !== undefined);
+  // A bound that only guards against absurd numbers (a tal's ±10^15) says nothing to the user.
+  const range = bs.find((b) => isNumeric(b) && b.minimum !== undefined && b.maximum !== undefined && Math.abs(b.maximum) < 1e12);
   if (bs.length > 1 && range) parts.push(`${range.minimum}–${range.maximum}`);
   if (bs.length > 1 && bs.some(isNumeric)) {
     if (bs.some((b) => onlyKeys(b, ['ca']))) parts.push(bs.some((b) => onlyKeys(b, ['från', 'till'])) ? 'tal, ca 52 000, 40–50' : 'tal eller ca 52 000');
