@@ -6,9 +6,15 @@
 /** The schema node at a dotted path (e.g. "analys.kartläggning.svar"), following $refs into $defs. */
 function nodeAt(schema, dotted) {
   let node = schema;
-  for (const key of dotted.split('.')) {
+  // A segment may select one item of a list (grupper[typ=styrgrupp], uppföljningar[senaste]).
+  for (const seg of dotted.split('.')) {
+    const key = seg.replace(/\[.*\]$/, '');
     while (node.$ref) node = schema.$defs[node.$ref.replace('#/$defs/', '')];
     node = node.properties?.[key];
+    if (node && seg !== key) {
+      while (node.$ref) node = schema.$defs[node.$ref.replace('#/$defs/', '')];
+      node = node.items;
+    }
     if (!node) throw new Error(`schemas/projekt.schema.json saknar ${dotted} (content/ anger det som svar_i)`);
   }
   while (node.$ref && !node.properties) node = schema.$defs[node.$ref.replace('#/$defs/', '')];

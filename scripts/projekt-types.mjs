@@ -3,7 +3,7 @@
 // the schema that validates it. Like the schema, the output is committed and written only when it
 // changed; test/project/types.test.ts checks that it is up to date.
 //
-// The schema uses a small subset of JSON Schema (no oneOf/anyOf/allOf/not/if); anything else
+// The schema uses a small subset of JSON Schema (anyOf as a union; no oneOf/allOf/not/if); anything else
 // makes the generator fail rather than emit a looser type. Constraints that TypeScript cannot
 // express (pattern, minimum, minLength, format …) are left to the validator.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -24,8 +24,6 @@ const NAMES = {
   'checksvar.status': 'Checkstatus',
   'organisation.arenor[]': 'Arena',
   'organisation.aktörer[]': 'Aktör',
-  'organisation.arenor[].huvudman': 'Huvudman',
-  'organisation.aktörer[].huvudman': 'Huvudman',
   'analys.förutsättningar.faktorer{}': 'Faktorbedömning',
   'analys.målgruppsanalys.nyckeltal[]': 'Nyckeltal',
   'analys.kartläggning.befintligt_stöd[]': 'BefintligtStöd',
@@ -35,13 +33,13 @@ const NAMES = {
   'handlingsplan.förutsättningar[]': 'Förutsättning',
   'handlingsplan.uppföljningsplan.indikatorer[]': 'Indikator',
   'handlingsplan.kommunikationsplan.aktiviteter[]': 'Kommunikationsaktivitet',
-  'uppföljning.insatser[]': 'Insatsuppföljning',
-  'uppföljning.utfall[]': 'Utfall',
+  'uppföljningsomgång.insatser[]': 'Insatsuppföljning',
+  'uppföljningsomgång.utfall[]': 'Utfall',
 };
 
 const SUPPORTED = new Set([
   '$schema', '$id', '$defs', '$ref', 'title', 'description', 'type', 'properties', 'required', 'additionalProperties',
-  'propertyNames', 'items', 'enum', 'const',
+  'propertyNames', 'items', 'enum', 'const', 'anyOf',
   // Constraints without a TypeScript counterpart: checked by the validator only.
   'format', 'pattern', 'minLength', 'maxLength', 'minimum', 'maximum', 'minItems', 'maxItems', 'uniqueItems', 'minProperties',
 ]);
@@ -84,6 +82,7 @@ export function typesText(schema) {
       return defName(m[1]);
     }
     if ('const' in node) return JSON.stringify(node.const);
+    if (node.anyOf) return node.anyOf.map((n, i) => { const t = type(n, `${path}|${i}`, indent); return /[|&]/.test(t) && !t.startsWith('{') ? `(${t})` : t; }).join(' | ');
     if (node.enum) return node.enum.map((v) => JSON.stringify(v)).join(' | ');
     switch (node.type) {
       case 'string': return 'string';

@@ -3,6 +3,7 @@
 import { Argument, Command, CommanderError, Help, Option } from 'commander';
 import { FsstodError, formatError } from './errors.js';
 import { processIO, type IO } from './io.js';
+import { setNoticeSink } from './notices.js';
 import { asciiWords, dokumentWords } from './content/dokument.js';
 
 const TITLES: Record<string, string> = {
@@ -92,6 +93,12 @@ Exempel:
     .option('--svar <fil>', 'ta stegets svar från en YAML- eller JSON-fil i stället för att fråga')
     .action((steg, fil, o) => run(import('./commands/step.js').then((m) => m.step({ steg, fil, moment: o.moment, checklista: Boolean(o.checklista), baraTomma: Boolean(o.baraTomma), svar: o.svar }, io))));
 
+  sub('migrera')
+    .description('uppgradera en projektfil till den senaste formatversionen (2); kommentarer och ordning behålls')
+    .argument('[fil]', 'projektfilen', DEFAULT_FILE)
+    .option('--torrkörning', 'visa vad som skulle ändras, utan att spara')
+    .action((fil, o) => run(import('./commands/migrate.js').then((m) => m.migrate({ fil, torrkörning: Boolean(o.torrkörning) }, io))));
+
   sub('status')
     .description('visa hur mycket av varje steg som är besvarat; flera filer ger en tabell med en rad per kommun')
     .argument('[filer...]', 'projektfiler', [DEFAULT_FILE])
@@ -142,6 +149,7 @@ const COMMANDER_MESSAGES: Record<string, (m: string) => string> = {
 export async function main(argv: string[], io: IO = processIO()): Promise<number> {
   const debug = argv.includes('--debug');
   let pending: Promise<number> | undefined;
+  setNoticeSink((display, message, hint) => io.err(`${display}: obs: ${message}\n  → ${hint}\n`));
   const program = build(io, (p) => { pending = p; });
   let code = 0;
   try {

@@ -2,6 +2,7 @@
 // checklist question word for word, the questions of 3.2, 3.4 and 6.1, the eleven factors;
 // and every field path in content/ must exist in the project schema (and the schema's
 // question keys must be exactly content's ids).
+import { splitPath } from '../src/project/progress.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -102,7 +103,7 @@ describe('content/ against the method guide', () => {
       }
     }
     expect(paths.length).toBeGreaterThan(40);
-    for (const p of paths) expect(schemaAt(p.split('.')), p).toBeDefined();
+    for (const p of paths) expect(schemaAt(splitPath(p)), p).toBeDefined();
   });
 
   it('the schema\'s question and checklist keys are exactly content\'s ids', () => {
@@ -110,7 +111,7 @@ describe('content/ against the method guide', () => {
     const m32 = method.steg[2]!.moment.find((m) => m.nummer === '3.2')!;
     expect(keys(['analys', 'kartläggning', 'svar'])).toEqual(m32.frågor!.map((q) => q.id));
     const m61 = method.steg[5]!.moment.find((m) => m.nummer === '6.1')!;
-    expect(keys(['uppföljning', 'svar'])).toEqual(m61.frågor!.map((q) => q.id));
+    expect(keys(['uppföljningar', '[senaste]', 'svar'])).toEqual(m61.frågor!.map((q) => q.id));
     const m34 = method.steg[2]!.moment.find((m) => m.nummer === '3.4')!;
     for (const g of m34.frågegrupper!) expect(keys(['analys', 'lägesbild', 'analysfrågor', g.id])).toEqual(g.frågor.map((q) => q.id));
     for (const s of method.steg) {
@@ -160,7 +161,7 @@ describe('a new document is a template plus one registry entry', () => {
     const r = run(['render', 'alla', example, '--format', 'html', '--ut', join(pkg, 'ut3')]);
     expect(r.code).toBe(0);
     const made = readdirSync(join(pkg, 'ut3')).sort();
-    expect(made).toHaveLength(4);
+    expect(made).toHaveLength(5);
     expect(made.some((f) => f.includes('-årsrapport-'))).toBe(true);
   });
 
@@ -205,9 +206,9 @@ describe('a new document is a template plus one registry entry', () => {
   it('the help lists it', () => {
     // Help wraps its lines: compare with the white space made single.
     const help = (args: string[]) => run(args).out.replace(/\s+/g, ' ');
-    expect(help(['render', '--help'])).toContain('lägesbild, handlingsplan, uppföljning, årsrapport eller alla (även lagesbild, uppfoljning, arsrapport)');
-    expect(help(['check', '--help'])).toContain('lägesbild, handlingsplan, uppföljning eller årsrapport');
-    expect(help(['--help'])).toMatch(/render \[flaggor\] <dokument> \[fil\] skapa lägesbild, handlingsplan, uppföljning eller årsrapport/);
+    expect(help(['render', '--help'])).toContain('förankring, lägesbild, handlingsplan, uppföljning, årsrapport eller alla (även forankring, lagesbild, uppfoljning, arsrapport)');
+    expect(help(['check', '--help'])).toContain('förankring, lägesbild, handlingsplan, uppföljning eller årsrapport');
+    expect(help(['--help'])).toMatch(/render \[flaggor\] <dokument> \[fil\] skapa förankring, lägesbild, handlingsplan, uppföljning eller årsrapport/);
     const bad = run(['check', '--for', 'nej', example]);
     expect(bad.code).toBe(2);
     expect(bad.out).toContain('uppföljning, årsrapport');
@@ -227,7 +228,8 @@ describe('the project schema takes its question texts from content/', () => {
     let node = schema;
     for (const k of path) {
       while (node.$ref) node = schema.$defs[node.$ref.slice(8)];
-      node = node.properties[k];
+      // A selector ("[senaste]") is an item of the list.
+      node = k.startsWith('[') ? node.items : node.properties[k];
     }
     return node;
   };
@@ -242,7 +244,7 @@ describe('the project schema takes its question texts from content/', () => {
       expect(at(['checklistor', `steg${s.nummer}`]).title).toBe(s.checklista.titel);
       for (const q of s.checklista.frågor.flatMap((q) => q.delfrågor ?? [q])) { expect(at(['checklistor', `steg${s.nummer}`, q.id]).title).toBe(q.text); n++; }
       for (const m of s.moment) {
-        const base = m.svar_i?.split('.') ?? [];
+        const base = m.svar_i ? splitPath(m.svar_i) : [];
         for (const q of m.frågor ?? []) { expect(at([...base, q.id]).title).toBe(q.text); n++; }
         for (const g of m.frågegrupper ?? []) {
           expect(at([...base, g.id]).title).toBe(g.titel);
@@ -261,7 +263,7 @@ describe('the project schema takes its question texts from content/', () => {
     changed.begrepp.dokument.push({ id: 'årsrapport', titel: 'Årsrapport', bestämd: 'årsrapporten', steg: [5], moment: [] });
     const out = withMethodTexts(schema, changed);
     expect(out.$defs.checklistor.properties.steg4.properties.c2.title).toBe('En ny fråga?');
-    expect(Object.values(out.$defs.uppföljning.properties.svar.properties as Record<string, { title: string }>)[0]!.title).toBe('En ny uppföljningsfråga?');
+    expect(Object.values(out.$defs.uppföljningsomgång.properties.svar.properties as Record<string, { title: string }>)[0]!.title).toBe('En ny uppföljningsfråga?');
     expect(out.$defs.beslutPerDokument.properties.årsrapport).toEqual({ title: 'Årsrapport', $ref: '#/$defs/beslut' });
     expect(schema.$defs.checklistor.properties.steg4.properties.c2.title).not.toBe('En ny fråga?');
   });

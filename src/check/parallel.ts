@@ -14,6 +14,7 @@ import { methodView } from './method.js';
 import { RULES } from './rules/index.js';
 import type { FileResult } from './types.js';
 import { fromRoot } from '../paths.js';
+import { collectNotices, notice, type Notice } from '../notices.js';
 
 /** Defined as true by the build (scripts/build.mjs); undefined when running from sources. */
 declare const BUNDLED: boolean | undefined;
@@ -53,6 +54,13 @@ export async function checkFiles(files: string[], o: Options, env: NodeJS.Proces
   if (threads === 0) return files.map(one);
 
   const results: FileResult[] = new Array(files.length);
+  // A file's notices (e.g. "formatversion 1"), printed in the files' order once all are checked.
+  const notices: Notice[][] = new Array(files.length);
+  const mine = (i: number) => {
+    const c = collectNotices(() => one(files[i]!));
+    results[i] = c.value;
+    notices[i] = c.notices;
+  };
   let nextIndex = 0;
   const take = (size = BATCH): number[] => {
     const batch: number[] = [];
@@ -83,10 +91,10 @@ export async function checkFiles(files: string[], o: Options, env: NodeJS.Proces
       }
       if (inFlight === 0) resolve();
     };
-    w.on('message', (m: { results?: [number, FileResult][]; error?: string; ready?: boolean }) => {
+    w.on('message', (m: { results?: [number, FileResult, Notice[]][]; error?: string; ready?: boolean }) => {
       if (m.error) { resolve(); return; }
       if (!m.ready) inFlight--;
-      for (const [i, r] of m.results ?? []) results[i] = r;
+      for (const [i, r, n] of m.results ?? []) { results[i] = r; notices[i] = n ?? []; }
       feed();
     });
     w.on('error', () => resolve());
@@ -95,12 +103,13 @@ export async function checkFiles(files: string[], o: Options, env: NodeJS.Proces
   // The main thread works through the queue too, one file at a time, letting the workers'
   // messages in between.
   for (let batch = take(1); batch.length; batch = take(1)) {
-    results[batch[0]!] = one(files[batch[0]!]!);
+    mine(batch[0]!);
     await new Promise<void>((r) => setImmediate(r));
   }
   await Promise.all(settled);
   await Promise.all(workers.map((w) => w.terminate()));
-  for (let i = 0; i < files.length; i++) if (!results[i]) results[i] = one(files[i]!);
+  for (let i = 0; i < files.length; i++) if (!results[i]) mine(i);
+  for (const ns of notices) for (const n of ns ?? []) notice(n.key, n.display, n.message, n.hint);
   return results;
 }
 
@@ -119,7 +128,7 @@ export function serveWorker(): void {
   };
   parentPort!.on('message', (batch: number[]) => {
     try {
-      parentPort!.postMessage({ results: batch.map((i) => [i, checkFile(init.files[i]!, opts)]) });
+      parentPort!.postMessage({ results: batch.map((i) => { const c = collectNotices(() => checkFile(init.files[i]!, opts)); return [i, c.value, c.notices]; }) });
     } catch (e) {
       parentPort!.postMessage({ error: (e as Error)?.message ?? String(e) });
     }

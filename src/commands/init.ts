@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { parseDocument } from 'yaml';
 import type { IO } from '../io.js';
 import { InputError, NoTerminalError, UsageError } from '../errors.js';
+import { CURRENT_FORMAT } from '../project/migrate.js';
 import { findKommuner, allKommuner, genitive, type Kommun } from '../kommuner.js';
 import { displayPath } from '../project/load.js';
 import { fromRoot } from '../paths.js';
@@ -60,14 +61,16 @@ export function projectText(kommuner: Kommun[], namn: string, period: { från: n
     '# med "fsstöd status". Skriv aldrig personnummer eller känsliga personuppgifter här:',
     '# dokumenten som skapas ur filen blir allmänna handlingar.',
     '',
-    'formatversion: 1',
+    `formatversion: ${CURRENT_FORMAT}`,
     '',
     'projekt:',
     '  # Visas på dokumentens försättsblad.',
     `  namn: ${q(namn)}`,
     kommuner.length === 1 ? '  # Kommunen (SCB:s kommunkod och län).' : '  # Kommunerna som samverkar (SCB:s kommunkoder och län).',
     '  kommuner:',
-    ...kommuner.flatMap((k) => [`    - kod: ${q(k.kod)}`, `      namn: ${q(k.namn)}`, `      länskod: ${q(k.länskod)}`, `      län: ${q(k.län)}`]),
+    ...(kommuner.length > 1 ? ['  # Den första är huvudkommun (sökande); ändra roll om en annan är det.'] : []),
+    ...kommuner.flatMap((k, i) => [`    - kod: ${q(k.kod)}`, `      namn: ${q(k.namn)}`, `      länskod: ${q(k.länskod)}`, `      län: ${q(k.län)}`,
+      ...(kommuner.length > 1 ? [`      roll: ${i === 0 ? 'huvudkommun' : 'samverkande'}`] : [])]),
     '  # Planperiodens första och sista år.',
     '  period:',
     `    från: ${period.från}`,

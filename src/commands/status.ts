@@ -18,7 +18,9 @@ export interface StatusOptions {
 interface FileStatus {
   fil: string;
   projekt?: string;
-  kommuner?: { kod: string; namn: string; län?: string }[];
+  kommuner?: { kod: string; namn: string; län?: string; roll?: string }[];
+  /** A samverkan's own name and organisation (projekt.samverkan), when the file gives them. */
+  samverkan?: { namn?: string; organisation?: string };
   fel?: string;
   valideringsfel?: number;
   steg?: StepProgress[];
@@ -39,7 +41,8 @@ function readOne(fil: string): FileStatus {
     return {
       fil: p.display,
       projekt: typeof data.projekt?.namn === 'string' ? data.projekt.namn : undefined,
-      kommuner: Array.isArray(data.projekt?.kommuner) ? data.projekt.kommuner.map((k) => ({ kod: String(k?.kod ?? ''), namn: String(k?.namn ?? ''), län: k?.län })) : [],
+      kommuner: Array.isArray(data.projekt?.kommuner) ? data.projekt.kommuner.map((k) => ({ kod: String(k?.kod ?? ''), namn: String(k?.namn ?? ''), län: k?.län, ...(typeof k?.roll === 'string' ? { roll: k.roll } : {}) })) : [],
+      ...(samverkanOf(data) ? { samverkan: samverkanOf(data) } : {}),
       valideringsfel: problems.length,
       steg: judgeProject(p.data, method.steg),
     };
@@ -49,8 +52,23 @@ function readOne(fil: string): FileStatus {
   }
 }
 
+function samverkanOf(data: Project): FileStatus['samverkan'] {
+  const s = data.projekt?.samverkan;
+  if (!s || typeof s !== 'object') return undefined;
+  const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+  const out = { ...(text(s.namn) ? { namn: text(s.namn) } : {}), ...(text(s.organisation) ? { organisation: text(s.organisation) } : {}) };
+  return Object.keys(out).length ? out : undefined;
+}
+
+const isSamverkan = (f: FileStatus) => (f.kommuner?.length ?? 0) > 1 || Boolean(f.samverkan);
+
 const kommunLabel = (f: FileStatus) =>
-  f.kommuner?.length ? f.kommuner.map((k) => k.namn).join(', ') + (f.kommuner.length > 1 ? ' (samverkan)' : ` (${f.kommuner[0]!.kod})`) : f.fil;
+  !f.kommuner?.length ? f.samverkan?.namn ?? f.fil
+    : isSamverkan(f) ? `${f.samverkan?.namn ?? f.kommuner.map((k) => k.namn).join(', ')} (samverkan)`
+      : `${f.kommuner[0]!.namn} (${f.kommuner[0]!.kod})`;
+
+/** A samverkan's member kommuner, one line each: "Hjo (1427), huvudkommun". */
+const members = (f: FileStatus) => (isSamverkan(f) ? f.kommuner ?? [] : []).map((k) => `${k.namn}${k.kod ? ` (${k.kod})` : ''}${k.roll ? `, ${k.roll}` : ''}`);
 
 export async function status(opts: StatusOptions, io: IO): Promise<number> {
   const files = opts.filer.map(readOne);
@@ -58,7 +76,7 @@ export async function status(opts: StatusOptions, io: IO): Promise<number> {
   if (opts.json) {
     io.out(jsonText({
       filer: files.map((f) => f.fel ? { fil: f.fil, fel: f.fel } : {
-        fil: f.fil, projekt: f.projekt, kommuner: f.kommuner, valideringsfel: f.valideringsfel,
+        fil: f.fil, projekt: f.projekt, kommuner: f.kommuner, ...(f.samverkan ? { samverkan: f.samverkan } : {}), valideringsfel: f.valideringsfel,
         andel: projectShare(f.steg!),
         steg: f.steg!.map((s) => ({
           nummer: s.nummer, titel: s.titel, andel: s.andel,
@@ -77,7 +95,9 @@ export async function status(opts: StatusOptions, io: IO): Promise<number> {
   const colour = (p: number, s: string) => (p === 100 ? c.green(s) : p === 0 ? c.dim(s) : c.yellow(s));
   if (files.length === 1 && !files[0]!.fel) {
     const f = files[0]!;
-    io.out(`${c.bold(f.projekt ?? kommunLabel(f))}\n${kommunLabel(f)} – ${f.fil}\n\n`);
+    io.out(`${c.bold(f.projekt ?? kommunLabel(f))}\n${kommunLabel(f)}${f.samverkan?.organisation ? `, ${f.samverkan.organisation}` : ''} – ${f.fil}\n`);
+    for (const m of members(f)) io.out(`  ${m}\n`);
+    io.out('\n');
     const w = Math.max(...f.steg!.map((s) => `${s.nummer} ${s.titel}`.length));
     io.out(`  ${'Steg'.padEnd(w)}   ${'Moment och frågor'.padEnd(22)}   Checklista\n`);
     for (const s of f.steg!) {
@@ -93,8 +113,10 @@ export async function status(opts: StatusOptions, io: IO): Promise<number> {
   }
   // Several files: one row per kommun.
   const rows = files.map((f) => {
-    if (f.fel) return { label: f.fil, cells: [] as string[], total: '', fel: f.fel, län: '' };
-    return { label: kommunLabel(f), län: f.kommuner?.[0]?.län ?? '', cells: f.steg!.map((s) => `${s.andel} %`), total: `${projectShare(f.steg!)} %`, fel: f.valideringsfel ? `${f.valideringsfel} valideringsfel` : '' };
+    if (f.fel) return { label: f.fil, cells: [] as string[], total: '', fel: f.fel, län: '', members: [] as string[] };
+    // A samverkan's län: the huvudkommun's, else the first kommun's.
+    const län = (f.kommuner?.find((k) => k.roll === 'huvudkommun') ?? f.kommuner?.[0])?.län ?? '';
+    return { label: kommunLabel(f), län, cells: f.steg!.map((s) => `${s.andel} %`), total: `${projectShare(f.steg!)} %`, fel: f.valideringsfel ? `${f.valideringsfel} valideringsfel` : '', members: members(f) };
   });
   const lw = Math.max(6, ...rows.map((r) => r.label.length));
   const länw = Math.max(3, ...rows.map((r) => r.län.length));
@@ -103,6 +125,8 @@ export async function status(opts: StatusOptions, io: IO): Promise<number> {
   for (const r of rows) {
     if (!r.cells.length) { io.out(`${c.red(r.fel)}\n`); continue; }
     io.out(`${r.label.padEnd(lw)}  ${r.län.padEnd(länw)}  ${r.cells.map((x) => colour(parseInt(x, 10), x.padStart(7))).join(' ')}   ${r.total.padStart(6)}${r.fel ? '  ' + c.red(r.fel) : ''}\n`);
+    // A samverkan's kommuner under its row, each with its role.
+    for (const m of r.members) io.out(`  ${c.dim(m)}\n`);
   }
   io.out(`\n${files.length} filer${failed ? `, ${files.filter((f) => f.fel).length} kunde inte läsas` : ''}.\n`);
   return failed ? 2 : 0;

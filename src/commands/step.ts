@@ -4,6 +4,8 @@ import { Chalk } from 'chalk';
 import type { IO } from '../io.js';
 import { AbortedError, NoTerminalError, UsageError, formatLocation } from '../errors.js';
 import { loadProject } from '../project/load.js';
+import { asCurrentText } from '../project/migrate-text.js';
+import { CURRENT_FORMAT } from '../project/migrate.js';
 import { loadMethod } from '../content/load.js';
 import { Session } from '../interview/session.js';
 import { runStep, summary } from '../interview/run.js';
@@ -43,8 +45,12 @@ export async function step(o: StepOptions, io: IO, asker?: Asker): Promise<numbe
     throw new NoTerminalError('ingen terminal att ställa frågorna i (standard in är inte en terminal), och inga svar angivna', undefined,
       `Ta stegets svar från en fil: fsstöd step ${n}${fileArg ? ` ${fileArg}` : ''} --svar svar.yaml (se docs/svar.md), eller redigera ${o.fil || DEFAULT_FILE} direkt och kontrollera den med fsstöd validate.`);
   }
-  const p = loadProject(o.fil || DEFAULT_FILE);
+  // A file of an older formatversion is answered in, and saved as, the current one.
+  const p = asCurrentText(loadProject(o.fil || DEFAULT_FILE));
   const session = new Session(p);
+  // The loader's notice (stderr) says the file is read as the current version; the first
+  // save says that it is also written so.
+  session.onFormatUpgrade = () => io.out(`Obs: ${p.display} sparas i formatversion ${CURRENT_FORMAT} (samma innehåll; se fsstöd migrera ${p.display} --torrkörning).\n`);
   const c = new Chalk({ level: io.color ? 1 : 0 });
 
   if (o.svar) {

@@ -8,12 +8,13 @@ import type { YamlPath } from '../project/load.js';
 import type { Begrepp } from '../content/types.js';
 import { schemaAt, fieldInWords } from '../project/schema-words.js';
 import { COLLECTIONS, REFERENCES, expand, indexIds, type IdKind } from '../project/refs.js';
-import { getPath } from '../project/progress.js';
+import { getPath, isSelector, selectIndex, selectorOf } from '../project/progress.js';
 import { isAnswered } from '../judge/index.js';
 import { RejectedError, type Edit, type Session } from './session.js';
 import type { Asker, Choice, Separator } from './asker.js';
 import { itemLabel, short, wrap } from './text.js';
 import { patternOf, referenceAt } from './paths.js';
+import { branches, formatHint, formatValue, isError, parseNumber, parseValue } from './values.js';
 
 export { patternOf, referenceAt };
 
@@ -53,43 +54,96 @@ export function child(ctx: Ctx, parent: Place, key: string | number): Place {
   };
 }
 
-/** The entry of a list such as uppföljning.utfall that belongs to one item (by its id). */
-export function entryPlace(ctx: Ctx, listPath: YamlPath, key: string, id: string): Place {
-  const list = () => {
-    const l = getPath(ctx.session.data, listPath);
+/**
+ * The item of a list that a selector picks ("[typ=styrgrupp]": the first group of that type,
+ * "[senaste]": the last follow-up round). Where there is none, the first answer creates it as a
+ * new item with the next free id and the selector's field set (typ: styrgrupp).
+ */
+export function selected(ctx: Ctx, list: Place, seg: string): Place {
+  const items = () => {
+    const l = getPath(ctx.session.data, list.path);
     return Array.isArray(l) ? l : [];
   };
-  const index = () => list().findIndex((e) => e && typeof e === 'object' && e[key] === id);
+  const index = () => selectIndex(items(), seg);
   return {
     get path() {
       const i = index();
-      return [...listPath, i >= 0 ? i : list().length];
+      return [...list.path, i >= 0 ? i : items().length];
     },
     write(value) {
       const i = index();
-      if (i >= 0) return [{ path: [...listPath, i], value }];
+      if (i >= 0) return [{ path: [...list.path, i], value }];
       if (value === undefined) return [];
-      return [{ path: [...listPath, list().length], value: { [key]: id, ...(value as object) } }];
+      const sel = selectorOf(seg);
+      const prefix = listPrefix(list.path);
+      const own: Record<string, unknown> = {};
+      if (prefix) own.id = nextId(ctx.session.data, prefix);
+      if ('fält' in sel) own[sel.fält] = sel.värde;
+      return child(ctx, list, items().length).write({ ...own, ...(value as object) });
+    },
+  };
+}
+
+/** The place of a path from content/, whose selectors pick (or create) list items. */
+export function placeOf(ctx: Ctx, path: YamlPath): Place {
+  let p: Place = { path: [], write: (value) => [{ path: [], value }] };
+  for (const seg of path) p = isSelector(seg) ? selected(ctx, p, seg) : child(ctx, p, seg);
+  return p;
+}
+
+/** The entry of a list such as uppföljningar[].utfall that belongs to one item (by its id). */
+export function entryPlace(ctx: Ctx, list: Place, key: string, id: string): Place {
+  const items = () => {
+    const l = getPath(ctx.session.data, list.path);
+    return Array.isArray(l) ? l : [];
+  };
+  const index = () => items().findIndex((e) => e && typeof e === 'object' && e[key] === id);
+  return {
+    get path() {
+      const i = index();
+      return [...list.path, i >= 0 ? i : items().length];
+    },
+    write(value) {
+      const i = index();
+      if (i >= 0) return [{ path: [...list.path, i], value }];
+      if (value === undefined) return [];
+      return child(ctx, list, items().length).write({ [key]: id, ...(value as object) });
     },
   };
 }
 
 // ── References and ids ───────────────────────────────────────────────────────────────────
 
-export const PREFIX: Record<IdKind, string> = {
+export const PREFIX: Record<string, string> = {
   arena: 'AR', aktör: 'AK', nyckeltal: 'N', stöd: 'S', behov: 'B', mål: 'M', insats: 'I', förutsättning: 'P', indikator: 'IND', kommunikation: 'K',
+  grupp: 'G', fokusområde: 'F', referens: 'R', uppföljning: 'U',
 };
 
+/** Lists whose items have ids but are not referred to by id (groups, follow-up rounds). */
+const OWN_IDS: { path: string[]; prefix: string; words: string }[] = [
+  { path: ['organisation', 'grupper'], prefix: 'G', words: 'grupp' },
+  { path: ['handlingsplan', 'fokusområden'], prefix: 'F', words: 'fokusområde' },
+  { path: ['projekt', 'referenser'], prefix: 'R', words: 'referens' },
+  { path: ['uppföljningar'], prefix: 'U', words: 'uppföljningsomgång' },
+];
+
+/** The prefix of the ids of a list's items (G for organisation.grupper), if they have ids. */
+export function listPrefix(path: YamlPath): string | undefined {
+  const k = kindOfList(path);
+  if (k) return (COLLECTIONS[k] as { prefix?: string }).prefix ?? PREFIX[k];
+  return OWN_IDS.find((o) => o.path.join('.') === path.join('.'))?.prefix;
+}
+
 /** The step where items of a kind are added (for "nothing to choose yet" messages). */
-const STEP_OF: Record<IdKind, number> = {
-  arena: 2, aktör: 2, nyckeltal: 3, stöd: 3, behov: 3, mål: 4, insats: 4, förutsättning: 4, indikator: 4, kommunikation: 4,
+const STEP_OF: Record<string, number> = {
+  arena: 2, aktör: 2, grupp: 2, nyckeltal: 3, stöd: 3, behov: 3, fokusområde: 4, mål: 4, insats: 4, förutsättning: 4, indikator: 4, kommunikation: 4, referens: 1, uppföljning: 6,
 };
 
 /** The next free id with a prefix: one more than the highest in use anywhere in the file. */
 export function nextId(data: unknown, prefix: string): string {
   const re = new RegExp(`^${prefix}(\\d+)$`);
   let max = 0;
-  for (const c of Object.values(COLLECTIONS)) {
+  for (const c of [...Object.values(COLLECTIONS), ...OWN_IDS]) {
     const list = getPath(data, c.path);
     if (!Array.isArray(list)) continue;
     for (const it of list) {
@@ -258,20 +312,7 @@ async function askChoice(ctx: Ctx, place: Place, title: string, choices: Choice<
   }
 }
 
-function parseNumber(raw: string, integer: boolean): number | { error: string } {
-  const t = raw.replace(/[\s\u00a0]/g, '').replace(',', '.');
-  if (!/^[-−]?\d+(\.\d+)?$/.test(t)) return { error: integer ? 'Skriv ett heltal, t.ex. 12.' : 'Skriv ett tal, t.ex. 12 eller 12,5.' };
-  const n = Number(t.replace('−', '-'));
-  if (integer && !Number.isInteger(n)) return { error: 'Skriv ett heltal, utan decimaler.' };
-  return n;
-}
-
-const formatNumber = (n: unknown) => (typeof n === 'number' ? String(n).replace('.', ',') : n === undefined ? undefined : String(n));
-
-function rangeWords(s: S): string {
-  if (s.minimum !== undefined && s.maximum !== undefined) return ` (${s.minimum}–${s.maximum})`;
-  return '';
-}
+const formatNumber = (n: unknown) => formatValue(n);
 
 async function askLeaf(ctx: Ctx, place: Place, s: S, title: string): Promise<void> {
   const path = place.path;
@@ -286,26 +327,17 @@ async function askLeaf(ctx: Ctx, place: Place, s: S, title: string): Promise<voi
   }
   const cur = getPath(ctx.session.data, path);
   const check = checker(ctx, place);
-  let parse: (raw: string) => unknown | { error: string };
-  let message = title;
-  let current: string | undefined;
-  let long = false;
-  if (isInt || s.type === 'number') {
-    parse = (raw) => parseNumber(raw, isInt);
-    message += rangeWords(s);
-    current = formatNumber(cur);
-  } else if (s.format === 'date') {
-    parse = (raw) => (/^\d{4}-\d{2}-\d{2}$/.test(raw) ? raw : { error: 'Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2026-03-31.' });
-    message += ' (ÅÅÅÅ-MM-DD)';
-    current = cur === undefined ? undefined : String(cur);
-  } else {
-    parse = (raw) => raw;
-    current = cur === undefined || cur === null ? undefined : String(cur);
-    long = true;
-  }
+  // The schema says how an answer is read (values.ts): a number, a date of any precision, or
+  // one of an anyOf's shapes (a tal, a kostnad's år and belopp_kr); else a text.
+  const bs = branches(s);
+  const plainText = bs.length === 1 && s.type === 'string' && s.$def !== 'datum' && !s.pattern;
+  const parse = (raw: string): unknown => (plainText ? raw : parseValue(s, raw));
+  const message = title + formatHint(s);
+  const current = plainText ? (cur === undefined || cur === null ? undefined : String(cur)) : formatValue(cur);
+  const long = plainText || bs.some((b) => b.properties?.bedömning);
   const validate = (raw: string): true | string => {
     const v = parse(raw);
-    if (v && typeof v === 'object' && 'error' in (v as object)) return (v as { error: string }).error;
+    if (isError(v)) return v.error;
     return check(v);
   };
   // A long answer is shown in full before the question, so that it can be read before Enter.
@@ -320,7 +352,7 @@ async function askLeaf(ctx: Ctx, place: Place, s: S, title: string): Promise<voi
     if (ans === null) value = undefined;
     else {
       const v = parse(ans);
-      if (v && typeof v === 'object' && 'error' in (v as object)) { refused(ctx, (v as { error: string }).error); continue; }
+      if (isError(v)) { refused(ctx, v.error); continue; }
       value = v;
     }
     const r = commit(ctx, place, value);
@@ -436,18 +468,29 @@ const DONE = '\u0000klar';
 function noun(path: YamlPath): string {
   const k = kindOfList(path);
   if (k) return COLLECTIONS[k].words;
+  const own = OWN_IDS.find((o) => o.path.join('.') === path.join('.'));
+  if (own) return own.words;
   const items = schemaAt([...path, 0]);
   return items?.properties?.roll ? 'person' : 'post';
 }
 
-async function askList(ctx: Ctx, place: Place, itemSchema: S, title: string): Promise<void> {
+/** Which items of a list an editor shows (the other groups: not the styrgrupp or arbetsgrupp). */
+export interface ListFilter {
+  shows: (item: any) => boolean;
+  /** What a new item is asked first, instead of the list's required fields (a group's typ). */
+  first?: string[];
+}
+
+export async function askList(ctx: Ctx, place: Place, itemSchema: S, title: string, filter?: ListFilter): Promise<void> {
   const kind = kindOfList(place.path);
   const what = noun(place.path);
   for (;;) {
     const list = getPath(ctx.session.data, place.path);
-    const items: any[] = Array.isArray(list) ? list : [];
-    const choices: (Choice<unknown> | Separator)[] = items.map((it, i) => ({
-      name: `${it && typeof it.id === 'string' ? `${it.id}  ` : ''}${short(itemLabel(it), 70) || '(utan namn)'}`,
+    const all: any[] = Array.isArray(list) ? list : [];
+    const shown = all.flatMap((it, i) => (!filter || filter.shows(it) ? [i] : []));
+    const items = shown.map((i) => all[i]);
+    const choices: (Choice<unknown> | Separator)[] = shown.map((i) => ({
+      name: `${all[i] && typeof all[i].id === 'string' ? `${all[i].id}  ` : ''}${short(itemLabel(all[i]), 70) || '(utan namn)'}`,
       value: i,
     }));
     if (items.length) choices.push({ separator: ' ' });
@@ -455,11 +498,11 @@ async function askList(ctx: Ctx, place: Place, itemSchema: S, title: string): Pr
     const pick = await ctx.ask.select({ message: `${title} (${items.length} st)`, choices, default: DONE, pageSize: 15 });
     if (pick === DONE) return;
     if (pick === ADD) {
-      await addItem(ctx, place.path, itemSchema, kind, what);
+      await addItem(ctx, place.path, itemSchema, kind, what, filter);
       continue;
     }
     const i = pick as number;
-    const item = items[i];
+    const item = all[i];
     const act = await ctx.ask.select({
       message: `${item && typeof item.id === 'string' ? item.id + ' ' : ''}${short(itemLabel(item), 60)}`,
       choices: [{ name: 'Ändra', value: 'edit' }, { name: 'Ta bort', value: 'remove' }, { name: 'Tillbaka', value: 'back' }],
@@ -479,10 +522,11 @@ async function askList(ctx: Ctx, place: Place, itemSchema: S, title: string): Pr
   }
 }
 
-async function addItem(ctx: Ctx, listPath: YamlPath, itemSchema: S, kind: IdKind | undefined, what: string): Promise<void> {
+async function addItem(ctx: Ctx, listPath: YamlPath, itemSchema: S, kind: IdKind | undefined, what: string, filter?: ListFilter): Promise<void> {
   const data = ctx.session.data;
-  const required = ((itemSchema.required ?? []) as string[]).filter((k) => k !== 'id');
-  const id = kind ? nextId(data, PREFIX[kind]) : undefined;
+  const required = filter?.first ?? ((itemSchema.required ?? []) as string[]).filter((k) => k !== 'id');
+  const prefix = listPrefix(listPath);
+  const id = prefix ? nextId(data, prefix) : undefined;
   const list = getPath(data, listPath);
   const n = Array.isArray(list) ? list.length : 0;
   const ett = /^(nyckeltal|befintligt stöd|utvecklingsbehov|mål)$/.test(what);
@@ -490,21 +534,30 @@ async function addItem(ctx: Ctx, listPath: YamlPath, itemSchema: S, kind: IdKind
   const draft: Record<string, unknown> = {};
   for (const key of required) {
     const s = schemaAt([...listPath, n, key]) ?? {};
-    const isNum = s.type === 'number' || s.type === 'integer';
+    if (s.enum) {
+      // A kind to choose (a group's typ): one of the values, or nothing added.
+      const pick = await ctx.ask.select({ message: s.title ?? key, choices: [...(s.enum as unknown[]).filter((v) => !filter || filter.shows({ [key]: v })).map((v) => enumChoice(ctx, [...listPath, n, key], v)), { name: 'Avbryt', value: SKIP }], default: SKIP });
+      if (pick === SKIP) {
+        ctx.out(ctx.c.dim(`  Ingen ${what} lades till.`) + '\n');
+        return;
+      }
+      draft[key] = pick;
+      continue;
+    }
+    const plainText = branches(s).length === 1 && s.type === 'string' && s.$def !== 'datum' && !s.pattern;
     const ans = await ctx.ask.text({
-      message: `${s.title ?? key}${isNum ? rangeWords(s) : ''}`,
+      message: `${s.title ?? key}${plainText ? '' : formatHint(s)}`,
       validate: (raw) => {
-        if (!isNum) return true;
-        const v = parseNumber(raw, s.type === 'integer');
-        return typeof v === 'number' ? true : v.error;
+        const v = plainText ? raw : parseValue(s, raw);
+        return isError(v) ? v.error : true;
       },
-      long: !isNum,
+      long: plainText,
     });
     if (ans === undefined || ans === null) {
       ctx.out(ctx.c.dim(`  Ingen ${what} lades till.`) + '\n');
       return;
     }
-    draft[key] = isNum ? parseNumber(ans, s.type === 'integer') : ans;
+    draft[key] = plainText ? ans : parseValue(s, ans);
   }
   // Keys in the schema's order, so the file reads the same way as the examples.
   const item: Record<string, unknown> = {};
@@ -582,7 +635,7 @@ async function askKeyed(ctx: Ctx, place: Place, itemSchema: S, keyed: { key: str
   }
   ctx.out(ctx.c.bold(`  ${title}`) + ctx.c.dim(` – ${targets.length} st från handlingsplanen`) + '\n');
   for (const t of targets) {
-    const ep = entryPlace(ctx, place.path, keyed.key, t.id);
+    const ep = entryPlace(ctx, place, keyed.key, t.id);
     if (!needs(ctx, ep.path) && getPath(ctx.session.data, ep.path) !== undefined) continue;
     ctx.out(ctx.c.cyan(`  ${t.id} ${short(itemLabel(t), 60)}`) + ctx.c.dim(plannedDetails(keyed.kind, t)) + '\n');
     // A missing entry is wholly unanswered; an existing one is asked as far as needed.

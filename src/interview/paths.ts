@@ -1,11 +1,12 @@
 // Paths in the project file in the form REFERENCES uses ("handlingsplan.insatser[].mål").
 import type { YamlPath } from '../project/load.js';
 import { REFERENCES, type IdKind } from '../project/refs.js';
+import { isSelector } from '../project/progress.js';
 
 /** "handlingsplan.insatser[].mål" for ['handlingsplan', 'insatser', 3, 'mål']. */
 export function patternOf(path: YamlPath): string {
   let s = '';
-  for (const seg of path) s += typeof seg === 'number' ? '[]' : (s ? '.' : '') + seg;
+  for (const seg of path) s += typeof seg === 'number' || isSelector(seg) ? '[]' : (s ? '.' : '') + seg;
   return s;
 }
 

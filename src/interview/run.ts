@@ -4,10 +4,10 @@
 import type { Moment, Step } from '../content/types.js';
 import { dokumentAfterStep } from '../content/dokument.js';
 import type { YamlPath } from '../project/load.js';
-import { getPath, splitPath } from '../project/progress.js';
+import { getPath, isSelector, selectorOf, splitPath } from '../project/progress.js';
 import { checklistUnits, judgeStep as stepProgress, stepComplete, type StepJudgement as StepProgress } from '../judge/index.js';
 import { schemaAt } from '../project/schema-words.js';
-import { askAny, at, child, needs, type Ctx } from './fields.js';
+import { askAny, askList, at, child, needs, nextId, placeOf, listPrefix, commit, type Ctx } from './fields.js';
 import { short, wrap } from './text.js';
 
 export interface RunOptions {
@@ -51,16 +51,54 @@ async function askMoment(ctx: Ctx, step: Step, m: Moment, i: number): Promise<vo
     if (f.del && f.del.titel !== del) {
       del = f.del.titel;
       const only = (m.delar ?? []).find((d) => d.titel === del)?.fält ?? [];
-      const sameTitle = only.length === 1 && schemaAt(splitPath(only[0]!))?.title === del;
+      const onlyPath = only.length === 1 ? splitPath(only[0]!) : undefined;
+      // A part that is one field with the same title, or one selected item (titled by the part).
+      const sameTitle = !!onlyPath && (schemaAt(onlyPath)?.title === del || isSelector(onlyPath[onlyPath.length - 1]));
       out('\n' + (sameTitle ? '' : c.bold(`  ${del}`) + '\n') + c.dim(wrap(f.del.vägledning, width, '  ')) + '\n');
     }
     if (f.grupp && f.grupp !== grupp) {
       grupp = f.grupp;
       out('\n' + c.bold(`  ${grupp}`) + '\n');
     }
-    await askAny(ctx, at(f.path), f.label);
+    const last = f.path[f.path.length - 1];
+    const sel = isSelector(last) ? selectorOf(last) : undefined;
+    // A selected item (the styrgrupp) is titled by its part; its selecting field is not asked.
+    await askAny(ctx, placeOf(ctx, f.path), f.label ?? (sel ? f.del?.titel : undefined), sel && 'fält' in sel ? { except: [sel.fält] } : {});
+  }
+  await askOtherItems(ctx, fields.map((f) => f.path));
+}
+
+/**
+ * After the parts that select items of a list by a field (the styrgrupp, the arbetsgrupp): the
+ * list's other items, in a list editor ("Finns fler grupper?": beredningsgrupp, nätverk …).
+ */
+async function askOtherItems(ctx: Ctx, paths: YamlPath[]): Promise<void> {
+  const lists = new Map<string, { list: YamlPath; field: string; values: string[] }>();
+  for (const p of paths) {
+    const last = p[p.length - 1];
+    if (!isSelector(last)) continue;
+    const sel = selectorOf(last);
+    if (!('fält' in sel)) continue;
+    const list = p.slice(0, -1);
+    const k = list.join('.');
+    if (!lists.has(k)) lists.set(k, { list, field: sel.fält, values: [] });
+    lists.get(k)!.values.push(sel.värde);
+  }
+  for (const { list, field, values } of lists.values()) {
+    const items = schemaAt([...list, 0]);
+    if (!items) continue;
+    const shows = (it: any) => !(it && typeof it === 'object' && values.includes(String(it[field])));
+    const cur = getPath(ctx.session.data, list);
+    const others = Array.isArray(cur) ? cur.filter(shows).length : 0;
+    if (ctx.baraTomma && others) continue;
+    const title = schemaAt(list)?.title ?? String(list[list.length - 1]);
+    out(ctx, '\n' + ctx.c.bold(`  Fler ${title.toLowerCase()}`) + '\n');
+    if (!others && !(await ctx.ask.confirm(`Finns fler ${title.toLowerCase()} (t.ex. beredningsgrupp, projektgrupp, referensgrupp, nätverk)?`, false))) continue;
+    await askList(ctx, placeOf(ctx, list), items, `Övriga ${title.toLowerCase()}`, { shows, first: [field] });
   }
 }
+
+const out = (ctx: Ctx, s: string) => ctx.out(s);
 
 async function askChecklist(ctx: Ctx, step: Step): Promise<void> {
   const { c, out, width } = ctx;
@@ -99,14 +137,54 @@ export async function runStep(ctx: Ctx, step: Step, stepCount: number, opts: Run
   out(progressLine(stepProgress(ctx.session.data, step)) + '\n');
   out(c.dim(wrap('Enter behåller ett svar (eller hoppar över en tom fråga) · Tab redigerar svaret · "-" tar bort det · ":e" öppnar en texteditor för längre text · Ctrl-C avbryter: allt du svarat är redan sparat.', width)) + '\n');
   if (!opts.checklista) {
+    await chooseRound(ctx, step);
     const start = opts.moment ? step.moment.findIndex((m) => m.nummer === opts.moment) : 0;
     if (!opts.moment && step.fält.length && step.fält.some((f) => needs(ctx, splitPath(f)))) {
       out('\n' + c.bold.blue(`── Genomgående i steg ${step.nummer}`) + '\n');
-      for (const f of step.fält) await askAny(ctx, at(splitPath(f)));
+      for (const f of step.fält) await askAny(ctx, placeOf(ctx, splitPath(f)));
     }
     for (let i = Math.max(0, start); i < step.moment.length; i++) await askMoment(ctx, step, step.moment[i]!, i);
   }
   await askChecklist(ctx, step);
+}
+
+/**
+ * A step that works on the last item of a list ("uppföljningar[senaste]", step 6): whether to
+ * continue the last round or start a new one (the next id, and its period asked first). With
+ * no round yet the first answer creates it (U1).
+ */
+async function chooseRound(ctx: Ctx, step: Step): Promise<void> {
+  const all = [...step.fält, ...step.moment.flatMap((m) => [...(m.fält ?? []), ...(m.delar ?? []).flatMap((d) => d.fält ?? []), ...(m.svar_i ? [m.svar_i] : [])])].map(splitPath);
+  const p = all.find((x) => x.some((seg) => seg === '[senaste]'));
+  if (!p) return;
+  const list = p.slice(0, p.indexOf('[senaste]'));
+  const cur = getPath(ctx.session.data, list);
+  if (!Array.isArray(cur) || !cur.length) return;
+  const last = cur[cur.length - 1] ?? {};
+  const prefix = listPrefix(list);
+  const next = prefix ? nextId(ctx.session.data, prefix) : undefined;
+  const period = last.period ? ` (${[last.period.från, last.period.till].filter(Boolean).join(' – ')})` : '';
+  const pick = await ctx.ask.select({
+    message: 'Vilken uppföljningsomgång?',
+    choices: [
+      { name: `Fortsätt ${last.id ?? 'den senaste'}${period}`, value: 'fortsätt' },
+      { name: `Börja en ny omgång${next ? ` (${next})` : ''}`, value: 'ny' },
+    ],
+    default: 'fortsätt',
+  });
+  if (pick !== 'ny') return;
+  const r = commit(ctx, at([...list, cur.length]), next ? { id: next } : {});
+  if (r !== true) { ctx.out(ctx.c.red(`  ✗ ${r}`) + '\n'); return; }
+  ctx.out(ctx.c.green(`  ✓ ${next ?? 'Ny omgång'} sparad`) + '\n');
+  // The period is asked first, unless the step's own questions start with it.
+  if (all.some((x) => x[x.indexOf('[senaste]') + 1] === 'period')) return;
+  const wasBara = ctx.baraTomma;
+  ctx.baraTomma = false;
+  try {
+    await askAny(ctx, child(ctx, at([...list, cur.length]), 'period'));
+  } finally {
+    ctx.baraTomma = wasBara;
+  }
 }
 
 /** The command that comes after a step. */

@@ -8,7 +8,8 @@ import { assertWritable, recoverAbandoned, saveProject } from '../project/save.j
 import { ConflictError } from '../errors.js';
 import { schemaProblems, sortProblems, validateProject, type Problem } from '../project/validate.js';
 import { referenceAt } from './paths.js';
-import { fieldInWords } from '../project/schema-words.js';
+import { fieldInWords, schemaAt } from '../project/schema-words.js';
+import { parseDate } from '../project/dates.js';
 import { editDocument, editText, renderWhole, withValue, type EditResult, type TextState } from './yaml-edit.js';
 import { getPath } from '../project/progress.js';
 import { firstForbiddenChar, forbiddenCharMessage } from '../project/chars.js';
@@ -62,6 +63,28 @@ export function forbiddenTextProblems(edits: Edit[], data: unknown): Problem[] {
     }
   };
   for (const e of edits) walk(e.path, e.value, new Set());
+  return out;
+}
+
+/**
+ * A date the schema's pattern lets through but the calendar does not have ("2026-02-30") is
+ * refused by every writer, as dates.ts reads it.
+ */
+export function impossibleDateProblems(edits: Edit[], data: unknown): Problem[] {
+  const out: Problem[] = [];
+  const isDatum = (s: Record<string, any> | undefined) => !!s && (s.$def === 'datum' || (Array.isArray(s.anyOf) && s.anyOf.some((b: any) => b.$ref === '#/$defs/datum')));
+  const walk = (path: YamlPath, v: unknown): void => {
+    if (typeof v === 'string') {
+      if (/^\d{4}-\d{2}-\d{2}$/.test(v) && !parseDate(v) && isDatum(schemaAt(path))) {
+        out.push({ rule: 'datum', severity: 'error', path, line: 0, col: 0, message: `${fieldInWords(path, data)}: "${v}" är inget giltigt datum; skriv ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD, t.ex. 2026-03-31` });
+      }
+      return;
+    }
+    if (v === null || typeof v !== 'object') return;
+    if (Array.isArray(v)) v.forEach((x, i) => walk([...path, i], x));
+    else for (const [k, x] of Object.entries(v)) walk([...path, k], x);
+  };
+  for (const e of edits) walk(e.path, e.value);
   return out;
 }
 
@@ -119,9 +142,28 @@ export class Session {
     // A read-only file is refused before the first question, not after the answers.
     assertWritable(p.file, p.display);
     recoverAbandoned(p.file);
+    this.asCurrentFormat(p);
     const all = initialProblems ?? validateProject(p);
     this.baseline = multiset(all);
     this.refProblems = all.filter((pr) => pr.rule !== 'schema');
+  }
+
+  /**
+   * Called once, before the first save of a file read from an older formatversion (the save
+   * writes the current one): the interview says so.
+   */
+  onFormatUpgrade?: () => void;
+  private upgradeSaid = false;
+
+  /**
+   * A file of an older formatversion is held migrated in memory (load.ts), but its text is the
+   * old one: saves splice lines into the text, so the text becomes the migrated Document's.
+   * The hash stays the one of the bytes on disk, so a change by someone else is still noticed.
+   */
+  private asCurrentFormat(p: LoadedProject): void {
+    if (!p.migratedFrom) return;
+    p.text = renderWhole(p.doc, p.eol);
+    this.reparse();
   }
 
   get data(): Record<string, any> {
@@ -166,7 +208,7 @@ export class Session {
       if (n > 0) { seen.set(pr.message, n - 1); return false; }
       return true;
     });
-    problems.push(...decidedPlanProblems(this.p.data, data, edits), ...forbiddenTextProblems(edits, this.p.data));
+    problems.push(...decidedPlanProblems(this.p.data, data, edits), ...forbiddenTextProblems(edits, this.p.data), ...impossibleDateProblems(edits, this.p.data));
     const result = { problems, data, all };
     this.cached = { key, version: this.version, result };
     return result;
@@ -193,6 +235,10 @@ export class Session {
     if (problems.length) throw new RejectedError(problems);
     let made = { ...this.textFor(edits, data), data, all };
     const original = this.p.data;
+    if (this.p.migratedFrom && !this.upgradeSaid) {
+      this.upgradeSaid = true;
+      this.onFormatUpgrade?.();
+    }
     saveProject(this.p, {
       text: made.text, data,
       rebase: (fresh) => {
@@ -255,6 +301,9 @@ export class Session {
     const p = this.p;
     for (const k of ['text', 'data', 'bom', 'eol', 'mode'] as const) (p as any)[k] = fresh[k];
     for (const k of ['hash', 'doc', 'lineCounter']) Object.defineProperty(p, k, Object.getOwnPropertyDescriptor(fresh, k)!);
+    p.migratedFrom = fresh.migratedFrom;
+    p.migration = fresh.migration;
+    this.asCurrentFormat(p);
     const before = validateProject(p);
     this.baseline = multiset(before);
     this.refProblems = before.filter((pr) => pr.rule !== 'schema');

@@ -11,9 +11,9 @@ import type { Step } from '../content/types.js';
 import { stepPaths } from '../content/paths.js';
 import { InputError } from '../errors.js';
 import { decodeUserText, displayPath, MAX_BYTES, parseUserYaml, nodeAt, positionOf, readStdin, STDIN_DISPLAY, yamlLib, type YamlPath } from '../project/load.js';
-import { getPath, splitPath } from '../project/progress.js';
+import { getPath, isSelector, splitPath } from '../project/progress.js';
 import type { Problem } from '../project/validate.js';
-import { kindOfList, nextId, PREFIX, referenceRemovals } from './fields.js';
+import { listPrefix, nextId, referenceRemovals } from './fields.js';
 import { isDeepStrictEqual } from 'node:util';
 import { fieldInWords, schemaAt } from '../project/schema-words.js';
 import { COLLECTIONS, indexIds } from '../project/refs.js';
@@ -87,8 +87,24 @@ export function itemKey(listPath: YamlPath): string | undefined {
   const items = schemaAt([...listPath, 0]);
   if (!items?.properties || items.type !== 'object') return undefined;
   if (items.properties.id) return 'id';
-  return Array.isArray(items.required) && items.required.length === 1 ? items.required[0] : undefined;
+  if (Array.isArray(items.required) && items.required.length === 1) return items.required[0];
+  // A member is a role or a body (formatversion 2 requires neither): matched by its role.
+  return items.properties.roll ? 'roll' : undefined;
 }
+
+/**
+ * Where an answer's item has no id, the item it means: the content's selector for the list
+ * (organisation.grupper[typ=styrgrupp] → the group with the same typ; uppföljningar[senaste] →
+ * the last round).
+ */
+/** Keys of formatversion 1 that an answers file may still use: where their answers go now. */
+const V1_PLACES: Record<string, string> = {
+  'organisation.styrgrupp': 'organisation.styrgrupp finns inte i formatversion 2: styrgruppen är en grupp i organisation.grupper med typ styrgrupp, t.ex. organisation: {grupper: [{typ: styrgrupp, mandat: …}]}',
+  'organisation.arbetsgrupp': 'organisation.arbetsgrupp finns inte i formatversion 2: arbetsgruppen är en grupp i organisation.grupper med typ arbetsgrupp, t.ex. organisation: {grupper: [{typ: arbetsgrupp, uppdrag: …}]}',
+  uppföljning: 'uppföljning finns inte i formatversion 2: en uppföljning är en omgång i uppföljningar, t.ex. uppföljningar: [{period: {från: 2027, till: 2027}, utfall: […]}] (en post utan id fyller i den senaste omgången)',
+};
+
+const NATURAL_KEYS: Record<string, string> = { 'organisation.grupper': 'typ', uppföljningar: '[senaste]' };
 
 const TA_BORT = 'ta_bort';
 const samePath = (path: YamlPath, base: YamlPath) => base.length <= path.length && base.every((s, i) => String(s) === String(path[i]));
@@ -101,7 +117,9 @@ const dotted = (p: YamlPath) => p.join('.');
  * (with the next free id), and `ta_bort: [...]` beside lists removes items from them.
  */
 export function svarEdits(step: Step, data: unknown, svarData: Record<string, unknown>, where: (path: YamlPath, key?: boolean) => { line: number; col: number }, display: string): SvarPlan {
-  const allowed = stepPaths(step);
+  // A path that selects a list item (organisation.grupper[typ=styrgrupp]) allows answers under
+  // the whole list; the items are found by id, or by the natural key (typ) where ids are absent.
+  const allowed = stepPaths(step).map((p) => { const i = p.findIndex(isSelector); return i < 0 ? p : p.slice(0, i); });
   const inStep = (p: YamlPath) => allowed.some((a) => startsWith(p, a));
   const edits: Edit[] = [];
   const places: Place[] = [];
@@ -150,8 +168,8 @@ export function svarEdits(step: Step, data: unknown, svarData: Record<string, un
   };
 
   const mergeList = (path: YamlPath, from: YamlPath, v: Record<string, unknown>[], cur: unknown[] | undefined, key: string): void => {
-    const kind = key === 'id' ? kindOfList(path) : undefined;
-    const prefix = kind ? PREFIX[kind] : undefined;
+    const prefix = key === 'id' ? listPrefix(path) : undefined;
+    const natural = NATURAL_KEYS[dotted(path)];
     // New ids are higher than any in the file and than those the answers give themselves.
     let n = prefix ? Number(nextId(data, prefix).slice(prefix.length)) - 1 : 0;
     if (prefix) {
@@ -166,12 +184,31 @@ export function svarEdits(step: Step, data: unknown, svarData: Record<string, un
     const byId = key === 'id' ? indexIds(data).byId : undefined;
     v.forEach((item, j) => {
       const at: YamlPath = [...from, j];
-      const k = keyOf(item[key]);
+      let k = keyOf(item[key]);
+      // Without an id: the item the content's selector means (the group of that typ, the last round).
+      if (k === undefined && natural && cur) {
+        const i = natural === '[senaste]' ? cur.length - 1 : cur.findIndex((c) => isMapValue(c) && item[natural] !== undefined && c[natural] === item[natural]);
+        const hit = i >= 0 ? keyOf((cur[i] as Record<string, unknown>)?.[key]) : undefined;
+        if (hit !== undefined) k = hit;
+        else if (i >= 0) {
+          touched.add(`${dotted(path)}#${i}`);
+          places.push({ path: [...path, i], from: at });
+          mapInto([...path, i], at, item, `${dotted(path)}#${i}`);
+          return;
+        }
+      }
       if (k !== undefined) {
         if (seen.has(k)) { problem(`${dotted(path)}: ${key} ${k} står två gånger i svarsfilen; skriv postens ändringar på ett ställe`, [...at, key]); return; }
         seen.add(k);
       }
       const matches = k === undefined || !cur ? [] : cur.flatMap((c, i) => (isMapValue(c) && keyOf(c[key]) === k ? [i] : []));
+      if (matches.length === 1 && item[key] === undefined) {
+        const i = matches[0]!;
+        touched.add(`${dotted(path)}#${i}`);
+        places.push({ path: [...path, i], from: at });
+        mapInto([...path, i], at, item, `${dotted(path)}#${i}`);
+        return;
+      }
       if (matches.length > 1) { problem(`${dotted(path)}: ${matches.length} poster i projektfilen har ${key} ${k}, så det går inte att veta vilken som menas; rätta projektfilen först`, [...at, key]); return; }
       if (matches.length === 1) {
         const i = matches[0]!;
@@ -237,6 +274,7 @@ export function svarEdits(step: Step, data: unknown, svarData: Record<string, un
       if (k === TA_BORT) removalsAt(path, path, v, inStep);
       else if (inStep(p)) set(p, p, v);
       else if (allowed.some((a) => startsWith(a, p)) && isMapValue(v)) walk(p, v);
+      else if (V1_PLACES[dotted(p)]) problem(V1_PLACES[dotted(p)]!, p, true);
       else {
         const here = [...new Set(allowed.map((a) => a.slice(0, path.length + 1).join('.')).filter((a) => startsWith(splitPath(a), path)))];
         problem(`${p.join('.')} hör inte till steg ${step.nummer}. Här får svarsfilen innehålla: ${here.join(', ')}`, p, true);

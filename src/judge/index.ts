@@ -4,7 +4,7 @@
 // here; nothing else decides these (DESIGN.md §2). Coverage is in coverage.ts, a document's
 // readiness (the errors of check --for) in readiness.ts.
 import type { YamlPath } from '../project/load.js';
-import { getPath, splitPath } from '../project/progress.js';
+import { getPath, isSelector, selectorOf, splitPath } from '../project/progress.js';
 import { schemaAt } from '../project/schema-words.js';
 
 /** The parts of content/ the judgement needs (see src/content/types.ts for the full types). */
@@ -53,10 +53,34 @@ export function isAnswered(v: unknown): boolean {
 
 export const percent = (a: number, b: number): number => (b === 0 ? 0 : Math.round((100 * a) / b));
 
+/** The schema's path for a content path: a selector ("[typ=styrgrupp]", "[senaste]") stands for an item. */
+const schemaPath = (path: YamlPath): YamlPath => path.map((seg) => (isSelector(seg) ? 0 : seg));
+
+/**
+ * Whether an item a selector picks (the styrgrupp, the current follow-up round) is answered: its id
+ * and the field that selected it identify it and are no answer ({id: G1, typ: styrgrupp} alone is
+ * a group not yet described).
+ */
+function selectedAnswered(v: unknown, seg: string): boolean {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return isAnswered(v);
+  const sel = selectorOf(seg);
+  const skip = new Set(['id', ...('fält' in sel ? [sel.fält] : [])]);
+  return Object.entries(v).some(([k, x]) => !skip.has(k) && isAnswered(x));
+}
+
+function labelOf(path: YamlPath, dotted: string): string {
+  const last = path.at(-1);
+  if (isSelector(last)) {
+    const sel = selectorOf(last);
+    if ('värde' in sel) return sel.värde.charAt(0).toLocaleUpperCase('sv-SE') + sel.värde.slice(1);
+  }
+  return schemaAt(schemaPath(path))?.title ?? dotted;
+}
+
 /** Units for one dotted field path: maps with a fixed key set (the eleven factors) count per key. */
 function fieldUnits(data: unknown, dotted: string): Unit[] {
   const path = splitPath(dotted);
-  const s = schemaAt(path);
+  const s = schemaAt(schemaPath(path));
   const keys: string[] | undefined = s?.propertyNames?.enum;
   if (keys) {
     return keys.map((k) => {
@@ -64,7 +88,9 @@ function fieldUnits(data: unknown, dotted: string): Unit[] {
       return { path: p, label: k, answered: isAnswered(getPath(data, p)) };
     });
   }
-  return [{ path, label: s?.title ?? dotted, answered: isAnswered(getPath(data, path)) }];
+  const last = path.at(-1);
+  const v = getPath(data, path);
+  return [{ path, label: labelOf(path, dotted), answered: isSelector(last) ? selectedAnswered(v, last) : isAnswered(v) }];
 }
 
 function questionUnits(data: unknown, base: string, qs: QuestionLike[], prefix: string[] = []): Unit[] {

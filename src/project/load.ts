@@ -17,6 +17,8 @@ export function yamlLib(): typeof import('yaml') {
 }
 import { InputError } from '../errors.js';
 import { readSubset, type OutlineNode } from './subset.js';
+import { CURRENT_FORMAT, migrateDocument, type MigrationChange } from './migrate.js';
+import { notice } from '../notices.js';
 import { describeChar, FORBIDDEN_CHAR_HINT, firstForbiddenChar, forbiddenCharMessage, isControlChar } from './chars.js';
 
 export type YamlPath = (string | number)[];
@@ -40,7 +42,12 @@ export interface LoadedProject {
   stdin?: boolean;
   /** Positions from the fast reading (subset.ts), when the text is in its subset. */
   outline?: OutlineNode;
+  /** The file has this older formatversion and was read as the current one (migrate.ts). */
+  migratedFrom?: number;
+  /** What reading it as the current version changed (for fsstöd migrera). */
+  migration?: MigrationChange[];
 }
+
 
 /** Larger than any real plan (500 insatser ≈ 0.5 MB); protects against resource exhaustion. */
 export const MAX_BYTES = 10 * 1024 * 1024;
@@ -376,7 +383,7 @@ export function parseProjectText(src: ReturnType<typeof readProjectText>): Loade
   }
   const root = data as Record<string, unknown>;
   if (!Object.prototype.hasOwnProperty.call(root, 'formatversion')) {
-    throw new InputError('det här ser inte ut som en fsstöd-projektfil: nyckeln formatversion saknas', { file: display, line: 1, col: 1 }, 'Lägg till raden "formatversion: 1" överst, eller skapa en ny fil med fsstöd init.');
+    throw new InputError('det här ser inte ut som en fsstöd-projektfil: nyckeln formatversion saknas', { file: display, line: 1, col: 1 }, `Lägg till raden "formatversion: ${CURRENT_FORMAT}" överst, eller skapa en ny fil med fsstöd init.`);
   }
   const project = {
     file, display, text, data: root,
@@ -388,8 +395,18 @@ export function parseProjectText(src: ReturnType<typeof readProjectText>): Loade
   Object.defineProperty(project, 'doc', { enumerable: true, configurable: true, get: () => getFull().doc, set: (d: Document.Parsed) => { getFull().doc = d; project.outline = undefined; } });
   Object.defineProperty(project, 'lineCounter', { enumerable: true, configurable: true, get: () => getFull().lineCounter, set: (l: LineCounter) => { getFull().lineCounter = l; } });
   Object.defineProperty(project, 'hash', { enumerable: true, configurable: true, get: () => (hash ??= hashBytes(src.bytes)), set: (h: string) => { hash = h; } });
-  if (root.formatversion !== 1) {
-    throw new InputError(`formatversion ${JSON.stringify(root.formatversion)} stöds inte; den här versionen av fsstöd läser formatversion 1`, { file: display, ...positionOf(project, ['formatversion']) });
+  if (root.formatversion !== 1 && root.formatversion !== CURRENT_FORMAT) {
+    throw new InputError(`formatversion ${JSON.stringify(root.formatversion)} stöds inte; den här versionen av fsstöd läser formatversion 1 och ${CURRENT_FORMAT}`, { file: display, ...positionOf(project, ['formatversion']) });
+  }
+  if (root.formatversion === 1) {
+    // Read as the current version: the Document is migrated in memory (its moved nodes keep
+    // their places in this text), and a save writes the current version.
+    const f = getFull();
+    project.migration = migrateDocument(f.doc);
+    project.data = documentData(f.doc, f.lineCounter, display) as Record<string, unknown>;
+    project.outline = undefined;
+    project.migratedFrom = 1;
+    notice(file, display, `filen har formatversion 1; fsstöd läser den som formatversion ${CURRENT_FORMAT}`, `Uppgradera filen med: fsstöd migrera ${display}  (visa först vad som ändras med --torrkörning)`);
   }
   return project;
 }

@@ -5,46 +5,53 @@ import { positionOf, type LoadedProject, type YamlPath } from './load.js';
 import type { Problem } from './validate.js';
 import { fieldInWords } from './schema-words.js';
 
-export type IdKind = 'arena' | 'aktör' | 'nyckeltal' | 'stöd' | 'behov' | 'mål' | 'insats' | 'förutsättning' | 'indikator' | 'kommunikation';
+export type IdKind = 'arena' | 'aktör' | 'grupp' | 'nyckeltal' | 'stöd' | 'behov' | 'fokusområde' | 'mål' | 'insats' | 'förutsättning' | 'indikator' | 'kommunikation' | 'referens' | 'uppföljning';
 
-/** Where each kind of item lives (a list whose items have an `id`). */
-export const COLLECTIONS: Record<IdKind, { path: string[]; words: string }> = {
-  arena: { path: ['organisation', 'arenor'], words: 'arena' },
-  aktör: { path: ['organisation', 'aktörer'], words: 'aktör' },
-  nyckeltal: { path: ['analys', 'målgruppsanalys', 'nyckeltal'], words: 'nyckeltal' },
-  stöd: { path: ['analys', 'kartläggning', 'befintligt_stöd'], words: 'befintligt stöd' },
-  behov: { path: ['analys', 'utvecklingsbehov'], words: 'utvecklingsbehov' },
-  mål: { path: ['handlingsplan', 'mål'], words: 'mål' },
-  insats: { path: ['handlingsplan', 'insatser'], words: 'insats' },
-  förutsättning: { path: ['handlingsplan', 'förutsättningar'], words: 'förutsättning' },
-  indikator: { path: ['handlingsplan', 'uppföljningsplan', 'indikatorer'], words: 'indikator' },
-  kommunikation: { path: ['handlingsplan', 'kommunikationsplan', 'aktiviteter'], words: 'kommunikationsaktivitet' },
+/** Where each kind of item lives (a list whose items have an `id`), and the prefix of its ids (G1, F2 …). */
+export const COLLECTIONS: Record<IdKind, { path: string[]; words: string; prefix: string }> = {
+  arena: { path: ['organisation', 'arenor'], words: 'arena', prefix: 'AR' },
+  aktör: { path: ['organisation', 'aktörer'], words: 'aktör', prefix: 'AK' },
+  grupp: { path: ['organisation', 'grupper'], words: 'grupp', prefix: 'G' },
+  nyckeltal: { path: ['analys', 'målgruppsanalys', 'nyckeltal'], words: 'nyckeltal', prefix: 'N' },
+  stöd: { path: ['analys', 'kartläggning', 'befintligt_stöd'], words: 'befintligt stöd', prefix: 'S' },
+  behov: { path: ['analys', 'utvecklingsbehov'], words: 'utvecklingsbehov', prefix: 'B' },
+  fokusområde: { path: ['handlingsplan', 'fokusområden'], words: 'fokusområde', prefix: 'F' },
+  mål: { path: ['handlingsplan', 'mål'], words: 'mål', prefix: 'M' },
+  insats: { path: ['handlingsplan', 'insatser'], words: 'insats', prefix: 'I' },
+  förutsättning: { path: ['handlingsplan', 'förutsättningar'], words: 'förutsättning', prefix: 'P' },
+  indikator: { path: ['handlingsplan', 'uppföljningsplan', 'indikatorer'], words: 'indikator', prefix: 'IND' },
+  kommunikation: { path: ['handlingsplan', 'kommunikationsplan', 'aktiviteter'], words: 'kommunikationsaktivitet', prefix: 'K' },
+  referens: { path: ['projekt', 'referenser'], words: 'referens', prefix: 'R' },
+  uppföljning: { path: ['uppföljningar'], words: 'uppföljningsomgång', prefix: 'U' },
 };
 
 /**
- * Every reference field: a path pattern ("[]" = every item of a list) and the kinds it may point to.
- * The last segment is the field; a trailing "[]" means the field is a list of ids.
+ * Every reference field: a path pattern ("[]" = every item of a list, "*" = every key of a map)
+ * and the kinds it may point to. The last segment is the field; a trailing "[]" means the field
+ * is a list of ids.
  */
 export const REFERENCES: { pattern: string; kinds: IdKind[] }[] = [
   { pattern: 'projekt.samordnare.aktör', kinds: ['aktör'] },
   { pattern: 'organisation.aktörer[].arenor[]', kinds: ['arena'] },
-  { pattern: 'organisation.styrgrupp.medlemmar[].aktör', kinds: ['aktör'] },
-  { pattern: 'organisation.arbetsgrupp.medlemmar[].aktör', kinds: ['aktör'] },
+  { pattern: 'organisation.grupper[].medlemmar[].aktör', kinds: ['aktör'] },
   { pattern: 'organisation.samordning.personer[].aktör', kinds: ['aktör'] },
   { pattern: 'analys.kartläggning.befintligt_stöd[].aktör', kinds: ['aktör'] },
   { pattern: 'analys.kartläggning.befintligt_stöd[].arena', kinds: ['arena'] },
   { pattern: 'analys.utvecklingsbehov[].underlag[]', kinds: ['nyckeltal', 'stöd'] },
   { pattern: 'handlingsplan.mål[].behov[]', kinds: ['behov'] },
+  { pattern: 'handlingsplan.mål[].överordnat', kinds: ['mål'] },
+  { pattern: 'handlingsplan.mål[].fokusområde', kinds: ['fokusområde'] },
   { pattern: 'handlingsplan.insatser[].mål[]', kinds: ['mål'] },
   { pattern: 'handlingsplan.insatser[].befintligt_stöd', kinds: ['stöd'] },
-  { pattern: 'handlingsplan.insatser[].ansvarig', kinds: ['aktör'] },
+  { pattern: 'handlingsplan.insatser[].ansvariga[]', kinds: ['aktör'] },
   { pattern: 'handlingsplan.insatser[].aktörer[]', kinds: ['aktör'] },
   { pattern: 'handlingsplan.insatser[].arenor[]', kinds: ['arena'] },
   { pattern: 'handlingsplan.förutsättningar[].insatser[]', kinds: ['insats'] },
   { pattern: 'handlingsplan.uppföljningsplan.indikatorer[].mål[]', kinds: ['mål'] },
   { pattern: 'handlingsplan.uppföljningsplan.indikatorer[].insatser[]', kinds: ['insats'] },
-  { pattern: 'uppföljning.insatser[].insats', kinds: ['insats'] },
-  { pattern: 'uppföljning.utfall[].indikator', kinds: ['indikator'] },
+  { pattern: 'uppföljningar[].insatser[].insats', kinds: ['insats'] },
+  { pattern: 'uppföljningar[].utfall[].indikator', kinds: ['indikator'] },
+  { pattern: 'beslut.*.bilagor[].referens', kinds: ['referens'] },
 ];
 
 function get(data: any, path: (string | number)[]): any {
@@ -53,7 +60,7 @@ function get(data: any, path: (string | number)[]): any {
   return v;
 }
 
-/** All (path, value) pairs matching a pattern such as "handlingsplan.insatser[].mål[]". */
+/** All (path, value) pairs matching a pattern such as "handlingsplan.insatser[].mål[]" or "beslut.*.bilagor[].referens". */
 export function expand(data: unknown, pattern: string): { path: YamlPath; value: unknown }[] {
   let results: { path: YamlPath; value: unknown }[] = [{ path: [], value: data }];
   for (const part of pattern.split('.')) {
@@ -61,6 +68,10 @@ export function expand(data: unknown, pattern: string): { path: YamlPath; value:
     const key = many ? part.slice(0, -2) : part;
     const next: typeof results = [];
     for (const r of results) {
+      if (part === '*') {
+        if (r.value != null && typeof r.value === 'object' && !Array.isArray(r.value)) for (const [k, v] of Object.entries(r.value)) next.push({ path: [...r.path, k], value: v });
+        continue;
+      }
       const v = r.value != null && typeof r.value === 'object' && !Array.isArray(r.value) ? (r.value as any)[key] : undefined;
       if (v === undefined) continue;
       if (many) {

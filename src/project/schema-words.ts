@@ -2,6 +2,10 @@
 // "Handlingsplan › Insatser › I3 › Preventionsnivå" instead of a JSON pointer.
 import schema from '../../schemas/projekt.schema.json' with { type: 'json' };
 import type { YamlPath } from './load.js';
+import { isSelector } from './progress.js';
+
+/** The schema of one branch of an anyOf (dereferenced, with its definition's name in $def). */
+export const branchSchema = (s: S): S => deref(s) ?? s;
 
 type S = Record<string, any>;
 const root = schema as S;
@@ -10,9 +14,10 @@ function deref(s: S | undefined): S | undefined {
   let cur = s;
   for (let i = 0; cur && cur.$ref && i < 10; i++) {
     const ref: string = cur.$ref;
-    const target = ref.startsWith('#/$defs/') ? root.$defs[ref.slice(8)] : undefined;
-    // A $ref beside a title keeps the local title.
-    cur = target ? { ...target, ...(cur.title ? { title: cur.title } : {}), $ref: undefined } : undefined;
+    const name = ref.startsWith('#/$defs/') ? ref.slice(8) : undefined;
+    const target = name ? root.$defs[name] : undefined;
+    // A $ref beside a title keeps the local title; $def names the definition (a datum, a tal).
+    cur = target ? { ...target, $def: name, ...(cur.title ? { title: cur.title } : {}), $ref: undefined } : undefined;
   }
   return cur;
 }
@@ -24,8 +29,9 @@ const atCache = new Map<string, S | undefined>();
  * object for every item of a list, which callers only read.
  */
 export function schemaAt(path: YamlPath): S | undefined {
+  // A selector ("[typ=styrgrupp]", "[senaste]") stands for one item of its list.
   // Messages and progress ask for the same few hundred paths for every file (check of 290 files).
-  const key = path.map((seg) => (typeof seg === 'number' ? '\u0000' : seg)).join('\u0001');
+  const key = path.map((seg) => (typeof seg === 'number' || isSelector(seg) ? '\u0000' : seg)).join('\u0001');
   if (atCache.has(key)) return atCache.get(key);
   const s = walkSchema(path);
   atCache.set(key, s);
@@ -37,7 +43,7 @@ function walkSchema(path: YamlPath): S | undefined {
   for (const seg of path) {
     cur = deref(cur);
     if (!cur) return undefined;
-    if (typeof seg === 'number') cur = cur.items;
+    if (typeof seg === 'number' || isSelector(seg)) cur = cur.items;
     else cur = cur.properties?.[seg] ?? (typeof cur.additionalProperties === 'object' ? cur.additionalProperties : undefined);
   }
   return deref(cur);

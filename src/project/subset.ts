@@ -38,7 +38,8 @@ class Outside extends Error {}
 const WORD = /^[\p{L}_][\p{L}\p{N}_-]*$/u;
 // At most 15 digits on each side: exactly representable decimals that every parser rounds alike.
 const NUMBER = /^(?:0|-?[1-9][0-9]{0,14})(?:\.[0-9]{1,15})?$/;
-const DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
+/** A day or a year and month: text to both readers (the core schema has no timestamps). */
+const DATE = /^[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?$/;
 /** Characters a parser treats specially somewhere: line breaks of YAML 1.1, C1 controls, BOM, tabs. */
 const SPECIAL = /[\t\u0080-\u009f\u2028\u2029\ufeff]/;
 /** A word such as 0b101, 0o17, 1e3, .5, 12:30 may be a number to one reader and text to another. */

@@ -4,14 +4,15 @@
 /** En kommuns (eller flera samverkande kommuners) arbete med föräldraskapsstöd enligt Länsstyrelsernas metodstöd 2023:5, steg 1–6. Alla fält utom formatversion och projekt är frivilliga: filen fylls i steg för steg. */
 export interface Project {
   /** Formatversion */
-  formatversion: 1;
+  formatversion: 2;
   projekt: Projektinfo;
   förankring?: Förankring;
   organisation?: Organisation;
   analys?: Analys;
   handlingsplan?: Handlingsplan;
   genomförande?: Genomförande;
-  uppföljning?: Uppföljning;
+  /** Uppföljningar */
+  uppföljningar?: Uppföljningsomgång[];
   beslut?: BeslutPerDokument;
   checklistor?: Checklistor;
 }
@@ -19,8 +20,8 @@ export interface Project {
 /** Fritext. Markdown-tecken skrivs ut som de står. */
 export type Text = string;
 
-/** Datum som ÅÅÅÅ-MM-DD. */
-export type Datum = string;
+/** Datum så exakt som källan anger det: år (2026), år och månad (2026-09) eller dag (2026-09-30). */
+export type Datum = string | string | number;
 
 export type År = number;
 
@@ -31,8 +32,8 @@ export type Id = string;
 
 export type IdLista = Id[];
 
-/** universell (för alla), selektiv (grupper med riskfaktorer) eller indikerad (där problem finns identifierade). */
-export type Nivå = "universell" | "selektiv" | "indikerad";
+/** universell (för alla), selektiv (grupper med riskfaktorer) eller indikerad (där problem finns identifierade). "ej angivet" när källan inte anger nivån. */
+export type Nivå = "universell" | "selektiv" | "indikerad" | "ej angivet";
 
 export type Nivåer = Nivå[];
 
@@ -52,7 +53,7 @@ export interface Åldrar {
 /** Räckvidd */
 export interface Räckvidd {
   /** Antal föräldrar */
-  antal_föräldrar?: number;
+  antal_föräldrar?: Tal;
   /** Andel av målgruppen (procent) */
   andel_procent?: number;
   /** År */
@@ -72,13 +73,22 @@ export interface Person {
   tjänstgöringsgrad?: number;
 }
 
+/** Grupp */
 export interface Grupp {
+  /** Id */
+  id: Id;
+  /** Typ av grupp */
+  typ: "styrgrupp" | "arbetsgrupp" | "beredningsgrupp" | "projektgrupp" | "referensgrupp" | "forskargrupp" | "nätverk" | "annan";
+  /** Gruppens namn */
+  namn?: Text;
+  /** Politiskt organ eller befintlig grupp */
+  organ?: Text;
   /** Gruppen finns */
   finns?: boolean;
   /** Ingår i befintlig struktur */
   befintlig_struktur?: Text;
   /** Medlemmar */
-  medlemmar?: Person[];
+  medlemmar?: Medlem[];
   /** Mandat */
   mandat?: Text;
   /** Uppdrag */
@@ -111,13 +121,44 @@ export interface Beslut {
   paragraf?: Text;
   /** Kommentar */
   kommentar?: Text;
+  /** Dokumentets datum */
+  dokumentdatum?: Datum;
+  /** Förslag till beslut */
+  förslag_till_beslut?: Text;
+  /** Sammanfattning */
+  sammanfattning?: Text;
+  /** Handläggare (roll) */
+  handläggare?: Text;
+  /** Dokumentägare (roll eller organ) */
+  dokumentägare?: Text;
+  /** Gäller för */
+  gäller_för?: Text;
+  /** Giltig till */
+  giltig_till?: Datum;
+  /** Revideras senast */
+  revideras_senast?: Datum;
+  /** Barnkonsekvensanalys */
+  barnkonsekvensanalys?: Text;
+  /** Expedieras till */
+  expedieras_till?: Text[];
+  /** Bilagor */
+  bilagor?: {
+    /** Namn */
+    namn: Text;
+    /** Diarienummer */
+    diarienummer?: Text;
+    /** Referens (id) */
+    referens?: Id;
+  }[];
 }
 
 /** Status */
 export type Beslutsstatus = "utkast" | "remiss" | "beslutad";
 
-/** Status och beslut för lägesbilden, handlingsplanen och uppföljningsrapporten. */
+/** Status och beslut för varje dokument: förankringsunderlaget, lägesbilden, handlingsplanen och uppföljningsrapporten. */
 export interface BeslutPerDokument {
+  /** Förankringsunderlag */
+  förankring?: Beslut;
   /** Lägesbild */
   lägesbild?: Beslut;
   /** Handlingsplan */
@@ -250,6 +291,24 @@ export interface Projektinfo {
   namn: Text;
   /** Kommuner */
   kommuner: Kommunpost[];
+  /** Samverkan */
+  samverkan?: {
+    /** Samverkans namn */
+    namn?: Text;
+    /** Organisation */
+    organisation?: Text;
+    /** Beskrivning */
+    beskrivning?: Text;
+    /** Övriga parter */
+    parter?: {
+      /** Namn */
+      namn: Text;
+      /** Typ */
+      typ?: Huvudman;
+      /** Roll */
+      roll?: Text;
+    }[];
+  };
   /** Planperiod */
   period?: {
     /** Från år */
@@ -257,12 +316,36 @@ export interface Projektinfo {
     /** Till år */
     till?: År;
   };
+  /** Planens omfattning */
+  omfattning?: {
+    /** Åldrar */
+    åldrar?: Åldrar;
+    /** Målgrupper */
+    målgrupper?: Text;
+  };
   /** Dokumentversion */
   version?: Text;
   /** Kontaktperson */
   samordnare?: Person;
   /** Exempel */
   exempel?: boolean;
+  /** Ärenden och referenser */
+  referenser?: {
+    /** Id */
+    id: Id;
+    /** Typ */
+    typ?: "beslut" | "ansökan" | "avtal" | "rapport" | "styrdokument" | "annan";
+    /** Rubrik */
+    rubrik: Text;
+    /** Organ */
+    organ?: Text;
+    /** Datum */
+    datum?: Datum;
+    /** Diarienummer */
+    diarienummer?: Text;
+    /** Kommentar */
+    kommentar?: Text;
+  }[];
 }
 
 export interface Kommunpost {
@@ -274,6 +357,8 @@ export interface Kommunpost {
   länskod?: string;
   /** Län */
   län?: Text;
+  /** Roll i samverkan */
+  roll?: "huvudkommun" | "samverkande";
 }
 
 /** Steg 1 Förankra och mobilisera */
@@ -299,6 +384,7 @@ export interface Förankring {
   förankringsplan?: Text;
   /** Kunskap om en stödjande organisation */
   stödjande_organisation?: Text;
+  källor?: Källor;
 }
 
 /** Steg 2 Skapa en organisation */
@@ -309,10 +395,8 @@ export interface Organisation {
   arenor?: Arena[];
   /** Aktörer */
   aktörer?: Aktör[];
-  /** Tvärsektoriell styrgrupp */
-  styrgrupp?: Grupp;
-  /** Tvärsektoriell arbetsgrupp */
-  arbetsgrupp?: Grupp;
+  /** Grupper */
+  grupper?: Grupp[];
   /** Samordningsfunktion */
   samordning?: {
     /** Samordnare */
@@ -329,6 +413,7 @@ export interface Organisation {
     /** Vad avses med föräldraskapsstöd */
     föräldraskapsstöd?: Text;
   };
+  källor?: Källor;
 }
 
 export interface Arena {
@@ -340,9 +425,6 @@ export interface Arena {
   /** Beskrivning */
   beskrivning?: Text;
 }
-
-/** Huvudman */
-export type Huvudman = "kommun" | "region" | "civilsamhälle" | "privat" | "stat" | "annan";
 
 export interface Aktör {
   id: Id;
@@ -378,6 +460,7 @@ export interface Analys {
     perspektiv?: Text;
     /** Nyckeltal */
     nyckeltal?: Nyckeltal[];
+    källor?: Källor;
   };
   /** 3.2 Kartlägg befintligt föräldraskapsstöd och aktörerna */
   kartläggning?: {
@@ -404,6 +487,7 @@ export interface Analys {
     perspektiv?: Text;
     /** Befintligt föräldraskapsstöd */
     befintligt_stöd?: BefintligtStöd[];
+    källor?: Källor;
   };
   /** 3.3 Kartlägg och bedöm organisatoriska förutsättningar */
   förutsättningar?: {
@@ -411,6 +495,7 @@ export interface Analys {
     metod?: Text;
     /** De elva faktorerna */
     faktorer?: Partial<Record<"ekonomi" | "ledning" | "tid_personal" | "kultur" | "kommunikation" | "utbildning" | "mål_uppföljning" | "politiskt_stöd" | "ansvar_samordning" | "överensstämmelse" | "kartläggning", Faktorbedömning>>;
+    källor?: Källor;
   };
   /** 3.4 Gör en sammanfattande lägesbild och analysera */
   lägesbild?: {
@@ -461,6 +546,7 @@ export interface Analys {
         ägandeskap?: Text;
       };
     };
+    källor?: Källor;
   };
   /** Utvecklingsbehov */
   utvecklingsbehov?: Utvecklingsbehov[];
@@ -482,11 +568,11 @@ export interface Nyckeltal {
   /** Kategori */
   kategori?: "demografi" | "riskfaktor" | "skyddsfaktor" | "utfall" | "särskilda behov" | "upplevda behov" | "annat";
   /** Värde */
-  värde: number;
+  värde: Tal;
   /** Enhet */
   enhet?: Text;
   /** År */
-  år?: År;
+  år?: År | "ej angivet";
   /** Källa */
   källa?: Text;
   /** Område */
@@ -494,16 +580,25 @@ export interface Nyckeltal {
   /** Uppdelat på kön */
   per_kön?: {
     /** Flickor */
-    flickor?: number;
+    flickor?: Tal;
     /** Pojkar */
-    pojkar?: number;
+    pojkar?: Tal;
     /** Kvinnor */
-    kvinnor?: number;
+    kvinnor?: Tal;
     /** Män */
-    män?: number;
+    män?: Tal;
   };
-  /** Jämförelse (t.ex. riket) */
-  jämförelse?: number;
+  /** Jämförelser */
+  jämförelser?: {
+    /** Jämförs med */
+    med: Text;
+    /** Värde */
+    värde?: Tal;
+    /** År */
+    år?: År;
+    /** Källa */
+    källa?: Text;
+  }[];
 }
 
 export interface BefintligtStöd {
@@ -525,10 +620,11 @@ export interface BefintligtStöd {
   uppföljning?: Text;
   /** Forskningsstöd */
   forskningsstöd?: "starkt" | "visst" | "otillräckligt" | "ej bedömt";
-  /** Kostnad per år (kr) */
-  kostnad_kr?: number;
   /** Kommentar */
   kommentar?: Text;
+  kostnader?: Kostnader;
+  /** Huvudman */
+  huvudman?: Huvudman;
 }
 
 export interface Faktorbedömning {
@@ -569,6 +665,15 @@ export interface Handlingsplan {
     /** Personalutveckling, utbildning och stöd */
     personalutveckling?: Text;
   };
+  /** Fokusområden */
+  fokusområden?: {
+    /** Id */
+    id: Id;
+    /** Namn */
+    namn: Text;
+    /** Beskrivning */
+    beskrivning?: Text;
+  }[];
   /** Mål */
   mål?: Mål[];
   /** Insatser */
@@ -614,12 +719,19 @@ export interface Handlingsplan {
   };
   /** 4.2 Förankring av handlingsplanen (remiss, dialog) */
   förankring?: Text;
+  källor?: Källor;
 }
 
 export interface Mål {
   id: Id;
   /** Mål */
   text: Text;
+  /** Slag av mål */
+  slag?: "övergripande" | "mål" | "delmål";
+  /** Överordnat mål (id) */
+  överordnat?: Id;
+  /** Fokusområde (id) */
+  fokusområde?: Id;
   /** Tidshorisont */
   horisont?: "kort" | "medellång" | "lång";
   typ?: Måtttyp;
@@ -632,19 +744,27 @@ export interface Insats {
   /** Insats, arbetssätt eller metod */
   namn: Text;
   /** Åtgärd */
-  åtgärd?: "införa" | "utveckla" | "avveckla";
+  åtgärd?: "införa" | "utveckla" | "fortsätta" | "avveckla";
+  /** Status */
+  status?: "planerad" | "pågår" | "genomförd" | "pausad" | "avslutad";
   /** Beskrivning */
   beskrivning?: Text;
   /** Mål (id) */
   mål?: IdLista;
   /** Befintligt stöd som utvecklas eller avvecklas (id) */
   befintligt_stöd?: Id;
-  /** Ansvarig aktör (id) */
-  ansvarig?: Id;
+  /** Ansvariga aktörer */
+  ansvariga?: IdLista;
   /** Medverkande aktörer (id) */
   aktörer?: IdLista;
   /** Arenor (id) */
   arenor?: IdLista;
+  /** Område (kommundel) */
+  område?: Text;
+  /** Huvudmän */
+  huvudmän?: Huvudman[];
+  /** Språk */
+  språk?: Text[];
   /** Målgrupp */
   målgrupp?: Text;
   nivå?: Nivå;
@@ -656,10 +776,8 @@ export interface Insats {
   start?: Datum;
   /** Slut */
   slut?: Datum;
-  /** Kostnad (kr) */
-  kostnad_kr?: number;
-  /** Finansiering */
-  finansiering?: "ordinarie budget" | "projektmedel" | "statsbidrag" | "extern" | "ingen kostnad";
+  kostnader?: Kostnader;
+  källor?: Källor;
 }
 
 export interface Förutsättning {
@@ -737,8 +855,71 @@ export interface Genomförande {
   ledarskap?: Text;
 }
 
-/** Steg 6 Följa upp, utvärdera, anpassa och sprida */
-export interface Uppföljning {
+/** Ett datum (ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD) eller "ej angivet". */
+export type DatumEllerEjAngivet = Datum | "ej angivet";
+
+/** Uppgiften anges inte i källan (inte samma sak som att den saknas). */
+export type EjAngivet = "ej angivet";
+
+/** Ett tal, ett ungefärligt tal ({ca: 52000}), ett intervall ({från: 40, till: 50}), en bedömning i ord ({bedömning: "hög"}) eller "ej angivet". */
+export type Tal = number | {
+  /** Ungefär */
+  ca: number;
+} | {
+  /** Från */
+  från: number;
+  /** Till */
+  till: number;
+} | {
+  /** Bedömning i ord */
+  bedömning: Text;
+} | "ej angivet";
+
+/** Var texten kommer ifrån (dokument, rapport, webbsida). */
+export type Källor = Text[];
+
+/** Huvudman */
+export type Huvudman = "kommun" | "region" | "civilsamhälle" | "privat" | "stat" | "annan";
+
+/** Finansiering */
+export type Finansieringskälla = "ordinarie budget" | "projektmedel" | "statsbidrag" | "extern finansiering" | "ingen kostnad" | "ej angivet";
+
+/** Kostnad */
+export interface Kostnad {
+  /** År */
+  år?: År | "ej angivet";
+  /** Belopp (kr) */
+  belopp_kr?: number | {
+    /** Ungefär */
+    ca: number;
+  } | "ej angivet";
+  /** Finansieras av */
+  källa?: Finansieringskälla;
+  /** Kommentar */
+  kommentar?: Text;
+}
+
+/** Kostnad per år och finansieringskälla. */
+export type Kostnader = Kostnad[];
+
+/** En roll (med aktör) eller ett organ. */
+export interface Medlem {
+  /** Roll eller funktion */
+  roll?: Text;
+  /** Namn */
+  namn?: Text;
+  /** Aktör (id) */
+  aktör?: Id;
+  /** Avsatt tid (procent av heltid) */
+  tjänstgöringsgrad?: number;
+  /** Organ eller verksamhet */
+  organ?: Text;
+}
+
+/** Uppföljningsomgång */
+export interface Uppföljningsomgång {
+  /** Id */
+  id: Id;
   /** Uppföljningsperiod */
   period?: {
     /** Från */
@@ -791,6 +972,7 @@ export interface Uppföljning {
   lärdomar?: Text;
   /** 6.4 Anpassa och sprida */
   anpassa_sprida?: Text;
+  källor?: Källor;
 }
 
 export interface Insatsuppföljning {

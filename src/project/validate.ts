@@ -130,6 +130,16 @@ function describe(e: ErrorObject, p: LoadedProject): Problem {
     case 'minProperties':
       message = `${words}: ange minst ett värde`;
       break;
+    case 'anyOf': {
+      // One message for a value that fits none of its forms (the branches' own errors are dropped in schemaProblems).
+      const node = schemaAt(path) as { description?: string; $def?: string } | undefined;
+      if (node?.$def === 'datum' || e.schemaPath.startsWith('#/$defs/datum/')) {
+        message = `${words}: ${typeOfValue(value)} är inget giltigt datum; skriv ett år (2026), år och månad (2026-03) eller en dag (2026-03-31)`;
+        break;
+      }
+      message = `${words}: ${typeOfValue(value)} är inte tillåtet här${node?.description ? `. ${node.description}` : ''}`;
+      break;
+    }
     default:
       message = `${words}: ${e.message ?? 'ogiltigt värde'}`;
   }
@@ -140,7 +150,23 @@ function describe(e: ErrorObject, p: LoadedProject): Problem {
 /** Schema problems, in file order, one per location. */
 export function schemaProblems(p: LoadedProject): Problem[] {
   if (validateSchema(p.data)) return [];
-  const errors = (validateSchema.errors ?? []) as ErrorObject[];
+  let errors = (validateSchema.errors ?? []) as ErrorObject[];
+  // A value that fits none of an anyOf's forms gets one message, not one per form: the form of
+  // its own type that it breaks (-5000 is a number below the minimum), or else the anyOf's.
+  const anyOf = errors.filter((e) => e.keyword === 'anyOf');
+  if (anyOf.length) {
+    const TYPE_LIKE = new Set(['type', 'const', 'enum', 'required', 'additionalProperties', 'anyOf']);
+    const drop = new Set<ErrorObject>();
+    for (const a of anyOf) {
+      const prefix = a.schemaPath.replace(/\/anyOf$/, '/anyOf/');
+      const branch = errors.filter((e) => e !== a && e.instancePath.startsWith(a.instancePath) && e.schemaPath.startsWith(prefix));
+      const own = branch.filter((e) => e.instancePath === a.instancePath && !TYPE_LIKE.has(e.keyword));
+      const isDate = (schemaAt(pointerToPath(a.instancePath)) as { $def?: string } | undefined)?.$def === 'datum';
+      if (own.length && !isDate) { for (const e of branch) if (e !== own[0]) drop.add(e); drop.add(a); }
+      else for (const e of branch) drop.add(e);
+    }
+    errors = errors.filter((e) => !drop.has(e));
+  }
   const seen = new Set<string>();
   const out: Problem[] = [];
   for (const e of errors) {

@@ -4,9 +4,10 @@ import zlib from 'node:zlib';
 import { xmlChars, xmlEscape } from './xml.js';
 export type Chart =
   | { typ: 'faktorer'; rader: { etikett: string; värde: number | null }[]; skala: string[] }
-  | { typ: 'täckning'; rader: string[]; kolumner: string[]; celler: { befintligt: string[]; planerat: string[] }[][]; visaPlanerat: boolean }
+  // ejAngivet: some support for the row's ages has a level the source does not state, so an empty cell there is not known to be a gap.
+  | { typ: 'täckning'; rader: string[]; kolumner: string[]; celler: { befintligt: string[]; planerat: string[]; ejAngivet?: boolean; utanför?: boolean }[][]; visaPlanerat: boolean; kartlagt?: boolean }
   | { typ: 'tidslinje'; från: string; till: string; rader: { etikett: string; start?: string; slut?: string; åtgärd?: string }[] }
-  | { typ: 'indikatorer'; rader: { etikett: string; utgångsvärde?: number; målvärde?: number; utfall?: number; riktning: 'öka' | 'minska'; uppnått: boolean | null; enhet?: string }[] };
+  | { typ: 'indikatorer'; rader: { etikett: string; utgångsvärde?: number; målvärde?: number; utfall?: number; tidigare?: number[]; riktning: 'öka' | 'minska'; uppnått: boolean | null; enhet?: string }[] };
 
 const FONT = "font-family=\"Liberation Sans, Arial, sans-serif\"";
 const BLUE = '#1f5fa8';
@@ -65,7 +66,15 @@ function täckning(c: Extract<Chart, { typ: 'täckning' }>, title: string): stri
       const cell = c.celler[i]![j]!;
       const x = left + j * colW;
       const n = cell.befintligt.length, p = cell.planerat.length;
-      const gap = n === 0 && (!c.visaPlanerat || p === 0);
+      const empty = n === 0 && (!c.visaPlanerat || p === 0);
+      // Not mapped at all, a level not stated, or ages outside the plan's scope: not a gap.
+      const unknown = empty && (c.kartlagt === false || cell.ejAngivet === true || cell.utanför === true);
+      const gap = empty && !unknown;
+      if (unknown) {
+        b += `<rect x="${x + 2}" y="${y + 2}" width="${colW - 4}" height="${rowH - 4}" fill="#f0f0f0" stroke="${GREY}" stroke-width="1" stroke-dasharray="4 3"/>`;
+        b += `<text x="${x + colW / 2}" y="${y + rowH / 2 + 5}" ${FONT} font-size="12" font-style="italic" fill="${GREY}" text-anchor="middle">${c.kartlagt === false ? 'Ej kartlagt' : cell.utanför ? 'Utanför planen' : 'Nivå ej angiven'}</text>`;
+        return;
+      }
       const fill = gap ? '#fbe4e2' : n > 0 ? LIGHT : '#e6f2e6';
       const stroke = gap ? RED : '#9fb6d3';
       b += `<rect x="${x + 2}" y="${y + 2}" width="${colW - 4}" height="${rowH - 4}" fill="${fill}" stroke="${stroke}" stroke-width="${gap ? 2 : 1}"/>`;
@@ -77,7 +86,7 @@ function täckning(c: Extract<Chart, { typ: 'täckning' }>, title: string): stri
       }
     });
   });
-  b += `<text x="${left}" y="${H - 12}" ${FONT} font-size="10" fill="${GREY}">Röd ruta = inget stöd${c.visaPlanerat ? ', varken befintligt eller planerat' : ''} för åldern på den nivån.</text>`;
+  b += `<text x="${left}" y="${H - 12}" ${FONT} font-size="10" fill="${GREY}">Röd ruta = inget kartlagt stöd${c.visaPlanerat ? ', varken befintligt eller planerat' : ''} för åldern på den nivån; grå = ej kartlagt, nivå ej angiven eller utanför planens åldrar.</text>`;
   return svgDoc(W, H, title, b);
 }
 
@@ -104,10 +113,10 @@ function tidslinje(c: Extract<Chart, { typ: 'tidslinje' }>, title: string): stri
       return;
     }
     const x1 = x(r.start), x2 = r.slut ? x(r.slut) : left + span;
-    const fill = r.åtgärd === 'avveckla' ? GREY : r.åtgärd === 'utveckla' ? '#4f8fd6' : BLUE;
+    const fill = r.åtgärd === 'avveckla' ? GREY : r.åtgärd === 'utveckla' ? '#4f8fd6' : r.åtgärd === 'fortsätta' ? GREEN : BLUE;
     b += `<rect x="${x1}" y="${y + 4}" width="${Math.max(3, x2 - x1)}" height="14" rx="2" fill="${fill}"/>`;
   });
-  b += `<text x="${left}" y="${H - 8}" ${FONT} font-size="10" fill="${GREY}">Mörkblå = införa, ljusblå = utveckla, grå = avveckla.</text>`;
+  b += `<text x="${left}" y="${H - 8}" ${FONT} font-size="10" fill="${GREY}">Mörkblå = införa, ljusblå = utveckla, grön = fortsätta, grå = avveckla.</text>`;
   return svgDoc(W, H, title, b);
 }
 
@@ -118,7 +127,7 @@ function indikatorer(c: Extract<Chart, { typ: 'indikatorer' }>, title: string): 
   c.rader.forEach((r, i) => {
     const y = top + i * rowH;
     b += `<text x="${left - 8}" y="${y + 17}" ${FONT} font-size="11" fill="#1a1a1a" text-anchor="end">${esc(clip(r.etikett, 42))}</text>`;
-    const vals = [r.utgångsvärde, r.målvärde, r.utfall].filter((v): v is number => typeof v === 'number');
+    const vals = [r.utgångsvärde, r.målvärde, r.utfall, ...(r.tidigare ?? [])].filter((v): v is number => typeof v === 'number');
     if (r.målvärde === undefined || r.utfall === undefined) {
       b += `<text x="${left + 4}" y="${y + 17}" ${FONT} font-size="11" font-style="italic" fill="${GREY}">${r.målvärde === undefined ? 'Målvärde ej ifyllt' : 'Utfall ej ifyllt'}</text>`;
       return;
@@ -127,10 +136,12 @@ function indikatorer(c: Extract<Chart, { typ: 'indikatorer' }>, title: string): 
     const sx = (v: number) => left + (span * Math.max(0, v)) / max;
     b += `<rect x="${left}" y="${y + 6}" width="${sx(r.utfall) - left}" height="14" fill="${r.uppnått ? GREEN : RED}"/>`;
     if (r.utgångsvärde !== undefined) b += `<line x1="${sx(r.utgångsvärde)}" y1="${y + 3}" x2="${sx(r.utgångsvärde)}" y2="${y + 23}" stroke="${GREY}" stroke-width="2" stroke-dasharray="3 2"/>`;
+    // Earlier rounds' measurements: small open circles on the bar's line.
+    for (const v of r.tidigare ?? []) b += `<circle cx="${sx(v)}" cy="${y + 13}" r="3.5" fill="#ffffff" stroke="#1a1a1a" stroke-width="1.5"/>`;
     b += `<line x1="${sx(r.målvärde)}" y1="${y + 1}" x2="${sx(r.målvärde)}" y2="${y + 25}" stroke="#1a1a1a" stroke-width="2.5"/>`;
     b += `<text x="${left + span + 8}" y="${y + 17}" ${FONT} font-size="11" fill="${r.uppnått ? GREEN : RED}">${r.utfall}${r.enhet ? ' ' + esc(clip(r.enhet, 10)) : ''} (mål ${r.målvärde}) ${r.uppnått ? '✓' : '✗'}</text>`;
   });
-  b += `<text x="${left}" y="${H - 8}" ${FONT} font-size="10" fill="${GREY}">Stapel = utfall (grön: målet nått, röd: ej nått), svart streck = målvärde, streckat = utgångsvärde.</text>`;
+  b += `<text x="${left}" y="${H - 8}" ${FONT} font-size="10" fill="${GREY}">Stapel = utfall (grön: målet nått, röd: ej nått), svart streck = målvärde, streckat = utgångsvärde${c.rader.some((r) => r.tidigare?.length) ? ', ring = tidigare' : ''}.</text>`;
   return svgDoc(W, H, title, b);
 }
 

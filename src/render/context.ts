@@ -2,19 +2,21 @@
 // the method's titles from content/, the charts, and what is missing for each document.
 import type { Project, Insats, BefintligtStöd, Åldrar, Räckvidd, Beslut, BeslutPerDokument, Checklista, Faktorbedömning } from '../project/types.js';
 import type { Method, Step } from '../content/types.js';
-import { coverage, isGap } from '../judge/coverage.js';
+import { cellState, coverage, isGap } from '../judge/coverage.js';
+import type { Kostnad, Grupp, Uppföljningsomgång, Datum, Tal } from '../project/types.js';
 import { genitive } from '../kommuner.js';
 import type { Chart } from './charts.js';
+import { dateInWords, parseDate } from '../project/dates.js';
+import { talText, numText, beloppText, budgetTable, kostnadText, källorText, periodYears, EJ_ANGIVET } from './values.js';
 import { tusental } from '../text.js';
+import { förankringView, beslutDetaljer } from './forankring.js';
 
 /** A document's id: one of content/begrepp.yaml's dokument (checked where the user names it); the schema has one beslut per document. */
 export type DokumentId = keyof BeslutPerDokument;
 
-const MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
-export function datumText(d?: string): string {
-  if (!d) return '';
-  const [y, m, day] = d.split('-').map(Number);
-  return `${day} ${MONTHS[(m ?? 1) - 1]} ${y}`;
+/** A date as precise as it is given: "2026", "september 2026", "30 september 2026". */
+export function datumText(d?: Datum): string {
+  return d ? dateInWords(d) : '';
 }
 
 export function åldrarText(a?: Åldrar): string {
@@ -28,14 +30,21 @@ export function åldrarText(a?: Åldrar): string {
 function räckviddText(r?: Räckvidd): string {
   if (!r) return '';
   const p: string[] = [];
-  if (r.antal_föräldrar !== undefined) p.push(`${tusental(r.antal_föräldrar)} föräldrar`);
+  if (r.antal_föräldrar !== undefined) p.push(`${talText(r.antal_föräldrar)} föräldrar`);
   if (r.andel_procent !== undefined) p.push(`${String(r.andel_procent).replace('.', ',')} %`);
   if (r.år !== undefined) p.push(`(${r.år})`);
-  return p.join(' ');
+  const t = p.join(' ');
+  return r.kommentar ? `${t}${t ? ' – ' : ''}${r.kommentar}` : t;
 }
 
-const num = (v?: number) => (v === undefined ? '' : String(v).replace('.', ','));
-const kr = (v?: number) => (v === undefined ? '' : `${tusental(v, ' ')} kr`);
+const num = numText;
+
+/** A key figure's value with its unit; a judgement in words or "ej angivet" gets the unit in brackets ("hög (procent)"). */
+function nyckeltalVärde(v: Tal | undefined, enhet?: string): string {
+  const t = talText(v, enhet);
+  const numeric = typeof v === 'number' || (typeof v === 'object' && v !== null && !('bedömning' in v));
+  return enhet && t && !numeric ? `${t} (${enhet})` : t;
+}
 
 export interface RenderContext {
   [k: string]: unknown;
@@ -50,10 +59,13 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
   const målMap = new Map((p.handlingsplan?.mål ?? []).map((m) => [m.id, m]));
   const behovMap = new Map((p.analys?.utvecklingsbehov ?? []).map((x) => [x.id, x]));
   const insatsMap = new Map((p.handlingsplan?.insatser ?? []).map((x) => [x.id, x]));
+  const stödMap = new Map((p.analys?.kartläggning?.befintligt_stöd ?? []).map((x) => [x.id, x]));
   const indMap = new Map((p.handlingsplan?.uppföljningsplan?.indikatorer ?? []).map((x) => [x.id, x]));
   const namnAktör = (id?: string) => (id ? aktörer.get(id)?.namn ?? id : '');
   const namnArena = (id?: string) => (id ? arenor.get(id)?.namn ?? id : '');
-  const nivåTitel = (n?: string) => b.preventionsnivåer.find((x) => x.id === n)?.titel ?? '';
+  const nivåTitel = (n?: string) => (n === EJ_ANGIVET ? EJ_ANGIVET : b.preventionsnivåer.find((x) => x.id === n)?.titel ?? '');
+  const år = periodYears(p.projekt.period);
+  const kostnaderText = (ks?: Kostnad[]) => (ks ?? []).map((k) => kostnadText(k, år)).join('; ');
   const typTitel = (t?: string) => b.måtttyper.find((x) => x.id === t)?.titel ?? '';
 
   const kommuner = p.projekt.kommuner.map((k) => k.namn);
@@ -64,20 +76,27 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
   const stöd = (s: BefintligtStöd) => ({
     id: s.id, namn: s.namn, aktör: namnAktör(s.aktör), arena: namnArena(s.arena), nivå: nivåTitel(s.nivå),
     åldrar: åldrarText(s.åldrar), målgrupp: s.målgrupp ?? '', räckvidd: räckviddText(s.räckvidd), uppföljning: s.uppföljning ?? '',
-    forskningsstöd: s.forskningsstöd ?? '', kostnad: kr(s.kostnad_kr),
+    forskningsstöd: s.forskningsstöd ?? '', kostnad: kostnaderText(s.kostnader), kommentar: s.kommentar ?? '',
+    typ: s.typ ?? '', huvudman: s.huvudman ?? '',
+    // What the table has no room for, as a list under it (like the insatser).
+    detaljer: ([['Typ', s.typ], ['Huvudman', s.huvudman], ['Målgrupp', s.målgrupp], ['Uppföljning', s.uppföljning], ['Kostnader', kostnaderText(s.kostnader)], ['Kommentar', s.kommentar]] as [string, string | undefined][])
+      .filter(([, v]) => v).map(([titel, text]) => ({ titel, text })),
   });
   const insats = (i: Insats) => ({
     id: i.id, namn: i.namn, åtgärd: i.åtgärd ?? '', beskrivning: i.beskrivning ?? '',
-    mål: (i.mål ?? []).join(', '), ansvarig: namnAktör(i.ansvarig), aktörer: (i.aktörer ?? []).map(namnAktör).join(', '),
+    mål: (i.mål ?? []).join(', '), ansvarig: (i.ansvariga ?? []).map(namnAktör).join(', '), aktörer: (i.aktörer ?? []).map(namnAktör).join(', '),
     arenor: (i.arenor ?? []).map(namnArena).join(', '), målgrupp: i.målgrupp ?? '', nivå: nivåTitel(i.nivå), åldrar: åldrarText(i.åldrar),
     räckvidd: räckviddText(i.räckvidd), anpassningar: i.anpassningar ?? '', start: i.start ?? '', slut: i.slut ?? '',
-    tid: i.start ? `${i.start} – ${i.slut ?? 'tills vidare'}` : '', kostnad: kr(i.kostnad_kr), finansiering: i.finansiering ?? '',
+    tid: i.start ? `${dateInWords(i.start)} – ${i.slut ? dateInWords(i.slut) : 'tills vidare'}` : '',
+    status: i.status ?? '', område: i.område ?? '', huvudmän: (i.huvudmän ?? []).join(', '), språk: (i.språk ?? []).join(', '),
+    befintligtStöd: i.befintligt_stöd ? `${i.befintligt_stöd} ${stödMap.get(i.befintligt_stöd)?.namn ?? ''}`.trim() : '',
+    kostnad: kostnaderText(i.kostnader), källor: källorText(i.källor),
   });
   const checklista = (n: number) => {
     const answers: Checklista = p.checklistor?.[`steg${n}` as 'steg1'] ?? {};
     return steg(n).checklista.frågor.flatMap((q) => (q.delfrågor?.length ? q.delfrågor.map((d) => ({ ...d, text: `${q.text} ${d.text}` })) : [q])).map((q) => {
       const a = answers[q.id] ?? {};
-      const åtg = a.åtgärd ? [a.åtgärd.vad, a.åtgärd.vem && `ansvarig: ${a.åtgärd.vem}`, a.åtgärd.när && `senast ${a.åtgärd.när}`].filter(Boolean).join('; ') : '';
+      const åtg = a.åtgärd ? [a.åtgärd.vad, a.åtgärd.vem && `ansvarig: ${a.åtgärd.vem}`, a.åtgärd.när && `senast ${dateInWords(a.åtgärd.när)}`].filter(Boolean).join('; ') : '';
       return { id: q.id, fråga: q.text, status: a.status ?? '', kommentar: a.kommentar ?? '', åtgärd: åtg };
     });
   };
@@ -92,35 +111,50 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
   };
   const matrix = (planned: boolean) => {
     const names = (xs: Record<string, any>[]) => xs.map((x) => String(x.namn ?? x.id ?? ''));
-    const celler = coverage(p, b.åldersband, b.preventionsnivåer, planned).celler.map((row) => row.map((c) => ({ befintligt: names(c.befintligt), planerat: names(c.planerat) })));
-    const gaps = b.åldersband.flatMap((band, i) => b.preventionsnivåer.filter((_, j) => isGap(celler[i]![j]!)).map((n) => `${band.titel} ${n.titel.toLowerCase()}`));
+    const cov = coverage(p, b.åldersband, b.preventionsnivåer, planned);
+    // What each cell shows comes from the judge (cellState): support, "ej angivet", a gap, or outside the plan's scope.
+    const celler = cov.celler.map((row) => row.map((c) => ({ befintligt: names(c.befintligt), planerat: names(c.planerat), ejAngivet: cellState(c) === 'ej angivet', utanför: c.utanför })));
+    const gaps = b.åldersband.flatMap((band, i) => b.preventionsnivåer.filter((_, j) => isGap(cov.celler[i]![j]!)).map((n) => `${band.titel} ${n.titel.toLowerCase()}`));
+    const ej = b.åldersband.filter((_, i) => cov.celler[i]!.some((c) => cellState(c) === 'ej angivet')).map((x) => x.titel);
+    const sägs = !cov.kartlagt ? 'Stödet är ej kartlagt.'
+      : `${gaps.length ? `Luckor (inget kartlagt stöd): ${gaps.join(', ')}.` : 'Inga luckor.'}${ej.length ? ` Nivå ej angiven för stöd till: ${ej.join(', ')}.` : ''}`;
     return {
-      chart: { typ: 'täckning', rader: b.åldersband.map((x) => x.titel), kolumner: b.preventionsnivåer.map((x) => x.titel), celler, visaPlanerat: planned } as Chart,
-      alt: `Matris över stöd per åldersgrupp och preventionsnivå${planned ? ', befintligt och planerat' : ''}. ${gaps.length ? `Luckor (inget stöd): ${gaps.join(', ')}.` : 'Inga luckor.'}`,
+      chart: { typ: 'täckning', rader: b.åldersband.map((x) => x.titel), kolumner: b.preventionsnivåer.map((x) => x.titel), celler, visaPlanerat: planned, kartlagt: cov.kartlagt } as Chart,
+      alt: `Matris över stöd per åldersgrupp och preventionsnivå${planned ? ', befintligt och planerat' : ''}. ${sägs}`,
     };
   };
   charts.täckning = matrix(false);
   charts.täckningPlan = matrix(true);
   const per = p.projekt.period;
   const ins = p.handlingsplan?.insatser ?? [];
-  const starts = ins.map((i) => i.start).filter(Boolean).sort() as string[];
-  const ends = ins.map((i) => i.slut).filter(Boolean).sort() as string[];
+  // Dates of any precision: a start covers from its first day, an end to its last.
+  const first = (d?: Datum) => parseDate(d)?.first;
+  const last = (d?: Datum) => parseDate(d)?.last;
+  const starts = ins.map((i) => first(i.start)).filter(Boolean).sort() as string[];
+  const ends = ins.map((i) => last(i.slut)).filter(Boolean).sort() as string[];
   const från = per?.från ? `${per.från}-01-01` : starts[0] ?? `${datum.slice(0, 4)}-01-01`;
   const till = per?.till ? `${per.till}-12-31` : ends.at(-1) ?? `${Number(datum.slice(0, 4)) + 3}-12-31`;
   charts.tidslinje = {
-    chart: { typ: 'tidslinje', från, till, rader: ins.map((i) => ({ etikett: `${i.id} ${i.namn}`, start: i.start, slut: i.slut, åtgärd: i.åtgärd })) },
-    alt: `Tidslinje över de planerade insatserna ${från.slice(0, 4)}–${till.slice(0, 4)}: ${ins.map((i) => `${i.id} ${i.namn} ${i.start ?? 'start ej ifyllt'}–${i.slut ?? ''}`).join('; ')}.`,
+    chart: { typ: 'tidslinje', från, till, rader: ins.map((i) => ({ etikett: `${i.id} ${i.namn}`, start: first(i.start), slut: last(i.slut), åtgärd: i.åtgärd })) },
+    alt: `Tidslinje över de planerade insatserna ${från.slice(0, 4)}–${till.slice(0, 4)}: ${ins.map((i) => `${i.id} ${i.namn} ${i.start ? dateInWords(i.start) : 'start ej ifyllt'}–${i.slut ? dateInWords(i.slut) : ''}`).join('; ')}.`,
   };
-  const utfall = new Map((p.uppföljning?.utfall ?? []).map((u) => [u.indikator, u]));
+  // Follow-up rounds: the report is about the last one, compared with the one before.
+  const omgångar: Uppföljningsomgång[] = p.uppföljningar ?? [];
+  const u: Uppföljningsomgång | Record<string, never> = omgångar.at(-1) ?? {};
+  const föreg = omgångar.at(-2);
+  const periodText = (pp?: { från?: Datum; till?: Datum }, sep = '–') => [...new Set([pp?.från, pp?.till].filter(Boolean))].map((d) => dateInWords(d)).join(sep);
+  const omgångNamn = (o: Uppföljningsomgång) => (o.period?.från || o.period?.till ? `${o.id} (${periodText(o.period)})` : o.id);
+  const mätning = (o: Uppföljningsomgång | undefined, ind: string) => o?.utfall?.find((x) => x.indikator === ind);
   const indRader = [...indMap.values()].map((x) => {
-    const u = utfall.get(x.id)?.värde;
+    const v = mätning(omgångar.at(-1), x.id)?.värde;
     const riktning = x.riktning ?? 'öka';
-    const uppnått = u === undefined || x.målvärde === undefined ? null : riktning === 'minska' ? u <= x.målvärde : u >= x.målvärde;
-    return { etikett: `${x.id} ${x.namn}`, utgångsvärde: x.utgångsvärde, målvärde: x.målvärde, utfall: u, riktning, uppnått, enhet: x.enhet };
+    const uppnått = v === undefined || x.målvärde === undefined ? null : riktning === 'minska' ? v <= x.målvärde : v >= x.målvärde;
+    const tidigare = omgångar.slice(0, -1).map((o) => mätning(o, x.id)?.värde).filter((n): n is number => typeof n === 'number');
+    return { etikett: `${x.id} ${x.namn}`, utgångsvärde: x.utgångsvärde, målvärde: x.målvärde, utfall: v, tidigare, riktning, uppnått, enhet: x.enhet };
   });
   charts.indikatorer = {
     chart: { typ: 'indikatorer', rader: indRader },
-    alt: `Diagram över indikatorernas utfall mot målvärden: ${indRader.map((r) => `${r.etikett}: utfall ${r.utfall ?? 'ej ifyllt'}, mål ${r.målvärde ?? 'ej ifyllt'}${r.uppnått === null ? '' : r.uppnått ? ', nått' : ', ej nått'}`).join('; ')}.`,
+    alt: `Diagram över indikatorernas utfall mot målvärden: ${indRader.map((r) => `${r.etikett}: ${r.utgångsvärde === undefined ? '' : `utgångsvärde ${num(r.utgångsvärde)}, `}${r.tidigare.length ? `tidigare ${r.tidigare.map(num).join(', ')}, ` : ''}utfall ${r.utfall === undefined ? 'ej ifyllt' : num(r.utfall)}, mål ${r.målvärde === undefined ? 'ej ifyllt' : num(r.målvärde)}${r.uppnått === null ? '' : r.uppnått ? ', nått' : ', ej nått'}`).join('; ')}.`,
   };
 
   const m = (s: Step, nr: string) => s.moment.find((x) => x.nummer === nr)!;
@@ -128,51 +162,156 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
     (m(s, nr).delar ?? []).map((d) => ({ titel: d.titel, text: typeof data?.[d.fält[0]!.split('.').pop()!] === 'string' ? data?.[d.fält[0]!.split('.').pop()!] : '' }));
   const frågor = (qs: { id: string; text: string }[], svar?: Record<string, string>) => qs.map((q) => ({ fråga: q.text, svar: svar?.[q.id] ?? '' }));
 
-  const s3 = steg(3), s4 = steg(4), s6 = steg(6);
+  const s3 = steg(3), s4 = steg(4), s6 = steg(6), s5 = steg(5);
+  // Step 5 (Genomföra) is what the follow-up reports on: its texts under the method's moments.
+  const g = p.genomförande ?? {};
+  const genomförandeText = {
+    moment: [[m(s5, '5.1'), g.tvärperspektiv], [m(s5, '5.2'), g.ordinarie_verksamhet], [m(s5, '5.3'), g.metoder]].map(([x, text]) => ({ titel: `${(x as Step['moment'][number]).nummer} ${(x as Step['moment'][number]).titel}`, text: (text as string | undefined) ?? '' })),
+    delar: ([['Pilotarbete', g.pilot], ['Anpassningar och avvikelser från plan', g.anpassningar], ['Kompetens (utbildning och handledning)', g.kompetens], ['Organisatoriskt stöd', g.organisatoriskt_stöd], ['Ledarskap', g.ledarskap]] as [string, string | undefined][])
+      .map(([titel, text]) => ({ titel, text: text ?? '' })),
+  };
   const a = p.analys ?? {};
   const h = p.handlingsplan ?? {};
-  const u = p.uppföljning ?? {};
-  const uppfInsats = new Map((u.insatser ?? []).map((x) => [x.insats, x]));
+  const STATUS_I: Record<string, string> = { 'ej påbörjad': 'ej påbörjad', pågår: 'pågår', genomförd: 'genomförd', försenad: 'försenad', avbruten: 'avbruten' };
+  type Insatsstatus = NonNullable<Uppföljningsomgång['insatser']>[number];
+  const insatsNamnAv = (id?: string) => (id ? `${id} ${insatsMap.get(id)?.namn ?? ''}`.trim() : '');
+  // One round's status of an insats, words for enums and booleans.
+  const statusRad = (x: Insatsstatus | undefined) => ({
+    status: x?.status ? STATUS_I[x.status] ?? x.status : '', inomTidsram: x?.inom_tidsram === undefined ? '' : x.inom_tidsram ? 'ja' : 'nej',
+    nådda: x?.nådda_föräldrar !== undefined ? num(x.nådda_föräldrar) : '', fullföljt: x?.fullföljt_procent !== undefined ? `${num(x.fullföljt_procent)} %` : '',
+    beslut: x?.beslut ?? '', motivering: x?.motivering ?? '', kommentar: x?.kommentar ?? '',
+  });
+  // The current round per planned insats (every status item, also a second one for the same insats), then items for insatser not in the plan.
+  const aktuellaRader = [
+    ...ins.flatMap((i) => { const xs = (u.insatser ?? []).filter((x) => x.insats === i.id); return (xs.length ? xs : [undefined]).map((x) => ({ i, x })); }),
+    ...(u.insatser ?? []).filter((x) => !insatsMap.has(x.insats)).map((x) => ({ i: undefined, x })),
+  ];
+  // The earlier rounds, each in full (the report is about the last one, but nothing written about a round is lost).
+  const tidigare = omgångar.slice(0, -1).map((o) => ({
+    id: o.id, namn: omgångNamn(o), frågor: frågor(m(s6, '6.1').frågor ?? [], o.svar).filter((q) => q.svar),
+    insatser: (o.insatser ?? []).map((x) => ({ insats: insatsNamnAv(x.insats), ...statusRad(x) })),
+    upplevelseFöräldrar: o.upplevelse?.föräldrar ?? '', upplevelsePersonal: o.upplevelse?.personal ?? '', utvärdering: o.utvärdering ?? '',
+    återkoppling: o.återkoppling?.beskrivning ?? '', återkopplingDatum: datumText(o.återkoppling?.datum), lärdomar: o.lärdomar ?? '', anpassaSprida: o.anpassa_sprida ?? '', källor: källorText(o.källor),
+  }));
+  const föregInsats = new Map((föreg?.insatser ?? []).map((x) => [x.insats, x]));
+
+  // Organisation: every group with what it holds (v2 organisation.grupper).
+  const GRUPPTYP: Record<Grupp['typ'], string> = { styrgrupp: 'Styrgrupp', arbetsgrupp: 'Arbetsgrupp', beredningsgrupp: 'Beredningsgrupp', projektgrupp: 'Projektgrupp', referensgrupp: 'Referensgrupp', forskargrupp: 'Forskargrupp', nätverk: 'Nätverk', annan: 'Grupp' };
+  const grupp = (g: Grupp) => ({
+    id: g.id, rubrik: g.namn ? `${g.namn} (${GRUPPTYP[g.typ].toLowerCase()})` : g.organ ? `${GRUPPTYP[g.typ]}: ${g.organ}` : GRUPPTYP[g.typ],
+    fält: ([
+      ['Organ', g.namn ? g.organ : undefined], ['Finns redan', g.finns === undefined ? undefined : g.finns ? 'ja' : 'nej, inrättas'],
+      ['Befintlig struktur', g.befintlig_struktur], ['Syfte', g.syfte], ['Mandat', g.mandat], ['Uppdrag', g.uppdrag], ['Resurser', g.resurser],
+      ['Rollfördelning', g.rollfördelning], ['Mötesfrekvens', g.mötesfrekvens], ['Sammankallande', g.sammankallande], ['Kompetensutveckling', g.kompetensutveckling],
+    ] as [string, string | undefined][]).filter(([, v]) => v).map(([titel, text]) => ({ titel, text })),
+    medlemmar: (g.medlemmar ?? []).map((x) => ({ roll: x.roll ?? '', aktör: [namnAktör(x.aktör), x.organ].filter(Boolean).join(', '), tid: x.tjänstgöringsgrad !== undefined ? `${num(x.tjänstgöringsgrad)} %` : '' })),
+  });
+
+  // Goals in their hierarchy: fokusområde → övergripande mål → mål → delmål (by överordnat).
+  const SLAG: Record<string, string> = { övergripande: 'Övergripande mål', mål: 'Mål', delmål: 'Delmål' };
+  const allaMål = h.mål ?? [];
+  const målRad = (x: NonNullable<typeof h.mål>[number], djup: number) => ({
+    id: x.id, text: x.text, djup, slag: `${x.slag ? SLAG[x.slag] : 'Mål'}${x.överordnat ? ` under ${x.överordnat}` : ''}`,
+    horisont: [x.horisont ? `${x.horisont} sikt` : '', typTitel(x.typ)].filter(Boolean).join(', '),
+    behov: (x.behov ?? []).map((id) => `${id} ${behovMap.get(id)?.rubrik ?? ''}`.trim()).join('; '),
+    insatser: ins.filter((i) => i.mål?.includes(x.id)).map((i) => i.id).join(', '),
+    indikatorer: [...indMap.values()].filter((i) => i.mål?.includes(x.id)).map((i) => i.id).join(', '),
+  });
+  const known = new Set(allaMål.map((x) => x.id));
+  const seen = new Set<string>();
+  const träd = (rötter: typeof allaMål, djup = 0): ReturnType<typeof målRad>[] => rötter.flatMap((x) => {
+    if (seen.has(x.id)) return []; // a cycle in överordnat is check's to report; print each goal once
+    seen.add(x.id);
+    return [målRad(x, djup), ...träd(allaMål.filter((c) => c.överordnat === x.id), djup + 1)];
+  });
+  const isRoot = (x: (typeof allaMål)[number]) => !x.överordnat || !known.has(x.överordnat);
+  const fokus = (h.fokusområden ?? []).map((f) => ({ id: f.id, namn: f.namn, beskrivning: f.beskrivning ?? '', mål: träd(allaMål.filter((x) => isRoot(x) && x.fokusområde === f.id)) }));
+  const övrigaMål = [...träd(allaMål.filter(isRoot)), ...träd(allaMål)]; // the rest, and any goal only reachable through a cycle
+
+  // Budget: every insats cost, per year and source.
+  const allaKostnader = ins.flatMap((i) => i.kostnader ?? []);
+  const budget = budgetTable(allaKostnader, år);
+  const perKälla = new Map<string, string[]>();
+  for (const i of ins) for (const k of i.kostnader ?? []) { const src = k.källa ?? EJ_ANGIVET; const l = perKälla.get(src) ?? []; if (!l.includes(i.id)) l.push(i.id); perKälla.set(src, l); }
+  const annan = ['projektmedel', 'statsbidrag', 'extern finansiering'].filter((x) => perKälla.has(x));
+  const enligtKostnader = perKälla.size ? `Enligt insatsernas kostnader: ${[...perKälla].map(([k, ids]) => `${k} (${ids.join(', ')})`).join('; ')}.` : '';
+  const ob = h.hållbarhet?.ordinarie_budget;
+  // The text follows the data: not "in the ordinary budget" when some insatser run on other money.
+  const ordinarieBudget = [
+    ob === undefined ? '' : ob && !annan.length ? 'Ja, arbetet finansieras i ordinarie budget.' : ob ? `Delvis: arbetet bärs av ordinarie budget, men en del insatser finansieras med ${annan.join(', ').replace(/, ([^,]*)$/, ' och $1')}.` : 'Nej, arbetet finansieras inte i ordinarie budget.',
+    enligtKostnader,
+  ].filter(Boolean).join(' ');
+
+  const jämförelse = (j: NonNullable<NonNullable<typeof a.målgruppsanalys>['nyckeltal']>[number]['jämförelser'], enhet?: string) =>
+    (j ?? []).map((x) => `${x.med === EJ_ANGIVET ? 'Jämförelse (ej angivet med vad)' : x.med.charAt(0).toUpperCase() + x.med.slice(1)}: ${talText(x.värde, enhet) || 'ej ifyllt'}${x.år !== undefined || x.källa ? ` (${[x.år, x.källa].filter((y) => y !== undefined && y !== '').join(', ')})` : ''}`).join('; ');
+
+  // Each indicator's series: baseline, every round's measurement, target.
+  const serier = [...indMap.values()].map((x) => {
+    const enhet = (v?: number) => (v === undefined ? '' : `${num(v)}${x.enhet ? ' ' + x.enhet : ''}`);
+    const cur = mätning(omgångar.at(-1), x.id)?.värde;
+    const prev = föreg ? mätning(föreg, x.id)?.värde : undefined;
+    const diff = cur !== undefined && prev !== undefined ? cur - prev : undefined;
+    const r = indRader.find((y) => y.etikett === `${x.id} ${x.namn}`)!;
+    return {
+      id: x.id, indikator: `${x.id} ${x.namn}`, utgångsvärde: enhet(x.utgångsvärde), målvärde: enhet(x.målvärde), måldatum: datumText(x.måldatum),
+      utfall: enhet(cur), föregående: enhet(prev),
+      förändring: diff === undefined ? '' : `${diff > 0 ? '+' : diff < 0 ? '−' : '±'}${num(Math.abs(diff))}${x.enhet ? ' ' + x.enhet : ''}`,
+      bedömning: r.uppnått === null ? '' : r.uppnått ? 'Målet nått' : 'Målet ej nått',
+      datum: datumText(mätning(omgångar.at(-1), x.id)?.datum), kommentar: mätning(omgångar.at(-1), x.id)?.kommentar ?? '',
+      serie: [
+        { mätning: 'Utgångsvärde', datum: '', värde: enhet(x.utgångsvärde), kommentar: '' },
+        // Every measurement of each round (a round may measure an indicator more than once).
+        ...omgångar.flatMap((o) => { const ys = (o.utfall ?? []).filter((y) => y.indikator === x.id); return (ys.length ? ys : [undefined]).map((y) => ({ mätning: omgångNamn(o), datum: datumText(y?.datum), värde: enhet(y?.värde), kommentar: y?.kommentar ?? '' })); }),
+        { mätning: 'Målvärde', datum: datumText(x.måldatum), värde: enhet(x.målvärde), kommentar: '' },
+      ],
+    };
+  });
 
   return {
     dokument, titel: docInfo.titel, datum, datumText: datumText(datum),
     projekt: p.projekt.namn, kommun, kommuner, län: [...new Set(p.projekt.kommuner.map((k) => k.län).filter(Boolean))].join(', '),
     period: per?.från ? `${per.från}–${per.till ?? ''}` : '', version: p.projekt.version ?? '',
     exempel: Boolean(p.projekt.exempel),
-    beslut: { status: beslut.status ?? 'utkast', organ: beslut.organ ?? '', datum: beslut.datum ?? '', datumText: datumText(beslut.datum), diarienummer: beslut.diarienummer ?? '', paragraf: beslut.paragraf ?? '', kommentar: beslut.kommentar ?? '' },
+    // Every field of this document's decision, dates in words (the same as the Förankringsunderlag prints).
+    beslutInfo: beslutDetaljer(beslut, (id) => { const r = p.projekt.referenser?.find((x) => x.id === id); return r ? `${id} ${r.rubrik}` : id; }),
+    beslut: { status: beslut.status ?? 'utkast', organ: beslut.organ ?? '', datum: beslut.datum ?? '', datumText: datumText(beslut.datum), diarienummer: beslut.diarienummer ?? '', paragraf: beslut.paragraf ?? '', kommentar: beslut.kommentar ?? '', dokumentdatum: datumText(beslut.dokumentdatum) },
     steg: Object.fromEntries(method.steg.map((s) => [s.nummer, { titel: `Steg ${s.nummer}: ${s.titel}`, syfte: s.syfte, moment: Object.fromEntries(s.moment.map((x) => [x.nummer.replace('.', '_'), `${x.nummer} ${x.titel}`])) }])),
     organisation: {
       aktörer: (p.organisation?.aktörer ?? []).map((x) => ({ id: x.id, namn: x.namn, huvudman: x.huvudman ?? '', förvaltning: x.förvaltning ?? '', arenor: (x.arenor ?? []).map(namnArena).join(', ') })),
       arenor: (p.organisation?.arenor ?? []).map((x) => ({ id: x.id, namn: x.namn, huvudman: x.huvudman ?? '' })),
-      styrgrupp: (p.organisation?.styrgrupp?.medlemmar ?? []).map((x) => ({ roll: x.roll, aktör: namnAktör(x.aktör) })),
-      samordnare: (p.organisation?.samordning?.personer ?? []).map((x) => ({ roll: x.roll, aktör: namnAktör(x.aktör), tid: x.tjänstgöringsgrad !== undefined ? `${x.tjänstgöringsgrad} %` : '' })),
+      grupper: (p.organisation?.grupper ?? []).map(grupp),
+      samordnare: (p.organisation?.samordning?.personer ?? []).map((x) => ({ roll: x.roll, aktör: namnAktör(x.aktör), tid: x.tjänstgöringsgrad !== undefined ? `${num(x.tjänstgöringsgrad)} %` : '' })),
+      källor: källorText(p.organisation?.källor),
     },
     lägesbild: {
       målgrupp: delText(s3, '3.1', a.målgruppsanalys as Record<string, unknown>),
+      målgruppKällor: källorText(a.målgruppsanalys?.källor),
       nyckeltal: (a.målgruppsanalys?.nyckeltal ?? []).map((n) => ({
-        id: n.id, namn: n.namn, värde: `${num(n.värde)}${n.enhet ? ' ' + n.enhet : ''}`, år: n.år ?? '', område: n.område ?? '', källa: n.källa ?? '',
-        kön: n.per_kön ? Object.entries(n.per_kön).map(([k, v]) => `${k} ${num(v)}`).join(', ') : '', jämförelse: num(n.jämförelse),
+        // The category after the name (the table has no room for a column of its own); the unit with every value.
+        id: n.id, namn: n.kategori ? `${n.namn} (${n.kategori})` : n.namn, värde: nyckeltalVärde(n.värde, n.enhet), år: n.år === undefined ? '' : String(n.år), område: n.område ?? '', källa: n.källa ?? '',
+        kön: n.per_kön ? Object.entries(n.per_kön).map(([k, v]) => `${k} ${talText(v, n.enhet)}`).join(', ') : '', jämförelser: jämförelse(n.jämförelser, n.enhet),
       })),
       kartläggningsfrågor: frågor(m(s3, '3.2').frågor ?? [], a.kartläggning?.svar),
       befintligt: (a.kartläggning?.befintligt_stöd ?? []).map(stöd),
+      kartläggningKällor: källorText(a.kartläggning?.källor),
       forskningsstöd: a.kartläggning?.forskningsstöd ?? '', nås: a.kartläggning?.perspektiv ?? '',
-      förutsättningarMetod: a.förutsättningar?.metod ?? '',
+      förutsättningarMetod: a.förutsättningar?.metod ?? '', förutsättningarKällor: källorText(a.förutsättningar?.källor),
       faktorer: b.faktorer.map((f) => ({ nummer: f.nummer, titel: f.titel, bedömning: fakt[f.id]?.bedömning ? `${fakt[f.id]!.bedömning} – ${b.bedömningsskala.find((x) => x.värde === fakt[f.id]!.bedömning)?.titel ?? ''}` : '', kommentar: fakt[f.id]?.kommentar ?? '' })),
-      sammanfattning: a.lägesbild?.sammanfattning ?? '',
+      sammanfattning: a.lägesbild?.sammanfattning ?? '', lägesbildKällor: källorText(a.lägesbild?.källor),
       analysgrupper: (m(s3, '3.4').frågegrupper ?? []).map((g) => ({ titel: g.titel, frågor: frågor(g.frågor, (a.lägesbild?.analysfrågor as Record<string, Record<string, string>> | undefined)?.[g.id]) })),
       behov: (a.utvecklingsbehov ?? []).map((x) => ({ id: x.id, rubrik: x.rubrik, beskrivning: x.beskrivning ?? '', område: x.område ?? '', prioritet: x.prioritet ?? '', uppskjutet: x.uppskjutet ?? '' })),
-      återkoppling: a.återkoppling?.beskrivning ?? '', återkopplingDatum: datumText(a.återkoppling?.datum),
+      återkoppling: a.återkoppling?.beskrivning ?? '', återkopplingDatum: datumText(a.återkoppling?.datum), barnInvolverade: a.återkoppling?.barn_involverade ?? '',
       checklista: checklista(3),
     },
     plan: {
       koppling: h.koppling ?? '',
       perspektiv: b.perspektiv.map((x) => ({ titel: x.titel, text: (h.perspektiv as Record<string, string> | undefined)?.[x.id] ?? '' })),
-      mål: (h.mål ?? []).map((x) => ({ id: x.id, text: x.text, horisont: x.horisont ? `${x.horisont} sikt` : '', typ: typTitel(x.typ), behov: (x.behov ?? []).map((id) => `${id} ${behovMap.get(id)?.rubrik ?? ''}`.trim()).join('; '),
-        indikatorer: [...indMap.values()].filter((i) => i.mål?.includes(x.id)).map((i) => i.id).join(', ') })),
+      fokusområden: fokus, mål: övrigaMål, harMål: allaMål.length > 0,
       insatser: ins.map(insats),
-      förutsättningar: (h.förutsättningar ?? []).map((x) => ({ id: x.id, beskrivning: x.beskrivning, typ: x.typ ?? '', insatser: (x.insatser ?? []).join(', '), ansvarig: x.ansvarig ?? '', klart: x.klart ?? '' })),
+      budget: budget ? { kolumner: budget.kolumner, rader: budget.rader } : undefined,
+      förutsättningar: (h.förutsättningar ?? []).map((x) => ({ id: x.id, beskrivning: x.beskrivning, typ: x.typ ?? '', insatser: (x.insatser ?? []).join(', '), ansvarig: x.ansvarig ?? '', klart: datumText(x.klart) })),
       uppföljning: { beskrivning: h.uppföljningsplan?.beskrivning ?? '', redovisning: h.uppföljningsplan?.redovisning ?? '', utvärdering: h.uppföljningsplan?.utvärdering ?? '', ansvarig: h.uppföljningsplan?.ansvarig ?? '' },
-      indikatorer: [...indMap.values()].map((x) => ({ id: x.id, namn: x.namn, typ: typTitel(x.typ), mål: (x.mål ?? []).join(', '), utgångsvärde: `${num(x.utgångsvärde)}${x.utgångsvärde !== undefined && x.enhet ? ' ' + x.enhet : ''}`, målvärde: `${num(x.målvärde)}${x.målvärde !== undefined && x.enhet ? ' ' + x.enhet : ''}`, måldatum: x.måldatum ?? '', källa: x.källa ?? '', frekvens: x.frekvens ?? '' })),
+      indikatorer: [...indMap.values()].map((x) => ({ id: x.id, namn: x.namn, typ: typTitel(x.typ), mål: (x.mål ?? []).join(', '), utgångsvärde: `${num(x.utgångsvärde)}${x.utgångsvärde !== undefined && x.enhet ? ' ' + x.enhet : ''}`, målvärde: [`${num(x.målvärde)}${x.målvärde !== undefined && x.enhet ? ' ' + x.enhet : ''}`, x.riktning ? `(ska ${x.riktning})` : ''].filter(Boolean).join(' '), måldatum: datumText(x.måldatum), källa: [x.källa, x.frekvens && `frekvens: ${x.frekvens}`].filter(Boolean).join('; '), frekvens: x.frekvens ?? '' })),
       kommunikation: { beskrivning: h.kommunikationsplan?.beskrivning ?? '', överenskommelser: h.kommunikationsplan?.samverkansöverenskommelser ?? '', aktiviteter: (h.kommunikationsplan?.aktiviteter ?? []).map((x) => ({ id: x.id, målgrupp: x.målgrupp, budskap: x.budskap ?? '', kanal: x.kanal ?? '', språk: (x.språk ?? []).join(', '), ansvarig: x.ansvarig ?? '', när: x.när ?? '' })) },
       hållbarhet: [
         ['Jämställt föräldraskap, jämlikhet och funktionshinderperspektiv', h.hållbarhet?.jämställdhet_jämlikhet],
@@ -181,22 +320,32 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
         ['Normkritiskt förhållningssätt', h.hållbarhet?.normkritik],
         ['Långsiktighet, mandat och resurser', h.hållbarhet?.långsiktighet],
       ].map(([titel, text]) => ({ titel, text: text ?? '' })),
-      ordinarieBudget: h.hållbarhet?.ordinarie_budget === undefined ? '' : h.hållbarhet.ordinarie_budget ? 'Ja, arbetet finansieras i ordinarie budget.' : 'Nej, arbetet finansieras inte i ordinarie budget.',
+      ordinarieBudget,
       förankring: h.förankring ?? '',
-      kostnad: kr(ins.reduce((s, i) => s + (i.kostnad_kr ?? 0), 0) || undefined),
+      källor: källorText(h.källor),
       checklista: checklista(4),
     },
     uppf: {
-      period: u.period?.från ? `${datumText(u.period.från)} – ${datumText(u.period.till)}` : '',
+      omgång: u.id ?? '', föregående: föreg?.id ?? '', antalOmgångar: omgångar.length,
+      omgångar: omgångar.map((o) => ({ id: o.id, namn: omgångNamn(o) })),
+      period: periodText(u.period, ' – '),
       frågor: frågor(m(s6, '6.1').frågor ?? [], u.svar),
-      insatser: ins.map((i) => { const x = uppfInsats.get(i.id); return { id: i.id, namn: i.namn, tid: insats(i).tid, status: x?.status ?? '', inomTidsram: x?.inom_tidsram === undefined ? '' : x.inom_tidsram ? 'ja' : 'nej', nådda: x?.nådda_föräldrar !== undefined ? String(x.nådda_föräldrar) : '', fullföljt: x?.fullföljt_procent !== undefined ? `${num(x.fullföljt_procent)} %` : '', beslut: x?.beslut ?? '', motivering: x?.motivering ?? '', kommentar: x?.kommentar ?? '' }; }),
-      utfall: indRader.map((r, k) => ({ indikator: r.etikett, utgångsvärde: num(r.utgångsvärde), målvärde: num(r.målvärde), utfall: num(r.utfall), datum: utfall.get([...indMap.keys()][k]!)?.datum ?? '', bedömning: r.uppnått === null ? '' : r.uppnått ? 'Målet nått' : 'Målet ej nått', kommentar: utfall.get([...indMap.keys()][k]!)?.kommentar ?? '' })),
+      insatser: aktuellaRader.map(({ i, x }) => {
+        const id = i?.id ?? x?.insats ?? '';
+        const f = föregInsats.get(id);
+        return { id, namn: i?.namn ?? '', tid: i ? insats(i).tid : '', föregåendeStatus: f?.status ?? '', planStatus: i?.status ?? '', ...statusRad(x) };
+      }),
+      tidigare,
+      genomförande: genomförandeText,
+      checklista5: checklista(5),
+      utfall: serier,
       upplevelseFöräldrar: u.upplevelse?.föräldrar ?? '', upplevelsePersonal: u.upplevelse?.personal ?? '',
       utvärdering: u.utvärdering ?? '', återkoppling: u.återkoppling?.beskrivning ?? '', återkopplingDatum: datumText(u.återkoppling?.datum),
-      lärdomar: u.lärdomar ?? '', anpassaSprida: u.anpassa_sprida ?? '',
+      lärdomar: u.lärdomar ?? '', anpassaSprida: u.anpassa_sprida ?? '', källor: källorText(u.källor),
       checklista: checklista(6),
     },
     s4syfte: s4.syfte,
+    förankring: { ...förankringView(p), checklista1: checklista(1), checklista2: checklista(2) },
     charts,
     insatsNamn: Object.fromEntries([...insatsMap].map(([k, v]) => [k, v.namn])),
   };

@@ -9,6 +9,6 @@ export function coverRows(m: DocMeta): [string, string][] {
   rows.push(['Version', m.version || 'Ej ifyllt']);
   rows.push(['Status', STATUS[m.status] ?? m.status]);
   rows.push(['Diarienummer', m.diarienummer || 'Ej ifyllt']);
-  rows.push(['Datum', m.datum]);
+  rows.push(['Datum', m.datumText ?? m.datum]);
   return rows;
 }

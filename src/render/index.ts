@@ -1,4 +1,5 @@
 // Rendering one project into documents: view model → template → Markdown → model → writers.
+import { parseDate, dateInWords } from '../project/dates.js';
 import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, isAbsolute } from 'node:path';
 import type { Project } from '../project/types.js';
@@ -36,7 +37,9 @@ export function sourceDateEpoch(env: NodeJS.ProcessEnv): Date | undefined {
 export function documentDate(p: Project, dokument: DokumentId, env: NodeJS.ProcessEnv, now = new Date()): Date {
   const epoch = sourceDateEpoch(env);
   if (epoch) return epoch;
-  const d = p.beslut?.[dokument]?.datum;
+  // The document's own date, else the decision's; a year or a month stands for its first day.
+  const b = p.beslut?.[dokument];
+  const d = parseDate(b?.dokumentdatum)?.first ?? parseDate(b?.datum)?.first;
   if (d) return new Date(`${d}T00:00:00Z`);
   return new Date(`${now.toISOString().slice(0, 10)}T00:00:00Z`);
 }
@@ -94,7 +97,7 @@ export function buildModel(p: Project, method: Method, dokument: DokumentId, whe
     meta: {
       dokument, titel: ctx.titel as string, projekt: p.projekt.namn, kommun: ctx.kommun as string, period: ctx.period as string,
       version: p.projekt.version ?? '', status: beslut?.status ?? 'utkast', diarienummer: beslut?.diarienummer ?? '',
-      datum, tid: when, exempel: Boolean(p.projekt.exempel), lang: 'sv-SE',
+      datum, datumText: beslut?.dokumentdatum ? dateInWords(beslut.dokumentdatum) : undefined, tid: when, exempel: Boolean(p.projekt.exempel), lang: 'sv-SE',
     },
     blocks,
   };

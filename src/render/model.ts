@@ -42,6 +42,8 @@ export interface DocMeta {
   diarienummer: string;
   /** ÅÅÅÅ-MM-DD: the decision date, or SOURCE_DATE_EPOCH, or today. */
   datum: string;
+  /** The document's date as precise as beslut.dokumentdatum gives it ("september 2026"), for the cover. */
+  datumText?: string;
   /** The same date as a Date, for PDF metadata and zip entries. */
   tid: Date;
   exempel: boolean;

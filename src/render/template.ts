@@ -9,7 +9,7 @@ import type HandlebarsType from 'handlebars';
 import precompiled from '../generated/templates.js';
 // The same options as the build's precompilation (scripts/build.mjs), so both give the same text.
 import COMPILE_OPTIONS from './template-options.json' with { type: 'json' };
-import { escapeMarkdown, escapeCell } from './escape.js';
+import { escapeMarkdown, escapeCell, startsWithList } from './escape.js';
 import { InputError, UsageError } from '../errors.js';
 import { fromRoot } from '../paths.js';
 import { decodeUserText } from '../project/load.js';
@@ -106,7 +106,9 @@ function instance(withCompiler: boolean, b: ReturnType<typeof budget>): Handleba
   const base = (withCompiler ? require('handlebars') : require('handlebars/runtime')) as Handlebars;
   const hb = base.create();
   // Value or "Ej ifyllt"; cell (one line) or "Ej ifyllt"; optional cell (or "–").
-  hb.registerHelper('v', (x: unknown) => new hb.SafeString(empty(x) ? EJ : String(x)));
+  // A value that begins with a typed list starts a block of its own (after "**Titel.** " it would
+  // otherwise be read as the paragraph's text).
+  hb.registerHelper('v', (x: unknown) => new hb.SafeString(empty(x) ? EJ : startsWithList(String(x)) ? `\n\n${String(x)}` : String(x)));
   hb.registerHelper('c', (x: unknown) => new hb.SafeString(empty(x) ? EJ : escapeCellEscaped(String(x))));
   hb.registerHelper('c0', (x: unknown) => new hb.SafeString(empty(x) ? '–' : escapeCellEscaped(String(x))));
   // The built-in helpers, with the template's line and column on what they throw.

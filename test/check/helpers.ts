@@ -10,7 +10,7 @@ import type { Dokument, Finding, MessageData, Rule } from '../../src/check/types
 import { tempDir } from '../helpers/cli.js';
 
 /** The head every case starts with (6 lines): the case's own YAML starts on line 7. */
-export const HEAD = `formatversion: 1
+export const HEAD = `formatversion: 2
 projekt:
   namn: Test
   kommuner:

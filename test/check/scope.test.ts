@@ -10,7 +10,7 @@ import { ROOT } from '../helpers/cli.js';
 
 describe('stepOfPath', () => {
   it('puts each step\'s own top-level part in that step', () => {
-    const top = { förankring: 1, organisation: 2, analys: 3, handlingsplan: 4, genomförande: 5, uppföljning: 6 };
+    const top = { förankring: 1, organisation: 2, analys: 3, handlingsplan: 4, genomförande: 5, uppföljningar: 6 };
     for (const [k, n] of Object.entries(top)) {
       expect(stepOfPath([k]), k).toBe(n);
       expect(stepOfPath([k, 'vad_som_helst', 0]), k).toBe(n);

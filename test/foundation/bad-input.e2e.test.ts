@@ -25,7 +25,7 @@ const cases: Case[] = [
   { name: 'a list at the top', content: '- formatversion: 1\n- projekt: x\n', message: /ska vara en mappning .* men den här är en lista/, where: /^projekt\.yaml:1:1: fel:/m },
   { name: 'a scalar at the top', content: 'hej\n', message: /ska vara en mappning .* ett enskilt värde/, where: /^projekt\.yaml:1:1: fel:/m },
   { name: 'not a project file', content: 'namn: x\nversion: 2\n', message: /ser inte ut som en fsstöd-projektfil: nyckeln formatversion saknas/, where: /^projekt\.yaml:1:1: fel:/m },
-  { name: 'future format version', content: 'formatversion: 2\nprojekt: {}\n', message: /formatversion 2 stöds inte/, where: /^projekt\.yaml:1:16: fel:/m },
+  { name: 'future format version', content: 'formatversion: 3\nprojekt: {}\n', message: /formatversion 3 stöds inte/, where: /^projekt\.yaml:1:16: fel:/m },
   { name: 'two YAML documents', content: OK_HEAD + '---\nformatversion: 1\n', message: /flera YAML-dokument/, where: /^projekt\.yaml:\d+:\d+: fel:/m },
 ];
 

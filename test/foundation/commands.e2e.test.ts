@@ -7,6 +7,7 @@ import { hasStackTrace, ROOT, runCli, tempDir } from '../helpers/cli.js';
 
 const LINDESBERG = join(ROOT, 'examples/lindesberg/projekt.yaml');
 const HJO = join(ROOT, 'examples/hjo-tidaholm/projekt.yaml');
+const BORAS = join(ROOT, 'examples/boras/projekt.yaml');
 
 describe('fsstöd --help', () => {
   it('is Swedish and lists every command', () => {
@@ -88,7 +89,7 @@ describe('fsstöd init', () => {
 
 describe('fsstöd validate', () => {
   it('the examples are valid', () => {
-    for (const f of [LINDESBERG, HJO]) {
+    for (const f of [LINDESBERG, HJO, BORAS]) {
       const r = runCli(['validate', f]);
       expect(r.code, r.stdout + r.stderr).toBe(0);
       expect(r.stdout).toMatch(/är giltig/);
@@ -97,7 +98,7 @@ describe('fsstöd validate', () => {
 
   it('an invalid file gives exit 1 with file:line:col and the field in words; --json too', () => {
     const dir = tempDir();
-    const text = readFileSync(HJO, 'utf8').replace(/^formatversion: 1$/m, 'formatversion: 1\nbeslut:\n  handlingsplan:\n    status: antagen\n    datum: 2026-13-01');
+    const text = readFileSync(HJO, 'utf8').replace(/^formatversion: 2$/m, 'formatversion: 2\nbeslut:\n  handlingsplan:\n    status: antagen\n    datum: 2026-13-01');
     writeFileSync(join(dir, 'p.yaml'), text);
     const r = runCli(['validate', 'p.yaml'], { cwd: dir });
     expect(r.code).toBe(1);
@@ -125,7 +126,9 @@ describe('fsstöd status', () => {
     const r = runCli(['status', LINDESBERG, HJO]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^Lindesberg \(1885\)\s+Örebro län\s+100 %/m);
-    expect(r.stdout).toMatch(/^Hjo, Tidaholm \(samverkan\)\s+Västra Götalands län\s+100 %\s+100 %\s+0 %/m);
+    // A samverkan (v2) is named by the samverkan, with its kommuner and their roles below.
+    expect(r.stdout).toMatch(/^Föräldraskapsstöd i samverkan Hjo–Tidaholm \(samverkan\)\s+Västra Götalands län\s+100 %\s+100 %\s+0 %/m);
+    expect(r.stdout).toMatch(/^ {2}Hjo \(1497\), samverkande\n {2}Tidaholm \(1498\), huvudkommun$/m);
     const j = runCli(['status', '--json', LINDESBERG, HJO]);
     const out = JSON.parse(j.stdout);
     expect(out.filer).toHaveLength(2);
@@ -140,7 +143,7 @@ describe('fsstöd status', () => {
     writeFileSync(join(dir, 'trasig.yaml'), 'formatversion: 1\n\tx: 1\n');
     const r = runCli(['status', HJO, 'trasig.yaml'], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stdout).toMatch(/Hjo, Tidaholm/);
+    expect(r.stdout).toMatch(/Hjo–Tidaholm/);
     expect(r.stdout).toMatch(/trasig\.yaml:2:1: fel: ogiltig YAML: tabbtecken/);
   });
 });

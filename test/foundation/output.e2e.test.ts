@@ -100,7 +100,7 @@ describe('a reader that has gone (EPIPE)', () => {
     const r = await run(['render', 'alla', LINDESBERG, '--format', 'html', '--ut', dir], { stdout: 'closed-pipe' });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(readdirSync(dir).filter((f) => f.endsWith('.html'))).toHaveLength(3);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.html'))).toHaveLength(4);
   });
   it('status | (closed): quiet, exit 0', async () => {
     const r = await run(['status', LINDESBERG], { stdout: 'closed-pipe' });

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { BIN, ROOT, hasStackTrace, runCliAsync, tempDir, type CliResult } from '../helpers/cli.js';
 
 const BASE = `# Kommentar
-formatversion: 1
+formatversion: 2
 projekt:
   namn: Filer
   kommuner:

@@ -8,7 +8,7 @@ import { loadProject } from '../../src/project/load.js';
 import { startWriter, type Writer } from './save-writers.js';
 
 const BASE = `# Kommentar överst
-formatversion: 1
+formatversion: 2
 projekt:
   namn: Avbrott # namnet
   kommuner:

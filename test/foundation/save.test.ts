@@ -9,7 +9,7 @@ import { ConflictError, InputError } from '../../src/errors.js';
 import { tempDir } from '../helpers/cli.js';
 
 const TEXT = `# Min kommentar överst
-formatversion: 1
+formatversion: 2
 projekt:
   namn: Test # namnet
   kommuner:

@@ -34,7 +34,7 @@ describe('validateProject', () => {
     {
       name: 'impossible date',
       yaml: `handlingsplan:\n  insatser:\n    - id: I1\n      namn: X\n      start: 2026-02-30\n`,
-      rule: 'schema', message: /Start: texten "2026-02-30" är inget giltigt datum; skriv ÅÅÅÅ-MM-DD/, line: 11, col: 14,
+      rule: 'schema', message: /Start: texten "2026-02-30" är inget giltigt datum; skriv ett år \(2026\), år och månad \(2026-03\) eller en dag \(2026-03-31\)/, line: 11, col: 14,
     },
     {
       name: 'unknown field with suggestion',

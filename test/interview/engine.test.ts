@@ -7,6 +7,7 @@ import jsyaml from 'js-yaml';
 import { step } from '../../src/commands/step.js';
 import { loadProject } from '../../src/project/load.js';
 import { validateProject } from '../../src/project/validate.js';
+import { saveProject } from '../../src/project/save.js';
 import { Session, RejectedError } from '../../src/interview/session.js';
 import { nextId, referenceRemovals, patternOf, referenceAt } from '../../src/interview/fields.js';
 import { ConflictError, NoTerminalError, UsageError } from '../../src/errors.js';
@@ -17,7 +18,17 @@ import { ScriptAsker, type Answer } from './script.js';
 const HJO = join(ROOT, 'examples', 'hjo-tidaholm', 'projekt.yaml');
 const LINDESBERG = join(ROOT, 'examples', 'lindesberg', 'projekt.yaml');
 
+/** A copy of an example, as formatversion 2 (what fsstöd migrera writes), so that saves change only what they answer. */
 function copy(src: string): string {
+  const file = join(tempDir('fsstod-step-'), 'projekt.yaml');
+  copyFileSync(src, file);
+  const p = loadProject(file);
+  if (p.migratedFrom) saveProject(p);
+  return file;
+}
+
+/** A copy as it is (a v1 example stays v1 on disk until saved). */
+function copyAsIs(src: string): string {
   const file = join(tempDir('fsstod-step-'), 'projekt.yaml');
   copyFileSync(src, file);
   return file;
@@ -50,7 +61,8 @@ describe('fsstöd step (in-process, scripted)', () => {
     expect(r.asker.prompts.length).toBeGreaterThan(20);
     expect(readFileSync(file, 'utf8')).toBe(before);
     expect(r.out).toContain('Moment 1 av 3 · 2.1 Identifiera arenor och aktörer');
-    expect(r.out).toContain('Nästa: fsstöd step 3');
+    // Steps 1–2 done: the next thing is the document they make.
+    expect(r.out).toContain('Nästa: fsstöd render förankring');
   });
 
   it('a group answered "Gruppen finns: nej" is not asked about its members, mandate or meetings', async () => {
@@ -58,7 +70,7 @@ describe('fsstöd step (in-process, scripted)', () => {
     const all = await interview(copy(HJO), 2, []);
     const r = await interview(file, 2, [[/Gruppen finns/, 'Nej']]);
     expect(r.code).toBe(0);
-    expect(r.data.organisation.styrgrupp.finns).toBe(false);
+    expect(r.data.organisation.grupper.find((g: any) => g.typ === 'styrgrupp').finns).toBe(false);
     const count = (x: typeof r, m: RegExp) => x.asker.prompts.filter((p) => m.test(p.message)).length;
     // Both groups are asked whether they exist and where the work sits; only the working group the rest.
     expect(count(r, /Gruppen finns/)).toBe(2);
@@ -76,7 +88,6 @@ describe('fsstöd step (in-process, scripted)', () => {
     const r = await interview(file, 3, [
       ['Nyckeltal (0 st)', '+ Lägg till'],
       ['Nyckeltal', 'Andel barn i ekonomiskt utsatta hushåll – Hjo & Tidaholm'],
-      ['Värde', 'tolv'], // refused: not a number
       ['Värde', '12,5'],
       ['Kategori', 'Riskfaktor'],
       ['År', '2025'],
@@ -92,7 +103,7 @@ describe('fsstöd step (in-process, scripted)', () => {
     ]);
     expect(r.code).toBe(0);
     expect(r.asker.left).toBe(0);
-    expect(r.asker.refusals).toEqual(['Skriv ett tal, t.ex. 12 eller 12,5.', expect.stringMatching(/"2027-02-30" är inget giltigt datum/)]);
+    expect(r.asker.refusals).toEqual([expect.stringMatching(/"2027-02-30" är inget giltigt datum/)]);
     const a = r.data.analys;
     expect(a.målgruppsanalys.nyckeltal).toEqual([{ id: 'N1', namn: 'Andel barn i ekonomiskt utsatta hushåll – Hjo & Tidaholm', kategori: 'riskfaktor', värde: 12.5, år: 2025 }]);
     expect(a.målgruppsanalys.demografi).toMatch(/Hjö\.$/);
@@ -125,14 +136,16 @@ describe('fsstöd step (in-process, scripted)', () => {
       ['Insats, arbetssätt eller metod', 'Föräldrastöd på SFI'],
       ['Åtgärd', 'Införa'],
       ['Mål (id)', { names: ['M1'] }],
-      ['Ansvarig aktör (id)', 'AK6'],
       ['Preventionsnivå', 'Selektiv'],
       ['Från ålder', '0'],
       ['Till ålder', '19'], // refused: ages are 0–18
       ['Till ålder', '18'],
-      ['Start', '2028-01-15'],
-      ['Kostnad (kr)', '45 000'],
-      ['Finansiering', 'Ordinarie budget'],
+      ['Start', '2028'],
+      ['Kostnader (0 st)', '+ Lägg till'],
+      ['År', '2028'],
+      ['Belopp (kr)', 'ca 45 000'],
+      ['Finansieras av', 'Statsbidrag'],
+      ['Kostnader (1 st)', 'Klar'],
     ], { moment: '4.1' });
     expect(r.code).toBe(0);
     expect(r.asker.left).toBe(0);
@@ -141,7 +154,7 @@ describe('fsstöd step (in-process, scripted)', () => {
     expect(behovPrompt.choices).toEqual(['B1  Nå pappor', 'B2  Nå nyanlända föräldrar']);
     const plan = r.data.handlingsplan;
     expect(plan.mål).toEqual([{ id: 'M1', text: 'Fler nyanlända föräldrar deltar i föräldraskapsstöd', horisont: 'medellång', behov: ['B2'] }]);
-    expect(plan.insatser[0]).toMatchObject({ id: 'I1', namn: 'Föräldrastöd på SFI', åtgärd: 'införa', mål: ['M1'], ansvarig: 'AK6', nivå: 'selektiv', åldrar: { från: 0, till: 18 }, start: '2028-01-15', kostnad_kr: 45000, finansiering: 'ordinarie budget' });
+    expect(plan.insatser[0]).toMatchObject({ id: 'I1', namn: 'Föräldrastöd på SFI', åtgärd: 'införa', mål: ['M1'], nivå: 'selektiv', åldrar: { från: 0, till: 18 }, start: '2028', kostnader: [{ år: 2028, belopp_kr: { ca: 45000 }, källa: 'statsbidrag' }] });
     expect(readFileSync(file, 'utf8')).toContain('      mål: [M1]\n');
     expectValid(file);
     expect(r.out).toContain('Nästa: fsstöd render handlingsplan');
@@ -186,11 +199,55 @@ describe('fsstöd step (in-process, scripted)', () => {
     const värde = r.asker.prompts.filter((q) => q.message.startsWith('Uppmätt värde'));
     expect(värde.length).toBe(inds.length);
     expect(r.asker.prompts.filter((q) => q.message === 'Status' && q.choices?.includes('Pågår')).length).toBe(ins.length);
-    const first = r.data.uppföljning.utfall.find((u: any) => u.indikator === inds[0]);
+    const rounds = r.data.uppföljningar;
+    const first = rounds[rounds.length - 1].utfall.find((u: any) => u.indikator === inds[0]);
     expect(first.värde).toBe(61.5);
     expect(r.out).toContain(`${inds[0]} `);
     expectValid(file);
     expect(r.out).toContain('Nästa: fsstöd render uppföljning');
+  });
+
+  it('step 6: a new round gets the next id and its period; the earlier round stays as it was', async () => {
+    const file = copy(LINDESBERG);
+    const before = (loadProject(file).data as any).uppföljningar;
+    // The example has two rounds (2025 and 2026).
+    expect(before.map((u: any) => u.id)).toEqual(['U1', 'U2']);
+    const inds = (loadProject(file).data as any).handlingsplan.uppföljningsplan.indikatorer.map((x: any) => x.id);
+    const r = await interview(file, 6, [
+      ['Vilken uppföljningsomgång?', 'Börja en ny omgång (U3)'],
+      ['Från', '2028'],
+      ['Till', '2028-12'],
+      [/^Uppmätt värde/, '70,5'],
+    ], { moment: '6.1' });
+    expect(r.code).toBe(0);
+    expect(r.data.uppföljningar.map((u: any) => u.id)).toEqual(['U1', 'U2', 'U3']);
+    expect(r.data.uppföljningar.slice(0, 2)).toEqual(before);
+    expect(r.data.uppföljningar[2].period).toEqual({ från: '2028', till: '2028-12' });
+    expect(r.data.uppföljningar[2].utfall.find((u: any) => u.indikator === inds[0]).värde).toBe(70.5);
+    expectValid(file);
+  });
+
+  it('step 2 on a file without groups: answering the styrgrupp creates G1 with typ styrgrupp; other groups in a list', async () => {
+    const file = join(tempDir('fsstod-step-'), 'projekt.yaml');
+    writeFileSync(file, 'formatversion: 2\nprojekt:\n  namn: Test\n  kommuner:\n    - {kod: "1885", namn: Lindesberg}\n  period: {från: 2026, till: 2028}\n');
+    const r = await interview(file, 2, [
+      [/^Gruppen finns/, 'Ja'],
+      [/^\s*Mandat/, 'Beslutar om inriktning.'],
+      [/^Finns fler grupper/, true],
+      ['Övriga grupper (0 st)', '+ Lägg till'],
+      ['Typ av grupp', 'Nätverk'],
+      ['Gruppens namn', 'Föräldranätverket'],
+    ], { moment: '2.2' });
+    expect(r.code).toBe(0);
+    const typChoices = r.asker.prompts.find((p) => p.message === 'Typ av grupp')!.choices;
+    expect(typChoices).not.toContain('Styrgrupp');
+    expect(typChoices).toContain('Nätverk');
+    const g = r.data.organisation.grupper;
+    expect(g[0]).toMatchObject({ id: 'G1', typ: 'styrgrupp', finns: true, mandat: 'Beslutar om inriktning.' });
+    expect(g.find((x: any) => x.typ === 'nätverk')).toMatchObject({ namn: 'Föräldranätverket' });
+    expect(g.filter((x: any) => x.typ === 'styrgrupp')).toHaveLength(1);
+    expect(new Set(g.map((x: any) => x.id)).size).toBe(g.length);
+    expectValid(file);
   });
 
   it('removing an aktör also removes every reference to it, and the file stays valid', async () => {
@@ -235,8 +292,8 @@ describe('Session: every answer is validated before it is saved', () => {
     const file = copy(HJO);
     const before = readFileSync(file, 'utf8');
     const s = new Session(loadProject(file));
-    expect(() => s.set(['förankring', 'bedömning', 'datum'], '2026-02-30')).toThrow(RejectedError);
-    expect(() => s.set(['handlingsplan', 'insatser'], [{ id: 'I1', namn: 'X', ansvarig: 'AK99' }])).toThrow(/AK99/);
+    expect(() => s.set(['förankring', 'bedömning', 'datum'], '2026-13')).toThrow(RejectedError);
+    expect(() => s.set(['handlingsplan', 'insatser'], [{ id: 'I1', namn: 'X', aktörer: ['AK99'] }])).toThrow(/AK99/);
     expect(readFileSync(file, 'utf8')).toBe(before);
   });
 
@@ -299,8 +356,9 @@ describe('ids and references', () => {
 
   it.each([
     [['handlingsplan', 'insatser', 3, 'mål'], { kinds: ['mål'], many: true }],
-    [['handlingsplan', 'insatser', 0, 'ansvarig'], { kinds: ['aktör'], many: false }],
-    [['uppföljning', 'utfall', 2, 'indikator'], { kinds: ['indikator'], many: false }],
+    [['handlingsplan', 'insatser', 0, 'ansvariga'], { kinds: ['aktör'], many: true }],
+    [['uppföljningar', 1, 'utfall', 2, 'indikator'], { kinds: ['indikator'], many: false }],
+    [['uppföljningar', '[senaste]', 'utfall', 2, 'indikator'], { kinds: ['indikator'], many: false }],
     [['handlingsplan', 'insatser', 0, 'namn'], undefined],
   ] as [(string | number)[], unknown][])('reference at %j', (path, want) => {
     expect(patternOf(path)).not.toContain('.[');
@@ -310,19 +368,19 @@ describe('ids and references', () => {
   it('lists the edits that remove every reference to an id', () => {
     const d = {
       projekt: { samordnare: { roll: 'x', aktör: 'AK1' } },
-      handlingsplan: { insatser: [{ id: 'I1', ansvarig: 'AK1', aktörer: ['AK1', 'AK2'] }, { id: 'I2', aktörer: ['AK1'] }] },
-      uppföljning: { insatser: [{ insats: 'I1' }, { insats: 'I2' }, { insats: 'I1' }] },
+      handlingsplan: { insatser: [{ id: 'I1', ansvariga: ['AK1'], aktörer: ['AK1', 'AK2'] }, { id: 'I2', aktörer: ['AK1'] }] },
+      uppföljningar: [{ id: 'U1', insatser: [{ insats: 'I1' }, { insats: 'I2' }, { insats: 'I1' }] }],
     };
     expect(referenceRemovals(d, 'AK1').edits).toEqual([
       { path: ['projekt', 'samordnare', 'aktör'], value: undefined },
-      { path: ['handlingsplan', 'insatser', 0, 'ansvarig'], value: undefined },
+      { path: ['handlingsplan', 'insatser', 0, 'ansvariga'], value: undefined },
       { path: ['handlingsplan', 'insatser', 0, 'aktörer'], value: ['AK2'] },
       { path: ['handlingsplan', 'insatser', 1, 'aktörer'], value: undefined },
     ]);
     // Entries that exist only for the item go, highest index first.
     expect(referenceRemovals(d, 'I1').edits).toEqual([
-      { path: ['uppföljning', 'insatser', 2], value: undefined },
-      { path: ['uppföljning', 'insatser', 0], value: undefined },
+      { path: ['uppföljningar', 0, 'insatser', 2], value: undefined },
+      { path: ['uppföljningar', 0, 'insatser', 0], value: undefined },
     ]);
   });
 });

@@ -13,10 +13,16 @@ import { Pane, hasTmux, killServer } from './tmux.js';
 
 const HJO = join(ROOT, 'examples', 'hjo-tidaholm', 'projekt.yaml');
 
+/** A copy of an example as formatversion 2 (fsstöd migrera), so that a save changes only what it answers. */
+function asV2(file: string): void {
+  if (/^formatversion: 1\b/m.test(readFileSync(file, 'utf8'))) expect(runCli(['migrera', file]).code).toBe(0);
+}
+
 function project(): { dir: string; file: string; before: string } {
   const dir = tempDir('fsstod-step-e2e-');
   const file = join(dir, 'projekt.yaml');
   copyFileSync(HJO, file);
+  asV2(file);
   return { dir, file, before: readFileSync(file, 'utf8') };
 }
 
@@ -87,22 +93,64 @@ describe('--svar', () => {
     const dir = tempDir('fsstod-step-e2e-');
     const file = join(dir, 'projekt.yaml');
     copyFileSync(join(ROOT, 'examples', 'lindesberg', 'projekt.yaml'), file);
+    asV2(file);
     return { dir, file, before: readFileSync(file, 'utf8') };
   };
+  const styrgrupp = (d: any) => d.organisation.grupper.find((g: any) => g.typ === 'styrgrupp');
 
-  it('a fragment with one styrgrupp member changes that member and keeps all five', () => {
+  it('fills the styrgrupp of a fresh v2 file: a new group G1 with typ styrgrupp', () => {
+    const dir = tempDir('fsstod-step-e2e-');
+    expect(runCli(['init', '--kommun', 'Hjo', '--kommun', 'Tidaholm', '--namn', 'Test'], { cwd: dir }).code).toBe(0);
+    const file = join(dir, 'projekt.yaml');
+    const made = data(file);
+    expect(made.formatversion).toBe(2);
+    expect(made.projekt.kommuner.map((k: any) => k.roll)).toEqual(['huvudkommun', 'samverkande']);
+    writeFileSync(join(dir, 'svar.yaml'), 'organisation:\n  grupper:\n    - typ: styrgrupp\n      mandat: Beslutar om inriktning och resurser.\n      medlemmar:\n        - roll: Socialchef\n');
+    const r = runCli(['step', '2', '--svar', 'svar.yaml'], { cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(data(file).organisation.grupper).toEqual([{ id: 'G1', typ: 'styrgrupp', mandat: 'Beslutar om inriktning och resurser.', medlemmar: [{ roll: 'Socialchef' }] }]);
+    expect(problems(file)).toEqual([]);
+  });
+
+  it('fills the styrgrupp of a v1 file: says once that it is saved as v2, and the saved file is v2 and valid', () => {
+    const dir = tempDir('fsstod-step-e2e-');
+    const file = join(dir, 'projekt.yaml');
+    // The example as it was in formatversion 1 (the examples themselves are v2).
+    copyFileSync(join(ROOT, 'test', 'project', 'v1-filer', 'lindesberg.yaml'), file);
+    expect(readFileSync(file, 'utf8')).toMatch(/^formatversion: 1$/m);
+    writeFileSync(join(dir, 'svar.yaml'), 'organisation:\n  grupper:\n    - typ: styrgrupp\n      mötesfrekvens: Fyra gånger per år\n');
+    const r = runCli(['step', '2', '--svar', 'svar.yaml'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout.match(/sparas i formatversion 2 \(samma innehåll; se fsstöd migrera .*--torrkörning\)/g)).toHaveLength(1);
+    const d = data(file);
+    expect(d.formatversion).toBe(2);
+    expect(d.organisation.styrgrupp).toBeUndefined();
+    expect(styrgrupp(d).mötesfrekvens).toBe('Fyra gånger per år');
+    expect(styrgrupp(d).medlemmar).toHaveLength(5);
+    expect(problems(file)).toEqual([]);
+    // A v1-shaped answer names the v2 place.
+    writeFileSync(join(dir, 'gammal.yaml'), 'organisation:\n  styrgrupp:\n    mandat: X\n');
+    const old = runCli(['step', '2', '--svar', 'gammal.yaml'], { cwd: dir });
+    expect(old.code).toBe(2);
+    expect(old.stderr).toMatch(/^gammal\.yaml:2:3: fel: organisation\.styrgrupp finns inte i formatversion 2: .*organisation\.grupper med typ styrgrupp/m);
+  });
+
+  // The example's G2 is Ledningsgruppen för barn och unga (typ beredningsgrupp; G1, the styrgrupp, is a beredning).
+  it('a fragment with one group member changes that member and keeps all five', () => {
     const { dir, file, before } = lindesberg();
-    const members = data(file).organisation.styrgrupp.medlemmar;
+    const group = () => data(file).organisation.grupper.find((g: any) => g.id === 'G2');
+    const members = group().medlemmar;
     expect(members).toHaveLength(5);
-    writeFileSync(join(dir, 'svar.yaml'), 'organisation:\n  styrgrupp:\n    medlemmar:\n      - roll: Utvecklingschef, kommunledningsförvaltningen\n        namn: Eva Exempel\n');
+    writeFileSync(join(dir, 'svar.yaml'), 'organisation:\n  grupper:\n    - id: G2\n      medlemmar:\n        - roll: Utvecklingschef, kommunledningsförvaltningen\n          namn: Eva Exempel\n');
     const r = runCli(['step', '2', '--svar', 'svar.yaml'], { cwd: dir });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('✓ Sparade svaren från svar.yaml i projekt.yaml: 0 tillagda, 1 ändrad, 0 borttagna.');
-    const after = data(file).organisation.styrgrupp.medlemmar;
+    const after = group().medlemmar;
     expect(after).toEqual(members.map((m: any) => (m.roll.startsWith('Utvecklingschef') ? { ...m, namn: 'Eva Exempel' } : m)));
     // One line added, nothing else touched.
-    expect(readFileSync(file, 'utf8').split('\n').filter((l) => !before.split('\n').includes(l))).toEqual(['        namn: Eva Exempel']);
+    expect(readFileSync(file, 'utf8').split('\n').filter((l) => !before.split('\n').includes(l))).toEqual(['          namn: Eva Exempel']);
   });
 
   it('adding one arena appends it with the next id; the arenas referred to elsewhere stay', () => {
@@ -126,7 +174,7 @@ describe('--svar', () => {
     writeFileSync(join(dir, 'fel.yaml'), 'organisation:\n  ta_bort: [AR3, AR99]\n');
     const bad = runCli(['step', '2', '--svar', 'fel.yaml'], { cwd: dir });
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/^fel\.yaml:2:18: fel: ta_bort: AR99 finns inte i organisation\.arenor eller organisation\.aktörer$/m);
+    expect(bad.stderr).toMatch(/^fel\.yaml:2:18: fel: ta_bort: AR99 finns inte i organisation\.arenor eller organisation\.aktörer eller organisation\.grupper$/m);
     expect(readFileSync(file, 'utf8')).toBe(before);
     writeFileSync(join(dir, 'svar.yaml'), 'organisation:\n  ta_bort: [AR3]\n');
     const r = runCli(['step', '2', '--svar', 'svar.yaml'], { cwd: dir });
@@ -175,15 +223,12 @@ describe.skipIf(!tmuxOk)('in a terminal (tmux)', () => {
       expect(pane.screen()).toContain('Moment 1 av 5 · 3.1 Målgruppsanalys');
       pane.keys('Up', 'Enter');
       await pane.answer(/^\? Nyckeltal\s*$/m, 'Andel barn i ekonomiskt utsatta hushåll – Hjo och Tidaholm');
-      await pane.answer('? Värde', 'tolv');
-      await pane.waitFor('Skriv ett tal, t.ex. 12 eller 12,5.');
-      pane.keys('BSpace', 'BSpace', 'BSpace', 'BSpace');
-      pane.type('12,5');
-      pane.keys('Enter');
+      // A tal: a number, ca, a range, a word or "ej angivet" (values.test.ts has each).
+      await pane.answer('? Värde (tal, ca 52 000, 40–50; en bedömning i ord; ej angivet)', '12,5');
       await pane.waitFor('? Kategori');
       pane.keys('Down', 'Down', 'Enter'); // Riskfaktor
       await pane.answer('? Enhet', 'procent');
-      await pane.answer('? År (1990–2100)', '2025');
+      await pane.answer('? År (1990–2100; ej angivet)', '2025');
       await pane.answer('? Källa', 'SCB, Barn i ekonomiskt utsatta hushåll');
       await enterUntil(pane, /Nyckeltal \(1 st\)/);
       // Saved at once, before the list is done.
@@ -237,7 +282,7 @@ describe.skipIf(!tmuxOk)('in a terminal (tmux)', () => {
       pane.keys('Enter');
       await pane.waitFor('? Av vem (Enter behåller: Kommunstyrelserna i Hjo och Tidaholm)');
       pane.keys('Enter');
-      await pane.answer('? Datum (ÅÅÅÅ-MM-DD) (Enter behåller: 2026-05-20)', '2026-02-30');
+      await pane.answer('? Datum (ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD) (Enter behåller: 2026-05-20)', '2026-02-30');
       await pane.waitFor('"2026-02-30" är inget giltigt datum');
       for (let i = 0; i < 10; i++) pane.keys('BSpace');
       pane.type('2026-05-21');

@@ -31,14 +31,16 @@ const org = () => ({
       { id: 'AK1', namn: 'Socialtjänsten', arenor: ['AR1', 'AR2'] },
       { id: 'AK2', namn: 'Skolan' },
     ],
-    styrgrupp: {
+    grupper: [{
+      id: 'G1',
+      typ: 'styrgrupp',
       finns: true,
       medlemmar: [
         { roll: 'Socialchef (ordförande)', aktör: 'AK1' },
         { roll: 'Skolchef', aktör: 'AK2' },
         { roll: 'Kultur- och fritidschef' },
       ],
-    },
+    }],
   },
 });
 
@@ -118,7 +120,7 @@ describe('svarEdits: lists of items merge', () => {
       name: 'an id in ta_bort that is not in the lists beside it is an error at that id',
       svar: 'organisation:\n  ta_bort: [AR2, AR9]\n',
       expect: ({ problems, plan }) => {
-        expect(problems).toEqual(['2:18: ta_bort: AR9 finns inte i organisation.arenor eller organisation.aktörer']);
+        expect(problems).toEqual(['2:18: ta_bort: AR9 finns inte i organisation.arenor eller organisation.aktörer eller organisation.grupper']);
         expect(plan.edits).toEqual([]);
       },
     },
@@ -138,24 +140,25 @@ describe('svarEdits: lists of items merge', () => {
     },
     {
       name: 'members (no id) merge by roll: a known roll updates that member, a new one is appended',
-      svar: 'organisation:\n  styrgrupp:\n    medlemmar:\n      - roll: Skolchef\n        namn: Eva Exempel\n      - roll: Folkhälsostrateg\n',
+      svar: 'organisation:\n  grupper:\n    - typ: styrgrupp\n      medlemmar:\n        - roll: Skolchef\n          namn: Eva Exempel\n        - roll: Folkhälsostrateg\n',
       expect: ({ after, plan, problems }) => {
         expect(problems).toEqual([]);
-        expect(after.organisation.styrgrupp.medlemmar).toEqual([
+        expect(after.organisation.grupper).toHaveLength(1);
+        expect(after.organisation.grupper[0].medlemmar).toEqual([
           { roll: 'Socialchef (ordförande)', aktör: 'AK1' },
           { roll: 'Skolchef', aktör: 'AK2', namn: 'Eva Exempel' },
           { roll: 'Kultur- och fritidschef' },
           { roll: 'Folkhälsostrateg' },
         ]);
-        expect(after.organisation.styrgrupp.finns).toBe(true);
+        expect(after.organisation.grupper[0].finns).toBe(true);
         expect([plan.added, plan.changed, plan.removed]).toEqual([['"Folkhälsostrateg"'], 1, []]);
       },
     },
     {
       name: 'ta_bort beside members removes by roll',
-      svar: 'organisation:\n  styrgrupp:\n    ta_bort: [Kultur- och fritidschef]\n',
+      svar: 'organisation:\n  grupper:\n    - typ: styrgrupp\n      ta_bort: [Kultur- och fritidschef]\n',
       expect: ({ after, plan }) => {
-        expect(after.organisation.styrgrupp.medlemmar.map((m: any) => m.roll)).toEqual(['Socialchef (ordförande)', 'Skolchef']);
+        expect(after.organisation.grupper[0].medlemmar.map((m: any) => m.roll)).toEqual(['Socialchef (ordförande)', 'Skolchef']);
         expect(plan.removed).toEqual(['"Kultur- och fritidschef"']);
       },
     },
@@ -170,7 +173,7 @@ describe('svarEdits: lists of items merge', () => {
     },
     {
       name: 'answers that are already in the file change nothing',
-      svar: 'organisation:\n  arenor:\n    - {id: AR1, namn: Familjecentralen}\n  styrgrupp:\n    medlemmar:\n      - {roll: Skolchef, aktör: AK2}\n',
+      svar: 'organisation:\n  arenor:\n    - {id: AR1, namn: Familjecentralen}\n  grupper:\n    - typ: styrgrupp\n      medlemmar:\n        - {roll: Skolchef, aktör: AK2}\n',
       expect: ({ plan }) => {
         expect(plan.edits).toEqual([]);
         expect(plan.answered).toBe(true);
@@ -193,10 +196,37 @@ describe('svarEdits: lists of items merge', () => {
     expect([plan.added, plan.changed]).toEqual([['B1', 'B2'], 0]);
   });
 
-  it('step 6 status entries merge by their insats', () => {
-    const data = { handlingsplan: { insatser: [{ id: 'I1', namn: 'A' }, { id: 'I2', namn: 'B' }] }, uppföljning: { insatser: [{ insats: 'I1', status: 'pågår' }, { insats: 'I2', status: 'planerad' }] } };
-    const { after, plan } = merge(6, data, 'uppföljning:\n  insatser:\n    - {insats: I2, status: genomförd}\n');
-    expect(after.uppföljning.insatser).toEqual([{ insats: 'I1', status: 'pågår' }, { insats: 'I2', status: 'genomförd' }]);
+  it('step 6 status entries merge by their insats, in the last round when the answer gives no id', () => {
+    const data = { handlingsplan: { insatser: [{ id: 'I1', namn: 'A' }, { id: 'I2', namn: 'B' }] }, uppföljningar: [{ id: 'U1', insatser: [{ insats: 'I2', status: 'planerad' }] }, { id: 'U2', insatser: [{ insats: 'I1', status: 'pågår' }, { insats: 'I2', status: 'planerad' }] }] };
+    const { after, plan, problems } = merge(6, data, 'uppföljningar:\n  - insatser:\n      - {insats: I2, status: genomförd}\n');
+    expect(problems).toEqual([]);
+    expect(after.uppföljningar[0].insatser).toEqual([{ insats: 'I2', status: 'planerad' }]);
+    expect(after.uppföljningar[1].insatser).toEqual([{ insats: 'I1', status: 'pågår' }, { insats: 'I2', status: 'genomförd' }]);
     expect(plan.changed).toBe(1);
+  });
+
+  it('step 6: a round with a new id is a new round; the first round of a file gets U1', () => {
+    const data = { uppföljningar: [{ id: 'U1', period: { från: '2026', till: '2026' } }] };
+    const r = merge(6, data, 'uppföljningar:\n  - id: U2\n    period: {från: "2027", till: "2027"}\n');
+    expect(r.problems).toEqual([]);
+    expect(r.after.uppföljningar.map((u: any) => u.id)).toEqual(['U1', 'U2']);
+    const fresh = merge(6, {}, 'uppföljningar:\n  - lärdomar: Fler pappor nås på kvällstid.\n');
+    expect(fresh.after.uppföljningar).toEqual([{ id: 'U1', lärdomar: 'Fler pappor nås på kvällstid.' }]);
+  });
+
+  it('step 2: the styrgrupp of a file without groups is created as G1 with its typ; another kind gets the next id', () => {
+    const r = merge(2, {}, 'organisation:\n  grupper:\n    - typ: styrgrupp\n      mandat: Beslutar om inriktning.\n');
+    expect(r.problems).toEqual([]);
+    expect(r.after.organisation.grupper).toEqual([{ id: 'G1', typ: 'styrgrupp', mandat: 'Beslutar om inriktning.' }]);
+    const more = merge(2, org(), 'organisation:\n  grupper:\n    - {typ: nätverk, namn: Föräldranätverket}\n    - {typ: styrgrupp, mandat: Beslutar.}\n');
+    expect(more.problems).toEqual([]);
+    expect(more.after.organisation.grupper.map((g: any) => [g.id, g.typ])).toEqual([['G1', 'styrgrupp'], ['G2', 'nätverk']]);
+    expect(more.after.organisation.grupper[0].mandat).toBe('Beslutar.');
+  });
+
+  it('step 2: a v1-shaped styrgrupp answer is refused, naming organisation.grupper with typ styrgrupp', () => {
+    const r = merge(2, org(), 'organisation:\n  styrgrupp:\n    mandat: Beslutar.\n');
+    expect(r.problems).toEqual([expect.stringMatching(/^2:3: organisation\.styrgrupp finns inte i formatversion 2: .*organisation\.grupper med typ styrgrupp/)]);
+    expect(r.plan.edits).toEqual([]);
   });
 });

@@ -177,7 +177,7 @@ describe('editText', () => {
   });
 
   it('survives many random edits on the example files', () => {
-    for (const ex of ['examples/hjo-tidaholm/projekt.yaml', 'examples/lindesberg/projekt.yaml']) {
+    for (const ex of ['examples/hjo-tidaholm/projekt.yaml', 'examples/lindesberg/projekt.yaml', 'examples/boras/projekt.yaml']) {
       const text = readFileSync(join(ROOT, ex), 'utf8');
       const seg = fc.constantFrom('förankring', 'organisation', 'analys', 'handlingsplan', 'uppföljning', 'checklistor', 'projekt');
       const key = fc.constantFrom('a', 'motivering', 'namn', 'status', 'steg1', 'c1', 'kommentar', 'mål', 'insatser', 'arenor');

@@ -5,7 +5,8 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { checklistUnits, documentMoments, isAnswered, judgeStep, momentUnits, projectShare } from '../../src/judge/index.js';
-import { coverage } from '../../src/judge/coverage.js';
+import { cellState, coverage, isGap } from '../../src/judge/coverage.js';
+import { groupOfType } from '../../src/judge/groups.js';
 import { loadMethod } from '../../src/content/load.js';
 import { step as stepCommand } from '../../src/commands/step.js';
 import type { IO } from '../../src/io.js';
@@ -87,6 +88,12 @@ describe('coverage', () => {
     ['an avveckla insats is not planned support', { handlingsplan: { insatser: [{ id: 'I1', namn: 'X', åtgärd: 'avveckla', nivå: 'universell', åldrar: { från: 13, till: 15 } }] } }, true, 0, 0, true],
     ['a planned insats', { handlingsplan: { insatser: [{ id: 'I1', namn: 'X', åtgärd: 'införa', nivå: 'universell', åldrar: { från: 13 } }] } }, true, 0, 1, true],
     ['the plan is not counted before it', { handlingsplan: { insatser: [{ id: 'I1', namn: 'X', åtgärd: 'införa', nivå: 'universell', åldrar: { från: 13 } }] } }, false, 0, 0, false],
+    ['a fortsätta insats is running support', { handlingsplan: { insatser: [{ id: 'I1', namn: 'X', åtgärd: 'fortsätta', status: 'pågår', nivå: 'universell', åldrar: { från: 13 } }] } }, true, 0, 1, true],
+    ['a paused insats does not cover', { handlingsplan: { insatser: [{ id: 'I1', namn: 'X', åtgärd: 'införa', status: 'pausad', nivå: 'universell', åldrar: { från: 13 } }] } }, true, 0, 0, true],
+    ['an ended insats does not cover', { handlingsplan: { insatser: [{ id: 'I1', namn: 'X', åtgärd: 'fortsätta', status: 'avslutad', nivå: 'universell', åldrar: { från: 13 } }] } }, true, 0, 0, true],
+    ['existing support whose fortsätta insats is paused does not count in the plan', { analys: { kartläggning: { befintligt_stöd: [stöd] } }, handlingsplan: { insatser: [{ id: 'I1', namn: 'X', åtgärd: 'fortsätta', status: 'pausad', befintligt_stöd: 'S1', nivå: 'universell', åldrar: { från: 13, till: 15 } }] } }, true, 0, 0, true],
+    ['existing support a fortsätta insats keeps counts in the plan', { analys: { kartläggning: { befintligt_stöd: [stöd] } }, handlingsplan: { insatser: [{ id: 'I1', namn: 'X', åtgärd: 'fortsätta', status: 'pågår', befintligt_stöd: 'S1', nivå: 'universell', åldrar: { från: 13, till: 15 } }] } }, true, 1, 1, true],
+    ['a genomförd insats covers', { handlingsplan: { insatser: [{ id: 'I1', namn: 'X', åtgärd: 'införa', status: 'genomförd', nivå: 'universell', åldrar: { från: 13 } }] } }, true, 0, 1, true],
     ['nothing mapped', {}, true, 0, 0, false],
     ['not a project at all', 'text', true, 0, 0, false],
   ])('%s', (_n, data, withPlan, befintligt, planerat, kartlagt) => {
@@ -95,6 +102,68 @@ describe('coverage', () => {
     expect(cell(c, band, 'universell').befintligt).toHaveLength(befintligt);
     expect(cell(c, band, 'universell').planerat).toHaveLength(planerat);
     expect(c.kartlagt).toBe(kartlagt);
+  });
+
+  it('support with nivå "ej angivet" makes the cells of its ages "ej angivet", not gaps, on every level', () => {
+    const c = coverage({ analys: { kartläggning: { befintligt_stöd: [{ id: 'S1', namn: 'Öppen förskola', nivå: 'ej angivet', åldrar: { från: 0, till: 5 } }] } } }, bands, levels, false);
+    for (const l of levels) {
+      expect(cellState(cell(c, '0-5', l.id)), l.id).toBe('ej angivet');
+      expect(isGap(cell(c, '0-5', l.id))).toBe(false);
+      expect(cellState(cell(c, '13-18', l.id)), l.id).toBe('lucka');
+    }
+    expect(c.kartlagt).toBe(true);
+  });
+
+  it.each<[string, unknown, string[]]>([
+    ['no scope: every band', undefined, ['graviditet', '0-5', '6-12', '13-18']],
+    ['0–17 without graviditet', { från: 0, till: 17 }, ['0-5', '6-12', '13-18']],
+    ['graviditet and 0–5', { graviditet: true, från: 0, till: 5 }, ['graviditet', '0-5']],
+    ['from 6', { från: 6 }, ['6-12', '13-18']],
+    ['only graviditet', { graviditet: true }, ['graviditet']],
+  ])('coverage is judged within projekt.omfattning: %s', (_n, åldrar, inside) => {
+    const c = coverage({ projekt: { omfattning: åldrar ? { åldrar } : {} }, analys: { kartläggning: { befintligt_stöd: [{ id: 'S9', namn: 'X', nivå: 'selektiv', åldrar: { från: 0, till: 1 } }] } } }, bands, levels, false);
+    const gaps = bands.filter((b) => isGap(cell(c, b.id, 'universell'))).map((b) => b.id);
+    expect(gaps).toEqual(inside);
+    for (const b of bands) if (!inside.includes(b.id)) expect(cellState(cell(c, b.id, 'universell'))).toBe('utanför');
+  });
+});
+
+describe('v2 shapes in the judgement', () => {
+  const steg2 = method.steg[1]!;
+  const steg6 = method.steg[5]!;
+  const unit = (units: { path: unknown[]; answered: boolean; label: string }[], seg: string) => units.find((u) => u.path.includes(seg))!;
+
+  it('"the styrgrupp" is the first group of typ styrgrupp, also for the judgement', () => {
+    const data = { organisation: { grupper: [{ id: 'G1', typ: 'arbetsgrupp', namn: 'A' }, { id: 'G2', typ: 'styrgrupp', organ: 'Beredningen för barn och unga' }, { id: 'G3', typ: 'styrgrupp', namn: 'Andra' }] } };
+    expect(groupOfType(data, 'styrgrupp')).toEqual({ item: data.organisation.grupper[1], path: ['organisation', 'grupper', 1] });
+    expect(groupOfType(data, 'referensgrupp')).toBeUndefined();
+    expect(groupOfType({ organisation: { grupper: 'x' } }, 'styrgrupp')).toBeUndefined();
+    const units = steg2.moment.flatMap((m) => momentUnits(data, m));
+    expect(unit(units, '[typ=styrgrupp]')).toMatchObject({ label: 'Styrgrupp', answered: true });
+    expect(unit(units, '[typ=arbetsgrupp]')).toMatchObject({ label: 'Arbetsgrupp', answered: true });
+  });
+
+  it('a group with only its id and typ is not yet described; a missing group is not answered', () => {
+    const units = steg2.moment.flatMap((m) => momentUnits({ organisation: { grupper: [{ id: 'G1', typ: 'styrgrupp' }] } }, m));
+    expect(unit(units, '[typ=styrgrupp]').answered).toBe(false);
+    expect(unit(units, '[typ=arbetsgrupp]').answered).toBe(false);
+    expect(unit(steg2.moment.flatMap((m) => momentUnits({ organisation: { grupper: [{ id: 'G1', typ: 'styrgrupp', finns: false }] } }, m)), '[typ=styrgrupp]').answered).toBe(true);
+  });
+
+  it('follow-up is judged in the current round, the last of uppföljningar', () => {
+    const m61 = steg6.moment.find((m) => m.nummer === '6.1')!;
+    const period = (data: unknown) => momentUnits(data, m61).find((u) => u.path.at(-1) === 'period')!;
+    expect(period({ uppföljningar: [{ id: 'U1', period: { från: '2025', till: '2025' } }, { id: 'U2' }] }).answered).toBe(false);
+    expect(period({ uppföljningar: [{ id: 'U1' }, { id: 'U2', period: { från: '2026', till: '2026' } }] }).answered).toBe(true);
+    expect(period({ uppföljningar: [] }).answered).toBe(false);
+  });
+
+  it('a moment whose only answer is "ej angivet" counts as answered', () => {
+    expect(isAnswered('ej angivet')).toBe(true);
+    const m32 = method.steg[2]!.moment.find((m) => m.nummer === '3.2')!;
+    const data = { analys: { kartläggning: { befintligt_stöd: [{ id: 'S1', namn: 'X', nivå: 'ej angivet', kostnader: [{ år: 'ej angivet', belopp_kr: 'ej angivet', källa: 'ej angivet' }] }] } } };
+    const u = momentUnits(data, m32).find((x) => x.path.join('.') === 'analys.kartläggning.befintligt_stöd')!;
+    expect(u.answered).toBe(true);
   });
 });
 

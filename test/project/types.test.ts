@@ -30,7 +30,7 @@ describe('the project types are generated from the schema', () => {
     const changed = structuredClone(schema);
     changed.$defs.nivå.enum.push('ny nivå');
     expect(generate(changed)).not.toBe(committed);
-    expect(decl(generate(changed), 'Nivå')).toBe('export type Nivå = "universell" | "selektiv" | "indikerad" | "ny nivå";');
+    expect(decl(generate(changed), 'Nivå')).toBe('export type Nivå = "universell" | "selektiv" | "indikerad" | "ej angivet" | "ny nivå";');
   });
 
   it('an insats\'s nivå is the schema\'s enum, as a union of string literals', () => {
@@ -39,15 +39,15 @@ describe('the project types are generated from the schema', () => {
     expect(decl(committed, 'Insats')).toMatch(/^ {2}nivå\?: Nivå;$/m);
     expect(decl(committed, 'Nivå')).toBe(`export type Nivå = ${schema.$defs.nivå.enum.map((v: string) => JSON.stringify(v)).join(' | ')};`);
     // The same, checked by tsc (npx tsc --noEmit type-checks test/ too).
-    expectTypeOf<NonNullable<Insats['nivå']>>().toEqualTypeOf<'universell' | 'selektiv' | 'indikerad'>();
-    expectTypeOf<Nivå>().toEqualTypeOf<'universell' | 'selektiv' | 'indikerad'>();
+    expectTypeOf<NonNullable<Insats['nivå']>>().toEqualTypeOf<'universell' | 'selektiv' | 'indikerad' | 'ej angivet'>();
+    expectTypeOf<Nivå>().toEqualTypeOf<'universell' | 'selektiv' | 'indikerad' | 'ej angivet'>();
   });
 
   it('required properties are not optional, the others are; const is a literal type', () => {
     expect(decl(committed, 'Insats')).toMatch(/^ {2}id: Id;$/m);
     expect(decl(committed, 'Insats')).toMatch(/^ {2}namn: Text;$/m);
-    expect(decl(committed, 'Project')).toMatch(/^ {2}formatversion: 1;\n {2}projekt: Projektinfo;\n {2}förankring\?: Förankring;$/m);
-    expectTypeOf<Project['formatversion']>().toEqualTypeOf<1>();
+    expect(decl(committed, 'Project')).toMatch(/^ {2}formatversion: 2;\n {2}projekt: Projektinfo;\n {2}förankring\?: Förankring;$/m);
+    expectTypeOf<Project['formatversion']>().toEqualTypeOf<2>();
     expectTypeOf<Insats['id']>().toEqualTypeOf<string>();
   });
 

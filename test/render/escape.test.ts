@@ -55,4 +55,27 @@ describe('escapeMarkdown', () => {
     const blocks = markdownToBlocks(escapeMarkdown('Första stycket.\n\n\n\nAndra stycket med # och |.'), noCharts, () => {});
     expect(blocks.map((b) => plain((b as unknown as { text: never }).text))).toEqual(['Första stycket.', 'Andra stycket med # och |.']);
   });
+
+  // Issue 12: a multi-line answer that is a list stays a list; its items are still escaped.
+  const listOf = (md: string) => markdownToBlocks(md, noCharts, () => {});
+  const items = (b: unknown) => (b as { items: { text: never }[][] }).items.map((it) => plain(it[0]!.text));
+  it('"- A\n- B" after a line of text is a paragraph and a bullet list', () => {
+    const blocks = listOf(escapeMarkdown('Vi gör:\n- **A** | # <script>\n- B_1\nSedan mer.'));
+    expect(blocks.map((b) => b.kind)).toEqual(['paragraph', 'list', 'paragraph']);
+    expect((blocks[1] as { ordered: boolean }).ordered).toBe(false);
+    expect(items(blocks[1])).toEqual(['**A** | # <script>', 'B_1']);
+    expect(plain((blocks[2] as unknown as { text: never }).text)).toBe('Sedan mer.');
+  });
+  it('"1. A\n2. B" is a numbered list; "* A" and "• A" are bullets', () => {
+    const ol = listOf(escapeMarkdown('1. Ett\n2. Två'));
+    expect(ol.map((b) => b.kind)).toEqual(['list']);
+    expect((ol[0] as { ordered: boolean; start: number }).ordered).toBe(true);
+    expect(items(ol[0])).toEqual(['Ett', 'Två']);
+    expect(items(listOf(escapeMarkdown('* A\n• B'))[0])).toEqual(['A', 'B']);
+  });
+  it('a single "- x" line or "2026. Text" is not a list', () => {
+    for (const s of ['- inte en lista', '2026. Året då', 'Text\n- ensam rad']) {
+      expect(listOf(escapeMarkdown(s)).every((b) => b.kind === 'paragraph'), s).toBe(true);
+    }
+  });
 });

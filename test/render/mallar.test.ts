@@ -17,10 +17,10 @@ const when = new Date('2026-01-15T00:00:00Z');
 
 describe('förkompilerade mallar', () => {
   it('finns för varje inbyggd mall', () => {
-    expect(Object.keys(precompiled).sort()).toEqual(['delar/checklista.md.hbs', 'handlingsplan/dokument.md.hbs', 'lägesbild/dokument.md.hbs', 'uppföljning/dokument.md.hbs']);
+    expect(Object.keys(precompiled).sort()).toEqual(['delar/checklista.md.hbs', 'förankring/dokument.md.hbs', 'handlingsplan/dokument.md.hbs', 'lägesbild/dokument.md.hbs', 'uppföljning/dokument.md.hbs']);
   });
 
-  it.each(['lägesbild', 'handlingsplan', 'uppföljning'] as const)('%s: samma Markdown förkompilerad som kompilerad vid körning', (dokument) => {
+  it.each(['förankring', 'lägesbild', 'handlingsplan', 'uppföljning'] as const)('%s: samma Markdown förkompilerad som kompilerad vid körning', (dokument) => {
     // A copy of the templates with a comment added is not the precompiled source, so it is compiled.
     const own = tempDir();
     cpSync(join(ROOT, 'templates'), own, { recursive: true });

@@ -113,7 +113,7 @@ describe.skipIf(missing.length > 0)('PDF layout (poppler, qpdf)', () => {
 
   it('the example: tagged, qpdf clean, table headers repeated, no heading alone at the bottom of a page', async () => {
     const pdfs = readdirSync(out).filter((f) => f.endsWith('.pdf'));
-    expect(pdfs).toHaveLength(3);
+    expect(pdfs).toHaveLength(4);
     for (const f of pdfs) await checkPdf(join(out, f));
   }, 120_000);
 

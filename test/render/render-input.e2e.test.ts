@@ -119,7 +119,7 @@ describe('render: file names', () => {
     // (A NUL cannot be passed in an argument; safeName's own test has it.)
     const all = tempDir();
     expect((await runCliAsync(['render', 'alla', EXAMPLE, '--format', 'html', '--ut', all, '--namn', 'plan'], { env })).code).toBe(0);
-    expect(readdirSync(all).sort()).toEqual(['plan-handlingsplan.html', 'plan-lägesbild.html', 'plan-uppföljning.html']);
+    expect(readdirSync(all).sort()).toEqual(['plan-förankring.html', 'plan-handlingsplan.html', 'plan-lägesbild.html', 'plan-uppföljning.html']);
     expect(await refused(['render', 'handlingsplan', EXAMPLE, '--format', 'html', '--ut', tempDir(), '--namn', '../..'])).toMatch(/--namn "..\/.." ger inget filnamn/);
   });
 });

@@ -31,8 +31,9 @@ beforeAll(async () => {
 }, 180_000);
 
 describe('fsstöd render alla (the example kommun)', () => {
-  it('writes nine files named after kommun, document and date', async () => {
+  it('writes twelve files named after kommun, document and date', async () => {
     expect(readdirSync(out).sort()).toEqual([
+      'lindesberg-förankring-2025-10-09.docx', 'lindesberg-förankring-2025-10-09.html', 'lindesberg-förankring-2025-10-09.pdf',
       'lindesberg-handlingsplan-2025-10-09.docx', 'lindesberg-handlingsplan-2025-10-09.html', 'lindesberg-handlingsplan-2025-10-09.pdf',
       'lindesberg-lägesbild-2025-10-09.docx', 'lindesberg-lägesbild-2025-10-09.html', 'lindesberg-lägesbild-2025-10-09.pdf',
       'lindesberg-uppföljning-2025-10-09.docx', 'lindesberg-uppföljning-2025-10-09.html', 'lindesberg-uppföljning-2025-10-09.pdf',

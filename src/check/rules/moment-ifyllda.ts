@@ -3,6 +3,7 @@
 import type { YamlPath } from '../../project/load.js';
 import { documentMoments, type Unit } from '../../judge/index.js';
 import { fieldInWords } from '../../project/schema-words.js';
+import { resolvePath } from '../../project/progress.js';
 import type { Rule, RuleFinding } from '../types.js';
 import { existing, joinSv, short } from './util.js';
 
@@ -29,9 +30,11 @@ export const momentIfyllda: Rule = {
         if (u.answered) continue;
         // An empty field is reported where it stands; a missing one at the nearest existing key,
         // with the others missing under the same key.
-        const at = existing(ctx.data, u.path);
+        // A selector (the styrgrupp, the current follow-up round) stands where its item is.
+        const concrete = resolvePath(ctx.data, u.path);
+        const at = existing(ctx.data, concrete);
         const k = JSON.stringify(at);
-        const e = byAnchor.get(k) ?? { path: at, key: at.length < u.path.length, labels: [] };
+        const e = byAnchor.get(k) ?? { path: at, key: at.length < concrete.length, labels: [] };
         // "Beslut › Handlingsplan" rather than a bare "Handlingsplan".
         e.labels.push(short(u.path[0] === 'beslut' ? fieldInWords(u.path, ctx.data) : u.label, 70));
         byAnchor.set(k, e);

@@ -1,6 +1,7 @@
 // MFoF 2019: newly arrived parents, separated parents and parents with disabilities are hard to
 // reach; the plan should say how it will reach them.
 import type { Rule, RuleFinding } from '../types.js';
+import { insatsCovers } from '../../judge/coverage.js';
 import { isObj, isText, items } from './util.js';
 
 export const svåraAttNå: Rule = {
@@ -21,7 +22,7 @@ export const svåraAttNå: Rule = {
     const h = isObj(hp.hållbarhet) ? hp.hållbarhet : undefined;
     if (isText(h?.nå_fler)) return out;
     const insatser = items(ctx.data, 'insats');
-    if (insatser.some(({ item }) => item.åtgärd !== 'avveckla' && isText(item.anpassningar))) return out;
+    if (insatser.some(({ item }) => insatsCovers(item) && isText(item.anpassningar))) return out;
     if (!insatser.length && !h) return out;
     const path = h ? ['handlingsplan', 'hållbarhet'] : ['handlingsplan'];
     out.push({ path, key: true, messageId: 'missing' });

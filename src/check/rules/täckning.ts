@@ -41,9 +41,10 @@ export const täckning: Rule = {
     const path = withPlan ? ['handlingsplan', 'insatser'] : ['analys', 'kartläggning', 'befintligt_stöd'];
     const what = withPlan ? 'befintligt eller planerat stöd' : 'befintligt stöd';
     for (const [j, level] of levels.entries()) {
+      // Bands outside the plan's scope and cells of support with nivå "ej angivet" are no gaps (isGap).
       const missing = bands.filter((_, i) => isGap(cov.celler[i]![j]!));
       if (!missing.length) continue;
-      const all = missing.length === bands.length;
+      const all = missing.length === bands.filter((_, i) => !cov.celler[i]![j]!.utanför).length;
       out.push({
         path,
         key: true,

@@ -1,9 +1,11 @@
 // Small helpers the rules share. Data may not match the schema, so every access checks types.
 import type { YamlPath } from '../../project/load.js';
 import { COLLECTIONS, type IdKind } from '../../project/refs.js';
+import { parseDate } from '../../project/dates.js';
 
 export const isText = (v: unknown): v is string => typeof v === 'string' && v.trim().length > 0;
-export const isDate = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
+/** A date at any precision the format allows (2026, 2026-09, 2026-09-30); compare with src/project/dates.ts. */
+export const isDate = (v: unknown): v is string => parseDate(v) !== undefined;
 export const isObj = (v: unknown): v is Record<string, any> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 export function get(data: unknown, path: YamlPath): unknown {

@@ -11,11 +11,15 @@ export const cases: Case[] = [
     - id: I1
       namn: ABC
       mål: [M1]
-      ansvarig: AK1
+      ansvariga: [AK1]
       arenor: [AR1]
       målgrupp: Alla föräldrar med barn 3–12 år
       nivå: universell
-      start: 2025-04-01
+      start: "2025-04-01"
+      kostnader:
+        - år: 2025
+          belopp_kr: 120000
+          källa: projektmedel
 `,
     fynd: [],
   },
@@ -26,7 +30,7 @@ export const cases: Case[] = [
     - id: I1
       namn: ABC
 `,
-    fynd: [[9, 7, 'incomplete']],
+    fynd: [[9, 7, 'incomplete', { data: { saknas: 'mål, ansvarig aktör, arena, målgrupp, preventionsnivå, startdatum och kostnad' } }]],
   },
   {
     namn: 'tom arenalista och tom målgrupp',
@@ -35,13 +39,13 @@ export const cases: Case[] = [
     - id: I1
       namn: ABC
       mål: [M1]
-      ansvarig: AK1
+      ansvariga: [AK1]
       arenor: []
       målgrupp: ""
       nivå: universell
-      start: 2025-04-01
+      start: "2025-04-01"
 `,
-    fynd: [[9, 7, 'incomplete']],
+    fynd: [[9, 7, 'incomplete', { data: { saknas: 'arena, målgrupp och kostnad' } }]],
   },
   {
     namn: 'en insats som avvecklas behöver bara ansvarig och start',
@@ -50,8 +54,8 @@ export const cases: Case[] = [
     - id: I8
       namn: Föräldrakvällar
       åtgärd: avveckla
-      ansvarig: AK3
-      start: 2025-04-01
+      ansvariga: [AK3]
+      start: "2025-04-01"
 `,
     fynd: [],
   },
@@ -66,19 +70,58 @@ export const cases: Case[] = [
     fynd: [[9, 7, 'incomplete']],
   },
   {
+    namn: 'kostnad och källa "ej angivet" är ett svar, start ett år räcker',
+    yaml: `handlingsplan:
+  insatser:
+    - id: I1
+      namn: ABC
+      åtgärd: fortsätta
+      status: pågår
+      mål: [M1]
+      ansvariga: [AK1, AK2]
+      arenor: [AR1]
+      målgrupp: Alla föräldrar
+      nivå: ej angivet
+      start: "2024"
+      kostnader:
+        - år: ej angivet
+          belopp_kr: ej angivet
+          källa: ej angivet
+`,
+    fynd: [],
+  },
+  {
+    namn: 'tom lista ansvariga och tom lista kostnader',
+    yaml: `handlingsplan:
+  insatser:
+    - id: I1
+      namn: ABC
+      mål: [M1]
+      ansvariga: []
+      arenor: [AR1]
+      målgrupp: Alla
+      nivå: universell
+      start: "2025-09"
+      kostnader: []
+`,
+    fynd: [[9, 7, 'incomplete', { data: { saknas: 'ansvarig aktör och kostnad' } }]],
+  },
+  {
     namn: 'ogiltigt datum räknas som saknat',
     yaml: `handlingsplan:
   insatser:
     - id: I1
       namn: ABC
       mål: [M1]
-      ansvarig: AK1
+      ansvariga: [AK1]
       arenor: [AR1]
       målgrupp: Alla
       nivå: universell
       start: våren 2025
+      kostnader:
+        - källa: ordinarie budget
 `,
-    fynd: [[9, 7, 'incomplete']],
+    fynd: [[9, 7, 'incomplete', { data: { saknas: 'startdatum' } }]],
   },
 ];
 

@@ -79,6 +79,83 @@ ${stöd('selektiv', ALLA, 'S2')}${stöd('indikerad', ALLA, 'S3')}`,
     steg: [3],
     fynd: [[9, 5, 'noSupportAtLevel', { data: { nivå: 'universell' }, severity: 'warning' }]],
   },
+  {
+    namn: 'stöd med nivå "ej angivet" är ej angivet, ingen lucka',
+    yaml: `analys:
+  kartläggning:
+    befintligt_stöd:
+${stöd('universell', ALLA, 'S1')}${stöd('ej angivet', ALLA, 'S2')}`,
+    steg: [3],
+    fynd: [],
+  },
+  {
+    namn: 'nivå "ej angivet" för en del av åldrarna: resten är luckor',
+    yaml: `analys:
+  kartläggning:
+    befintligt_stöd:
+${stöd('universell', ALLA, 'S1')}${stöd('selektiv', ALLA, 'S2')}${stöd('ej angivet', '{från: 0, till: 5}', 'S3')}`,
+    steg: [3],
+    fynd: [[9, 5, 'gap', { data: { nivå: 'indikerad', åldrar: 'graviditet, 6–12 år och 13–18 år' }, severity: 'warning' }]],
+  },
+  {
+    namn: 'planens omfattning 0–17 år utan graviditet: graviditet är ingen lucka',
+    yaml: `  omfattning:
+    åldrar: {från: 0, till: 17}
+analys:
+  kartläggning:
+    befintligt_stöd:
+${stöd('universell', '{från: 0, till: 18}', 'S1')}${stöd('selektiv', '{från: 0, till: 18}', 'S2')}${stöd('indikerad', '{från: 0, till: 18}', 'S3')}`,
+    steg: [3],
+    fynd: [],
+  },
+  {
+    namn: 'åldrar utanför omfattningen är inga luckor; inom den är de det',
+    yaml: `  omfattning:
+    åldrar: {från: 6, till: 17}
+analys:
+  kartläggning:
+    befintligt_stöd:
+${stöd('universell', '{från: 6, till: 18}', 'S1')}${stöd('selektiv', '{från: 13, till: 18}', 'S2')}`,
+    steg: [3],
+    fynd: [
+      [11, 5, 'noSupportAtLevel', { data: { nivå: 'indikerad' }, severity: 'warning' }],
+      [11, 5, 'gap', { data: { nivå: 'selektiv', åldrar: '6–12 år' }, severity: 'warning' }],
+    ],
+  },
+  {
+    namn: 'en insats som fortsätter räknas som stöd',
+    yaml: `analys:
+  kartläggning:
+    befintligt_stöd:
+${stöd('universell', ALLA, 'S1')}${stöd('selektiv', ALLA, 'S2')}handlingsplan:
+  insatser:
+    - id: I1
+      namn: Familjecentralen fortsätter
+      åtgärd: fortsätta
+      status: pågår
+      nivå: indikerad
+      åldrar: ${ALLA}
+`,
+    steg: [4],
+    fynd: [],
+  },
+  ...(['pausad', 'avslutad'] as const).map((status): Case => ({
+    namn: `en insats som är ${status} täcker inte`,
+    yaml: `analys:
+  kartläggning:
+    befintligt_stöd:
+${stöd('universell', ALLA, 'S1')}${stöd('selektiv', ALLA, 'S2')}handlingsplan:
+  insatser:
+    - id: I1
+      namn: Gruppstöd
+      åtgärd: införa
+      status: ${status}
+      nivå: indikerad
+      åldrar: ${ALLA}
+`,
+    steg: [4],
+    fynd: [[19, 3, 'noSupportAtLevel', { data: { vad: 'befintligt eller planerat stöd', nivå: 'indikerad' }, severity: 'warning' }]],
+  })),
 ];
 
 export { täckning as rule };

@@ -1,0 +1,132 @@
+// Values as the documents print them (formatversion 2): a number as the source gives it (tal),
+// amounts, and the budget table built from kostnader. "ej angivet" is a value (the source does
+// not state it) and prints as such, never as 0 or as missing.
+import type { Kostnad, Tal } from '../project/types.js';
+import { tusental } from '../text.js';
+
+export const EJ_ANGIVET = 'ej angivet';
+
+/** A number in Swedish: decimal comma; five digits and more grouped by space ("52 000", but "2026"). */
+export function numText(v?: number): string {
+  if (v === undefined || typeof v !== 'number' || !Number.isFinite(v)) return '';
+  if (Number.isInteger(v) && Math.abs(v) >= 10000) return tusental(v, ' ');
+  return String(v).replace('.', ',');
+}
+
+/** A tal as the source gives it: 12, "ca 52 000", "40–50", "hög", "ej angivet". */
+export function talText(t: Tal | undefined, enhet?: string): string {
+  if (t === undefined) return '';
+  const unit = enhet ? ` ${enhet}` : '';
+  if (t === EJ_ANGIVET) return EJ_ANGIVET;
+  if (typeof t === 'number') return `${numText(t)}${unit}`;
+  if (typeof t === 'object' && t) {
+    if ('ca' in t) return `ca ${numText(t.ca)}${unit}`;
+    if ('från' in t) return `${numText(t.från)}–${numText(t.till)}${unit}`;
+    if ('bedömning' in t) return t.bedömning;
+  }
+  return '';
+}
+
+type Belopp = Kostnad['belopp_kr'];
+
+/** "85 000 kr", "ca 85 000 kr", "ej angivet"; '' when not filled in. */
+export function beloppText(b: Belopp): string {
+  if (b === undefined) return '';
+  if (b === EJ_ANGIVET) return EJ_ANGIVET;
+  if (typeof b === 'number') return `${tusental(b, ' ')} kr`;
+  return `ca ${tusental(b.ca, ' ')} kr`;
+}
+
+/** A sum of amounts that keeps what is approximate and what is not stated. */
+interface Sum { kr: number; known: number; ca: boolean; ejAngivet: boolean; ejIfyllt: boolean }
+const emptySum = (): Sum => ({ kr: 0, known: 0, ca: false, ejAngivet: false, ejIfyllt: false });
+function add(s: Sum, k: Kostnad): void {
+  const b = k.belopp_kr;
+  if (b === EJ_ANGIVET) s.ejAngivet = true;
+  else if (typeof b === 'number') { s.kr += b; s.known++; }
+  else if (b && typeof b === 'object') { s.kr += b.ca; s.known++; s.ca = true; }
+  else if (k.källa === 'ingen kostnad') s.known++;
+  else s.ejIfyllt = true;
+}
+function merge(into: Sum, s: Sum): void {
+  into.kr += s.kr; into.known += s.known; into.ca ||= s.ca; into.ejAngivet ||= s.ejAngivet; into.ejIfyllt ||= s.ejIfyllt;
+}
+/** "ca 170 000 kr", "85 000 kr + ej angivet", "ej angivet", "–" for nothing at all. */
+function sumText(s: Sum): string {
+  const parts: string[] = [];
+  if (s.known) parts.push(`${s.ca ? 'ca ' : ''}${tusental(s.kr, ' ')} kr`);
+  if (s.ejAngivet) parts.push(EJ_ANGIVET);
+  if (s.ejIfyllt) parts.push('ej ifyllt');
+  return parts.join(' + ') || '–';
+}
+
+export const ÅR_EJ_ANGIVET = 'år ej angivet';
+const EVERY_YEAR = 'varje år';
+
+/** The years a cost falls in: its år, or every year of the plan's period when it has none. */
+function yearsOf(k: Kostnad, period: number[]): string[] {
+  if (k.år === EJ_ANGIVET) return [ÅR_EJ_ANGIVET];
+  if (typeof k.år === 'number') return [String(k.år)];
+  return period.length ? period.map(String) : [EVERY_YEAR];
+}
+
+export function periodYears(p?: { från?: number; till?: number }): number[] {
+  if (!p || typeof p.från !== 'number' || typeof p.till !== 'number' || p.till < p.från || p.till - p.från > 50) return [];
+  return Array.from({ length: p.till - p.från + 1 }, (_, i) => p.från! + i);
+}
+
+const sourceOf = (k: Kostnad) => k.källa ?? EJ_ANGIVET;
+
+export interface BudgetTable {
+  /** Column heads: the years (then "år ej angivet"), then "Totalt". */
+  kolumner: string[];
+  /** One row per funding source, then "Totalt"; each cell already as text. */
+  rader: { källa: string; celler: string[] }[];
+}
+
+/** Costs per year (columns) and funding source (rows) with row and column totals; undefined when no costs. */
+export function budgetTable(kostnader: Kostnad[], period: number[]): BudgetTable | undefined {
+  if (!kostnader.length) return undefined;
+  const cells = new Map<string, Map<string, Sum>>(); // source → year → sum
+  const years = new Set<string>();
+  for (const k of kostnader) {
+    const src = sourceOf(k);
+    const row = cells.get(src) ?? new Map<string, Sum>();
+    cells.set(src, row);
+    for (const y of yearsOf(k, period)) {
+      years.add(y);
+      const s = row.get(y) ?? emptySum();
+      add(s, k);
+      row.set(y, s);
+    }
+  }
+  const order = (y: string) => (y === ÅR_EJ_ANGIVET ? Infinity : y === EVERY_YEAR ? Infinity - 1 : Number(y));
+  const cols = [...years].sort((a, b) => order(a) - order(b));
+  const SOURCES = ['ordinarie budget', 'projektmedel', 'statsbidrag', 'extern finansiering', 'ingen kostnad', EJ_ANGIVET];
+  const sources = [...cells.keys()].sort((a, b) => SOURCES.indexOf(a) - SOURCES.indexOf(b));
+  const colTotals = cols.map(() => emptySum());
+  const all = emptySum();
+  const rader = sources.map((src) => {
+    const row = cells.get(src)!;
+    const total = emptySum();
+    const celler = cols.map((y, j) => {
+      const s = row.get(y);
+      if (!s) return '–';
+      merge(total, s); merge(colTotals[j]!, s); merge(all, s);
+      return sumText(s);
+    });
+    return { källa: src, celler: [...celler, sumText(total)] };
+  });
+  rader.push({ källa: 'Totalt', celler: [...colTotals.map(sumText), sumText(all)] });
+  return { kolumner: [...cols, 'Totalt'], rader };
+}
+
+/** One cost as a line: "2026: 85 000 kr (projektmedel) – kommentar". */
+export function kostnadText(k: Kostnad, period: number[]): string {
+  const år = k.år === EJ_ANGIVET ? ÅR_EJ_ANGIVET : typeof k.år === 'number' ? String(k.år) : period.length ? `varje år ${period[0]}–${period.at(-1)}` : EVERY_YEAR;
+  const belopp = beloppText(k.belopp_kr) || (k.källa === 'ingen kostnad' ? '0 kr' : 'belopp ej ifyllt');
+  return `${år}: ${belopp} (${k.källa ?? `källa ${EJ_ANGIVET}`})${k.kommentar ? ` – ${k.kommentar}` : ''}`;
+}
+
+/** Text sources of a section, printed under it. */
+export const källorText = (k?: string[]) => (k?.length ? k.join('; ') : '');
