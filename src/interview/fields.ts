@@ -60,26 +60,35 @@ export function child(ctx: Ctx, parent: Place, key: string | number): Place {
  * new item with the next free id and the selector's field set (typ: styrgrupp).
  */
 export function selected(ctx: Ctx, list: Place, seg: string): Place {
+  return itemPlace(ctx, list, (items) => selectIndex(items, seg), () => {
+    const sel = selectorOf(seg);
+    const prefix = listPrefix(list.path);
+    const own: Record<string, unknown> = {};
+    if (prefix) own.id = nextId(ctx.session.data, prefix);
+    if ('fält' in sel) own[sel.fält] = sel.värde;
+    return own;
+  });
+}
+
+/**
+ * One item of the list at `list`, found by `find` (an index, -1 when absent); writing to an
+ * absent item appends it with the fields `fresh` gives (its id, the field that identifies it).
+ */
+function itemPlace(ctx: Ctx, list: Place, find: (items: any[]) => number, fresh: () => Record<string, unknown>): Place {
   const items = () => {
     const l = getPath(ctx.session.data, list.path);
     return Array.isArray(l) ? l : [];
   };
-  const index = () => selectIndex(items(), seg);
   return {
     get path() {
-      const i = index();
+      const i = find(items());
       return [...list.path, i >= 0 ? i : items().length];
     },
     write(value) {
-      const i = index();
+      const i = find(items());
       if (i >= 0) return [{ path: [...list.path, i], value }];
       if (value === undefined) return [];
-      const sel = selectorOf(seg);
-      const prefix = listPrefix(list.path);
-      const own: Record<string, unknown> = {};
-      if (prefix) own.id = nextId(ctx.session.data, prefix);
-      if ('fält' in sel) own[sel.fält] = sel.värde;
-      return child(ctx, list, items().length).write({ ...own, ...(value as object) });
+      return child(ctx, list, items().length).write({ ...fresh(), ...(value as object) });
     },
   };
 }
@@ -93,23 +102,7 @@ export function placeOf(ctx: Ctx, path: YamlPath): Place {
 
 /** The entry of a list such as uppföljningar[].utfall that belongs to one item (by its id). */
 export function entryPlace(ctx: Ctx, list: Place, key: string, id: string): Place {
-  const items = () => {
-    const l = getPath(ctx.session.data, list.path);
-    return Array.isArray(l) ? l : [];
-  };
-  const index = () => items().findIndex((e) => e && typeof e === 'object' && e[key] === id);
-  return {
-    get path() {
-      const i = index();
-      return [...list.path, i >= 0 ? i : items().length];
-    },
-    write(value) {
-      const i = index();
-      if (i >= 0) return [{ path: [...list.path, i], value }];
-      if (value === undefined) return [];
-      return child(ctx, list, items().length).write({ [key]: id, ...(value as object) });
-    },
-  };
+  return itemPlace(ctx, list, (items) => items.findIndex((e) => e && typeof e === 'object' && e[key] === id), () => ({ [key]: id }));
 }
 
 // ── References and ids ───────────────────────────────────────────────────────────────────

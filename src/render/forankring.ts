@@ -36,7 +36,6 @@ export function förankringView(p: Project) {
   const o = p.organisation ?? {};
   const aktörer = new Map((o.aktörer ?? []).map((a) => [a.id, a.namn]));
   const arenor = new Map((o.arenor ?? []).map((a) => [a.id, a.namn]));
-  const refs = new Map((p.projekt.referenser ?? []).map((r) => [r.id, r.rubrik]));
   const aktör = (id?: string) => (id ? aktörer.get(id) ?? id : '');
   // Role (or body) and actor; a person's name is left out on purpose.
   const person = (x: Person | Medlem) => ({ roll: x.roll ?? '', organ: 'organ' in x ? x.organ ?? '' : '', aktör: aktör(x.aktör), tid: procent(x.tjänstgöringsgrad) });
@@ -66,6 +65,5 @@ export function förankringView(p: Project) {
     samordning: { personer: (o.samordning?.personer ?? []).map(person), mandat: o.samordning?.mandat ?? '', kompetensutveckling: o.samordning?.kompetensutveckling ?? '' },
     definitioner: { föräldrar: o.definitioner?.föräldrar ?? '', föräldraskapsstöd: o.definitioner?.föräldraskapsstöd ?? '' },
     organisationKällor: o.källor ?? [],
-    beslut: beslutDetaljer(p.beslut?.förankring, (id) => (refs.has(id) ? `${id} ${refs.get(id)}` : id)),
   };
 }

@@ -3,7 +3,7 @@
 // text change the document's structure. Templates get only these helpers; Handlebars' own
 // protections against prototype access stay on.
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { join, relative, isAbsolute } from 'node:path';
+import { dirname, join, relative, isAbsolute } from 'node:path';
 import { createRequire } from 'node:module';
 import type HandlebarsType from 'handlebars';
 import precompiled from '../generated/templates.js';
@@ -176,16 +176,19 @@ function templateError(e: unknown, what: string, file: string, limits: TemplateL
   if (e instanceof OverBudget) {
     return new InputError(`${e.message} och avbröts (${what})`, { file }, `Gränserna är ${limits.seconds} s och ${limits.megabytes} MB; höj dem med FSSTOD_MALL_SEKUNDER och FSSTOD_MALL_MB om mallen verkligen behöver mer (se docs/mallar.md).`);
   }
-  if (e instanceof RangeError) return new InputError(`mallen anropar sig själv utan slut (${what})`, { file }, 'En delmall som tar med sig själv ({{> checklista}} i checklista.md.hbs) tar aldrig slut.');
+  if (e instanceof RangeError) return new InputError(`mallen anropar sig själv utan slut (${what})`, { file }, 'En delmall som tar med sig själv (t.ex. {{> checklista}} i delar/checklista.md.hbs) tar aldrig slut.');
   if (e instanceof TemplateError) return new InputError(`${e.message} (${what})`, { file, line: e.loc?.line, col: e.loc?.column });
   const msg = (e as Error).message;
   const partial = /^The partial (.+) could not be found/.exec(msg);
-  if (partial) return new InputError(`okänd delmall "${partial[1]}" (${what}; den enda delmallen är checklista)`, { file });
+  if (partial) return new InputError(`okänd delmall "${partial[1]}" (${what}; delmallarna är ${PARTIALS.join(' och ')})`, { file });
   return new InputError(`${what}: ${msg.split('\n')[0]}`, { file });
 }
 
+/** The partials every document may use, each templates/delar/<name>.md.hbs (overridable with --mallar). */
+export const PARTIALS = ['checklista', 'beslut'] as const;
+
 export function renderMarkdown(dokument: DokumentId, context: Record<string, unknown>, ownTemplates?: string, limits: TemplateLimits = templateLimits({})): string {
-  const templates = ['delar/checklista.md.hbs', `${dokument}/dokument.md.hbs`].map((rel) => {
+  const templates = [...PARTIALS.map((n) => `delar/${n}.md.hbs`), `${dokument}/dokument.md.hbs`].map((rel) => {
     const p = templatePath(ownTemplates, rel);
     // The one strict decoder: a byte that is not UTF-8 is refused at its place, never shown as U+FFFD.
     const src = decodeUserText(readFileSync(p), p).text;
@@ -194,7 +197,7 @@ export function renderMarkdown(dokument: DokumentId, context: Record<string, unk
   });
   const b = budget(limits);
   const hb = instance(templates.some((t) => !t.spec), b);
-  const [partial, main] = templates.map((t) => {
+  const compiled = templates.map((t) => {
     if (t.spec) return hb.template(t.spec);
     try {
       // Handlebars compiles lazily, on the first call: parse now, so that a syntax error is
@@ -206,15 +209,16 @@ export function renderMarkdown(dokument: DokumentId, context: Record<string, unk
       const col = (e as { column?: number }).column;
       return new InputError('mallen kunde inte tolkas: Handlebars-syntaxen är fel', { file: t.p, line: line ? Number(line) : undefined, col: col !== undefined ? col + 1 : undefined }, 'Se till att varje {{#…}} har sitt {{/…}} och att varje {{ har sina }}.');
     }
-  }) as [HandlebarsTemplateDelegate | InputError, HandlebarsTemplateDelegate | InputError];
-  for (const t of [partial, main]) if (t instanceof InputError) throw t;
-  hb.registerPartial('checklista', partial as HandlebarsTemplateDelegate);
+  }) as (HandlebarsTemplateDelegate | InputError)[];
+  for (const t of compiled) if (t instanceof InputError) throw t;
+  PARTIALS.forEach((name, i) => hb.registerPartial(name, compiled[i] as HandlebarsTemplateDelegate));
+  const main = compiled[PARTIALS.length]!;
   try {
     const md = (main as HandlebarsTemplateDelegate)(escapeDeep(context), { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
     b.total(md);
     return md;
   } catch (e) {
-    // Only the partial can call itself: an endless recursion is its file's fault.
-    throw templateError(e, `mallen för ${dokument}`, templates[e instanceof RangeError ? 0 : 1]!.p, limits);
+    // Only a partial can call itself: an endless recursion is a partial's fault (the folder of them).
+    throw templateError(e, `mallen för ${dokument}`, e instanceof RangeError ? dirname(templates[0]!.p) : templates[PARTIALS.length]!.p, limits);
   }
 }

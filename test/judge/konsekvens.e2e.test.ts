@@ -32,6 +32,9 @@ function variant(name: string, src: string, edit: (d: ReturnType<typeof parseDoc
   return f;
 }
 
+/** A fixture written into the test's folder. */
+const written = (name: string, text: string): string => { const f = join(dir, name); writeFileSync(f, text); return f; };
+
 const FILES: Record<string, string> = {
   lindesberg: LINDESBERG,
   hjo: HJO,
@@ -50,9 +53,7 @@ const FILES: Record<string, string> = {
   // Step 2's moments answered, its checklist not.
   utanChecklista: variant('utan-checklista', HJO, (d) => { d.deleteIn(['checklistor', 'steg2']); }),
   // The only mapped support is wound down by the plan.
-  avvecklas: (() => {
-    const f = join(dir, 'avvecklas.yaml');
-    writeFileSync(f, `formatversion: 1
+  avvecklas: written('avvecklas.yaml', `formatversion: 1
 projekt:
   namn: Test
   kommuner:
@@ -72,13 +73,9 @@ handlingsplan:
       åtgärd: avveckla
       befintligt_stöd: S1
       start: 2025-01-01
-`);
-    return f;
-  })(),
+`),
   // v2: a plan for 0–17 years without graviditet, support of unstated level, a paused insats.
-  omfattning: (() => {
-    const f = join(dir, 'omfattning.yaml');
-    writeFileSync(f, `formatversion: 2
+  omfattning: written('omfattning.yaml', `formatversion: 2
 projekt:
   namn: Test
   kommuner:
@@ -106,9 +103,7 @@ handlingsplan:
       nivå: selektiv
       åldrar: { från: 13, till: 17 }
       start: "2025"
-`);
-    return f;
-  })(),
+`),
 };
 
 const DOKUMENT = ['lägesbild', 'handlingsplan', 'uppföljning'] as const;
