@@ -2,11 +2,10 @@
 // here, and main() prints them on standard error, once per file and command. A check worker
 // thread (check/parallel.ts) collects them and the main thread passes them on here.
 export type NoticeSink = (display: string, message: string, hint: string, key: string) => void;
-type Sink = NoticeSink;
-let sink: Sink | undefined;
+let sink: NoticeSink | undefined;
 const seen = new Set<string>();
 
-export function setNoticeSink(s: Sink | undefined): void {
+export function setNoticeSink(s: NoticeSink | undefined): void {
   sink = s;
   seen.clear();
 }

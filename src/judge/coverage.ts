@@ -2,6 +2,8 @@
 // prevention level. The one function behind the coverage charts and the täckning rule. Data may
 // not match the schema (check runs on invalid files), so every access checks types.
 
+import { EJ_ANGIVET } from '../project/types.js';
+
 export interface BandLike { graviditet?: boolean; från?: number; till?: number }
 export interface LevelLike { id: string }
 type Item = Record<string, any>;
@@ -38,7 +40,6 @@ export function covers(åldrar: unknown, band: BandLike): boolean {
   return från <= (band.till ?? 18) && till >= (band.från ?? 0);
 }
 
-export const EJ_ANGIVET = 'ej angivet';
 
 /**
  * Whether an insats reaches anyone in the plan's picture: not one that winds support down

@@ -45,7 +45,6 @@ const SPECIAL = /[\t\u0080-\u009f\u2028\u2029\ufeff]/;
 /** A word such as 0b101, 0o17, 1e3, .5, 12:30 may be a number to one reader and text to another. */
 const NUMERIC_ISH = /^[0-9a-fA-F.+\-_xXoObBeE:]*$/;
 const BLOCK_HEADER = /^([|>])(-?)$/;
-const KEY = /^([^:\s]+):(?: +|$)/;
 const RESERVED_KEYS = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE']);
 const NULLS = new Set(['~', 'null', 'Null', 'NULL']);
 const TRUES = new Set(['true', 'True', 'TRUE']);
@@ -117,6 +116,17 @@ function quoted(s: string): string {
   const rest = s.slice(k + 1);
   if (rest.trim() !== '' && !/^ +#/.test(rest)) throw new Outside();
   return out;
+}
+
+/**
+ * Where the key that starts at `from` ends (the index of its ":"), or -1: a key runs up to a ":"
+ * followed by a space or the end of the line, with no space or ":" in it.
+ */
+function keyEnd(raw: string, from: number): number {
+  let e = from;
+  for (let c = raw.charCodeAt(e); e < raw.length && c !== COLON && c !== SP; c = raw.charCodeAt(++e));
+  if (e === from || raw.charCodeAt(e) !== COLON) return -1;
+  return e + 1 === raw.length || raw.charCodeAt(e + 1) === SP ? e : -1;
 }
 
 export function readSubset(text: string): SubsetRead | undefined {
@@ -269,14 +279,11 @@ function read(raws: string[], endsWithBreak: boolean): SubsetRead | undefined {
     const obj: Record<string, unknown> = {};
     while (cur && cur.indent === indent && !isItem(cur)) {
       const l = cur;
-      // The key: up to ": " or a ":" that ends the line, no space or ":" in it.
       const raw = l.raw;
-      let e = indent;
-      for (let c = raw.charCodeAt(e); e < raw.length && c !== COLON && c !== SP; c = raw.charCodeAt(++e));
-      if (e === indent || raw.charCodeAt(e) !== COLON) throw new Outside();
+      const e = keyEnd(raw, indent);
+      if (e < 0) throw new Outside();
       const key = raw.slice(indent, e);
       let v = e + 1;
-      if (v < raw.length && raw.charCodeAt(v) !== SP) throw new Outside();
       while (raw.charCodeAt(v) === SP) v++;
       if (!isWord(key) || key.length > 1000 || key === '__proto__' || RESERVED_KEYS.has(key)) throw new Outside();
       if ((node.kids as Map<string, OutlineNode> | undefined)?.has(key)) throw new Outside(); // a duplicate: yaml gives the message
@@ -314,7 +321,7 @@ function read(raws: string[], endsWithBreak: boolean): SubsetRead | undefined {
       }
       const rest = l.raw.slice(v);
       if (rest === '-' || rest.startsWith('- ')) throw new Outside();
-      if (KEY.test(rest)) {
+      if (keyEnd(l.raw, v) >= 0) {
         // "- key: value": a mapping whose keys are at this column, read from a virtual line.
         const item = add(node, undefined, { k: -1, v: pos(l, v) });
         cur = { no: l.no, indent: v, raw: l.raw };

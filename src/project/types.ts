@@ -11,3 +11,6 @@ import type { Checksvar } from './types.generated.js';
  * content/), but code that walks content's questions holds their ids as plain strings.
  */
 export type Checklista = Partial<Record<string, Checksvar>>;
+
+/** The value that says the source does not state something (formatversion 2): a value, not a gap. */
+export const EJ_ANGIVET = 'ej angivet';

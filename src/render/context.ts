@@ -7,7 +7,8 @@ import type { Kostnad, Grupp, Uppföljningsomgång, Datum, Tal } from '../projec
 import { genitive } from '../kommuner.js';
 import type { Chart } from './charts.js';
 import { dateInWords, parseDate } from '../project/dates.js';
-import { talText, numText, beloppText, budgetTable, kostnadText, källorText, periodYears, EJ_ANGIVET } from './values.js';
+import { talText, numText, beloppText, budgetTable, kostnadText, källorText, periodYears } from './values.js';
+import { EJ_ANGIVET } from '../project/types.js';
 import { tusental } from '../text.js';
 import { förankringView, beslutDetaljer } from './forankring.js';
 

@@ -1,10 +1,8 @@
 // Values as the documents print them (formatversion 2): a number as the source gives it (tal),
 // amounts, and the budget table built from kostnader. "ej angivet" is a value (the source does
 // not state it) and prints as such, never as 0 or as missing.
-import type { Kostnad, Tal } from '../project/types.js';
+import { EJ_ANGIVET, type Kostnad, type Tal } from '../project/types.js';
 import { tusental } from '../text.js';
-
-export const EJ_ANGIVET = 'ej angivet';
 
 /** A number in Swedish: decimal comma; five digits and more grouped by space ("52 000", but "2026"). */
 export function numText(v?: number): string {

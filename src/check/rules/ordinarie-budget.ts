@@ -1,7 +1,7 @@
 // MFoF 2019: support financed in the ordinary budget makes the work last. The insatser's costs
 // (kostnader[]: år, belopp_kr, källa) say which source pays for what, year by year.
 import type { Rule, RuleFinding } from '../types.js';
-import { EJ_ANGIVET } from '../../judge/coverage.js';
+import { EJ_ANGIVET } from '../../project/types.js';
 import { isObj, items } from './util.js';
 
 const ORDINARIE = 'ordinarie budget';
