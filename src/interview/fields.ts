@@ -107,24 +107,10 @@ export function entryPlace(ctx: Ctx, list: Place, key: string, id: string): Plac
 
 // ── References and ids ───────────────────────────────────────────────────────────────────
 
-export const PREFIX: Record<string, string> = {
-  arena: 'AR', aktör: 'AK', nyckeltal: 'N', stöd: 'S', behov: 'B', mål: 'M', insats: 'I', förutsättning: 'P', indikator: 'IND', kommunikation: 'K',
-  grupp: 'G', fokusområde: 'F', referens: 'R', uppföljning: 'U',
-};
-
-/** Lists whose items have ids but are not referred to by id (groups, follow-up rounds). */
-const OWN_IDS: { path: string[]; prefix: string; words: string }[] = [
-  { path: ['organisation', 'grupper'], prefix: 'G', words: 'grupp' },
-  { path: ['handlingsplan', 'fokusområden'], prefix: 'F', words: 'fokusområde' },
-  { path: ['projekt', 'referenser'], prefix: 'R', words: 'referens' },
-  { path: ['uppföljningar'], prefix: 'U', words: 'uppföljningsomgång' },
-];
-
-/** The prefix of the ids of a list's items (G for organisation.grupper), if they have ids. */
+/** The prefix of the ids of a list's items (G for organisation.grupper), if they have ids (refs.ts COLLECTIONS). */
 export function listPrefix(path: YamlPath): string | undefined {
   const k = kindOfList(path);
-  if (k) return (COLLECTIONS[k] as { prefix?: string }).prefix ?? PREFIX[k];
-  return OWN_IDS.find((o) => o.path.join('.') === path.join('.'))?.prefix;
+  return k ? COLLECTIONS[k].prefix : undefined;
 }
 
 /** The step where items of a kind are added (for "nothing to choose yet" messages). */
@@ -136,7 +122,7 @@ const STEP_OF: Record<string, number> = {
 export function nextId(data: unknown, prefix: string): string {
   const re = new RegExp(`^${prefix}(\\d+)$`);
   let max = 0;
-  for (const c of [...Object.values(COLLECTIONS), ...OWN_IDS]) {
+  for (const c of Object.values(COLLECTIONS)) {
     const list = getPath(data, c.path);
     if (!Array.isArray(list)) continue;
     for (const it of list) {
@@ -461,8 +447,6 @@ const DONE = '\u0000klar';
 function noun(path: YamlPath): string {
   const k = kindOfList(path);
   if (k) return COLLECTIONS[k].words;
-  const own = OWN_IDS.find((o) => o.path.join('.') === path.join('.'));
-  if (own) return own.words;
   const items = schemaAt([...path, 0]);
   return items?.properties?.roll ? 'person' : 'post';
 }
