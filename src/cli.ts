@@ -132,6 +132,36 @@ Exempel:
     .option('--namn <text>', 'filernas namn utan ändelse (med alla läggs dokumentet till); standard: kommun-dokument-datum')
     .action((dokument, fil, o) => run(import('./commands/render.js').then((m) => m.render({ dokument, fil, format: o.format, ut: o.ut, mallar: o.mallar, strikt: Boolean(o.strikt), namn: o.namn }, io))));
 
+  const nyckeltal = sub('nyckeltal')
+    .description('nyckeltal från Kolada (RKA) till målgruppsanalysen (3.1): sök, hämta (kräver internet) eller importera ett sparat svar');
+  const subOf = (parent: Command, name: string, alias?: string) => {
+    const c = parent.command(name).helpOption('-h, --help', 'visa hjälp');
+    if (alias) c.alias(alias);
+    c.createHelp = () => new SwedishHelp();
+    return c.configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s), outputError: () => {} }).exitOverride();
+  };
+  subOf(nyckeltal, 'sök', 'sok')
+    .description('sök nyckeltal i Kolada vars namn innehåller ordet (kräver internet)')
+    .argument('<ord>', 'ord i nyckeltalets namn, t.ex. "ekonomiskt utsatta"')
+    .action((ord) => run(import('./commands/nyckeltal.js').then((m) => m.sök({ ord }, io))));
+  subOf(nyckeltal, 'hämta', 'hamta')
+    .description('hämta nyckeltal från Kolada till projektfilen, för varje kommun och med jämförelser (kräver internet)')
+    .argument('<id...>', 'nyckeltalens id i Kolada (t.ex. N15033), sist projektfilen om den inte heter projekt.yaml')
+    .option('--år <år>', 'året som hämtas (standard: det senaste år Kolada har)')
+    .option('--ar <år>', 'samma som --år')
+    .option('--torrkörning', 'visa vad som skulle ändras, utan att spara')
+    .option('--torrkorning', 'samma som --torrkörning')
+    .action((argument, o) => run(import('./commands/nyckeltal.js').then((m) => m.hämta({ argument, år: o.år ?? o.ar, torrkörning: Boolean(o.torrkörning || o.torrkorning) }, io))));
+  subOf(nyckeltal, 'importera')
+    .description('läs in nyckeltal från ett svar som sparats från Kolada (JSON), utan internet')
+    .argument('<svar.json>', 'svaret från Kolada API v2, eller en lista [svar1, svar2]')
+    .argument('[fil]', 'projektfilen', DEFAULT_FILE)
+    .option('--år <år>', 'bara det året (standard: det senaste året i svaret)')
+    .option('--ar <år>', 'samma som --år')
+    .option('--torrkörning', 'visa vad som skulle ändras, utan att spara')
+    .option('--torrkorning', 'samma som --torrkörning')
+    .action((svar, fil, o) => run(import('./commands/nyckeltal.js').then((m) => m.importera({ svar, fil, år: o.år ?? o.ar, torrkörning: Boolean(o.torrkörning || o.torrkorning) }, io))));
+
   return program;
 }
 

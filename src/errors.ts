@@ -31,6 +31,11 @@ export class InputError extends FsstodError {
   override name = 'InputError';
 }
 
+/** A service fsstöd asked (Kolada) could not be reached or gave an answer that cannot be used (exit 2). */
+export class ServiceError extends FsstodError {
+  override name = 'ServiceError';
+}
+
 /** The file on disk changed since it was read; we refuse to overwrite it. */
 export class ConflictError extends FsstodError {
   override name = 'ConflictError';
