@@ -9,7 +9,7 @@ import { loadProject, displayPath } from '../project/load.js';
 import { asCurrentText } from '../project/migrate-text.js';
 import { Session, RejectedError } from '../interview/session.js';
 import { clientFromEnv } from '../kolada/client.js';
-import { FormatProblem, kindOf, readDataRow, readKpi, readPage, type DataRow, type KpiMeta } from '../kolada/format.js';
+import { FormatProblem, jsonErrorOffset, kindOf, readDataRow, readKpi, readPage, type DataRow, type KpiMeta } from '../kolada/format.js';
 import { koladaEdits, municipalityIds, type Applied } from '../kolada/apply.js';
 import type { Project } from '../project/types.js';
 
@@ -89,13 +89,12 @@ export async function hämta(o: HämtaOptions, io: IO): Promise<number> {
   return finish(p, applied, Boolean(o.torrkörning), 'Kolada', io);
 }
 
-/** Line and column of a JSON.parse error's position ("… at position 42"). */
-function jsonPlace(text: string, message: string): { line: number; col: number } | undefined {
-  const pos = /position (\d+)/.exec(message)?.[1];
+/** Line and column where the answers file stops being JSON. */
+function jsonPlace(text: string): { line: number; col: number } | undefined {
+  const pos = jsonErrorOffset(text);
   if (pos === undefined) return undefined;
-  const before = text.slice(0, Number(pos));
-  const line = before.split('\n').length;
-  return { line, col: Number(pos) - before.lastIndexOf('\n') };
+  const before = text.slice(0, pos);
+  return { line: before.split('\n').length, col: pos - before.lastIndexOf('\n') };
 }
 
 export async function importera(o: ImporteraOptions, io: IO): Promise<number> {
@@ -111,8 +110,8 @@ export async function importera(o: ImporteraOptions, io: IO): Promise<number> {
   let body: unknown;
   try {
     body = JSON.parse(text);
-  } catch (e) {
-    const at = jsonPlace(text, (e as Error).message);
+  } catch {
+    const at = jsonPlace(text);
     throw new InputError('svarsfilen är inte giltig JSON', { file: shown, ...at }, 'Spara svaret från Kolada som det kom, utan ändringar.');
   }
   const metas = new Map<string, KpiMeta>();

@@ -104,3 +104,66 @@ export function kindOf(v: unknown): 'kpi' | 'data' | undefined {
   if ('id' in v && 'title' in v) return 'kpi';
   return undefined;
 }
+
+/**
+ * Where a text stops being JSON (an offset), for a message with line and column: Node 20's
+ * JSON.parse does not say where. A small recursive descent over RFC 8259's grammar.
+ */
+export function jsonErrorOffset(s: string): number | undefined {
+  let i = 0;
+  const ws = () => { while (i < s.length && ' \t\n\r'.includes(s[i]!)) i++; };
+  const fail = (): never => { throw i; };
+  const lit = (w: string) => { if (s.startsWith(w, i)) i += w.length; else fail(); };
+  const str = () => {
+    i++;
+    while (i < s.length && s[i] !== '"') {
+      if (s.charCodeAt(i) < 0x20) fail();
+      if (s[i] === '\\') { i++; if (s[i] === 'u') { if (!/^[0-9a-fA-F]{4}$/.test(s.slice(i + 1, i + 5))) fail(); i += 4; } else if (!'"\\/bfnrt'.includes(s[i] ?? 'x')) fail(); }
+      i++;
+    }
+    if (i >= s.length) fail();
+    i++;
+  };
+  const num = () => {
+    const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(s.slice(i));
+    if (!m) fail();
+    i += m![0].length;
+  };
+  const value = (): void => {
+    ws();
+    const c = s[i];
+    if (c === '{') {
+      i++; ws();
+      if (s[i] === '}') { i++; return; }
+      for (;;) {
+        ws(); if (s[i] !== '"') fail(); str(); ws();
+        if (s[i] !== ':') fail(); i++; value(); ws();
+        if (s[i] === ',') { i++; continue; }
+        if (s[i] === '}') { i++; return; }
+        fail();
+      }
+    }
+    if (c === '[') {
+      i++; ws();
+      if (s[i] === ']') { i++; return; }
+      for (;;) {
+        value(); ws();
+        if (s[i] === ',') { i++; continue; }
+        if (s[i] === ']') { i++; return; }
+        fail();
+      }
+    }
+    if (c === '"') return str();
+    if (c === 't') return lit('true');
+    if (c === 'f') return lit('false');
+    if (c === 'n') return lit('null');
+    return num();
+  };
+  try {
+    value(); ws();
+    return i < s.length ? i : undefined;
+  } catch (e) {
+    if (typeof e === 'number') return e;
+    throw e;
+  }
+}
