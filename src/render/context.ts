@@ -243,8 +243,13 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
     enligtKostnader,
   ].filter(Boolean).join(' ');
 
+  // What each figure is compared with, by name: "länet" is the kommun's own län when the file has one.
+  const länNamn = [...new Set(p.projekt.kommuner.map((k) => k.län).filter(Boolean))];
+  const medText = (med: string) => (med === EJ_ANGIVET ? 'Jämförelse (ej angivet med vad)'
+    : med.trim().toLocaleLowerCase('sv-SE') === 'länet' && länNamn.length === 1 ? länNamn[0]!
+    : med.charAt(0).toUpperCase() + med.slice(1));
   const jämförelse = (j: NonNullable<NonNullable<typeof a.målgruppsanalys>['nyckeltal']>[number]['jämförelser'], enhet?: string) =>
-    (j ?? []).map((x) => `${x.med === EJ_ANGIVET ? 'Jämförelse (ej angivet med vad)' : x.med.charAt(0).toUpperCase() + x.med.slice(1)}: ${talText(x.värde, enhet) || 'ej ifyllt'}${x.år !== undefined || x.källa ? ` (${[x.år, x.källa].filter((y) => y !== undefined && y !== '').join(', ')})` : ''}`).join('; ');
+    (j ?? []).map((x) => `${medText(x.med)}: ${talText(x.värde, enhet) || 'ej ifyllt'}${x.år !== undefined || x.källa ? ` (${[x.år, x.källa].filter((y) => y !== undefined && y !== '').join(', ')})` : ''}`).join('; ');
 
   // Each indicator's series: baseline, every round's measurement, target.
   const serier = [...indMap.values()].map((x) => {
@@ -292,6 +297,8 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
         id: n.id, namn: n.kategori ? `${n.namn} (${n.kategori})` : n.namn, värde: nyckeltalVärde(n.värde, n.enhet), år: n.år === undefined ? '' : String(n.år), område: n.område ?? '', källa: n.källa ?? '',
         kön: n.per_kön ? Object.entries(n.per_kön).map(([k, v]) => `${k} ${talText(v, n.enhet)}`).join(', ') : '', jämförelser: jämförelse(n.jämförelser, n.enhet),
       })),
+      // Kolada's terms ask for "Källa: Kolada" under every table that shows its figures.
+      nyckeltalKolada: (a.målgruppsanalys?.nyckeltal ?? []).some((n) => /\bKolada\b/i.test(n.källa ?? '') || (n.jämförelser ?? []).some((j) => /\bKolada\b/i.test(j.källa ?? ''))),
       kartläggningsfrågor: frågor(m(s3, '3.2').frågor ?? [], a.kartläggning?.svar),
       befintligt: (a.kartläggning?.befintligt_stöd ?? []).map(stöd),
       kartläggningKällor: källorText(a.kartläggning?.källor),

@@ -1,0 +1,85 @@
+// Issue 16 (and issue 13, defect 3): a lägesbild of a file filled by `fsstöd nyckeltal hämta`
+// shows each Kolada figure with its gender split and its comparisons named by what they compare
+// with (riket, the län by name), and "Källa: Kolada" under the table — in DOCX, PDF and HTML, read
+// back by pandoc and pdftotext. A samverkan shows one row per member kommun.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, hasStackTrace, runCliAsync, runTool, tempDir } from '../helpers/cli.js';
+import { row, startReplay, type Replay } from './replay.js';
+
+const have = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
+const tools = have('pandoc') && have('pdftotext');
+const flat = (s: string) => s.replace(/[\s\u00a0\u202f]+/g, ' ');
+
+let rp: Replay;
+const texts: Record<string, Record<string, string>> = {};
+
+async function render(example: string, name: string, kpis: string[]): Promise<void> {
+  const dir = tempDir('fsstod-kolada-lb-');
+  const file = join(dir, 'projekt.yaml');
+  copyFileSync(join(ROOT, 'examples', example, 'projekt.yaml'), file);
+  const env = { FSSTOD_KOLADA_URL: rp.url, SOURCE_DATE_EPOCH: '1760000000' };
+  if (kpis.length) {
+    const h = await runCliAsync(['nyckeltal', 'hämta', ...kpis, file], { env });
+    if (h.code !== 0) throw new Error(h.stderr);
+  }
+  const out = join(dir, 'ut');
+  const r = await runCliAsync(['render', 'lägesbild', file, '--format', 'docx,pdf,html', '--ut', out], { env });
+  if (r.code !== 0 || hasStackTrace(r.stderr)) throw new Error(r.stderr + r.stdout);
+  const f = (ext: string) => join(out, readdirSync(out).find((n) => n.endsWith('.' + ext))!);
+  texts[name] = {
+    html: flat(await runTool('pandoc', ['-f', 'html', '-t', 'plain', '--columns=2000', f('html')])),
+    docx: flat(await runTool('pandoc', ['-f', 'docx', '-t', 'plain', '--columns=2000', f('docx')])),
+    pdf: flat(await runTool('pdftotext', [f('pdf'), '-'])),
+  };
+}
+
+beforeAll(async () => {
+  if (!tools) return;
+  rp = await startReplay(
+    [
+      { id: 'N00901', title: 'Barn i ekonomiskt utsatta hushåll, andel (%)', is_divided_by_gender: 1, municipality_type: 'K' },
+      { id: 'N00902', title: 'Invånare 25-64 år med eftergymnasial utbildning, andel (%)', is_divided_by_gender: 1, municipality_type: 'K' },
+    ],
+    [
+      row('N00901', '1885', 2023, 15.8, 15.2, 16.3), row('N00901', '0018', 2023, 12.1), row('N00901', '0000', 2023, 10.6),
+      row('N00902', '1885', 2023, 31.2, 38.5, 24.3), row('N00902', '0018', 2023, 40.1), row('N00902', '0000', 2023, 44.9),
+      row('N00901', '1497', 2023, 9.7, 9.1, 10.2), row('N00901', '1498', 2023, 13.4, 13, 13.8), row('N00901', '0014', 2023, 11),
+    ],
+  );
+  await render('lindesberg', 'lindesberg', ['N00901', 'N00902']);
+  await render('hjo-tidaholm', 'samverkan', ['N00901']);
+  await render('hjo-tidaholm', 'utan', []);
+}, 300_000);
+afterAll(async () => { await rp?.close(); });
+
+describe.skipIf(!tools)('lägesbild with key figures from Kolada (pandoc, pdftotext)', () => {
+  it('shows each figure with its gender split and its comparisons by name, and "Källa: Kolada" under the table', () => {
+    for (const [fmt, t] of Object.entries(texts.lindesberg!)) {
+      expect(t, fmt).toContain('Barn i ekonomiskt utsatta hushåll, andel (%)');
+      expect(t, fmt).toMatch(/flickor 15,2 procent, pojkar 16,3 procent/);
+      expect(t, fmt).toMatch(/kvinnor 38,5 procent, män 24,3 procent/);
+      expect(t, fmt).toMatch(/Riket: 10,6 procent \(2023, Kolada \(RKA\), N00901\); Örebro län: 12,1 procent \(2023, Kolada \(RKA\), N00901\)/);
+      expect(t, fmt).toContain('Kolada (RKA), N00901, hämtad 2025-10-09');
+      // Under the table, before the section's sources.
+      // (pandoc's plain text of a DOCX table ends in a rule of dashes.)
+      expect(t, fmt).toMatch(/N00902, hämtad 2025-10-09 (-+ )?Källa: Kolada Källor: SCB/);
+      // The heading of the comparisons never claims one kind ("Riket") for all of them.
+      expect(t, fmt).not.toMatch(/\bRiket\s*\|?\s*Källa/);
+    }
+  });
+
+  it('samverkan: one row per member kommun, each with its own area, split and comparisons', () => {
+    for (const [fmt, t] of Object.entries(texts.samverkan!)) {
+      expect(t, fmt).toMatch(/Hjo kommun .{0,10}flickor 9,1 procent, pojkar 10,2 procent .{0,10}Riket: 10,6 procent .{0,40}Västra Götalands län: 11 procent/);
+      expect(t, fmt).toMatch(/Tidaholms kommun .{0,10}flickor 13 procent, pojkar 13,8 procent/);
+      expect(t, fmt).toContain('Källa: Kolada');
+    }
+  });
+
+  it('no "Källa: Kolada" where no figure comes from Kolada', () => {
+    for (const [fmt, t] of Object.entries(texts.utan!)) expect(t, fmt).not.toContain('Källa: Kolada');
+  });
+});
