@@ -98,7 +98,8 @@ describe.skipIf(tools.length > 0)('render on formatversion 2 (fixtures/v2.yaml)'
     for (const [fmt, t] of docs('lägesbild')) {
       const f = flat(t);
       expect(f, fmt).toMatch(/Invånare ca 52 000 2024/);
-      expect(f, fmt).toContain('Västra Götalands län: 1 800 000; Liknande kommuner: 40–50 (2023)'); // 'länet' by its name (issue 13, defect 3)
+      // 'länet' by its name (issue 13, defect 3); in the PDF's narrow column the line may wrap after the dash.
+      expect(f, fmt).toMatch(/Västra Götalands län: 1 800 000; Liknande kommuner: 40– ?50 \(2023\)/);
       expect(f, fmt).toMatch(/Barn i ekonomisk utsatthet 40–50 barn ej angivet/);
       expect(f, fmt).toContain('Tidaholm: 12');
       expect(f, fmt).toMatch(/Oro för barns psykiska hälsa hög/);
