@@ -137,3 +137,16 @@ describe('koladaEdits: an update in place edits only what changed, at its own pa
     expect(a.notes).toEqual([]);
   });
 });
+
+describe('README: the three commands, and which of them need internet', () => {
+  it('shows sök, hämta and importera, and says plainly that sök and hämta need internet and importera does not', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { ROOT } = await import('../helpers/cli.js');
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const sec = readme.slice(readme.indexOf('### Nyckeltal från Kolada'), readme.indexOf('### För CI'));
+    for (const c of ['fsstöd nyckeltal sök ', 'fsstöd nyckeltal hämta ', 'fsstöd nyckeltal importera ']) expect(sec).toContain(c);
+    expect(sec).toContain('**`sök` och `hämta` behöver internet**');
+    expect(sec).toContain('**`importera`\nbehöver det inte**');
+  });
+});
