@@ -8,6 +8,7 @@ import { InputError, ServiceError, UsageError } from '../errors.js';
 import { loadProject, displayPath } from '../project/load.js';
 import { asCurrentText } from '../project/migrate-text.js';
 import { Session, RejectedError } from '../interview/session.js';
+import { CURRENT_FORMAT } from '../project/migrate.js';
 import { clientFromEnv } from '../kolada/client.js';
 import { FormatProblem, jsonErrorOffset, kindOf, readDataRow, readKpi, readPage, type DataRow, type KpiMeta } from '../kolada/format.js';
 import { koladaEdits, municipalityIds, type Applied } from '../kolada/apply.js';
@@ -68,10 +69,19 @@ function load(fil: string) {
   return p;
 }
 
+/** The session that saves, or none for --torrkörning; made before Kolada is asked, so that a file that cannot be saved is refused first. */
+function sessionFor(p: ReturnType<typeof load>, dry: boolean | undefined, io: IO): Session | undefined {
+  if (dry) return undefined;
+  const s = new Session(p);
+  s.onFormatUpgrade = () => io.out(`Obs: ${p.display} sparas i formatversion ${CURRENT_FORMAT} (samma innehåll; se fsstöd migrera ${p.display} --torrkörning).\n`);
+  return s;
+}
+
 export async function hämta(o: HämtaOptions, io: IO): Promise<number> {
   const { ids, fil } = splitArgs(o.argument ?? []);
   const år = parseYear(o.år);
   const p = load(fil);
+  const session = sessionFor(p, o.torrkörning, io);
   const data = p.data as unknown as Project;
   const kolada = clientFromEnv(io.env);
   const metas = new Map((await kolada.kpis(ids)).map((k) => [k.id.toUpperCase(), k]));
@@ -86,7 +96,7 @@ export async function hämta(o: HämtaOptions, io: IO): Promise<number> {
     år, origin: 'Kolada', källa: (kpi) => `Kolada (RKA), ${kpi}, hämtad ${d}`,
     hint: år !== undefined ? 'Välj ett annat år med --år, eller utan --år det senaste år Kolada har.' : 'Välj ett år med --år, eller skriv värdet för hand.',
   });
-  return finish(p, applied, Boolean(o.torrkörning), 'Kolada', io);
+  return finish(p, session, applied, 'Kolada', io);
 }
 
 /** Line and column where the answers file stops being JSON. */
@@ -138,27 +148,28 @@ export async function importera(o: ImporteraOptions, io: IO): Promise<number> {
   rows.forEach((r) => { r.kpi = r.kpi.toUpperCase(); });
   if (!ids.length) throw new InputError('svarsfilen innehåller inga värden (data), bara nyckeltalens beskrivning', { file: shown }, 'Spara också svaret från /v2/data/kpi/<id>/municipality/<kommunkod>/year/<år> i filen.');
   const p = load(o.fil || DEFAULT_FILE);
+  const session = sessionFor(p, o.torrkörning, io);
   const d = await today(io.env);
   const applied = koladaEdits(p.data as unknown as Project, ids, metas, rows, {
     år, origin: shown, källa: (kpi) => `Kolada (RKA), ${kpi}, importerad ${d} från ${shown}`,
     hint: 'Spara ett svar från Kolada med det året och kommunkoden, eller välj ett annat år med --år.',
   });
   applied.notes.unshift(...notes);
-  return finish(p, applied, Boolean(o.torrkörning), shown, io);
+  return finish(p, session, applied, shown, io);
 }
 
-function finish(p: ReturnType<typeof load>, a: Applied, dry: boolean, from: string, io: IO): number {
+/** Saves through the interview's session (schema check, line edits, lock, atomic); without one it is a dry run. */
+function finish(p: ReturnType<typeof load>, session: Session | undefined, a: Applied, from: string, io: IO): number {
   const n = a.changes.filter((c) => c.kind !== 'oförändrad').length;
   const lines = a.changes.map((c) => `  ${c.line}\n`).join('') + a.notes.map((x) => `  ${x}\n`).join('');
-  if (dry) {
-    io.out(`${p.display}: ${n ? `${n} ${n === 1 ? 'nyckeltal skulle läggas till eller ändras' : 'nyckeltal skulle läggas till eller ändras'}` : 'inget skulle ändras'} från ${from} (torrkörning, inget sparat):\n${lines}`);
+  if (!session) {
+    io.out(`${p.display}: ${n ? `${n} nyckeltal skulle läggas till eller ändras` : 'inget skulle ändras'} från ${from} (torrkörning, inget sparat):\n${lines}`);
     return 0;
   }
   if (!a.edits.length) {
     io.out(`${p.display}: nyckeltalen från ${from} stod redan i filen; inget ändrades:\n${lines}`);
     return 0;
   }
-  const session = new Session(p);
   try {
     session.apply(a.edits);
   } catch (e) {
@@ -167,6 +178,6 @@ function finish(p: ReturnType<typeof load>, a: Applied, dry: boolean, from: stri
     }
     throw e;
   }
-  io.out(`✓ ${p.display}: ${n} ${n === 1 ? 'nyckeltal' : 'nyckeltal'} från ${from} sparade (Källa: Kolada):\n${lines}`);
+  io.out(`✓ ${p.display}: ${n} nyckeltal från ${from} sparade (Källa: Kolada):\n${lines}`);
   return 0;
 }

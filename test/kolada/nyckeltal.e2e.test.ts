@@ -26,6 +26,7 @@ const ROWS: Row[] = [
   row('N00901', '1497', 2023, 9.7, 9.1, 10.2), row('N00901', '1498', 2023, 13.4, 13, 13.8), row('N00901', '0014', 2023, 11),
   row('N00902', '1885', 2023, 31.2, 38.5, 24.3), row('N00902', '0018', 2023, 40.1), row('N00902', '0000', 2023, 44.9),
   row('N00903', '1885', 2022, 78), row('N00903', '1885', 2023, null),
+  row('N00901', '1880', 2023, 14.2),
 ];
 
 let rp: Replay;
@@ -127,6 +128,34 @@ describe('nyckeltal hämta', () => {
     const y = await cli(['hämta', 'N00901', '--år', '2022']);
     expect(y.code).toBe(0);
     expect(byKolada('N00901').map((n) => [n.id, n.år, n.värde])).toEqual([['N14', 2023, 15.9], ['N15', 2022, 16.1]]);
+  });
+
+  it('a comparison the file names with a kommun (med: Örebro) is fetched too; one Kolada cannot answer is left as it is', async () => {
+    expect((await cli(['hämta', 'N00901'])).code).toBe(0);
+    const t = readFileSync(file, 'utf8').replace(
+      '          - med: länet\n            värde: 12.1\n            år: 2023\n            källa: Kolada (RKA), N00901\n',
+      '          - med: länet\n            värde: 12.1\n            år: 2023\n            källa: Kolada (RKA), N00901\n          - med: Örebro\n          - med: liknande kommuner\n            värde: 13\n');
+    writeFileSync(file, t);
+    const r = await cli(['hämta', 'N00901']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(rp.seen).toContain('/v2/data/kpi/N00901/municipality/1885,0000,0018,1880');
+    expect(byKolada('N00901')[0].jämförelser).toEqual([
+      { med: 'riket', värde: 10.6, år: 2023, källa: 'Kolada (RKA), N00901' },
+      { med: 'länet', värde: 12.1, år: 2023, källa: 'Kolada (RKA), N00901' },
+      { med: 'Örebro', värde: 14.2, år: 2023, källa: 'Kolada (RKA), N00901' },
+      { med: 'liknande kommuner', värde: 13 },
+    ]);
+  });
+
+  it('a file that cannot be saved is refused before Kolada is asked', async () => {
+    const { chmodSync } = await import('node:fs');
+    chmodSync(file, 0o444);
+    const r = await cli(['hämta', 'N00901']);
+    chmodSync(file, 0o644);
+    expect(r.code).toBe(2);
+    expect(hasStackTrace(r.stderr)).toBe(false);
+    expect(r.stderr).toMatch(/projekt\.yaml.*fel: /);
+    expect(rp.seen).toEqual([]);
   });
 
   it('never overwrites a key figure written by hand, even with the same name', async () => {
