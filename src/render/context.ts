@@ -248,8 +248,12 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
   const medText = (med: string) => (med === EJ_ANGIVET ? 'Jämförelse (ej angivet med vad)'
     : med.trim().toLocaleLowerCase('sv-SE') === 'länet' && länNamn.length === 1 ? länNamn[0]!
     : med.charAt(0).toUpperCase() + med.slice(1));
-  const jämförelse = (j: NonNullable<NonNullable<typeof a.målgruppsanalys>['nyckeltal']>[number]['jämförelser'], enhet?: string) =>
-    (j ?? []).map((x) => `${medText(x.med)}: ${talText(x.värde, enhet) || 'ej ifyllt'}${x.år !== undefined || x.källa ? ` (${[x.år, x.källa].filter((y) => y !== undefined && y !== '').join(', ')})` : ''}`).join('; ');
+  // A comparison's source is left out where the figure's own source says it ("Kolada (RKA), N00901, hämtad …").
+  const jämförelse = (j: NonNullable<NonNullable<typeof a.målgruppsanalys>['nyckeltal']>[number]['jämförelser'], enhet?: string, egen?: string) =>
+    (j ?? []).map((x) => {
+      const källa = x.källa && egen?.startsWith(x.källa) ? undefined : x.källa;
+      return `${medText(x.med)}: ${talText(x.värde, enhet) || 'ej ifyllt'}${x.år !== undefined || källa ? ` (${[x.år, källa].filter((y) => y !== undefined && y !== '').join(', ')})` : ''}`;
+    }).join('; ');
 
   // Each indicator's series: baseline, every round's measurement, target.
   const serier = [...indMap.values()].map((x) => {
@@ -295,7 +299,7 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
       nyckeltal: (a.målgruppsanalys?.nyckeltal ?? []).map((n) => ({
         // The category after the name (the table has no room for a column of its own); the unit with every value.
         id: n.id, namn: n.kategori ? `${n.namn} (${n.kategori})` : n.namn, värde: nyckeltalVärde(n.värde, n.enhet), år: n.år === undefined ? '' : String(n.år), område: n.område ?? '', källa: n.källa ?? '',
-        kön: n.per_kön ? Object.entries(n.per_kön).map(([k, v]) => `${k} ${talText(v, n.enhet)}`).join(', ') : '', jämförelser: jämförelse(n.jämförelser, n.enhet),
+        kön: n.per_kön ? Object.entries(n.per_kön).map(([k, v]) => `${k} ${talText(v, n.enhet)}`).join(', ') : '', jämförelser: jämförelse(n.jämförelser, n.enhet, n.källa),
       })),
       // Kolada's terms ask for "Källa: Kolada" under every table that shows its figures.
       nyckeltalKolada: (a.målgruppsanalys?.nyckeltal ?? []).some((n) => /\bKolada\b/i.test(n.källa ?? '') || (n.jämförelser ?? []).some((j) => /\bKolada\b/i.test(j.källa ?? ''))),
