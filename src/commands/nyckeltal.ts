@@ -39,8 +39,11 @@ export async function sök(o: SökOptions, io: IO): Promise<number> {
   }
   io.out(`${found.length} nyckeltal i Kolada med "${ord}" i namnet (källa: Kolada):\n`);
   const w = Math.max(...found.map((k) => k.id.length));
+  // The latest year: the last one riket has a value for; else what the metadata says, if anything.
+  const latest = await kolada.latestYears(found.map((k) => k.id));
   for (const k of found) {
-    const senast = k.publPeriod ? `senaste år ${k.publPeriod}` : k.publicationDate ? `publicerat ${k.publicationDate.slice(0, 10)}` : 'senaste år okänt';
+    const år = latest.get(k.id) ?? k.publPeriod;
+    const senast = år ? `senaste år ${år}` : k.publicationDate ? `publicerat ${k.publicationDate.slice(0, 10)}` : 'senaste år okänt';
     const typ = k.municipalityType === 'L' ? '; bara regioner' : '';
     io.out(`  ${k.id.padEnd(w)}  ${k.title}\n  ${' '.repeat(w)}  ${k.isDividedByGender ? 'uppdelat på kön' : 'inte uppdelat på kön'}; ${senast}${typ}\n`);
   }

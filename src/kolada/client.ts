@@ -6,6 +6,8 @@ import { FormatProblem, readDataRow, readKpi, readPage, type DataRow, type KpiMe
 
 export const DEFAULT_BASE = 'https://api.kolada.se';
 const DEFAULT_TIMEOUT_MS = 20_000;
+/** Kolada's id for the whole country. */
+const RIKET_ID = '0000';
 /** Kolada answers at most 5000 posts a page; more pages than this is a loop, not an answer. */
 const MAX_PAGES = 200;
 
@@ -15,6 +17,8 @@ export interface KoladaClient {
   searchKpi(word: string): Promise<KpiMeta[]>;
   kpis(ids: string[]): Promise<KpiMeta[]>;
   data(kpi: string, municipalities: string[], year?: number): Promise<DataRow[]>;
+  /** The latest year with a value for riket, per key figure (the documented metadata has no such field). */
+  latestYears(kpis: string[]): Promise<Map<string, number>>;
   /** Where answers come from, for messages. */
   readonly base: string;
 }
@@ -138,5 +142,17 @@ class HttpKolada implements KoladaClient {
   data(kpi: string, municipalities: string[], year?: number): Promise<DataRow[]> {
     const m = municipalities.map(encodeURIComponent).join(',');
     return this.all(this.url(`data/kpi/${encodeURIComponent(kpi)}/municipality/${m}${year === undefined ? '' : `/year/${year}`}`), readDataRow);
+  }
+
+  async latestYears(kpis: string[]): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    // Ids in groups, since the URL's length is the limit (README: "a too long URL generates HTTP 400").
+    for (let i = 0; i < kpis.length; i += 25) {
+      const ids = kpis.slice(i, i + 25).map(encodeURIComponent).join(',');
+      for (const r of await this.all(this.url(`data/kpi/${ids}/municipality/${RIKET_ID}`), readDataRow)) {
+        if (r.values.some((v) => v.gender === 'T' && v.value !== null)) out.set(r.kpi, Math.max(out.get(r.kpi) ?? 0, r.period));
+      }
+    }
+    return out;
   }
 }

@@ -27,6 +27,7 @@ const ROWS: Row[] = [
   row('N00902', '1885', 2023, 31.2, 38.5, 24.3), row('N00902', '0018', 2023, 40.1), row('N00902', '0000', 2023, 44.9),
   row('N00903', '1885', 2022, 78), row('N00903', '1885', 2023, null),
   row('N00901', '1880', 2023, 14.2),
+  row('N00904', '0000', 2021, 8.1), row('N00904', '0000', 2022, null),
 ];
 
 let rp: Replay;
@@ -55,8 +56,10 @@ describe('nyckeltal sök', () => {
     expect(rp.seen.filter((s) => s.startsWith('/v2/kpi?')).length).toBe(2); // 3 hits, 2 a page
     expect(rp.seen[0]).toBe('/v2/kpi?title=ekonomiskt+utsatta');
     expect(r.stdout).toContain('3 nyckeltal i Kolada med "ekonomiskt utsatta" i namnet');
+    // The latest year is the last one riket has a value for (one request for all hits, paged).
+    expect(rp.seen).toContain('/v2/data/kpi/N00901,N00904,N00905/municipality/0000');
     expect(r.stdout).toMatch(/N00901 {2}Barn i ekonomiskt utsatta hushåll, andel \(%\)\n\s+uppdelat på kön; senaste år 2023/);
-    expect(r.stdout).toMatch(/N00904 {2}Barn i ekonomiskt utsatta hushåll med utländsk bakgrund, andel \(%\)\n\s+inte uppdelat på kön; senaste år okänt/);
+    expect(r.stdout).toMatch(/N00904 {2}Barn i ekonomiskt utsatta hushåll med utländsk bakgrund, andel \(%\)\n\s+inte uppdelat på kön; senaste år 2021/);
     expect(r.stdout).toMatch(/N00905 .*\n\s+inte uppdelat på kön; publicerat 2024-05-02; bara regioner/);
   });
 
