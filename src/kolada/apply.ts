@@ -100,7 +100,9 @@ export function municipalityIds(p: Project, kpi: string): string[] {
   return [...ids];
 }
 
-const CHILD_WORDS = /\b(barn|elev|elever|flickor|pojkar|ungdomar|unga|skola|skolan|grundskola|gymnasie\w*|förskol\w*|årskurs|åk \d|0-17|0–17|1-17|17 år|18 år|pojkar)\b/i;
+// Young adults ("unga 16–24 år") are kvinnor/män; a barnmorska is not a child.
+// Letters, not \b: \b does not see å, ä, ö as letters ("årskurs").
+const CHILD_WORDS = /(?<![\p{L}\p{N}])(barn(?!morsk)\p{L}*|elev\p{L}*|flickor|pojkar|skol\p{L}*|grundskol\p{L}*|gymnasie\p{L}*|förskol\p{L}*|årskurs|åk \d|0-17|0–17|1-17|6-15|13-17)(?![\p{L}\p{N}])/iu;
 
 /**
  * The names of Kolada's K and M for a key figure: flickor/pojkar when it concerns children or
