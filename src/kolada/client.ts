@@ -130,9 +130,8 @@ class HttpKolada implements KoladaClient {
   }
 
   searchKpi(word: string): Promise<KpiMeta[]> {
-    const u = this.url('kpi');
-    u.searchParams.set('title', word);
-    return this.all(u, readKpi);
+    // Percent-encoded as the README's own example (%20 for a space, not '+').
+    return this.all(new URL(`v2/kpi?title=${encodeURIComponent(word)}`, this.root), readKpi);
   }
 
   kpis(ids: string[]): Promise<KpiMeta[]> {

@@ -54,7 +54,7 @@ describe('nyckeltal sök', () => {
     const r = await cli(['sök', 'ekonomiskt utsatta']);
     expect(r.code, r.stderr).toBe(0);
     expect(rp.seen.filter((s) => s.startsWith('/v2/kpi?')).length).toBe(2); // 3 hits, 2 a page
-    expect(rp.seen[0]).toBe('/v2/kpi?title=ekonomiskt+utsatta');
+    expect(rp.seen[0]).toBe('/v2/kpi?title=ekonomiskt%20utsatta');
     expect(r.stdout).toContain('3 nyckeltal i Kolada med "ekonomiskt utsatta" i namnet');
     // The latest year is the last one riket has a value for (one request for all hits, paged).
     expect(rp.seen).toContain('/v2/data/kpi/N00901,N00904,N00905/municipality/0000');
