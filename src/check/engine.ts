@@ -9,7 +9,8 @@ import type { CheckConfig } from './config.js';
 import { locator } from './positions.js';
 import { maskPnr } from './personnummer.js';
 import type { MethodView } from './method.js';
-import { begunSteps, fixCommand, placeOfPath, stepOfPath } from './scope.js';
+import { begunSteps, placeOfPath, stepOfPath } from './scope.js';
+import { fixCommand } from '../content/paths.js';
 import { FIL_MESSAGE, FIL_RULE } from './rules/index.js';
 import { SEVERITY_RANK, type Dokument, type FileResult, type Finding, type MessageData, type Rule, type RuleContext, type RuleFinding, type RuleState, type Scope, type Severity, type Summary } from './types.js';
 

@@ -7,7 +7,7 @@ import { isAnswered } from '../judge/index.js';
 import type { MethodView } from './method.js';
 import type { Dokument, Scope } from './types.js';
 import { loadMethod } from '../content/load.js';
-import { stepPaths } from '../content/paths.js';
+import { stepPaths, type Place } from '../content/paths.js';
 import { asciiWords, decisionStep, documents, findDokument } from '../content/dokument.js';
 
 /** The document --for names (any of its names, content/begrepp.yaml), as its id. */
@@ -93,9 +93,6 @@ export function stepOfPath(path: YamlPath): number | undefined {
   return undefined;
 }
 
-/** The interview that fills a place in the file: a step, and its moment or its checklist. */
-export interface Place { steg: number; moment?: string; checklista?: true }
-
 /**
  * The moment (or checklist) whose interview fills a path: the moment whose content path (its
  * fields, parts and question map, selectors resolved in this file's data) is the longest prefix
@@ -119,11 +116,4 @@ export function placeOfPath(data: unknown, path: YamlPath, method: MethodView): 
     consider({ steg: s.nummer, checklista: true }, `checklistor.steg${s.nummer}`);
   }
   return best?.place;
-}
-
-/** The command that asks for a place again: "fsstöd step 3 --moment 3.4 plan.yaml". */
-export function fixCommand(place: Place, display: string): string {
-  const file = display === 'projekt.yaml' ? '' : ` ${/[\s"'$`\\]/.test(display) ? JSON.stringify(display) : display}`;
-  const where = place.moment ? ` --moment ${place.moment}` : place.checklista ? ' --checklista' : '';
-  return `fsstöd step ${place.steg}${file}${where}`;
 }
