@@ -106,6 +106,12 @@ Exempel:
     .option('--svar <fil>', 'ta stegets svar från en YAML- eller JSON-fil i stället för att fråga')
     .action((steg, fil, o) => run(import('./commands/step.js').then((m) => m.step({ steg, fil, moment: o.moment, checklista: Boolean(o.checklista), baraTomma: Boolean(o.baraTomma), svar: o.svar }, io))));
 
+  sub('visa')
+    .description('skriv ut ett stegs svar (eller alla steg) som läsbar text, moment för moment, t.ex. inför ett möte')
+    .argument('[steg]', 'stegets nummer, 1–6 (standard: alla steg)')
+    .argument('[fil]', 'projektfilen (standard: projekt.yaml)')
+    .action((steg, fil) => run(import('./commands/visa.js').then((m) => m.visa({ steg, fil }, io))));
+
   sub('migrera')
     .description('uppgradera en projektfil till den senaste formatversionen (2); kommentarer och ordning behålls')
     .argument('[fil]', 'projektfilen', DEFAULT_FILE)

@@ -212,3 +212,39 @@ describe.skipIf(!tmuxOk)('in a terminal (tmux)', () => {
     expect(screen).not.toMatch(/fel: avbrutet/);
   });
 });
+
+describe('fsstöd visa', () => {
+  const LINDESBERG = 'examples/lindesberg/projekt.yaml';
+  it('prints a step moment by moment, with the values of the file and the checklist in words', () => {
+    const r = runCli(['visa', '2', LINDESBERG], { cwd: ROOT });
+    expect(r.code, r.stderr).toBe(0);
+    const out = r.stdout;
+    expect(out).toMatch(/^Steg 2 Skapa en organisation – 100 % besvarat$/m);
+    // The moments in the method's order, each once.
+    const moments = [...out.matchAll(/^(2\.\d) /gm)].map((m) => m[1]);
+    expect(moments).toEqual(['2.1', '2.2', '2.3']);
+    expect(out).toMatch(/– AR1 Familjecentralen i Lindesberg\n\s+Huvudman: kommun/);
+    expect(out).toMatch(/Checklista: /);
+    expect(out).toMatch(/– Delvis\n\s+Kommentar: Arbetsgruppen är bildad/);
+    expect(out).not.toMatch(/\[object Object\]|undefined|"id":/);
+    // Nothing else than step 2.
+    expect(out).not.toMatch(/^Steg [13456] /m);
+  });
+
+  it('all steps, and "(ej besvarat)" where nothing is answered; only the file as argument', () => {
+    const r = runCli(['visa', 'examples/hjo-tidaholm/projekt.yaml'], { cwd: ROOT });
+    expect(r.code, r.stderr).toBe(0);
+    expect([...r.stdout.matchAll(/^Steg (\d) .* besvarat$/gm)].map((m) => m[1])).toEqual(['1', '2', '3', '4', '5', '6']);
+    expect(r.stdout).toMatch(/^3\.1 Målgruppsanalys \(0\/\d+\)\n {2}Nyckeltal: \(ej besvarat\)/m);
+  });
+
+  it.each([
+    [['visa', '9', 'examples/lindesberg/projekt.yaml'], /fel: steg 9 finns inte/],
+    [['visa', 'x', 'y'], /fel: okänt steg "x"/],
+    [['visa', '1', '/finns/inte.yaml'], /fel: filen finns inte/],
+  ])('%j: exit 2 with a Swedish message', (args, message) => {
+    const r = runCli(args as string[], { cwd: ROOT });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+});
