@@ -39,14 +39,26 @@ class SwedishHelp extends Help {
     return documentNames(super.commandDescription(cmd));
   }
   override argumentDescription(argument: Argument): string {
-    return documentNames(super.argumentDescription(argument));
+    return withExtra(documentNames(argument.description), argument.argChoices, argument.defaultValue, argument.defaultValueDescription);
   }
   override optionDescription(option: Option): string {
-    return documentNames(super.optionDescription(option)).replace(/\(default: /, '(standard: ').replace(/\(choices: /, '(val: ');
+    // Flags without a value (booleans) show no default, as commander does.
+    const shows = option.required || option.optional;
+    return withExtra(documentNames(option.description), option.argChoices, shows ? option.defaultValue : undefined, option.defaultValueDescription);
   }
 }
 
+/** "(val: text, json; standard: text)": choices and default in words, never as JSON. */
+function withExtra(description: string, choices: readonly string[] | undefined, def: unknown, defDescription: string | undefined): string {
+  const extra: string[] = [];
+  if (choices?.length) extra.push(`val: ${choices.join(', ')}`);
+  if (def !== undefined) extra.push(`standard: ${defDescription ?? (Array.isArray(def) ? def.join(' ') : String(def))}`);
+  return extra.length ? `${description}${description ? ' ' : ''}(${extra.join('; ')})` : description;
+}
+
 const DEFAULT_FILE = 'projekt.yaml';
+/** --fail-severity in Swedish (fel, varning, info) or as in SARIF/ESLint (error, warning). */
+const SEVERITY_OF: Record<string, string> = { fel: 'error', varning: 'warning' };
 const list = (v: string, prev: string[] = []) => [...prev, ...v.split(',').map((s) => s.trim()).filter(Boolean)];
 
 function build(io: IO, run: (p: Promise<number>) => void): Command {
@@ -84,6 +96,7 @@ Exempel:
     .action((fil, o) => run(import('./commands/init.js').then((m) => m.init({ fil, ...o }, io))));
 
   sub('step')
+    .alias('steg')
     .description('gå igenom ett steg i metoden (1–6): moment, frågor och checklista; varje svar sparas direkt')
     .argument('<steg>', 'stegets nummer, 1–6')
     .argument('[fil]', 'projektfilen', DEFAULT_FILE)
@@ -92,6 +105,12 @@ Exempel:
     .option('--bara-tomma', 'fråga bara det som ännu inte är besvarat (för att fortsätta)')
     .option('--svar <fil>', 'ta stegets svar från en YAML- eller JSON-fil i stället för att fråga')
     .action((steg, fil, o) => run(import('./commands/step.js').then((m) => m.step({ steg, fil, moment: o.moment, checklista: Boolean(o.checklista), baraTomma: Boolean(o.baraTomma), svar: o.svar }, io))));
+
+  sub('visa')
+    .description('skriv ut ett stegs svar (eller alla steg) som läsbar text, moment för moment, t.ex. inför ett möte')
+    .argument('[steg]', 'stegets nummer, 1–6 (standard: alla steg)')
+    .argument('[fil]', 'projektfilen (standard: projekt.yaml)')
+    .action((steg, fil) => run(import('./commands/visa.js').then((m) => m.visa({ steg, fil }, io))));
 
   sub('migrera')
     .description('uppgradera en projektfil till den senaste formatversionen (2); kommentarer och ordning behålls')
@@ -115,11 +134,11 @@ Exempel:
     .description('kontrollera om planen är komplett och hållbar (för CI); avslutas med 1 om något når --fail-severity')
     .argument('[filer...]', 'projektfiler eller mönster (t.ex. "kommuner/*.yaml")', [DEFAULT_FILE])
     .addOption(new Option('-f, --format <format>', 'utdataformat').choices(['text', 'json', 'junit', 'sarif', 'github']).default('text'))
-    .addOption(new Option('--fail-severity <nivå>', 'lägsta allvarlighetsgrad som ger exitkod 1').choices(['error', 'warning', 'info']).default('error'))
+    .addOption(new Option('--fail-severity <nivå>', 'lägsta allvarlighetsgrad som ger exitkod 1').choices(['fel', 'varning', 'info', 'error', 'warning']).default('fel'))
     .option('--for <dokument>', 'kontrollera om filen är klar för ett dokument: «dokument»')
     .option('--steg <nr>', 'kontrollera bara ett steg (1–6)')
     .option('--konfig <fil>', 'regelkonfiguration (standard: .fsstod-check.yaml om den finns)')
-    .action((filer, o) => run(import('./commands/check.js').then((m) => m.check({ filer, format: o.format, failSeverity: o.failSeverity, for: o.for, steg: o.steg, konfig: o.konfig }, io))));
+    .action((filer, o) => run(import('./commands/check.js').then((m) => m.check({ filer, format: o.format, failSeverity: SEVERITY_OF[o.failSeverity as string] ?? o.failSeverity, for: o.for, steg: o.steg, konfig: o.konfig }, io))));
 
   sub('render')
     .description('skapa «dokument» som DOCX, PDF och HTML')
@@ -129,7 +148,7 @@ Exempel:
     .option('--ut <mapp>', 'mapp för de skapade filerna', 'ut')
     .option('--mallar <mapp>', 'egna mallar som ersätter de inbyggda')
     .option('--strikt', 'vägra skapa dokumentet om något som behövs saknas')
-    .option('--namn <text>', 'filernas namn utan ändelse (med alla läggs dokumentet till); standard: kommun-dokument-datum')
+    .option('--namn <text>', 'filernas namn utan ändelse; med alla läggs dokumentet till (standard: kommun-dokument-datum)')
     .action((dokument, fil, o) => run(import('./commands/render.js').then((m) => m.render({ dokument, fil, format: o.format, ut: o.ut, mallar: o.mallar, strikt: Boolean(o.strikt), namn: o.namn }, io))));
 
   const nyckeltal = sub('nyckeltal')
@@ -162,19 +181,46 @@ Exempel:
     .option('--torrkorning', 'samma som --torrkörning')
     .action((svar, fil, o) => run(import('./commands/nyckeltal.js').then((m) => m.importera({ svar, fil, år: o.år ?? o.ar, torrkörning: Boolean(o.torrkörning || o.torrkorning) }, io))));
 
+  KNOWN_COMMANDS = new Set(program.commands.flatMap((c) => [c.name(), ...c.aliases()]));
+  ALIAS_OF = new Map(program.commands.flatMap((c) => c.aliases().map((a) => [a, c.name()] as const)));
   return program;
 }
 
 declare const VERSION: string;
 
+const quoted = (m: string) => m.match(/'([^']+)'/)?.[1] ?? '';
 const COMMANDER_MESSAGES: Record<string, (m: string) => string> = {
-  'commander.unknownOption': (m) => `okänd flagga ${m.match(/'([^']+)'/)?.[1] ?? ''}`,
-  'commander.unknownCommand': (m) => `okänt kommando ${m.match(/'([^']+)'/)?.[1] ?? ''}`,
-  'commander.missingArgument': (m) => `argumentet ${m.match(/'([^']+)'/)?.[1] ?? ''} saknas`,
-  'commander.optionMissingArgument': (m) => `flaggan ${m.match(/'([^']+)'/)?.[1] ?? ''} behöver ett värde`,
-  'commander.excessArguments': () => 'för många argument',
-  'commander.invalidArgument': (m) => `ogiltigt värde: ${m.replace(/^error: /, '').replace(/Allowed choices are/, 'tillåtna värden är')}`,
+  'commander.unknownOption': (m) => `okänd flagga ${quoted(m)}`,
+  'commander.unknownCommand': (m) => `okänt kommando ${quoted(m)}`,
+  'commander.missingArgument': (m) => `argumentet ${quoted(m)} saknas`,
+  'commander.optionMissingArgument': (m) => `flaggan ${quoted(m)} behöver ett värde`,
+  'commander.missingMandatoryOptionValue': (m) => `flaggan ${quoted(m)} måste anges`,
+  'commander.conflictingOption': () => 'två flaggor som inte går att kombinera',
+  'commander.excessArguments': (m) => `för många argument (${m.match(/got (\d+)/)?.[1] ?? '?'} angivna, högst ${m.match(/Expected (\d+)/)?.[1] ?? '?'})`,
+  'commander.invalidArgument': invalidArgument,
 };
+
+/**
+ * commander's "option '-f, --format <format>' argument 'xml' is invalid. Allowed choices are a, b."
+ * (and the same for a command argument) in Swedish: the value, the flag, and what is allowed.
+ */
+function invalidArgument(m: string): string {
+  const opt = m.match(/option '([^']+)' argument '([^']*)' is invalid/);
+  const arg = m.match(/command-argument value '([^']*)' is invalid for argument '([^']+)'/);
+  const allowed = m.match(/Allowed choices are (.+?)\.?$/m)?.[1];
+  const flag = opt ? (opt[1]!.match(/--[^\s,]+/)?.[0] ?? opt[1]!) : undefined;
+  const head = opt ? `ogiltigt värde "${opt[2]}" för ${flag}` : arg ? `ogiltigt värde "${arg[1]}" för ${arg[2]}` : 'ogiltigt värde';
+  return allowed ? `${head}; tillåtna värden är ${allowed}` : head;
+}
+
+/** commander's "(Did you mean x?)" / "(Did you mean one of x, y?)" as "menade du x?". */
+function suggestion(m: string): string {
+  const s = m.match(/\(Did you mean (?:one of )?(.+)\?\)/)?.[1];
+  if (!s) return '';
+  // An alias beside its command (steg, step) is one suggestion.
+  const parts = s.split(', ').filter((x, _i, all) => !(ALIAS_OF.has(x) && all.includes(ALIAS_OF.get(x)!)));
+  return `menade du ${parts.length > 1 ? `${parts.slice(0, -1).join(', ')} eller ${parts.at(-1)}` : parts[0]}?`;
+}
 
 export async function main(argv: string[], io: IO = processIO()): Promise<number> {
   const debug = argv.includes('--debug');
@@ -186,7 +232,7 @@ export async function main(argv: string[], io: IO = processIO()): Promise<number
     await program.parseAsync(argv);
     if (pending) code = await pending;
   } catch (e) {
-    code = report(e, io, debug);
+    code = report(e, io, debug, argv);
   }
   // Output that could not be written is a job not done, whatever the command found (src/io.ts).
   return io.failed?.() ? 2 : code;
@@ -197,11 +243,20 @@ export async function checkWorker(): Promise<void> {
   (await import('./check/parallel.js')).serveWorker();
 }
 
-function report(e: unknown, io: IO, debug: boolean): number {
+/** " eller fsstöd check --help" when the arguments name a command. */
+function helpFor(argv: string[]): string {
+  const cmd = argv.slice(2).find((a) => !a.startsWith('-'));
+  return cmd && KNOWN_COMMANDS.has(cmd) ? ` eller fsstöd ${cmd} --help` : '';
+}
+let KNOWN_COMMANDS = new Set<string>();
+let ALIAS_OF = new Map<string, string>();
+
+function report(e: unknown, io: IO, debug: boolean, argv: string[] = []): number {
   if (e instanceof CommanderError) {
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
     const msg = COMMANDER_MESSAGES[e.code]?.(e.message) ?? e.message.replace(/^error: /, '');
-    io.err(`fel: ${msg}\n  → Se fsstöd --help\n`);
+    const hint = suggestion(e.message);
+    io.err(`fel: ${msg}\n  → ${hint ? `${hint[0]!.toUpperCase()}${hint.slice(1)} ` : ''}Se fsstöd --help${helpFor(argv)}\n`);
     return 2;
   }
   if (e instanceof FsstodError) {

@@ -63,7 +63,9 @@ export function formatLocation(loc?: Location): string {
 /** One error as the user sees it: "fil:rad:kol: fel: meddelande" and a hint line. */
 export function formatError(err: FsstodError): string {
   const where = formatLocation(err.location);
-  let out = (where ? `${where}: ` : '') + `fel: ${err.message}`;
+  // Ctrl-C is the user's choice, not an error: it says what became of the answers, without "fel:".
+  const body = err instanceof AbortedError ? err.message : `fel: ${err.message}`;
+  let out = (where ? `${where}: ` : '') + body;
   if (err.hint) out += `\n  → ${err.hint}`;
   return out;
 }

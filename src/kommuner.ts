@@ -22,16 +22,30 @@ export function allKommuner(): Kommun[] {
 }
 
 const norm = (s: string) => s.toLocaleLowerCase('sv-SE').replace(/\s+kommun$/, '').replace(/s?\s+stad$/, '').trim();
+/** Without diacritics, so that "orebro" finds Örebro and "malmo" Malmö (as people type without å, ä, ö). */
+const bare = (s: string) => norm(s).normalize('NFD').replace(/\p{M}/gu, '');
 
-/** Kommuner matching a query: exact code or name first, else every name containing the text. */
+/**
+ * Kommuner matching a query: exact code or name first (with å, ä, ö as typed, then without), else
+ * every name starting with the text, else every name containing it; both without diacritics.
+ */
 export function findKommuner(query: string): Kommun[] {
   const q = norm(query);
+  const b = bare(query);
+  // "Lindesbergs kommun": the genitive s before "kommun" is not part of the name.
+  const g = /s\s+kommun$/i.test(query.trim()) ? b.replace(/s$/, '') : b;
   const all = allKommuner();
-  const exact = all.filter((k) => k.kod === q || norm(k.namn) === q);
-  if (exact.length) return exact;
-  const starts = all.filter((k) => norm(k.namn).startsWith(q));
-  if (starts.length) return starts;
-  return all.filter((k) => norm(k.namn).includes(q));
+  for (const same of [(k: Kommun) => k.kod === q || norm(k.namn) === q, (k: Kommun) => bare(k.namn) === b || bare(k.namn) === g, (k: Kommun) => bare(k.namn).startsWith(b), (k: Kommun) => bare(k.namn).includes(b)]) {
+    const hits = all.filter(same);
+    if (hits.length) return hits;
+  }
+  return [];
+}
+
+/** The same kommuner with those of the given län first (a samverkan is mostly within one län). */
+export function ownLänFirst(list: Kommun[], länskod: string | undefined): Kommun[] {
+  if (!länskod) return list;
+  return [...list.filter((k) => k.länskod === länskod), ...list.filter((k) => k.länskod !== länskod)];
 }
 
 /** "Lindesbergs kommun" but "Örebro kommun", "Hjo kommun": names ending in a vowel or s take no s. */

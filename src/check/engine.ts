@@ -9,7 +9,8 @@ import type { CheckConfig } from './config.js';
 import { locator } from './positions.js';
 import { maskPnr } from './personnummer.js';
 import type { MethodView } from './method.js';
-import { begunSteps, stepOfPath } from './scope.js';
+import { begunSteps, placeOfPath, stepOfPath } from './scope.js';
+import { fixCommand } from '../content/paths.js';
 import { FIL_MESSAGE, FIL_RULE } from './rules/index.js';
 import { SEVERITY_RANK, type Dokument, type FileResult, type Finding, type MessageData, type Rule, type RuleContext, type RuleFinding, type RuleState, type Scope, type Severity, type Summary } from './types.js';
 
@@ -147,7 +148,9 @@ function checkParsed(p: LoadedProject, o: EngineOptions): FileResult {
       }
       const severity: Severity = conf ? (conf.nivå as Severity) : f.severity ?? rule.severity;
       const pos = f.line !== undefined ? { line: f.line, col: f.col ?? 1 } : locate(f.path, { key: f.key });
-      findings.push({ rule: rule.id, messageId: f.messageId, ...(f.data ? { data: maskData(f.data) } : {}), severity, message: maskPnr(f.message), file: p.display, line: pos.line, col: pos.col, path: maskPath(f.path) });
+      // The command that fixes it, unless the message already names one.
+      const place = f.message.includes('fsstöd step') ? undefined : f.plats ?? placeOfPath(data, f.path, o.method);
+      findings.push({ rule: rule.id, messageId: f.messageId, ...(f.data ? { data: maskData(f.data) } : {}), severity, message: maskPnr(f.message), file: p.display, line: pos.line, col: pos.col, path: maskPath(f.path), ...(place ? { kommando: fixCommand(place, p.display) } : {}) });
     }
   }
   findings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0) || SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || cmp(a.rule, b.rule) || cmp(a.message, b.message));

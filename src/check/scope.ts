@@ -2,12 +2,12 @@
 // the file has begun. Also which step a path in the project file belongs to.
 import { UsageError } from '../errors.js';
 import type { YamlPath } from '../project/load.js';
-import { getPath } from '../project/progress.js';
+import { getPath, resolvePath, splitPath } from '../project/progress.js';
 import { isAnswered } from '../judge/index.js';
 import type { MethodView } from './method.js';
 import type { Dokument, Scope } from './types.js';
 import { loadMethod } from '../content/load.js';
-import { stepPaths } from '../content/paths.js';
+import { stepPaths, type Place } from '../content/paths.js';
 import { asciiWords, decisionStep, documents, findDokument } from '../content/dokument.js';
 
 /** The document --for names (any of its names, content/begrepp.yaml), as its id. */
@@ -91,4 +91,29 @@ export function stepOfPath(path: YamlPath): number | undefined {
     return d ? decisionStep(d) : undefined;
   }
   return undefined;
+}
+
+/**
+ * The moment (or checklist) whose interview fills a path: the moment whose content path (its
+ * fields, parts and question map, selectors resolved in this file's data) is the longest prefix
+ * of the path. Undefined for parts no interview asks (projekt, formatversion).
+ */
+export function placeOfPath(data: unknown, path: YamlPath, method: MethodView): Place | undefined {
+  let best: { place: Place; len: number } | undefined;
+  const consider = (place: Place, content: string) => {
+    const p = resolvePath(data, splitPath(content));
+    if (p.length > path.length || (best && best.len >= p.length)) return;
+    if (p.every((s, i) => String(s) === String(path[i]))) best = { place, len: p.length };
+  };
+  for (const s of method.steps) {
+    for (const f of s.fält ?? []) consider({ steg: s.nummer }, f);
+    for (const m of s.moment) {
+      const place = { steg: s.nummer, moment: m.nummer };
+      for (const f of m.fält ?? []) consider(place, f);
+      for (const d of m.delar ?? []) for (const f of d.fält ?? []) consider(place, f);
+      if (m.svar_i) consider(place, m.svar_i);
+    }
+    consider({ steg: s.nummer, checklista: true }, `checklistor.steg${s.nummer}`);
+  }
+  return best?.place;
 }

@@ -33,6 +33,8 @@ export interface Finding {
   path: YamlPath;
   /** What to do next (only for findings of the rule "fil"). */
   hint?: string;
+  /** The interview that fills the place, e.g. "fsstöd step 3 --moment 3.4" (absent where none does). */
+  kommando?: string;
 }
 
 /** What a rule returns: the engine adds rule id, severity, file and position. */
@@ -43,6 +45,8 @@ export interface RuleFinding {
   data?: MessageData;
   /** Point at the key instead of the value (e.g. an unknown or unwanted field). */
   key?: boolean;
+  /** The interview that fills it, where the path (an ancestor of what is missing) does not say. */
+  plats?: { steg: number; moment?: string; checklista?: true };
   /** Overrides the rule's severity for this finding (rare; the config still wins). */
   severity?: Severity;
   /** An exact position (e.g. inside a block of text); otherwise it comes from the path. */

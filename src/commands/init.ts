@@ -5,11 +5,11 @@ import { dirname, relative, resolve, basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { parseDocument } from 'yaml';
 import type { IO } from '../io.js';
-import { InputError, NoTerminalError, UsageError } from '../errors.js';
+import { AbortedError, InputError, NoTerminalError, UsageError } from '../errors.js';
 import { CURRENT_FORMAT } from '../project/migrate.js';
-import { findKommuner, allKommuner, genitive, type Kommun } from '../kommuner.js';
+import { findKommuner, allKommuner, genitive, ownLänFirst, type Kommun } from '../kommuner.js';
 import { displayPath } from '../project/load.js';
-import { fromRoot } from '../paths.js';
+import { SCHEMA_FILE, writeSchemaCopy } from '../project/schema-copy.js';
 
 export interface InitOptions {
   fil: string;
@@ -105,6 +105,12 @@ function createExclusive(file: string, text: string): void {
   }
 }
 
+/** Ctrl-C during init's questions: nothing was written, and saying so is the whole message. */
+function notCreated(e: unknown): never {
+  if (e instanceof AbortedError) throw new AbortedError('Avbrutet. Ingen projektfil skapades.');
+  throw e;
+}
+
 export async function init(opts: InitOptions, io: IO, now = new Date()): Promise<number> {
   const file = resolve(opts.fil);
   if (existsSync(file)) {
@@ -122,30 +128,36 @@ export async function init(opts: InitOptions, io: IO, now = new Date()): Promise
     const ask = await import('../interview/ask.js');
     kommuner = [];
     const source = (term: string) =>
-      (term ? findKommuner(term) : allKommuner())
+      ownLänFirst(term ? findKommuner(term) : allKommuner(), kommuner[0]?.länskod)
         .filter((k) => !kommuner.includes(k))
         .slice(0, 30)
         .map((k) => ({ name: `${k.namn} (${k.kod}, ${k.län})`, value: k }));
     io.out('Skapa en projektfil för föräldraskapsstöd. Skriv en del av kommunens namn och välj med piltangenterna.\n');
-    kommuner.push(await ask.askSearch('Kommun:', source));
-    while (await ask.askConfirm('Samverkar ni med fler kommuner i samma plan?', false)) {
-      kommuner.push(await ask.askSearch('Kommun som samverkar:', source));
+    try {
+      kommuner.push(await ask.askSearch('Kommun:', source));
+      while (await ask.askConfirm('Samverkar ni med fler kommuner i samma plan?', false)) {
+        kommuner.push(await ask.askSearch('Kommun som samverkar:', source));
+      }
+      namn = await ask.askInput('Projektets namn:', namn ?? defaultName(kommuner), (v) => (v.trim() ? true : 'Skriv ett namn.'));
+      const p = await ask.askInput('Planperiod (år-år):', opts.period ?? `${period.från}-${period.till}`, (v) => {
+        try { parsePeriod(v, now); return true; } catch { return 'Skriv två årtal, t.ex. 2026-2029.'; }
+      });
+      period = parsePeriod(p, now);
+    } catch (e) {
+      notCreated(e);
     }
-    namn = await ask.askInput('Projektets namn:', namn ?? defaultName(kommuner), (v) => (v.trim() ? true : 'Skriv ett namn.'));
-    const p = await ask.askInput('Planperiod (år-år):', opts.period ?? `${period.från}-${period.till}`, (v) => {
-      try { parsePeriod(v, now); return true; } catch { return 'Skriv två årtal, t.ex. 2026-2029.'; }
-    });
-    period = parsePeriod(p, now);
   }
   const unique = [...new Map(kommuner.map((k) => [k.kod, k])).values()];
-  const schemaRef = relative(dirname(file), fromRoot('schemas', 'projekt.schema.json')).split('\\').join('/');
-  const text = projectText(unique, namn?.trim() || defaultName(unique), period, schemaRef);
+  const text = projectText(unique, namn?.trim() || defaultName(unique), period, SCHEMA_FILE);
   // Guard: the scaffold must itself parse (a template bug must not produce a broken file).
   const doc = parseDocument(text, { uniqueKeys: true });
   if (doc.errors.length) throw new Error(`init skapade ogiltig YAML: ${doc.errors[0]!.message}`);
   createExclusive(file, text);
   const shown = displayPath(file);
+  const copy = writeSchemaCopy(file);
   io.out(`✓ Skapade ${shown} för ${unique.map((k) => `${k.namn} (${k.kod})`).join(', ')}.\n`);
+  if (copy.state === 'skapad') io.out(`  ${displayPath(copy.path)}: schemat bredvid filen, så att editorer (t.ex. VS Code med YAML-tillägget) kan hjälpa till.\n`);
+  if (copy.state === 'främmande') io.err(`varning: ${displayPath(copy.path)} finns redan och är inte fsstöds schema; den lämnas orörd, så editorns hjälp pekar på fel schema.\n`);
   io.out(`  Nästa steg: fsstöd step 1 ${shown === 'projekt.yaml' ? '' : shown}`.trimEnd() + '\n');
   return 0;
 }

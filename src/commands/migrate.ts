@@ -10,6 +10,15 @@ import { saveProject } from '../project/save.js';
 import { CURRENT_FORMAT } from '../project/migrate.js';
 import { asCurrentText } from '../project/migrate-text.js';
 import { setNoticeSink } from '../notices.js';
+import { SCHEMA_FILE, withLocalSchemaLine, writeSchemaCopy } from '../project/schema-copy.js';
+import { displayPath } from '../project/load.js';
+
+/** The schema copy beside the file, brought up to date (what the file's schema line points at). */
+function schemaCopy(file: string, io: IO): void {
+  const c = writeSchemaCopy(file);
+  if (c.state === 'skapad' || c.state === 'uppdaterad') io.out(`  ${displayPath(c.path)}: schemat bredvid filen ${c.state === 'skapad' ? 'skapat' : 'uppdaterat'}.\n`);
+  if (c.state === 'främmande') io.err(`varning: ${displayPath(c.path)} är inte fsstöds schema och lämnas orörd.\n`);
+}
 
 export interface MigrateOptions {
   fil: string;
@@ -21,7 +30,15 @@ export async function migrate(opts: MigrateOptions, io: IO): Promise<number> {
   const p = loadProject(opts.fil);
   if (p.stdin) throw new InputError('fsstöd migrera skriver om en fil på plats och kan inte läsa från standard in', { file: p.display }, 'Ange filen: fsstöd migrera projekt.yaml');
   if (!p.migratedFrom) {
-    io.out(`${p.display} har redan formatversion ${CURRENT_FORMAT}; inget att ändra.\n`);
+    // Already current: only the schema line and the schema copy beside the file may need it.
+    const text = withLocalSchemaLine(p.text, p.file);
+    if (opts.torrkörning) {
+      io.out(`${p.display} har redan formatversion ${CURRENT_FORMAT}${text === undefined ? '; inget att ändra' : `; schemaraden skulle peka på ${SCHEMA_FILE} bredvid filen (inget sparat)`}.\n`);
+      return 0;
+    }
+    if (text !== undefined) saveProject(p, { text, data: p.data });
+    io.out(`${p.display} har redan formatversion ${CURRENT_FORMAT}${text === undefined ? '; inget att ändra' : `; schemaraden pekar nu på ${SCHEMA_FILE} bredvid filen`}.\n`);
+    schemaCopy(p.file, io);
     return 0;
   }
   const changes = p.migration ?? [];
@@ -39,7 +56,8 @@ export async function migrate(opts: MigrateOptions, io: IO): Promise<number> {
     io.out(`${p.display}: formatversion ${p.migratedFrom} → ${CURRENT_FORMAT} skulle ändra ${changes.length} ${changes.length === 1 ? 'sak' : 'saker'} (inget sparat):\n${list}${layout}`);
     return 0;
   }
-  saveProject(m, { text: m.text, data: m.data });
+  saveProject(m, { text: withLocalSchemaLine(m.text, p.file) ?? m.text, data: m.data });
+  schemaCopy(p.file, io);
   io.out(`✓ ${p.display} har nu formatversion ${CURRENT_FORMAT} (${changes.length} ${changes.length === 1 ? 'ändring' : 'ändringar'}; ${m.layout === undefined ? 'övriga rader oförändrade' : 'kommentarer och ordning behållna'}):\n${list}${layout}`);
   return 0;
 }

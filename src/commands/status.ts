@@ -2,6 +2,7 @@
 // one row per kommun for several (what a länsstyrelse wants), or JSON.
 import { Chalk } from 'chalk';
 import type { IO } from '../io.js';
+import { fixCommand } from '../content/paths.js';
 import { jsonText } from '../terminal-safe.js';
 import { FsstodError, formatError } from '../errors.js';
 import { loadProject } from '../project/load.js';
@@ -108,7 +109,14 @@ export async function status(opts: StatusOptions, io: IO): Promise<number> {
     }
     if (f.valideringsfel) io.out(`\n${c.red(`${f.valideringsfel} valideringsfel`)} – se dem med: fsstöd validate ${f.fil}\n`);
     const next = f.steg!.find((s) => s.andel < 100);
-    io.out(next ? `\nNästa: fsstöd step ${next.nummer} ${f.fil === 'projekt.yaml' ? '' : f.fil}`.trimEnd() + '\n' : '\nAlla steg är besvarade.\n');
+    if (!next) io.out('\nAlla steg är besvarade.\n');
+    else {
+      // Where to continue: the step's first moment not answered in full, else its checklist.
+      const m = next.moment.find((x) => x.besvarade < x.totalt);
+      const place = m?.nummer ? { steg: next.nummer, moment: m.nummer } : m ? { steg: next.nummer } : { steg: next.nummer, checklista: true as const };
+      const where = m?.nummer ? `moment ${m.nummer} ${m.titel}` : m ? `steg ${next.nummer}s genomgående frågor` : `checklistan för steg ${next.nummer}`;
+      io.out(`\nFortsätt med ${where}: ${fixCommand(place, f.fil)}\n`);
+    }
     return 0;
   }
   // Several files: one row per kommun.

@@ -84,7 +84,7 @@ export async function step(o: StepOptions, io: IO, asker?: Asker): Promise<numbe
     await runStep({ session, ask, out: io.out, c, begrepp: method.begrepp, baraTomma: Boolean(o.baraTomma), width }, st, method.steg.length, { moment: o.moment, checklista: o.checklista });
   } catch (e) {
     if (e instanceof AbortedError) {
-      throw new AbortedError(`avbrutet; ${session.stats.saves ? 'alla svar fram till nu är sparade' : 'inget hade ändrats'} i ${p.display}`, undefined,
+      throw new AbortedError(session.stats.saves ? `Avbrutet. Allt du har svarat är sparat i ${p.display}.` : `Avbrutet. Inget hade ändrats i ${p.display}.`, undefined,
         `Fortsätt där du slutade: fsstöd step ${n}${fileArg ? ` ${fileArg}` : ''} --bara-tomma`);
     }
     throw e;

@@ -23,3 +23,13 @@ export function stepPaths(step: StepPlaces): YamlPath[] {
   out.push(`checklistor.steg${step.nummer}`);
   return [...new Set(out)].map(splitPath);
 }
+
+/** The interview that fills a place in the file: a step, and its moment or its checklist. */
+export interface Place { steg: number; moment?: string; checklista?: true }
+
+/** The command that asks for a place again: "fsstöd step 3 --moment 3.4 plan.yaml". */
+export function fixCommand(place: Place, display: string): string {
+  const file = display === 'projekt.yaml' ? '' : ` ${/[\s"'$`\\]/.test(display) ? JSON.stringify(display) : display}`;
+  const where = place.moment ? ` --moment ${place.moment}` : place.checklista ? ' --checklista' : '';
+  return `fsstöd step ${place.steg}${file}${where}`;
+}

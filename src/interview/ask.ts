@@ -31,7 +31,7 @@ async function guard<T>(run: (context?: PromptContext) => Promise<T>, context?: 
   try {
     return await run(own ? { ...context, input: own } : context);
   } catch (e) {
-    if (isExit(e)) throw new AbortedError('avbrutet');
+    if (isExit(e)) throw new AbortedError('Avbrutet.');
     throw e;
   } finally {
     if (own) bracketedPaste(false);
@@ -64,7 +64,9 @@ function shownChoice<C extends { name: string; description?: string }>(c: C): C 
 }
 
 export function askSearch<T>(message: string, source: (term: string) => Choice<T>[]): Promise<T> {
-  return guard((ctx) => search<T>({ message: visible(message), source: async (term) => source(term ?? '').map(shownChoice), theme: { style: { keysHelpTip } } }, ctx as any));
+  // @inquirer/search has no setting for its "No results found"; its error style is the one place it passes through.
+  const error = (text: string) => `\x1b[31m> ${text === 'No results found' ? 'Inga träffar – skriv en annan del av namnet' : visible(text)}\x1b[39m`;
+  return guard((ctx) => search<T>({ message: visible(message), source: async (term) => source(term ?? '').map(shownChoice), theme: { style: { keysHelpTip, error } } }, ctx as any));
 }
 
 /** A yes/no question as a choice between Ja and Nej (the y/n prompt only knows English). */

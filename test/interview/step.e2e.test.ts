@@ -251,7 +251,7 @@ describe.skipIf(!tmuxOk)('in a terminal (tmux)', () => {
       await pane.waitFor('? Risk- och skyddsfaktorer');
       pane.keys('C-c');
       expect(await pane.exitCode()).toBe(130);
-      expect(pane.screen()).toMatch(/avbrutet; alla svar fram till nu är sparade i projekt\.yaml/);
+      expect(pane.screen()).toMatch(/Avbrutet\. Allt du har svarat är sparat i projekt\.yaml\./);
       expect(pane.screen()).toContain('fsstöd step 3 --bara-tomma');
     } finally {
       pane.kill();

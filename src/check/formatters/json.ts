@@ -25,6 +25,7 @@ export function toJson(r: Report) {
         ...(x.line !== undefined ? { rad: x.line, kolumn: x.col ?? 1 } : {}),
         sökväg: x.path,
         ...(x.hint ? { tips: x.hint } : {}),
+        ...(x.kommando ? { kommando: x.kommando } : {}),
       })),
       regler: f.regler.map((x) => ({ id: x.id, nivå: x.nivå, körd: x.körd, ...(x.motivering ? { motivering: x.motivering } : {}), ...(x.fel ? { internt_fel: true } : {}) })),
     })),

@@ -16,6 +16,7 @@ export const text: Formatter = (r: Report, opts = {}) => {
     out += `${c.underline(f.file)}${c.dim(`  (${stepsText(f.steg)})`)}\n`;
     f.findings.forEach((x, i) => {
       out += `  ${c.dim(where[i]!.padEnd(ww))}  ${colour[x.severity](SEVERITY_WORD[x.severity].padEnd(sw))}  ${x.message}  ${c.dim(x.rule)}\n`;
+      if (x.kommando) out += `  ${' '.repeat(ww)}  ${' '.repeat(sw)}  ${c.dim('→')} ${x.kommando}\n`;
     });
     out += '\n';
   }
@@ -31,13 +32,13 @@ export const text: Formatter = (r: Report, opts = {}) => {
   } else if (withFindings) {
     const mark = s.exitkod === 0 ? c.yellow('!') : c.red('✖');
     out += `${mark} ${countsText(counts)} i ${plural(withFindings, 'fil', 'filer')}; ${tail}.\n`;
-    if (s.exitkod === 1) out += c.dim(`Avslutas med 1: minst ett fynd på nivån ${s.failSeverity} eller högre (--fail-severity ${s.failSeverity}).`) + '\n';
+    if (s.exitkod === 1) out += c.dim(`Avslutas med 1: minst ett fynd på nivån ${SEVERITY_WORD[s.failSeverity]} eller högre (--fail-severity ${SEVERITY_WORD[s.failSeverity]}).`) + '\n';
   }
   if (s.oläsbara) out += c.red(`✖ ${plural(s.oläsbara, 'fil', 'filer')} kunde inte läsas (se felen ovan); avslutas med 2.`) + '\n';
   const changed = r.filer.find((f) => f.läst)?.regler.filter((x) => x.motivering) ?? [];
   if (changed.length) {
     out += c.dim(`Ändrade regler${r.scope.konfig ? ` i ${r.scope.konfig}` : ''}:`) + '\n';
-    for (const x of changed) out += c.dim(`  ${x.id}: ${x.nivå} – ${x.motivering}`) + '\n';
+    for (const x of changed) out += c.dim(`  ${x.id}: ${x.nivå in SEVERITY_WORD ? SEVERITY_WORD[x.nivå as keyof typeof SEVERITY_WORD] : x.nivå} – ${x.motivering}`) + '\n';
   }
   return out;
 };

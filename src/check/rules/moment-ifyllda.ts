@@ -22,8 +22,8 @@ export const momentIfyllda: Rule = {
     const out: RuleFinding[] = [];
     // What is missing is the judgement's (src/judge/): the same units as status and the interview.
     const doc = ctx.scope.dokument ? ctx.method.dokument(ctx.scope.dokument) ?? { id: ctx.scope.dokument, moment: [] } : undefined;
-    const groups: { rubrik: string; units: Unit[] }[] = documentMoments(ctx.data, ctx.method.steps, doc, ctx.inScope).flatMap(({ step, moment }) =>
-      moment.map((m) => ({ rubrik: m.nummer ? `Moment ${m.nummer} ${m.titel}` : `Steg ${step.nummer} ${step.titel} (genomgående)`, units: m.units })));
+    const groups: { rubrik: string; units: Unit[]; plats: { steg: number; moment?: string } }[] = documentMoments(ctx.data, ctx.method.steps, doc, ctx.inScope).flatMap(({ step, moment }) =>
+      moment.map((m) => ({ rubrik: m.nummer ? `Moment ${m.nummer} ${m.titel}` : `Steg ${step.nummer} ${step.titel} (genomgående)`, units: m.units, plats: m.nummer ? { steg: step.nummer, moment: m.nummer } : { steg: step.nummer } })));
     for (const g of groups) {
       const byAnchor = new Map<string, { path: YamlPath; key: boolean; labels: string[] }>();
       for (const u of g.units) {
@@ -41,7 +41,7 @@ export const momentIfyllda: Rule = {
       }
       for (const { path, key, labels } of byAnchor.values()) {
         const list = labels.length > 5 ? `${labels.slice(0, 5).join(', ')} och ${labels.length - 5} till` : joinSv(labels);
-        out.push({ path, key, messageId: 'notFilled', data: { moment: g.rubrik, fält: list } });
+        out.push({ path, key, messageId: 'notFilled', data: { moment: g.rubrik, fält: list }, plats: g.plats });
       }
     }
     return out;
