@@ -46,7 +46,9 @@ const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof
 export function readPage(body: unknown): Page {
   if (!isObj(body)) throw new FormatProblem('svaret är inget JSON-objekt');
   if (!Array.isArray(body.values)) throw new FormatProblem('svaret saknar listan "values"');
-  if (body.count !== undefined && (typeof body.count !== 'number' || body.count !== body.values.length)) {
+  // RKA documents count as the length of values; a total over all pages (≥ it) is accepted too,
+  // since that is how other paged APIs use the name and the live service was not at hand to check.
+  if (body.count !== undefined && (typeof body.count !== 'number' || !Number.isInteger(body.count) || body.count < body.values.length)) {
     throw new FormatProblem(`"count" (${JSON.stringify(body.count)}) stämmer inte med antalet poster i "values" (${body.values.length})`);
   }
   const next = body.next_page;
