@@ -12,6 +12,14 @@ function wordWidth(w: string): number {
   return em / 0.55;
 }
 
+/** A table's text size in points, as the PDF sets it: smaller when a table has many columns, so that words fit whole. */
+export function tableTextSize(cols: number): number {
+  return cols > 6 ? 7.5 : 8.5;
+}
+
+/** One average character's width in points at a text size (what columnWidths counts in). */
+export const CHAR_EM = 0.6;
+
 /** Widths in the caller's unit that add up to `total`. `charWidth` is one average character's width. */
 export function columnWidths(header: Inline[][], rows: Inline[][][], total: number, charWidth: number, padding: number): number[] {
   const cols = header.length;

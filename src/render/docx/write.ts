@@ -11,7 +11,7 @@ import type { Block, DocModel, Inline } from '../model.js';
 import { contents, linkGroups, plain } from '../model.js';
 import { docxParts } from './adapter.js';
 import { coverRows } from '../cover.js';
-import { columnWidths } from '../columns.js';
+import { CHAR_EM, columnWidths, tableTextSize } from '../columns.js';
 import { xmlChars } from '../xml.js';
 import { headerText, type Profil } from '../profil.js';
 import { withReferenceStyles } from './reference.js';
@@ -122,14 +122,16 @@ export async function writeDocx(doc: DocModel, images: Map<Block, ChartImage>, w
       case 'table': {
         const cols = b.header.length;
         const total = 9306 - at.indent;
+        // The PDF's text size for the table, so that the columns sized for it hold their words whole.
+        const pt = tableTextSize(cols);
         const cell = (xs: Inline[], header: boolean, i: number) => new TableCell({
           width: { size: widths[i]!, type: WidthType.DXA },
-          children: [new Paragraph({ children: runs(xs, 18) })],
+          children: [new Paragraph({ children: runs(xs, pt * 2) })],
           shading: header ? { type: ShadingType.CLEAR, fill: LIGHT, color: 'auto' } : undefined,
           margins: { top: 40, bottom: 40, left: 80, right: 80 },
         });
-        // A4 text width with our margins is 9306 twips; 9 pt text is about 100 twips a character.
-        const widths = columnWidths(b.header, b.rows, total, 100, 220).map((w) => Math.round(w));
+        // A4 text width with our margins is 9306 twips (20 a point); the cell margins (160) and some air are the padding.
+        const widths = columnWidths(b.header, b.rows, total, pt * CHAR_EM * 20, 220).map((w) => Math.round(w));
         children.push(new Table({
           width: { size: total, type: WidthType.DXA },
           indent: at.indent ? { size: at.indent, type: WidthType.DXA } : undefined,
