@@ -64,3 +64,13 @@ export function withReferenceStyles(xmls: Map<string, string>, mall: WordMall): 
   }
   return extra;
 }
+
+/** The template's paragraph defaults with widow control on (Word's Normal.dotm has it; not every template does). */
+export function withWidowControl(xml: string): string {
+  if (/<w:pPrDefault>[\s\S]*?<w:widowControl\b[\s\S]*?<\/w:pPrDefault>/.test(xml)) return xml;
+  if (/<w:pPrDefault\s*\/>/.test(xml)) return xml.replace(/<w:pPrDefault\s*\/>/, '<w:pPrDefault><w:pPr><w:widowControl/></w:pPr></w:pPrDefault>');
+  if (/<w:pPrDefault>\s*<w:pPr>/.test(xml)) return xml.replace(/<w:pPrDefault>(\s*)<w:pPr>/, '<w:pPrDefault>$1<w:pPr><w:widowControl/>');
+  if (/<w:pPrDefault>\s*<w:pPr\s*\/>/.test(xml)) return xml.replace(/<w:pPrDefault>(\s*)<w:pPr\s*\/>/, '<w:pPrDefault>$1<w:pPr><w:widowControl/></w:pPr>');
+  if (/<\/w:rPrDefault>/.test(xml) && !/<w:pPrDefault/.test(xml)) return xml.replace('</w:rPrDefault>', '</w:rPrDefault><w:pPrDefault><w:pPr><w:widowControl/></w:pPr></w:pPrDefault>');
+  return xml;
+}

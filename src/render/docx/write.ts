@@ -14,7 +14,7 @@ import { coverRows } from '../cover.js';
 import { CHAR_EM, columnWidths, tableTextSize } from '../columns.js';
 import { xmlChars } from '../xml.js';
 import { headerText, type Profil } from '../profil.js';
-import { withReferenceStyles } from './reference.js';
+import { withReferenceStyles, withWidowControl } from './reference.js';
 
 export interface ChartImage { png: Buffer; width: number; height: number }
 
@@ -38,6 +38,15 @@ const runs = (xs: Inline[], size?: number) => linkGroups(xs).flatMap(({ href, ru
   })));
   return href === undefined ? out : [new ExternalHyperlink({ link: href, children: out })];
 });
+
+/**
+ * Page flow as Word and LibreOffice lay it out: a heading, and a paragraph that is all bold (a
+ * question, a label) before its answer, stay on the page of what follows them and are not split
+ * (set on the paragraph, so that a kommun's Word template cannot lose it); widow control is in
+ * the styles' paragraph defaults (pack()).
+ */
+const KEEP = { keepNext: true, keepLines: true } as const;
+const isLeadIn = (xs: Inline[]) => xs.some((x) => x.text.trim()) && xs.every((x) => x.bold || !x.text.trim());
 
 /** Where a block stands: its left edge, the list level it is in, and whether inside a quote. */
 interface At { indent: number; level: number; quote: boolean }
@@ -91,11 +100,11 @@ export async function writeDocx(doc: DocModel, images: Map<Block, ChartImage>, w
         break;
       case 'heading': {
         const anchor = anchors.get(b);
-        children.push(new Paragraph({ heading: HEADINGS[b.level - 1], indent, children: anchor ? [new Bookmark({ id: anchor, children: runs(b.text) })] : runs(b.text) }));
+        children.push(new Paragraph({ heading: HEADINGS[b.level - 1], indent, ...KEEP, children: anchor ? [new Bookmark({ id: anchor, children: runs(b.text) })] : runs(b.text) }));
         break;
       }
       case 'paragraph':
-        children.push(new Paragraph({ style: at.quote ? 'Quote' : undefined, indent, spacing: { after: 120 }, children: runs(b.text) }));
+        children.push(new Paragraph({ style: at.quote ? 'Quote' : undefined, indent, spacing: { after: 120 }, ...(isLeadIn(b.text) ? KEEP : {}), children: runs(b.text) }));
         break;
       case 'list': {
         const reference = b.ordered ? `nummer-${b.start}` : 'punkt';
@@ -267,6 +276,8 @@ async function pack(document: Document, when: Date, warn: (m: string) => void, p
   for (const p of parts) if (/\.(xml|rels)$/.test(p.name)) xmls.set(p.name, (await p.data()).toString('utf8'));
   // The kommun's Word template: its styles (and theme and font table) in place of ours, as pandoc's --reference-doc.
   const extra = profil?.wordmall ? withReferenceStyles(xmls, profil.wordmall) : [];
+  // docx has no option for widow control in the defaults: put it in the styles' paragraph defaults.
+  xmls.set('word/styles.xml', withWidowControl(xmls.get('word/styles.xml') ?? ''));
   const linkIds = new Map<string, string>();
   for (const id of (xmls.get('word/document.xml') ?? '').matchAll(/<w:hyperlink [^>]*r:id="(rId[^"]+)"/g)) if (!linkIds.has(id[1]!)) linkIds.set(id[1]!, `rIdLink${linkIds.size + 1}`);
   const stable = (xml: string) => (linkIds.size ? xml.replace(/"(rId[^"]+)"/g, (all, id: string) => (linkIds.has(id) ? `"${linkIds.get(id)}"` : all)) : xml);
