@@ -108,7 +108,7 @@ export function loadProfil(dir: string, shown = displayPath(dir)): Profil {
   const fileIn = (path: YamlPath, v: unknown, exts: string[]): string => {
     const name = str(path, v);
     const abs = resolve(dir, name);
-    if (!exts.includes(extname(abs).toLowerCase())) fail(path, `${path.join('.')}: ${name} ska vara en ${exts.join('- eller ').replace(/\./g, '').toUpperCase()}-fil`);
+    if (!exts.includes(extname(abs).toLowerCase())) fail(path, `${path.join('.')}: ${name} ska vara en ${exts.map((e) => e.slice(1).toUpperCase()).join('- eller ')}-fil`);
     let ok = false;
     try { ok = statSync(abs).isFile(); } catch { /* missing */ }
     if (!ok) fail(path, `${path.join('.')}: filen ${name} finns inte i profilmappen ${shown}`);
