@@ -149,7 +149,8 @@ Exempel:
     .option('--mallar <mapp>', 'egna mallar som ersätter de inbyggda')
     .option('--strikt', 'vägra skapa dokumentet om något som behövs saknas')
     .option('--namn <text>', 'filernas namn utan ändelse; med alla läggs dokumentet till (standard: kommun-dokument-datum)')
-    .action((dokument, fil, o) => run(import('./commands/render.js').then((m) => m.render({ dokument, fil, format: o.format, ut: o.ut, mallar: o.mallar, strikt: Boolean(o.strikt), namn: o.namn }, io))));
+    .option('--profil <mapp>', 'kommunens profil: mapp med profil.yaml, logotyp, typsnitt och Word-mall (ersätter dokument.profil i projektfilen)')
+    .action((dokument, fil, o) => run(import('./commands/render.js').then((m) => m.render({ dokument, fil, format: o.format, ut: o.ut, mallar: o.mallar, strikt: Boolean(o.strikt), namn: o.namn, profil: o.profil }, io))));
 
   const nyckeltal = sub('nyckeltal')
     .description('nyckeltal från Kolada (RKA) till målgruppsanalysen (3.1): sök, hämta (kräver internet) eller importera ett sparat svar');

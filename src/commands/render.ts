@@ -1,7 +1,7 @@
 // fsstöd render: one of the method's documents (content/begrepp.yaml), or alla, as DOCX, PDF and HTML.
 import type { IO } from '../io.js';
 import { InputError, UsageError } from '../errors.js';
-import { loadProject } from '../project/load.js';
+import { loadProject, positionOf } from '../project/load.js';
 import { validateProject } from '../project/validate.js';
 import { loadMethod } from '../content/load.js';
 import { documents, findDokument } from '../content/dokument.js';
@@ -17,6 +17,8 @@ export interface RenderOptions {
   strikt?: boolean;
   /** The output files' name (without extension); the document is added when several are made. */
   namn?: string;
+  /** The kommun's profile folder (wins over the project file's dokument.profil). */
+  profil?: string;
 }
 
 /** The documents a name means: one of the method's (content/begrepp.yaml, dokument), or all of them. */
@@ -56,9 +58,12 @@ export async function render(opts: RenderOptions, io: IO): Promise<number> {
     }
   }
   const warn = (m: string) => io.err(`varning: ${m}\n`);
+  const { profileDir, loadProfil } = await import('../render/profil.js');
+  const where = profileDir(opts.profil, project.dokument?.profil, p.file, () => ({ file: p.display, ...positionOf(p, ['dokument', 'profil']) }));
+  const profil = where ? loadProfil(where.dir, where.shown) : undefined;
   prepareOutDir(opts.ut);
   for (const d of docs) {
-    const files = await renderDocument(project, method, d, formats as never, opts.ut, { templates: opts.mallar, env: io.env, warn, namn: opts.namn === undefined ? undefined : { namn: opts.namn, flera: docs.length > 1 } });
+    const files = await renderDocument(project, method, d, formats as never, opts.ut, { templates: opts.mallar, env: io.env, warn, namn: opts.namn === undefined ? undefined : { namn: opts.namn, flera: docs.length > 1 }, profil });
     for (const f of files) io.out(`✓ ${f.path}\n`);
   }
   return 0;

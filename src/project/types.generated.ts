@@ -14,6 +14,7 @@ export interface Project {
   /** Uppföljningar */
   uppföljningar?: Uppföljningsomgång[];
   beslut?: BeslutPerDokument;
+  dokument?: Dokumentinställningar;
   checklistor?: Checklistor;
 }
 
@@ -1003,4 +1004,10 @@ export interface Utfall {
   datum?: Datum;
   /** Kommentar */
   kommentar?: Text;
+}
+
+/** Hur fsstöd render formger dokumenten. Påverkar utseendet, inte innehållet. */
+export interface Dokumentinställningar {
+  /** Kommunens profil */
+  profil?: string;
 }

@@ -12,6 +12,14 @@ function wordWidth(w: string): number {
   return em / 0.55;
 }
 
+/** A table's text size in points, as the PDF sets it: smaller when a table has many columns, so that words fit whole. */
+export function tableTextSize(cols: number): number {
+  return cols > 6 ? 7.5 : 8.5;
+}
+
+/** One average character's width in points at a text size (what columnWidths counts in). */
+export const CHAR_EM = 0.6;
+
 /** Widths in the caller's unit that add up to `total`. `charWidth` is one average character's width. */
 export function columnWidths(header: Inline[][], rows: Inline[][][], total: number, charWidth: number, padding: number): number[] {
   const cols = header.length;
@@ -23,12 +31,19 @@ export function columnWidths(header: Inline[][], rows: Inline[][][], total: numb
   const minSum = minW.reduce((a, x) => a + x, 0);
   if (minSum > total) {
     // Short words (an id, a level, a date: up to 11 characters) never break; the columns with
-    // longer words share what is left.
+    // longer words share what is left, above a floor where it fits: their own short words (a
+    // header such as "Huvudman") stay whole too.
+    const fit = (ws: { w: string; bold: boolean }[], max: number) => Math.max(0, ...ws.filter(({ w }) => w.length <= max).map(({ w, bold }) => wordWidth(w) * (bold ? 1.1 : 1))) * charWidth + padding;
     const short = words.map((ws) => Math.max(...ws.map(({ w }) => w.length)) <= 11);
+    const floor = words.map((ws, i) => (short[i] ? minW[i]! : fit(ws, 11)));
+    const floorSum = floor.reduce((a, x) => a + x, 0);
+    const room = total - floorSum;
+    const extra = minSum - floorSum;
+    if (room > 0 && extra > 0) return minW.map((x, i) => (short[i] ? x : floor[i]! + ((x - floor[i]!) * room) / extra));
     const kept = minW.reduce((a, x, i) => a + (short[i] ? x : 0), 0);
     const long = minSum - kept;
-    const room = Math.max(total - kept, 0);
-    if (long > 0 && room > 0) return minW.map((x, i) => (short[i] ? x : (x * room) / long));
+    const left = Math.max(total - kept, 0);
+    if (long > 0 && left > 0) return minW.map((x, i) => (short[i] ? x : (x * left) / long));
     return minW.map((x) => (x * total) / minSum);
   }
   const slack = total - minSum;

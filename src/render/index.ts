@@ -13,6 +13,7 @@ import { writeHtml } from './html/write.js';
 import { writeAtomic } from '../project/save.js';
 import { fromRoot } from '../paths.js';
 import { UsageError } from '../errors.js';
+import type { Profil } from './profil.js';
 
 export type Format = 'docx' | 'pdf' | 'html';
 export const FORMATS: Format[] = ['docx', 'pdf', 'html'];
@@ -139,7 +140,7 @@ function isFile(p: string): boolean {
 export interface RenderedFile { path: string; format: Format; bytes: number }
 
 /** The documents' bytes, without touching the disk (render writes them; tests compare them). */
-export async function renderBytes(p: Project, method: Method, dokument: DokumentId, formats: Format[], opts: { templates?: string; env: NodeJS.ProcessEnv; warn: (m: string) => void }): Promise<{ model: DocModel; files: Map<Format, Buffer> }> {
+export async function renderBytes(p: Project, method: Method, dokument: DokumentId, formats: Format[], opts: { templates?: string; env: NodeJS.ProcessEnv; warn: (m: string) => void; profil?: Profil }): Promise<{ model: DocModel; files: Map<Format, Buffer> }> {
   const when = documentDate(p, dokument, opts.env);
   const { model } = buildModel(p, method, dokument, when, opts.templates, opts.warn, templateLimits(opts.env));
   const fontDir = fromRoot('assets', 'fonts');
@@ -149,14 +150,14 @@ export async function renderBytes(p: Project, method: Method, dokument: Dokument
   }
   const files = new Map<Format, Buffer>();
   for (const f of formats) {
-    if (f === 'html') files.set(f, Buffer.from(writeHtml(model, opts.warn), 'utf8'));
-    else if (f === 'docx') files.set(f, await (await import('./docx/write.js')).writeDocx(model, images, opts.warn));
-    else files.set(f, await (await import('./pdf/write.js')).writePdf(model, images, fontDir, opts.warn));
+    if (f === 'html') files.set(f, Buffer.from(writeHtml(model, opts.warn, opts.profil), 'utf8'));
+    else if (f === 'docx') files.set(f, await (await import('./docx/write.js')).writeDocx(model, images, opts.warn, opts.profil));
+    else files.set(f, await (await import('./pdf/write.js')).writePdf(model, images, fontDir, opts.warn, opts.profil));
   }
   return { model, files };
 }
 
-export async function renderDocument(p: Project, method: Method, dokument: DokumentId, formats: Format[], outDir: string, opts: { templates?: string; env: NodeJS.ProcessEnv; warn: (m: string) => void; namn?: { namn: string; flera: boolean } }): Promise<RenderedFile[]> {
+export async function renderDocument(p: Project, method: Method, dokument: DokumentId, formats: Format[], outDir: string, opts: { templates?: string; env: NodeJS.ProcessEnv; warn: (m: string) => void; namn?: { namn: string; flera: boolean }; profil?: Profil }): Promise<RenderedFile[]> {
   const { model, files: made } = await renderBytes(p, method, dokument, formats, opts);
   const out = prepareOutDir(outDir);
   const stem = fileStem(p, dokument, model.meta.datum, opts.namn);

@@ -85,7 +85,8 @@ export function generate(root: string): { data: Record<string, unknown>; markers
     }
     if (n.type === 'object' || n.properties) {
       const o: Record<string, unknown> = {};
-      const keys = n.properties ? Object.keys(n.properties) : [];
+      // dokument (profil) names a folder beside the project file that the generated file has not: left out (varje-värde.undantag.ts).
+      const keys = n.properties ? Object.keys(n.properties).filter((k) => !(path.length === 0 && k === 'dokument')) : [];
       for (const k of keys) o[k] = value(n.properties[k], [...path, k], '');
       if (n.propertyNames?.enum && typeof n.additionalProperties === 'object') {
         for (const k of n.propertyNames.enum as string[]) o[k] = value(n.additionalProperties, [...path, k], pattern([...path, '*']));

@@ -11,13 +11,17 @@ import type { Block, DocModel, Inline } from '../model.js';
 import { contents, linkGroups, plain } from '../model.js';
 import { docxParts } from './adapter.js';
 import { coverRows } from '../cover.js';
-import { columnWidths } from '../columns.js';
+import { CHAR_EM, columnWidths, tableTextSize } from '../columns.js';
 import { xmlChars } from '../xml.js';
+import { headerText, type Profil } from '../profil.js';
+import { withReferenceStyles, withWidowControl } from './reference.js';
 
 export interface ChartImage { png: Buffer; width: number; height: number }
 
-const FONT = 'Arial'; // LibreOffice maps Arial to the metric-compatible Liberation Sans.
-const BLUE = '1F5FA8';
+const NEUTRAL_FONT = 'Arial'; // LibreOffice maps Arial to the metric-compatible Liberation Sans.
+const NEUTRAL_BLUE = '1F5FA8';
+const NEUTRAL_DARK = '17457A';
+const NEUTRAL_LIGHT = 'E8EEF7';
 const PAGE_MARGIN = 1300; // twips
 const TEXT_WIDTH = 11906 - 2 * PAGE_MARGIN; // A4 is 11906 twips wide
 const MONO = 'Courier New'; // LibreOffice: Liberation Mono
@@ -35,12 +39,28 @@ const runs = (xs: Inline[], size?: number) => linkGroups(xs).flatMap(({ href, ru
   return href === undefined ? out : [new ExternalHyperlink({ link: href, children: out })];
 });
 
+/**
+ * Page flow as Word and LibreOffice lay it out: a heading, and a paragraph that is all bold (a
+ * question, a label) before its answer, stay on the page of what follows them and are not split
+ * (set on the paragraph, so that a kommun's Word template cannot lose it); widow control is in
+ * the styles' paragraph defaults (pack()).
+ */
+const KEEP = { keepNext: true, keepLines: true } as const;
+const isLeadIn = (xs: Inline[]) => xs.some((x) => x.text.trim()) && xs.every((x) => x.bold || !x.text.trim());
+
 /** Where a block stands: its left edge, the list level it is in, and whether inside a quote. */
 interface At { indent: number; level: number; quote: boolean }
 const TOP: At = { indent: 0, level: 0, quote: false };
 
-export async function writeDocx(doc: DocModel, images: Map<Block, ChartImage>, warn: (m: string) => void): Promise<Buffer> {
+export async function writeDocx(doc: DocModel, images: Map<Block, ChartImage>, warn: (m: string) => void, profil?: Profil): Promise<Buffer> {
   const m = doc.meta;
+  // The kommun's profile, if any: its font and colours replace the neutral ones (a Word template's styles go in at pack()).
+  const FONT = profil?.typsnitt?.familj ?? NEUTRAL_FONT;
+  const hex = (c: string | undefined) => c?.slice(1).toUpperCase();
+  const BLUE = hex(profil?.färger.primär) ?? NEUTRAL_BLUE;
+  const DARK = hex(profil?.färger.mörk) ?? NEUTRAL_DARK;
+  const LIGHT = hex(profil?.färger.ljus) ?? NEUTRAL_LIGHT;
+  const logo = profil?.logotyp ? await logoRun(profil.logotyp) : undefined;
   const children: (Paragraph | Table)[] = [];
   // The headings in the contents get bookmarks that the contents link to.
   const toc = contents(doc.blocks);
@@ -53,7 +73,8 @@ export async function writeDocx(doc: DocModel, images: Map<Block, ChartImage>, w
     switch (b.kind) {
       case 'cover':
         children.push(
-          new Paragraph({ spacing: { before: 2400, after: 200 }, children: [new TextRun({ text: m.kommun.toUpperCase(), bold: true, color: BLUE, size: 28 })] }),
+          ...(logo ? [new Paragraph({ spacing: { after: 0 }, children: [logo] })] : []),
+          new Paragraph({ spacing: { before: logo ? 1200 : 2400, after: 200 }, children: [new TextRun({ text: m.kommun.toUpperCase(), bold: true, color: BLUE, size: 28 })] }),
           new Paragraph({ heading: HeadingLevel.TITLE, spacing: { after: 300 }, children: [new TextRun({ text: m.titel, size: 56, bold: true })] }),
           new Paragraph({ spacing: { after: 600 }, children: [new TextRun({ text: m.projekt, size: 28 })] }),
           ...coverRows(m).map(([k, v]) => new Paragraph({ spacing: { after: 80 }, children: [new TextRun({ text: `${k}: `, bold: true }), new TextRun({ text: v })] })),
@@ -79,11 +100,11 @@ export async function writeDocx(doc: DocModel, images: Map<Block, ChartImage>, w
         break;
       case 'heading': {
         const anchor = anchors.get(b);
-        children.push(new Paragraph({ heading: HEADINGS[b.level - 1], indent, children: anchor ? [new Bookmark({ id: anchor, children: runs(b.text) })] : runs(b.text) }));
+        children.push(new Paragraph({ heading: HEADINGS[b.level - 1], indent, ...KEEP, children: anchor ? [new Bookmark({ id: anchor, children: runs(b.text) })] : runs(b.text) }));
         break;
       }
       case 'paragraph':
-        children.push(new Paragraph({ style: at.quote ? 'Quote' : undefined, indent, spacing: { after: 120 }, children: runs(b.text) }));
+        children.push(new Paragraph({ style: at.quote ? 'Quote' : undefined, indent, spacing: { after: 120 }, ...(isLeadIn(b.text) ? KEEP : {}), children: runs(b.text) }));
         break;
       case 'list': {
         const reference = b.ordered ? `nummer-${b.start}` : 'punkt';
@@ -110,14 +131,16 @@ export async function writeDocx(doc: DocModel, images: Map<Block, ChartImage>, w
       case 'table': {
         const cols = b.header.length;
         const total = 9306 - at.indent;
+        // The PDF's text size for the table, so that the columns sized for it hold their words whole.
+        const pt = tableTextSize(cols);
         const cell = (xs: Inline[], header: boolean, i: number) => new TableCell({
           width: { size: widths[i]!, type: WidthType.DXA },
-          children: [new Paragraph({ children: runs(xs, 18) })],
-          shading: header ? { type: ShadingType.CLEAR, fill: 'E8EEF7', color: 'auto' } : undefined,
+          children: [new Paragraph({ children: runs(xs, pt * 2) })],
+          shading: header ? { type: ShadingType.CLEAR, fill: LIGHT, color: 'auto' } : undefined,
           margins: { top: 40, bottom: 40, left: 80, right: 80 },
         });
-        // A4 text width with our margins is 9306 twips; 9 pt text is about 100 twips a character.
-        const widths = columnWidths(b.header, b.rows, total, 100, 220).map((w) => Math.round(w));
+        // A4 text width with our margins is 9306 twips (20 a point); the cell margins (160) and some air are the padding.
+        const widths = columnWidths(b.header, b.rows, total, pt * CHAR_EM * 20, 220).map((w) => Math.round(w));
         children.push(new Table({
           width: { size: total, type: WidthType.DXA },
           indent: at.indent ? { size: at.indent, type: WidthType.DXA } : undefined,
@@ -137,7 +160,7 @@ export async function writeDocx(doc: DocModel, images: Map<Block, ChartImage>, w
         if (!img) { warn(`diagrammet "${b.caption}" kunde inte ritas i DOCX`); break; }
         const w = 600, h = Math.round((img.height / img.width) * w);
         children.push(new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, children: [new ImageRun({ type: 'png', data: img.png, transformation: { width: w, height: h }, altText: { name: `Figur ${b.nummer}`, title: b.caption, description: b.alt } })] }));
-        children.push(new Paragraph({ style: 'Caption', spacing: { after: 240 }, children: [new TextRun({ text: b.caption, italics: true, size: 18 })] }));
+        children.push(new Paragraph({ style: 'Caption', alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: b.caption, italics: true, size: 18 })] }));
         break;
       }
       case 'pagebreak':
@@ -164,7 +187,8 @@ export async function writeDocx(doc: DocModel, images: Map<Block, ChartImage>, w
   const document = new Document({
     title: `${m.titel} – ${m.kommun}`,
     subject: m.projekt,
-    creator: 'fsstöd',
+    // The author is the kommun, as in the PDF; fsstöd is the tool.
+    creator: m.kommun,
     lastModifiedBy: 'fsstöd',
     description: m.projekt,
     revision: 1,
@@ -174,7 +198,7 @@ export async function writeDocx(doc: DocModel, images: Map<Block, ChartImage>, w
       default: {
         document: { run: { font: FONT, size: 21, language: { value: 'sv-SE' } } },
         heading1: { run: { font: FONT, size: 32, bold: true, color: BLUE, language: { value: 'sv-SE' } }, paragraph: { spacing: { before: 360, after: 160 }, keepNext: true, keepLines: true, outlineLevel: 0 } },
-        heading2: { run: { font: FONT, size: 26, bold: true, color: '17457A', language: { value: 'sv-SE' } }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true, keepLines: true, outlineLevel: 1 } },
+        heading2: { run: { font: FONT, size: 26, bold: true, color: DARK, language: { value: 'sv-SE' } }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true, keepLines: true, outlineLevel: 1 } },
         heading3: { run: { font: FONT, size: 22, bold: true, language: { value: 'sv-SE' } }, paragraph: { spacing: { before: 200, after: 80 }, keepNext: true, keepLines: true, outlineLevel: 2 } },
         heading4: { run: { font: FONT, size: 21, bold: true, italics: true, language: { value: 'sv-SE' } }, paragraph: { spacing: { before: 160, after: 60 }, keepNext: true, keepLines: true, outlineLevel: 3 } },
         heading5: { run: { font: FONT, size: 21, bold: true, color: '404040', language: { value: 'sv-SE' } }, paragraph: { spacing: { before: 120, after: 40 }, keepNext: true, keepLines: true, outlineLevel: 4 } },
@@ -195,13 +219,42 @@ export async function writeDocx(doc: DocModel, images: Map<Block, ChartImage>, w
       ],
     },
     sections: [{
-      properties: { page: { margin: { top: PAGE_MARGIN, bottom: PAGE_MARGIN, left: PAGE_MARGIN, right: PAGE_MARGIN } } },
-      headers: { default: new Header({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: `${m.titel} – ${m.kommun}`, size: 16, color: '6B6B6B' })] })] }) },
-      footers: { default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['Sida ', PageNumber.CURRENT, ' av ', PageNumber.TOTAL_PAGES], size: 16 })] })] }) },
+      ...pageFrame(doc, headerText(profil, m.titel, m.kommun), profil?.sidfot),
       children,
     }],
   });
-  return pack(document, m.tid, warn);
+  return pack(document, m.tid, warn, profil);
+}
+
+/**
+ * Margins, and the running header and footer on every page but the cover: a title page
+ * (w:titlePg) whose own header and footer are empty, as the PDF's cover has none.
+ */
+function pageFrame(doc: DocModel, header: string, sidfot: string | undefined) {
+  const margins = { page: { margin: { top: PAGE_MARGIN, bottom: PAGE_MARGIN, left: PAGE_MARGIN, right: PAGE_MARGIN } } };
+  const pageNo = (alignment: (typeof AlignmentType)[keyof typeof AlignmentType]) => new Paragraph({ alignment, children: [new TextRun({ children: ['Sida ', PageNumber.CURRENT, ' av ', PageNumber.TOTAL_PAGES], size: 16 })] });
+  // With the kommun's footer line: the line on the left, the page number at the right margin.
+  const foot = sidfot
+    ? new Paragraph({ tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH }], children: [new TextRun({ text: sidfot, size: 16 }), new TextRun({ children: [new Tab(), 'Sida ', PageNumber.CURRENT, ' av ', PageNumber.TOTAL_PAGES], size: 16 })] })
+    : pageNo(AlignmentType.CENTER);
+  const cover = doc.blocks[0]?.kind === 'cover';
+  return {
+    properties: { ...margins, ...(cover ? { titlePage: true } : {}) },
+    headers: { default: new Header({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: header, size: 16, color: '6B6B6B' })] })] }), ...(cover ? { first: new Header({ children: [new Paragraph({ children: [] })] }) } : {}) },
+    footers: { default: new Footer({ children: [foot] }), ...(cover ? { first: new Footer({ children: [new Paragraph({ children: [] })] }) } : {}) },
+  };
+}
+
+/** The profile's logo for the cover, at most 5 × 1.6 cm; an SVG with a PNG beside it for readers without SVG. */
+async function logoRun(logo: NonNullable<Profil['logotyp']>): Promise<ImageRun> {
+  const scale = Math.min(190 / logo.bredd, 60 / logo.höjd);
+  const transformation = { width: Math.round(logo.bredd * scale), height: Math.round(logo.höjd * scale) };
+  const altText = { name: 'Logotyp', title: logo.text, description: logo.text };
+  if (logo.typ === 'png') return new ImageRun({ type: 'png', data: logo.data, transformation, altText });
+  const { Resvg } = await import('@resvg/resvg-js');
+  const img = new Resvg(logo.data.toString('utf8'), { fitTo: { mode: 'width', value: transformation.width * 4 }, background: '#ffffff', font: { loadSystemFonts: false } }).render();
+  const { opaquePng } = await import('../charts.js');
+  return new ImageRun({ type: 'svg', data: logo.data, fallback: { type: 'png', data: opaquePng(img.pixels, img.width, img.height) }, transformation, altText });
 }
 
 /**
@@ -210,7 +263,7 @@ export async function writeDocx(doc: DocModel, images: Map<Block, ChartImage>, w
  * date, and zipping that again cost more than writing the document; so the parts come from the
  * compiler Packer itself uses (behind docx/adapter.ts), and yazl zips them once with Node's zlib.
  */
-async function pack(document: Document, when: Date, warn: (m: string) => void): Promise<Buffer> {
+async function pack(document: Document, when: Date, warn: (m: string) => void, profil?: Profil): Promise<Buffer> {
   const parts = docxParts(document);
   const iso = when.toISOString().replace(/\.\d{3}Z$/, 'Z');
   // Zip timestamps are local-time fields; pass a Date whose local fields equal the UTC ones.
@@ -221,10 +274,14 @@ async function pack(document: Document, when: Date, warn: (m: string) => void): 
   // order the document uses them, in the document and its relationships alike.
   const xmls = new Map<string, string>();
   for (const p of parts) if (/\.(xml|rels)$/.test(p.name)) xmls.set(p.name, (await p.data()).toString('utf8'));
+  // The kommun's Word template: its styles (and theme and font table) in place of ours, as pandoc's --reference-doc.
+  const extra = profil?.wordmall ? withReferenceStyles(xmls, profil.wordmall) : [];
+  // docx has no option for widow control in the defaults: put it in the styles' paragraph defaults.
+  xmls.set('word/styles.xml', withWidowControl(xmls.get('word/styles.xml') ?? ''));
   const linkIds = new Map<string, string>();
   for (const id of (xmls.get('word/document.xml') ?? '').matchAll(/<w:hyperlink [^>]*r:id="(rId[^"]+)"/g)) if (!linkIds.has(id[1]!)) linkIds.set(id[1]!, `rIdLink${linkIds.size + 1}`);
   const stable = (xml: string) => (linkIds.size ? xml.replace(/"(rId[^"]+)"/g, (all, id: string) => (linkIds.has(id) ? `"${linkIds.get(id)}"` : all)) : xml);
-  for (const p of parts) {
+  for (const p of [...parts, ...extra].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const name = p.name;
     let data: Buffer;
     const text = xmls.get(name);

@@ -5,6 +5,8 @@ import { contents, linkGroups, plain } from '../model.js';
 import { chartSvg } from '../charts.js';
 import { coverRows } from '../cover.js';
 import { xmlChars, xmlEscape } from '../xml.js';
+import { readFileSync } from 'node:fs';
+import type { Profil } from '../profil.js';
 
 const esc = xmlEscape;
 
@@ -47,14 +49,14 @@ code{font-family:"Liberation Mono","Courier New",monospace;font-size:.92em;backg
 @media print{.sidbrytning{page-break-after:always}}
 `;
 
-export function writeHtml(doc: DocModel, warn: (m: string) => void): string {
+export function writeHtml(doc: DocModel, warn: (m: string) => void, profil?: Profil): string {
   const m = doc.meta;
   const parts: string[] = [];
   const headings = contents(doc.blocks);
   const block = (b: Block): string => {
     switch (b.kind) {
       case 'cover':
-        return `<header class="omslag"><p class="kommun">${esc(m.kommun)}</p><h1>${esc(m.titel)}</h1><p>${esc(m.projekt)}</p><dl>${coverRows(m).map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join('')}</dl>${m.exempel ? '<p class="exempel"><strong>Exempel – påhittade uppgifter.</strong></p>' : ''}</header>`;
+        return `<header class="omslag">${logoImg(profil)}<p class="kommun">${esc(m.kommun)}</p><h1>${esc(m.titel)}</h1><p>${esc(m.projekt)}</p><dl>${coverRows(m).map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join('')}</dl>${m.exempel ? '<p class="exempel"><strong>Exempel – påhittade uppgifter.</strong></p>' : ''}</header>`;
       case 'toc':
         return `<nav class="innehall" aria-label="Innehåll"><h2>Innehåll</h2>${tocList(headings)}</nav>`;
       case 'heading': return `<h${b.level} id="${b.id}">${inl(b.text)}</h${b.level}>`;
@@ -82,7 +84,7 @@ export function writeHtml(doc: DocModel, warn: (m: string) => void): string {
   };
   for (const b of doc.blocks) parts.push(block(b));
   // The one place the page becomes text: only XML characters (XHTML tools and parsers read it too).
-  return xmlChars(`<!DOCTYPE html>\n<html lang="sv">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${esc(m.titel)} – ${esc(m.kommun)}</title>\n<meta name="description" content="${esc(m.projekt)}">\n<style>${CSS}</style>\n</head>\n<body>\n<main>\n${parts.join('\n')}\n</main>\n</body>\n</html>\n`, warn, 'HTML');
+  return xmlChars(`<!DOCTYPE html>\n<html lang="sv">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${esc(m.titel)} – ${esc(m.kommun)}</title>\n<meta name="description" content="${esc(m.projekt)}">\n<style>${profil ? profileCss(profil) : CSS}</style>\n</head>\n<body>\n<main>\n${parts.join('\n')}\n</main>\n</body>\n</html>\n`, warn, 'HTML');
 }
 
 /** Chapters as a list, each with its sections (level 2) as a list inside it. */
@@ -105,4 +107,32 @@ function tocList(headings: Heading[]): string {
   }
   closeChapter();
   return `${html}</ol>`;
+}
+
+/** The cover's logo as an image (a data URL: the page stays one file, and an SVG's scripts do not run). */
+function logoImg(p: Profil | undefined): string {
+  const l = p?.logotyp;
+  if (!l) return '';
+  const h = Math.min(64, l.höjd * (200 / l.bredd));
+  return `<img class="logotyp" src="data:image/${l.typ === 'svg' ? 'svg+xml' : 'png'};base64,${l.data.toString('base64')}" alt="${esc(l.text)}" height="${Math.round(h)}" width="${Math.round(h * (l.bredd / l.höjd))}">`;
+}
+
+/** The neutral style sheet in the kommun's colours, with its font embedded (@font-face, each file once). */
+function profileCss(p: Profil): string {
+  const f = p.färger;
+  let css = CSS.replace(/#1f5fa8/g, f.primär ?? '#1f5fa8').replace(/#17457a/g, f.mörk ?? '#17457a').replace(/#e8eef7/g, f.ljus ?? '#e8eef7');
+  css += 'header.omslag img.logotyp{display:block;margin-bottom:1rem;max-width:100%;height:auto}\n';
+  const t = p.typsnitt;
+  if (!t) return css;
+  const family = JSON.stringify(t.familj);
+  const faces: string[] = [];
+  const seen = new Set<string>();
+  for (const [cut, weight, style] of [['R', 400, 'normal'], ['B', 700, 'normal'], ['I', 400, 'italic'], ['BI', 700, 'italic']] as const) {
+    const file = t.filer[cut];
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const format = file.toLowerCase().endsWith('.otf') ? 'opentype' : 'truetype';
+    faces.push(`@font-face{font-family:${family};font-weight:${weight};font-style:${style};src:url(data:font/${format === 'opentype' ? 'otf' : 'ttf'};base64,${readFileSync(file).toString('base64')}) format("${format}")}`);
+  }
+  return `\n${faces.join('\n')}${css.replace('font-family:"Liberation Sans"', `font-family:${family},"Liberation Sans"`)}`;
 }

@@ -9,8 +9,10 @@ import { columnWidths } from '../columns.js';
 import type { ChartImage } from '../docx/write.js';
 import { xmlChars, xmlEscape } from '../xml.js';
 import { cacheFontsByPath, escapeXmpInfo } from './adapter.js';
+import { headerText, type Profil } from '../profil.js';
 
-const BLUE = '#1f5fa8';
+const NEUTRAL_BLUE = '#1f5fa8';
+const NEUTRAL_LIGHT = '#e8eef7';
 const LINK = '#0b57b0';
 /** Inline code: the bundled font has no monospace cut, so code is set apart by colour. */
 const CODE = '#7a2e0e';
@@ -23,8 +25,15 @@ const TOC_TOP = MARGIN + 50;
 const TOC_LINE: Record<number, number> = { 1: 20, 2: 16 };
 const FONTS = [['R', 'Regular'], ['B', 'Bold'], ['I', 'Italic'], ['BI', 'BoldItalic']] as const;
 
-export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fontDir: string, warn: (m: string) => void): Promise<Buffer> {
+export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fontDir: string, warn: (m: string) => void, profil?: Profil): Promise<Buffer> {
   const m = doc.meta;
+  // The kommun's profile, if any: its colours and fonts replace the neutral ones.
+  const BLUE = profil?.färger.primär ?? NEUTRAL_BLUE;
+  const LIGHT = profil?.färger.ljus ?? NEUTRAL_LIGHT;
+  const DARK = profil?.färger.mörk ?? BLUE;
+  // An SVG logo is drawn as vectors; the library is loaded only for one.
+  const svgToPdf = profil?.logotyp?.typ === 'svg' ? (await import('svg-to-pdfkit')).default : undefined;
+  const fontFile = (name: (typeof FONTS)[number][0], file: string) => profil?.typsnitt?.filer[name] ?? `${fontDir}/LiberationSans-${file}.ttf`;
   const info = { Title: xmlChars(`${m.titel} – ${m.kommun}`, warn, 'PDF:ens metadata'), Author: xmlChars(m.kommun), Subject: xmlChars(m.projekt), Creator: 'fsstöd', Producer: 'fsstöd', CreationDate: m.tid, ModDate: m.tid };
   const pdf = new PDFDocument({
     size: 'A4', margins: { top: MARGIN + 10, bottom: MARGIN + 10, left: MARGIN, right: MARGIN },
@@ -37,12 +46,11 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
   pdf.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<void>((res) => pdf.on('end', () => res()));
   for (const [name, file] of FONTS) {
-    const path = `${fontDir}/LiberationSans-${file}.ttf`;
-    pdf.registerFont(name, path);
+    pdf.registerFont(name, fontFile(name, file));
   }
   pdf.addPage();
   // pdfkit's table restores the font by its file path after each styled cell (see adapter.ts).
-  cacheFontsByPath(pdf, FONTS.map(([name, file]) => [name, `${fontDir}/LiberationSans-${file}.ttf`] as const));
+  cacheFontsByPath(pdf, FONTS.map(([name, file]) => [name, fontFile(name, file)] as const));
   pdf.font('R').fontSize(10.5);
   const root = pdf.struct('Document');
   pdf.addStructure(root);
@@ -83,7 +91,7 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
   const layTable = (b: TableBlock, width: number) => {
     const cols = b.header.length;
     const size = cols > 6 ? 7.5 : 8.5;
-    const head = b.header.map((h) => ({ text: plain(h), font: { src: 'B', size }, backgroundColor: '#e8eef7' }));
+    const head = b.header.map((h) => ({ text: plain(h), font: { src: 'B', size }, backgroundColor: LIGHT }));
     // A cell is set in one font, without link annotations: a link keeps its URL in the text.
     const cellText = (xs: Inline[]) => xs.map((x) => (x.href !== undefined && x.href !== x.text ? `${x.text} (${x.href})` : x.text)).join('');
     const rows = b.rows.map((r) => Array.from({ length: cols }, (_, i) => ({ text: cellText(r[i] ?? []), font: { src: r[i]?.some((x) => x.bold) ? 'B' : r[i]?.some((x) => x.italic) ? 'I' : 'R', size } })));
@@ -153,6 +161,7 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
       pdf.x = box.x;
       switch (b.kind) {
         case 'cover': {
+          if (profil?.logotyp) drawLogo(pdf, root, profil.logotyp, MARGIN, 70, svgToPdf);
           pdf.y = 190;
           root.add(pdf.struct('P', {}, () => { pdf.font('B').fontSize(14).fillColor(BLUE).text(m.kommun.toUpperCase(), { width, characterSpacing: 1 }); }));
           pdf.moveDown(0.6);
@@ -187,7 +196,7 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
           ensure(keepWithNext(blocks, i, box.w));
           if (b.level === 1) pdf.moveDown(0.6);
           pdf.moveDown(0.3);
-          textBlock(`H${b.level}`, b.text.map((x) => ({ ...x, bold: true })), size, {}, b.level <= 2 ? BLUE : '#1a1a1a', box, parent);
+          textBlock(`H${b.level}`, b.text.map((x) => ({ ...x, bold: true })), size, {}, b.level === 1 ? BLUE : b.level === 2 ? DARK : '#1a1a1a', box, parent);
           pdf.moveDown(0.3);
           const text = plain(b.text);
           pageOf.set(b, pdf.bufferedPageRange().count);
@@ -332,8 +341,12 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
     pdf.page.margins.bottom = 0;
     pdf.markContent('Artifact', { type: 'Pagination' });
     pdf.font('R').fontSize(8).fillColor('#6b6b6b');
-    pdf.text(`${m.titel} – ${m.kommun}`, MARGIN, 32, { width, align: 'right', lineBreak: false });
-    pdf.text(`Sida ${i + 1} av ${range.count}`, MARGIN, pdf.page.height - 40, { width, align: 'center', lineBreak: false });
+    pdf.text(headerText(profil, m.titel, m.kommun), MARGIN, 32, { width, align: 'right', lineBreak: false });
+    if (profil?.sidfot) {
+      // The kommun's footer line on the left, the page number on the right.
+      pdf.text(profil.sidfot, MARGIN, pdf.page.height - 40, { width: width - 90, align: 'left', lineBreak: false });
+      pdf.text(`Sida ${i + 1} av ${range.count}`, MARGIN + width - 90, pdf.page.height - 40, { width: 90, align: 'right', lineBreak: false });
+    } else pdf.text(`Sida ${i + 1} av ${range.count}`, MARGIN, pdf.page.height - 40, { width, align: 'center', lineBreak: false });
     pdf.endMarkedContent();
     pdf.page.margins.bottom = bottom;
   }
@@ -341,4 +354,14 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
   pdf.end();
   await done;
   return Buffer.concat(chunks);
+}
+
+/** The profile's logo on the cover, at most 200 × 64 pt, as a figure with its alt text (SVG drawn as vectors). */
+function drawLogo(pdf: PDFKit.PDFDocument, root: PDFKit.PDFStructureElement, logo: NonNullable<Profil['logotyp']>, x: number, y: number, svgToPdf?: typeof import('svg-to-pdfkit').default): void {
+  const scale = Math.min(200 / logo.bredd, 64 / logo.höjd);
+  const w = logo.bredd * scale, h = logo.höjd * scale;
+  root.add(pdf.struct('Figure', { alt: logo.text }, () => {
+    if (logo.typ === 'png') pdf.image(logo.data, x, y, { width: w, height: h });
+    else svgToPdf?.(pdf, logo.data.toString('utf8'), x, y, { width: w, height: h, assumePt: false, preserveAspectRatio: 'xMinYMin meet' });
+  }));
 }
