@@ -162,7 +162,7 @@ describe('writers, from a hand-built model', () => {
     expect(html).toContain('<h6 id="niva-5">Nivå 5</h6>');
     expect(html).toMatch(/<ul><li>nivå 1<ul><li>nivå 2<ol><li>nivå 3 numrerad<\/li>/);
     expect(html).toMatch(/<li>punkt med citat<blockquote><p>citat i lista<\/p><\/blockquote><\/li>/);
-    expect(html).toMatch(/<li>punkt med tabell<table>/);
+    expect(html).toMatch(/<li>punkt med tabell<div class="tabell" role="region" tabindex="0" aria-labelledby="tabell-1"><table><caption id="tabell-1">/);
     expect(html).toContain('<ol start="3">');
   });
 
