@@ -3,12 +3,12 @@
 // numbers and a running header as artifacts. Dates come from the project, so output is stable.
 import PDFDocument from 'pdfkit';
 import type { Block, DocModel, Inline } from '../model.js';
-import { contents, plain } from '../model.js';
+import { contents, headingShift, plain } from '../model.js';
 import { coverRows } from '../cover.js';
 import { columnWidths } from '../columns.js';
 import type { ChartImage } from '../docx/write.js';
 import { xmlChars, xmlEscape } from '../xml.js';
-import { cacheFontsByPath, escapeXmpInfo } from './adapter.js';
+import { cacheFontsByPath, escapeXmpInfo, noSelfHeaders } from './adapter.js';
 
 const BLUE = '#1f5fa8';
 const LINK = '#0b57b0';
@@ -28,11 +28,15 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
   const info = { Title: xmlChars(`${m.titel} – ${m.kommun}`, warn, 'PDF:ens metadata'), Author: xmlChars(m.kommun), Subject: xmlChars(m.projekt), Creator: 'fsstöd', Producer: 'fsstöd', CreationDate: m.tid, ModDate: m.tid };
   const pdf = new PDFDocument({
     size: 'A4', margins: { top: MARGIN + 10, bottom: MARGIN + 10, left: MARGIN, right: MARGIN },
-    tagged: true, lang: m.lang, displayTitle: true, pdfVersion: '1.7', bufferPages: true, autoFirstPage: false,
+    // PDF/UA-1: pdfuaid in the XMP metadata; what it asks (tags, Lang, title shown, fonts embedded) follows below.
+    tagged: true, lang: m.lang, displayTitle: true, pdfVersion: '1.7', bufferPages: true, autoFirstPage: false, subset: 'PDF/UA' as never,
     info: info as PDFKit.DocumentInfo,
   });
   // pdfkit writes the info into the XMP metadata (XML) as it is: give it escaped strings there.
   escapeXmpInfo(pdf, xmlEscape);
+  noSelfHeaders(pdf);
+  // With a cover the title is the one H1; the template's chapters are H2 (as in the HTML).
+  const shift = headingShift(doc.blocks);
   const chunks: Buffer[] = [];
   pdf.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<void>((res) => pdf.on('end', () => res()));
@@ -53,16 +57,22 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
   /** Mixed-style text as one tagged element: links underlined with a link annotation (the URL kept), struck text struck. */
   const textBlock = (tag: string, xs: Inline[], size: number, opts: PDFKit.Mixins.TextOptions = {}, color = '#1a1a1a', box: Box = FULL, parent: PDFKit.PDFStructureElement = root) => {
     const parts = xs.length ? xs : [{ text: '' }];
-    parent.add(pdf.struct(tag, {}, () => {
-      pdf.fontSize(size);
-      parts.forEach((x, i) => {
-        const o = { ...opts, width: box.w, continued: i < parts.length - 1, underline: x.href !== undefined, strike: Boolean(x.strike), link: x.href ?? null } as PDFKit.Mixins.TextOptions;
+    const el = pdf.struct(tag);
+    parent.add(el);
+    pdf.fontSize(size);
+    parts.forEach((x, i) => {
+      const o = { ...opts, width: box.w, continued: i < parts.length - 1, underline: x.href !== undefined, strike: Boolean(x.strike), link: x.href ?? null } as PDFKit.Mixins.TextOptions;
+      const run = () => {
         pdf.font(fontOf(x)).fillColor(x.href !== undefined ? LINK : x.code ? CODE : color);
         // Only the first run sets the position: pdfkit reads text(s, undefined, undefined, o) as text(s, {}) and drops o.
         if (i === 0) pdf.text(x.text, box.x, pdf.y, o);
         else pdf.text(x.text, o);
-      });
-    }));
+      };
+      // A link is its own Link element, which holds its annotation (PDF/UA).
+      if (x.href !== undefined) el.add(pdf.struct('Link', {}, run));
+      else el.add(run);
+    });
+    el.end();
     pdf.x = box.x;
   };
   // A new page only helps when we are not already at the top of one.
@@ -96,7 +106,15 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
   /** The header row and the first two rows: what must share a page with the table's heading. */
   const tableStart = (b: TableBlock, w: number) => {
     const { head, rows, widths } = tableLayout(b, w);
-    return [head, ...rows.slice(0, 2)].reduce((a, r) => a + rowHeight(r, widths), 0);
+    return [...(b.labels ? [] : [head]), ...rows.slice(0, 2)].reduce((a, r) => a + rowHeight(r, widths), 0);
+  };
+  /**
+   * A label/value table (Beslut, Rapportens status): no header row; each row's label is its header
+   * cell (TH, Scope Row), set bold on the header colour.
+   */
+  const labelRows = (table: PDFKit.Mixins.PDFTableObject, rows: TableLayout['rows']) => {
+    for (const r of rows) table.row(r.map((c, k) => (k === 0 ? { ...c, type: 'TH', scope: 'row', font: { ...c.font, src: 'B' }, backgroundColor: '#e8eef7' } : c)) as never);
+    table.end();
   };
   const figureSize = (b: Extract<Block, { kind: 'figure' }>, width: number) => {
     const img = images.get(b);
@@ -131,6 +149,26 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
     let t = text;
     while (t.length > 1 && pdf.widthOfString(`${t}…`) > maxWidth) t = t.slice(0, -1);
     return `${t.trimEnd()}…`;
+  };
+  /**
+   * One line of the contents: TOCI holding a Link (the title, with the link annotation to the
+   * heading over the whole line) and a Reference (the page number), so the two are apart in the tags.
+   */
+  const tocEntry = (toc: PDFKit.PDFStructureElement, h: Extract<Block, { kind: 'heading' }>, indent: number, size: number, y: number) => {
+    const item = pdf.struct('TOCI');
+    toc.add(item);
+    const link = pdf.struct('Link');
+    item.add(link);
+    link.add(() => {
+      pdf.font(h.level === 1 ? 'B' : 'R').fontSize(size).fillColor('#1a1a1a');
+      pdf.text(fitWidth(plain(h.text), width - indent - 50), MARGIN + indent, y, { lineBreak: false });
+    });
+    pdf.goTo(MARGIN + indent, y, width - indent, pdf.currentLineHeight(true), h.id, { structParent: link } as never);
+    link.end();
+    item.add(pdf.struct('Reference', {}, () => {
+      pdf.font('R').fontSize(size).fillColor('#1a1a1a').text(String(pageOf.get(h) ?? ''), MARGIN + width - 40, y, { width: 40, align: 'right', lineBreak: false });
+    }));
+    item.end();
   };
   /** Where each line of the contents goes: page (counted from the first contents page) and y. */
   const tocPlaces = (levels: number[]) => {
@@ -174,7 +212,8 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
         case 'toc': {
           // Filled in at the end, when the pages of the headings are known; the pages it needs
           // are kept now, since the number of headings is known.
-          root.add(pdf.struct('H1', {}, () => { pdf.font('B').fontSize(18).fillColor(BLUE).text('Innehåll', { width }); }));
+          // "Innehåll" names the contents; it is not a chapter of the document (no heading).
+          root.add(pdf.struct('P', {}, () => { pdf.font('B').fontSize(18).fillColor(BLUE).text('Innehåll', { width }); }));
           tocPage = pdf.bufferedPageRange().count - 1;
           tocStruct = pdf.struct('TOC');
           root.add(tocStruct);
@@ -187,7 +226,9 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
           ensure(keepWithNext(blocks, i, box.w));
           if (b.level === 1) pdf.moveDown(0.6);
           pdf.moveDown(0.3);
-          textBlock(`H${b.level}`, b.text.map((x) => ({ ...x, bold: true })), size, {}, b.level <= 2 ? BLUE : '#1a1a1a', box, parent);
+          // The contents link here.
+          pdf.addNamedDestination(b.id, 'XYZ', box.x, pdf.y, null);
+          textBlock(`H${Math.min(6, b.level + shift)}`, b.text.map((x) => ({ ...x, bold: true })), size, {}, b.level <= 2 ? BLUE : '#1a1a1a', box, parent);
           pdf.moveDown(0.3);
           const text = plain(b.text);
           pageOf.set(b, pdf.bufferedPageRange().count);
@@ -257,6 +298,13 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
             structParent: parent,
             position: { x: box.x, y: pdf.y },
           } as PDFKit.Mixins.TableOptions);
+          if (b.labels) {
+            labelRows(table, rows);
+            pdf.x = box.x;
+            pdf.fontSize(10.5);
+            pdf.moveDown(0.8);
+            break;
+          }
           const tableTop = pdf.y;
           table.row(head.map((c) => ({ ...c, type: 'TH', scope: 'column' })) as never);
           // pdfkit moves a row that does not fit to the new page's top margin, read from the page
@@ -289,9 +337,13 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
           const { w, h } = fig;
           ensure(fig.total);
           const y = pdf.y;
-          parent.add(pdf.struct('Figure', { alt: b.alt }, () => { pdf.image(img.png, box.x + (box.w - w) / 2, y, { width: w, height: h }); }));
+          // The caption is inside its figure (PDF/UA): Figure holds the image and its Caption.
+          const figure = pdf.struct('Figure', { alt: b.alt });
+          parent.add(figure);
+          figure.add(() => { pdf.image(img.png, box.x + (box.w - w) / 2, y, { width: w, height: h }); });
           pdf.y = y + h + 6;
-          textBlock('Caption', [{ text: b.caption, italic: true }], 9, { align: 'center' }, '#444444', box, parent);
+          textBlock('Caption', [{ text: b.caption, italic: true }], 9, { align: 'center' }, '#444444', box, figure);
+          figure.end();
           pdf.moveDown(0.8);
           break;
         }
@@ -317,11 +369,7 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
       pdf.switchToPage(tocPage + page);
       const indent = h.level === 1 ? 0 : 14;
       const size = h.level === 1 ? 11 : 10;
-      tocStruct!.add(pdf.struct('TOCI', {}, () => {
-        pdf.font(h.level === 1 ? 'B' : 'R').fontSize(size).fillColor('#1a1a1a');
-        pdf.text(fitWidth(plain(h.text), width - indent - 50), MARGIN + indent, y, { lineBreak: false });
-        pdf.font('R').text(String(pageOf.get(h) ?? ''), MARGIN + width - 40, y, { width: 40, align: 'right', lineBreak: false });
-      }));
+      tocEntry(tocStruct!, h, indent, size, y);
     });
     tocStruct.end();
   }
