@@ -116,6 +116,26 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
     for (const r of rows) table.row(r.map((c, k) => (k === 0 ? { ...c, type: 'TH', scope: 'row', font: { ...c.font, src: 'B' }, backgroundColor: '#e8eef7' } : c)) as never);
     table.end();
   };
+  /** A paragraph wholly in bold: a question or a lead-in that belongs with what follows. */
+  const isLead = (b: Extract<Block, { kind: 'paragraph' }>) => b.text.length > 0 && b.text.every((x) => x.bold && x.href === undefined) && plain(b.text).trim() !== '';
+  /**
+   * Widows and orphans: where a paragraph would leave one line alone at the foot of the page, it
+   * starts on the next page; where it would leave one line alone at the head of the next page, the
+   * page ends a line earlier. Returns how much to raise the page's bottom for this paragraph.
+   */
+  const paragraphFlow = (b: Extract<Block, { kind: 'paragraph' }>, box: Box, tight: boolean): number => {
+    const gap = tight ? 1.5 : 2;
+    const font = b.text.every((x) => x.bold) ? 'B' : 'R';
+    pdf.font(font).fontSize(10.5);
+    const lh = pdf.currentLineHeight(true) + gap;
+    const n = Math.round(measure(plain(b.text), font, 10.5, box.w, gap) / lh);
+    const fit = Math.floor((pdf.page.height - pdf.page.margins.bottom - pdf.y) / lh);
+    if (fit >= n || pdf.y <= pdf.page.margins.top + 1) return 0;
+    if (fit < 2 || (n - fit === 1 && fit - 1 < 2)) { pdf.addPage(); return 0; }
+    return n - fit === 1 ? lh : 0;
+  };
+  /** A page less than 15 % full: an asked-for page break there would leave it 85 % empty. */
+  const nearlyEmpty = () => (pdf.y - pdf.page.margins.top) / (pdf.page.height - pdf.page.margins.top - pdf.page.margins.bottom) < 0.15;
   const figureSize = (b: Extract<Block, { kind: 'figure' }>, width: number) => {
     const img = images.get(b);
     if (!img) return undefined;
@@ -240,10 +260,17 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
           }
           break;
         }
-        case 'paragraph':
+        case 'paragraph': {
           ensure(tight ? 20 : 30);
+          // A question (a paragraph all in bold) stays with the start of its answer.
+          if (isLead(b) && i + 1 < blocks.length) ensure(measure(plain(b.text), 'B', 10.5, box.w, 2) + 6 + keepWithNext(blocks, i + 1, box.w));
+          const page = pdf.page, extra = paragraphFlow(b, box, tight);
+          page.margins.bottom += extra;
           textBlock('P', b.text, 10.5, { lineGap: tight ? 1.5 : 2 }, '#1a1a1a', box, parent);
+          page.margins.bottom -= extra;
           pdf.moveDown(tight ? 0.15 : 0.5);
+          break;
+        }
           break;
         case 'list': {
           const list = pdf.struct('L');
@@ -348,7 +375,7 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
           break;
         }
         case 'pagebreak':
-          if (pdf.y > pdf.page.margins.top + 5) pdf.addPage();
+          if (pdf.y > pdf.page.margins.top + 5 && !nearlyEmpty()) pdf.addPage();
           break;
         default: {
           const never: never = b;
