@@ -149,7 +149,8 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
     switch (b?.kind) {
       // The heading's lines, the space around it, and the start of the block after it.
       case 'heading': { const size = headingSize(b.level); return measure(plain(b.text), 'B', size, width) + 12 + size * 0.5 + keepWithNext(blocks, i + 1, width); }
-      case 'paragraph': return firstLines(plain(b.text), 'R', 10.5, width, 2);
+      // At least the room the paragraph itself asks for before it starts (its ensure below).
+      case 'paragraph': return Math.max(firstLines(plain(b.text), 'R', 10.5, width, 2), 30);
       case 'list': return b.items.length ? keepWithNext(b.items[0]!, 0, width - 24) : 0;
       case 'quote': return keepWithNext(b.blocks, 0, width - 14);
       case 'table': return tableStart(b, width) + 10;
