@@ -97,10 +97,16 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
     // A cell is set in one font, without link annotations: a link keeps its URL in the text.
     const cellText = (xs: Inline[]) => xs.map((x) => (x.href !== undefined && x.href !== x.text ? `${x.text} (${x.href})` : x.text)).join('');
     const rows = b.rows.map((r) => Array.from({ length: cols }, (_, i) => ({ text: cellText(r[i] ?? []), font: { src: r[i]?.some((x) => x.bold) ? 'B' : r[i]?.some((x) => x.italic) ? 'I' : 'R', size } })));
-    const widths = columnWidths(b.header, b.rows, width, size * 0.6, 10);
+    const widths = b.labels && cols === 2 ? labelWidths(rows, width) : columnWidths(b.header, b.rows, width, size * 0.6, 10);
     return { size, head, rows, widths, width };
   };
   const PAD = 3;
+  /** A label/value table: the labels as wide as the longest (bold), at most 40 %; the values the rest. */
+  const labelWidths = (rows: { text: string; font: { size: number } }[][], width: number) => {
+    const longest = Math.max(...rows.map((r) => pdf.font('B').fontSize(r[0]?.font.size ?? 8.5).widthOfString(r[0]?.text ?? '')));
+    const label = Math.min(width * 0.4, longest + 2 * PAD + 6);
+    return [label, width - label];
+  };
   const rowHeight = (cells: { text: string; font: { src: string; size: number } }[], widths: number[]) =>
     Math.max(...cells.map((c, k) => measure(c.text, c.font.src, c.font.size, widths[k]! - 2 * PAD))) + 2 * PAD;
   /** The header row and the first two rows: what must share a page with the table's heading. */
