@@ -72,6 +72,10 @@ describe.skipIf(!have('pdfinfo') || !have('qpdf'))('PDF documents: PDF/UA and ta
       const all = (text.match(/^\s*TOCI$/gm) ?? []).length;
       expect(all, name(f)).toBeGreaterThan(0);
       expect(toci.length, name(f)).toBe(all);
+      // Each link goes to a named destination at its heading, on the page the entry gives.
+      const dests = (await runTool('pdfinfo', ['-dests', f])).split('\n').slice(1).map((l) => /^\s*(\d+)\s.*"([^"]+)"$/.exec(l)).filter(Boolean).map((m) => Number(m![1]));
+      expect(dests.length, name(f)).toBeGreaterThanOrEqual(all);
+      for (const m of toci) expect(dests, `${name(f)}: ${m[2]} s. ${m[3]}`).toContain(Number(m[3]));
     }
   });
 
