@@ -33,7 +33,8 @@ export function markdownToBlocks(md: string, ctx: RenderContext, warn: (m: strin
   };
   collect(tree);
 
-  let under = ''; // the text of the last heading, for warnings
+  let under = ''; // the text of the last heading, for warnings and table captions
+  let tablesUnder = 0; // tables since that heading: the second one's caption says "tabell 2"
   const where = (n: Node) => {
     const line = n.position?.start.line;
     const head = under ? `under rubriken "${under.slice(0, 60)}"` : 'före första rubriken';
@@ -98,6 +99,7 @@ export function markdownToBlocks(md: string, ctx: RenderContext, warn: (m: strin
         case 'heading': {
           const text = inlines(n.children);
           under = text.map((t) => t.text).join('');
+          tablesUnder = 0;
           let id = slug(under) || 'rubrik';
           const k = ids.get(id) ?? 0;
           ids.set(id, k + 1);
@@ -112,7 +114,11 @@ export function markdownToBlocks(md: string, ctx: RenderContext, warn: (m: strin
         case 'blockquote': out.push({ kind: 'quote', blocks: blocks(n.children) }); break;
         case 'table': {
           const [head, ...rows] = n.children;
-          out.push({ kind: 'table', header: head!.children.map((c) => inlines(c.children, { bold: true })), rows: rows.map((r) => r.children.map((c) => inlines(c.children))) });
+          const header = head!.children.map((c) => inlines(c.children, { bold: true }));
+          // "| | |" over the rows: a label/value table, whose labels head their rows.
+          const labels = header.every((h) => !h.some((x) => x.text.trim()));
+          const body = rows.map((r) => r.children.map((c, i) => inlines(c.children, labels && i === 0 ? { bold: true } : {})));
+          out.push({ kind: 'table', header, rows: body, ...(labels ? { labels: true } : {}), ...(under ? { caption: ++tablesUnder > 1 ? `${under}, tabell ${tablesUnder}` : under } : {}) });
           break;
         }
         case 'leafDirective':

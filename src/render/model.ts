@@ -23,7 +23,12 @@ export type Block =
   /** Each item is blocks of its own: paragraphs, nested lists, quotes, tables. */
   | { kind: 'list'; ordered: boolean; start: number; items: Block[][] }
   | { kind: 'quote'; blocks: Block[] }
-  | { kind: 'table'; header: Inline[][]; rows: Inline[][][] }
+  /**
+   * `header` has one entry per column. `labels`: a label/value table (Beslut, Rapportens status):
+   * no header row (its cells are empty), the first cell of each row heads that row.
+   * `caption`: what the table is, for <caption> and the tags (the heading it stands under).
+   */
+  | { kind: 'table'; header: Inline[][]; rows: Inline[][][]; labels?: boolean; caption?: string }
   | { kind: 'figure'; chart: Chart; alt: string; caption: string; nummer: number }
   | { kind: 'pagebreak' }
   | { kind: 'toc' }
@@ -62,6 +67,14 @@ export type Heading = Extract<Block, { kind: 'heading' }>;
 /** The headings a table of contents lists, in every format: chapters (level 1) and their sections (level 2). */
 export function contents(blocks: Block[]): Heading[] {
   return blocks.filter((b): b is Heading => b.kind === 'heading' && b.level <= 2);
+}
+
+/**
+ * How far headings move down in the tags (HTML h1–h6, PDF H1–H6): with a cover, the title is the
+ * one top heading (h1) and the template's chapters (level 1) become h2.
+ */
+export function headingShift(blocks: Block[]): number {
+  return blocks.some((b) => b.kind === 'cover') ? 1 : 0;
 }
 
 /** Runs in order, grouped so that neighbours with the same href form one link (href undefined: plain text). */

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { Document, Paragraph, TextRun } from 'docx';
 import { docxParts, DOCX_TESTED } from '../../src/render/docx/adapter.js';
-import { cacheFontsByPath, escapeXmpInfo, PDFKIT_TESTED } from '../../src/render/pdf/adapter.js';
+import { cacheFontsByPath, escapeXmpInfo, noSelfHeaders, PDFKIT_TESTED } from '../../src/render/pdf/adapter.js';
 import { installedVersion, LibraryShapeError } from '../../src/render/adapter-error.js';
 import { xmlEscape } from '../../src/render/xml.js';
 import { ROOT } from '../helpers/cli.js';
@@ -67,11 +67,39 @@ describe('pdfkit adapter (pdf/adapter.ts: font cache, _addInfo)', () => {
     expect(xmp).not.toContain('A & B <c>');
   });
 
+  it('header cells of a tagged table do not list themselves in Headers; data cells list their header', async () => {
+    const write = async (fix: boolean) => {
+      const pdf = new PDFDocument({ pdfVersion: '1.7', tagged: true, lang: 'sv-SE', compress: false } as PDFKit.PDFDocumentOptions);
+      if (fix) noSelfHeaders(pdf);
+      const chunks: Buffer[] = [];
+      pdf.on('data', (c: Buffer) => chunks.push(c));
+      const done = new Promise((r) => pdf.on('end', r));
+      const root = pdf.struct('Document');
+      pdf.addStructure(root);
+      const t = pdf.table({ id: 't', structParent: root } as PDFKit.Mixins.TableOptions);
+      t.row([{ text: 'Namn', type: 'TH', scope: 'column' }, { text: 'Värde', type: 'TH', scope: 'column' }] as never);
+      t.row(['a', 'b'] as never);
+      t.end();
+      root.end();
+      pdf.end();
+      await done;
+      return Buffer.concat(chunks).toString('latin1');
+    };
+    // pdfkit itself: the first header cell's attributes name the cell (t-0-0) as its own header.
+    const cellAttrs = (raw: string, id: string) => [...raw.matchAll(/<<[^<>]*\/O \/Table[^<>]*>>/g)].map((m) => m[0]).filter((a) => a.includes(`(${id})`));
+    const plain = await write(false);
+    expect(cellAttrs(plain, 't-0-0').some((x) => x.includes('/Scope'))).toBe(true);
+    const fixed = await write(true);
+    for (const a of [...fixed.matchAll(/<<[^<>]*\/O \/Table[^<>]*\/Scope[^<>]*>>/g)].map((m) => m[0])) expect(a).not.toMatch(/\/Headers/);
+    expect(cellAttrs(fixed, 't-0-0').length).toBeGreaterThan(0); // a data cell still points at its header
+  });
+
   it('a missing private shape gives the named internal error', () => {
     const fake = { font: () => undefined } as unknown as PDFKit.PDFDocument;
     expect(() => cacheFontsByPath(fake, fonts)).toThrow(/^internt fel: pdfkit \S+ saknar typsnittscachen _fontFamilies, som fsstöd använder \(provat med pdfkit 0\.20\.2\)$/);
     expect(() => escapeXmpInfo({} as PDFKit.PDFDocument, xmlEscape)).toThrow(LibraryShapeError);
     expect(() => escapeXmpInfo({} as PDFKit.PDFDocument, xmlEscape)).toThrow(/pdfkit .*saknar _addInfo/);
+    expect(() => noSelfHeaders({} as PDFKit.PDFDocument)).toThrow(LibraryShapeError);
   });
 
   it('the installed pdfkit is the version the adapter was written for', () => {

@@ -40,7 +40,8 @@ describe('render --mallar with any Markdown', () => {
     const html = readFileSync(file('.html'), 'utf8');
     expect(html).toContain('<a href="https://www.lansstyrelsen.se/">Länsstyrelsen</a>');
     expect(html).toContain('<del>gammal text</del>');
-    expect(html).toContain('<h5 id="femte-nivån">Femte nivån</h5>');
+    // With ::omslag the title is the one h1, so ##### is h6 (issue 13).
+    expect(html).toContain('<h6 id="femte-nivån">Femte nivån</h6>');
     expect(html).toMatch(/<ul><li>ett<ul><li>två<ul><li>tre<\/li><\/ul><\/li><\/ul><\/li><li>med citat<blockquote><p>citerat<\/p><\/blockquote><\/li><\/ul>/);
     const zip = await JSZip.loadAsync(readFileSync(file('.docx')));
     const xml = await zip.file('word/document.xml')!.async('string');

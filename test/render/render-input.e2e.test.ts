@@ -57,7 +57,9 @@ describe('render: text from the project file is escaped on every path into the M
     const r = await runCliAsync(['render', 'handlingsplan', 'p.yaml', '--mallar', own, '--format', 'html', '--ut', 'ut'], { cwd: dir, env });
     expect(r.code, r.stderr).toBe(0);
     const html = readFileSync(join(dir, 'ut', readdirSync(join(dir, 'ut'))[0]!), 'utf8');
-    expect(html.match(/<h1/g)).toHaveLength(2); // the cover's title and "Plan"
+    // The cover's title is the one h1; the template's "# Plan" is a chapter under it (issue 13).
+    expect(html.match(/<h1/g)).toHaveLength(1);
+    expect(html).toContain('<h2 id="plan" class="n1">Plan</h2>');
     expect(html.match(/<header class="omslag">/g)).toHaveLength(1);
     expect(html).toContain('<p>I1 Ny # X</p>');
     expect(html).toContain('<p>I2 Ny ::omslag</p>');

@@ -138,10 +138,10 @@ describe('fsstöd render alla (the example kommun)', () => {
     const profile = tempDir('fsstod-chromium-');
     const dom = await run('chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`, '--dump-dom', `file://${file('lägesbild', 'html')}`], { timeout: 120_000 });
     expect(dom).toMatch(/<html lang="sv">/);
-    expect(dom).toMatch(/<h1 id="inledning">Inledning<\/h1>/);
+    expect(dom).toMatch(/<h2 id="inledning" class="n1">Inledning<\/h2>/);
     expect(dom).toMatch(/<th scope="col">/);
     expect(dom).toMatch(/<figure><svg [^>]*role="img" aria-label="[^"]+"/);
-    expect(dom).toMatch(/<nav class="innehall" aria-label="Innehåll">/);
+    expect(dom).toMatch(/<nav class="innehall" aria-labelledby="innehall-rubrik"><p class="rubrik" id="innehall-rubrik">Innehåll<\/p>/);
     // Sections are listed inside their chapter, and the lists are well formed as the browser parsed them.
     const nav = /<nav class="innehall"[^>]*>([\s\S]*?)<\/nav>/.exec(dom)![1]!;
     expect(nav).toMatch(/<li><a href="#[^"]+">[^<]+<\/a><ol><li><a href="#[^"]+">/);
@@ -193,7 +193,7 @@ describe('render: what the user controls', () => {
     const r = runCli(['render', 'handlingsplan', EXAMPLE, '--mallar', join(dir, 'mallar'), '--format', 'html', '--ut', join(dir, 'ut')]);
     expect(r.code, r.stderr).toBe(0);
     const html = readFileSync(join(dir, 'ut', readdirSync(join(dir, 'ut'))[0]!), 'utf8');
-    expect(html).toContain('<h1 id="vår-egen-plan-för-lindesbergs-kommun">Vår egen plan för Lindesbergs kommun</h1>');
+    expect(html).toContain('<h2 id="vår-egen-plan-för-lindesbergs-kommun" class="n1">Vår egen plan för Lindesbergs kommun</h2>');
     expect(html).toMatch(/<li>M1: /);
     expect(html).not.toMatch(/function|native code|\[object Object\]/);
     const bad = runCli(['render', 'handlingsplan', EXAMPLE, '--mallar', join(dir, 'finns-inte')]);

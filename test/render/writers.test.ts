@@ -156,10 +156,13 @@ describe('writers, from a hand-built model', () => {
     expect(html).toContain('<a href="https://example.se/a?b=1&amp;c=2">länk</a>');
     expect(html).toContain('<del>struken</del>');
     expect(html).toContain('<code>kod</code>');
-    expect(html).toContain('<h5 id="niva-5">Nivå 5</h5>');
+    // With a cover the title is the one h1: the model's level 1 is h2, level 5 is h6 (issue 13).
+    expect(html).toContain('<h1>Lägesbild</h1>');
+    expect(html).toContain('<h2 id="kapitel" class="n1">Kapitel</h2>');
+    expect(html).toContain('<h6 id="niva-5">Nivå 5</h6>');
     expect(html).toMatch(/<ul><li>nivå 1<ul><li>nivå 2<ol><li>nivå 3 numrerad<\/li>/);
     expect(html).toMatch(/<li>punkt med citat<blockquote><p>citat i lista<\/p><\/blockquote><\/li>/);
-    expect(html).toMatch(/<li>punkt med tabell<table>/);
+    expect(html).toMatch(/<li>punkt med tabell<div class="tabell" role="region" tabindex="0" aria-labelledby="tabell-1"><table><caption id="tabell-1">/);
     expect(html).toContain('<ol start="3">');
   });
 

@@ -48,6 +48,13 @@ const runs = (xs: Inline[], size?: number) => linkGroups(xs).flatMap(({ href, ru
 const KEEP = { keepNext: true, keepLines: true } as const;
 const isLeadIn = (xs: Inline[]) => xs.some((x) => x.text.trim()) && xs.every((x) => x.bold || !x.text.trim());
 
+/**
+ * A label/value table (Beslut, Rapportens status): no empty header row; each row's label is set
+ * as a header cell (bold, on the header colour), as the row headers of the PDF and HTML.
+ */
+const labelRows = (rows: Inline[][][], cols: number, cell: (xs: Inline[], header: boolean, i: number) => TableCell) =>
+  rows.map((r) => new TableRow({ cantSplit: true, children: Array.from({ length: cols }, (_, i) => cell(r[i] ?? [], i === 0, i)) }));
+
 /** Where a block stands: its left edge, the list level it is in, and whether inside a quote. */
 interface At { indent: number; level: number; quote: boolean }
 const TOP: At = { indent: 0, level: 0, quote: false };
@@ -147,7 +154,7 @@ export async function writeDocx(doc: DocModel, images: Map<Block, ChartImage>, w
           columnWidths: widths,
           layout: TableLayoutType.FIXED,
           borders: { top: { style: BorderStyle.SINGLE, size: 4, color: 'B8C4D4' }, bottom: { style: BorderStyle.SINGLE, size: 4, color: 'B8C4D4' }, left: { style: BorderStyle.SINGLE, size: 4, color: 'B8C4D4' }, right: { style: BorderStyle.SINGLE, size: 4, color: 'B8C4D4' }, insideHorizontal: { style: BorderStyle.SINGLE, size: 4, color: 'B8C4D4' }, insideVertical: { style: BorderStyle.SINGLE, size: 4, color: 'B8C4D4' } },
-          rows: [
+          rows: b.labels ? labelRows(b.rows, cols, cell) : [
             new TableRow({ tableHeader: true, cantSplit: true, children: b.header.map((h, i) => cell(h, true, i)) }),
             ...b.rows.map((r) => new TableRow({ cantSplit: true, children: Array.from({ length: cols }, (_, i) => cell(r[i] ?? [], false, i)) })),
           ],

@@ -1,7 +1,7 @@
 // HTML writer: one self-contained, semantic page (lang="sv", header, nav, main, tables with
 // th scope, figures with inline SVG and figcaption).
 import type { Block, DocModel, Heading, Inline } from '../model.js';
-import { contents, linkGroups, plain } from '../model.js';
+import { contents, headingShift, linkGroups, plain } from '../model.js';
 import { chartSvg } from '../charts.js';
 import { coverRows } from '../cover.js';
 import { xmlChars, xmlEscape } from '../xml.js';
@@ -13,7 +13,7 @@ const esc = xmlEscape;
 function inl(xs: Inline[]): string {
   return linkGroups(xs).map(({ href, runs }) => {
     const text = runs.map((x) => {
-      let s = esc(x.text);
+      let s = keepDates(esc(x.text));
       // A code block's lines stay lines.
       if (x.code) s = `<code>${s.replace(/\n/g, '<br>')}</code>`;
       if (x.strike) s = `<del>${s}</del>`;
@@ -25,25 +25,35 @@ function inl(xs: Inline[]): string {
   }).join('');
 }
 
+/** A date (ÅÅÅÅ-MM-DD) does not break at its hyphens. */
+const keepDates = (s: string) => s.replace(/\b\d{4}-\d{2}-\d{2}\b/g, '<span class="datum">$&</span>');
+
 const CSS = `
-body{font-family:"Liberation Sans",Arial,sans-serif;color:#1a1a1a;max-width:60rem;margin:0 auto;padding:2rem;line-height:1.5}
+body{font-family:"Liberation Sans",Arial,sans-serif;color:#1a1a1a;max-width:60rem;margin:0 auto;padding:2rem;line-height:1.5;overflow-wrap:break-word}
 header.omslag{border-bottom:4px solid #1f5fa8;margin-bottom:2rem;padding-bottom:1rem}
 header.omslag .kommun{font-size:1.1rem;color:#1f5fa8;font-weight:bold;text-transform:uppercase;letter-spacing:.05em}
 header.omslag h1{font-size:2.2rem;margin:.3rem 0}
-header.omslag dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}
+header.omslag dl{display:grid;grid-template-columns:minmax(0,max-content) minmax(0,1fr);gap:.2rem 1rem}
 header.omslag dt{font-weight:bold}
 .exempel{background:#fff4ce;border:1px solid #c77c02;padding:.5rem 1rem}
-h1{color:#1f5fa8;border-bottom:1px solid #c9d6e8;padding-bottom:.2rem;margin-top:2.5rem}
-h2{color:#17457a}
+h1.n1,h2.n1{color:#1f5fa8;border-bottom:1px solid #c9d6e8;padding-bottom:.2rem;margin-top:2.5rem;font-size:2em}
+.n2{color:#17457a;font-size:1.5em}
 table{border-collapse:collapse;width:100%;margin:1rem 0;font-size:.9rem}
 th,td{border:1px solid #b8c4d4;padding:.35rem .5rem;text-align:left;vertical-align:top}
 th{background:#e8eef7}
 figure{margin:1.5rem 0}
 figure svg{max-width:100%;height:auto}
 figcaption{font-style:italic;color:#444}
-nav.innehall>ol{columns:2;column-gap:2rem}
-nav.innehall>ol>li{break-inside:avoid}
-nav.innehall ol ol{list-style:none;padding-left:1rem;font-size:.95em}
+nav.innehall .rubrik{font-size:1.5rem;font-weight:bold;color:#17457a;margin:1.5rem 0 .5rem}
+nav.innehall ol{list-style:none;padding-left:0;margin:0}
+nav.innehall ol ol{padding-left:1rem;font-size:.95em}
+nav.innehall a{display:inline-block;min-height:24px;min-width:24px;padding:2px 0;line-height:20px}
+@media (min-width:40rem){nav.innehall>ol{columns:2;column-gap:2rem}nav.innehall>ol>li{break-inside:avoid}}
+.tabell{overflow-x:auto;margin:1rem 0}
+.tabell table{margin:0}
+caption{text-align:left;font-weight:bold;padding:.2rem 0}
+.datum{white-space:nowrap}
+@media (max-width:40rem){body{padding:1rem}header.omslag h1{font-size:1.6rem}}
 blockquote{border-left:4px solid #c9d6e8;margin:1rem 0;padding:.1rem 1rem;color:#333}
 code{font-family:"Liberation Mono","Courier New",monospace;font-size:.92em;background:#f2f4f7;padding:0 .2em}
 @media print{.sidbrytning{page-break-after:always}}
@@ -53,13 +63,17 @@ export function writeHtml(doc: DocModel, warn: (m: string) => void, profil?: Pro
   const m = doc.meta;
   const parts: string[] = [];
   const headings = contents(doc.blocks);
+  const shift = headingShift(doc.blocks);
+  let tables = 0;
+  const captions = new Set<string>();
   const block = (b: Block): string => {
     switch (b.kind) {
       case 'cover':
         return `<header class="omslag">${logoImg(profil)}<p class="kommun">${esc(m.kommun)}</p><h1>${esc(m.titel)}</h1><p>${esc(m.projekt)}</p><dl>${coverRows(m).map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join('')}</dl>${m.exempel ? '<p class="exempel"><strong>Exempel – påhittade uppgifter.</strong></p>' : ''}</header>`;
       case 'toc':
-        return `<nav class="innehall" aria-label="Innehåll"><h2>Innehåll</h2>${tocList(headings)}</nav>`;
-      case 'heading': return `<h${b.level} id="${b.id}">${inl(b.text)}</h${b.level}>`;
+        // "Innehåll" names the navigation; it is not a chapter of the document (no heading).
+        return `<nav class="innehall" aria-labelledby="innehall-rubrik"><p class="rubrik" id="innehall-rubrik">Innehåll</p>${tocList(headings)}</nav>`;
+      case 'heading': { const h = Math.min(6, b.level + shift); return `<h${h} id="${b.id}"${b.level <= 2 ? ` class="n${b.level}"` : ''}>${inl(b.text)}</h${h}>`; }
       case 'paragraph': return `<p>${inl(b.text)}</p>`;
       case 'list': {
         const tag = b.ordered ? 'ol' : 'ul';
@@ -69,9 +83,13 @@ export function writeHtml(doc: DocModel, warn: (m: string) => void, profil?: Pro
         return `<${tag}${start}>${b.items.map((i) => `<li>${item(i)}</li>`).join('')}</${tag}>`;
       }
       case 'quote': return `<blockquote>${b.blocks.map(block).join('')}</blockquote>`;
-      case 'table':
-        // A header cell is bold by its element; the model marks header text bold for DOCX and PDF.
-        return `<table><thead><tr>${b.header.map((h) => `<th scope="col">${inl(h.map((x) => ({ ...x, bold: false })))}</th>`).join('')}</tr></thead><tbody>${b.rows.map((r) => `<tr>${r.map((c) => `<td>${inl(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
+      case 'table': {
+        // Each table's region is named by its caption: the names must differ.
+        let caption = b.caption ?? `Tabell ${tables + 1}`;
+        if (captions.has(caption)) caption += ` (${tables + 1})`;
+        captions.add(caption);
+        return tableHtml(b, ++tables, caption);
+      }
       case 'figure':
         return `<figure>${chartSvg(b.chart, b.alt)}<figcaption>${esc(b.caption)}</figcaption></figure>`;
       case 'pagebreak': return '<div class="sidbrytning" aria-hidden="true"></div>';
@@ -85,6 +103,20 @@ export function writeHtml(doc: DocModel, warn: (m: string) => void, profil?: Pro
   for (const b of doc.blocks) parts.push(block(b));
   // The one place the page becomes text: only XML characters (XHTML tools and parsers read it too).
   return xmlChars(`<!DOCTYPE html>\n<html lang="sv">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${esc(m.titel)} – ${esc(m.kommun)}</title>\n<meta name="description" content="${esc(m.projekt)}">\n<style>${profil ? profileCss(profil) : CSS}</style>\n</head>\n<body>\n<main>\n${parts.join('\n')}\n</main>\n</body>\n</html>\n`, warn, 'HTML');
+}
+
+/**
+ * A table in a region that scrolls sideways on a narrow screen (the page itself reflows, WCAG
+ * 1.4.10), focusable so it scrolls from the keyboard and named by the table's caption.
+ */
+function tableHtml(b: Extract<Block, { kind: 'table' }>, n: number, captionText: string): string {
+  // A header cell is bold by its element; the model marks header text bold for DOCX and PDF.
+  const th = (xs: Inline[], scope: 'col' | 'row') => `<th scope="${scope}">${inl(xs.map((x) => ({ ...x, bold: false })))}</th>`;
+  const id = `tabell-${n}`;
+  const caption = `<caption id="${id}">${esc(captionText)}</caption>`;
+  const head = b.labels ? '' : `<thead><tr>${b.header.map((h) => th(h, 'col')).join('')}</tr></thead>`;
+  const row = (r: Inline[][]) => `<tr>${r.map((c, i) => (b.labels && i === 0 ? th(c, 'row') : `<td>${inl(c)}</td>`)).join('')}</tr>`;
+  return `<div class="tabell" role="region" tabindex="0" aria-labelledby="${id}"><table>${caption}${head}<tbody>${b.rows.map(row).join('')}</tbody></table></div>`;
 }
 
 /** Chapters as a list, each with its sections (level 2) as a list inside it. */

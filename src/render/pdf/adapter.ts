@@ -35,3 +35,32 @@ export function escapeXmpInfo(pdf: PDFKit.PDFDocument, escape: (s: string) => st
     try { addInfo.call(this); } finally { this.info = plainInfo; }
   };
 }
+
+interface RefInternals { ref?: (data?: unknown) => unknown; struct?: (type: string, ...rest: unknown[]) => { dictionary?: { data?: { ID?: unknown } } } }
+
+/**
+ * pdfkit's table gives a header cell (TH with Scope) a Headers entry that lists its own ID (it
+ * records the cell as a header before it computes the cell's headers): a header cell pointing at
+ * itself. The attributes are written (ref) right after the cell's element is made (struct), so
+ * the last TH/TD made is the cell whose attributes are being written: its own ID is taken out.
+ */
+export function noSelfHeaders(pdf: PDFKit.PDFDocument): void {
+  const p = pdf as unknown as RefInternals;
+  const ref = p.ref, struct = p.struct;
+  if (typeof ref !== 'function' || typeof struct !== 'function') throw new LibraryShapeError('pdfkit', PDFKIT_TESTED, 'ref/struct (tabellcellernas attribut)');
+  let cell: { dictionary?: { data?: { ID?: unknown } } } | undefined;
+  p.struct = function (this: unknown, type: string, ...rest: unknown[]) {
+    const el = struct.call(this, type, ...rest);
+    if (type === 'TH' || type === 'TD') cell = el;
+    return el;
+  };
+  p.ref = function (this: unknown, data?: unknown) {
+    const d = data as { O?: unknown; Headers?: unknown[] } | undefined;
+    if (d && d.O === 'Table' && Array.isArray(d.Headers) && cell?.dictionary?.data?.ID !== undefined) {
+      const own = String(cell.dictionary.data.ID);
+      d.Headers = d.Headers.filter((h) => String(h) !== own);
+      if (!d.Headers.length) delete d.Headers;
+    }
+    return ref.call(this, data);
+  };
+}

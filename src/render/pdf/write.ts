@@ -3,12 +3,12 @@
 // numbers and a running header as artifacts. Dates come from the project, so output is stable.
 import PDFDocument from 'pdfkit';
 import type { Block, DocModel, Inline } from '../model.js';
-import { contents, plain } from '../model.js';
+import { contents, headingShift, plain } from '../model.js';
 import { coverRows } from '../cover.js';
 import { columnWidths } from '../columns.js';
 import type { ChartImage } from '../docx/write.js';
 import { xmlChars, xmlEscape } from '../xml.js';
-import { cacheFontsByPath, escapeXmpInfo } from './adapter.js';
+import { cacheFontsByPath, escapeXmpInfo, noSelfHeaders } from './adapter.js';
 import { headerText, type Profil } from '../profil.js';
 
 const NEUTRAL_BLUE = '#1f5fa8';
@@ -37,11 +37,15 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
   const info = { Title: xmlChars(`${m.titel} – ${m.kommun}`, warn, 'PDF:ens metadata'), Author: xmlChars(m.kommun), Subject: xmlChars(m.projekt), Creator: 'fsstöd', Producer: 'fsstöd', CreationDate: m.tid, ModDate: m.tid };
   const pdf = new PDFDocument({
     size: 'A4', margins: { top: MARGIN + 10, bottom: MARGIN + 10, left: MARGIN, right: MARGIN },
-    tagged: true, lang: m.lang, displayTitle: true, pdfVersion: '1.7', bufferPages: true, autoFirstPage: false,
+    // PDF/UA-1: pdfuaid in the XMP metadata; what it asks (tags, Lang, title shown, fonts embedded) follows below.
+    tagged: true, lang: m.lang, displayTitle: true, pdfVersion: '1.7', bufferPages: true, autoFirstPage: false, subset: 'PDF/UA' as never,
     info: info as PDFKit.DocumentInfo,
   });
   // pdfkit writes the info into the XMP metadata (XML) as it is: give it escaped strings there.
   escapeXmpInfo(pdf, xmlEscape);
+  noSelfHeaders(pdf);
+  // With a cover the title is the one H1; the template's chapters are H2 (as in the HTML).
+  const shift = headingShift(doc.blocks);
   const chunks: Buffer[] = [];
   pdf.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<void>((res) => pdf.on('end', () => res()));
@@ -61,16 +65,22 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
   /** Mixed-style text as one tagged element: links underlined with a link annotation (the URL kept), struck text struck. */
   const textBlock = (tag: string, xs: Inline[], size: number, opts: PDFKit.Mixins.TextOptions = {}, color = '#1a1a1a', box: Box = FULL, parent: PDFKit.PDFStructureElement = root) => {
     const parts = xs.length ? xs : [{ text: '' }];
-    parent.add(pdf.struct(tag, {}, () => {
-      pdf.fontSize(size);
-      parts.forEach((x, i) => {
-        const o = { ...opts, width: box.w, continued: i < parts.length - 1, underline: x.href !== undefined, strike: Boolean(x.strike), link: x.href ?? null } as PDFKit.Mixins.TextOptions;
+    const el = pdf.struct(tag);
+    parent.add(el);
+    pdf.fontSize(size);
+    parts.forEach((x, i) => {
+      const o = { ...opts, width: box.w, continued: i < parts.length - 1, underline: x.href !== undefined, strike: Boolean(x.strike), link: x.href ?? null } as PDFKit.Mixins.TextOptions;
+      const run = () => {
         pdf.font(fontOf(x)).fillColor(x.href !== undefined ? LINK : x.code ? CODE : color);
         // Only the first run sets the position: pdfkit reads text(s, undefined, undefined, o) as text(s, {}) and drops o.
         if (i === 0) pdf.text(x.text, box.x, pdf.y, o);
         else pdf.text(x.text, o);
-      });
-    }));
+      };
+      // A link is its own Link element, which holds its annotation (PDF/UA).
+      if (x.href !== undefined) el.add(pdf.struct('Link', {}, run));
+      else el.add(run);
+    });
+    el.end();
     pdf.x = box.x;
   };
   // A new page only helps when we are not already at the top of one.
@@ -95,17 +105,51 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
     // A cell is set in one font, without link annotations: a link keeps its URL in the text.
     const cellText = (xs: Inline[]) => xs.map((x) => (x.href !== undefined && x.href !== x.text ? `${x.text} (${x.href})` : x.text)).join('');
     const rows = b.rows.map((r) => Array.from({ length: cols }, (_, i) => ({ text: cellText(r[i] ?? []), font: { src: r[i]?.some((x) => x.bold) ? 'B' : r[i]?.some((x) => x.italic) ? 'I' : 'R', size } })));
-    const widths = columnWidths(b.header, b.rows, width, size * 0.6, 10);
+    const widths = b.labels && cols === 2 ? labelWidths(rows, width) : columnWidths(b.header, b.rows, width, size * 0.6, 10);
     return { size, head, rows, widths, width };
   };
   const PAD = 3;
+  /** A label/value table: the labels as wide as the longest (bold), at most 40 %; the values the rest. */
+  const labelWidths = (rows: { text: string; font: { size: number } }[][], width: number) => {
+    const longest = Math.max(...rows.map((r) => pdf.font('B').fontSize(r[0]?.font.size ?? 8.5).widthOfString(r[0]?.text ?? '')));
+    const label = Math.min(width * 0.4, longest + 2 * PAD + 6);
+    return [label, width - label];
+  };
   const rowHeight = (cells: { text: string; font: { src: string; size: number } }[], widths: number[]) =>
     Math.max(...cells.map((c, k) => measure(c.text, c.font.src, c.font.size, widths[k]! - 2 * PAD))) + 2 * PAD;
   /** The header row and the first two rows: what must share a page with the table's heading. */
   const tableStart = (b: TableBlock, w: number) => {
     const { head, rows, widths } = tableLayout(b, w);
-    return [head, ...rows.slice(0, 2)].reduce((a, r) => a + rowHeight(r, widths), 0);
+    return [...(b.labels ? [] : [head]), ...rows.slice(0, 2)].reduce((a, r) => a + rowHeight(r, widths), 0);
   };
+  /**
+   * A label/value table (Beslut, Rapportens status): no header row; each row's label is its header
+   * cell (TH, Scope Row), set bold on the header colour.
+   */
+  const labelRows = (table: PDFKit.Mixins.PDFTableObject, rows: TableLayout['rows']) => {
+    for (const r of rows) table.row(r.map((c, k) => (k === 0 ? { ...c, type: 'TH', scope: 'row', font: { ...c.font, src: 'B' }, backgroundColor: '#e8eef7' } : c)) as never);
+    table.end();
+  };
+  /** A paragraph wholly in bold: a question or a lead-in that belongs with what follows. */
+  const isLead = (b: Extract<Block, { kind: 'paragraph' }>) => b.text.length > 0 && b.text.every((x) => x.bold && x.href === undefined) && plain(b.text).trim() !== '';
+  /**
+   * Widows and orphans: where a paragraph would leave one line alone at the foot of the page, it
+   * starts on the next page; where it would leave one line alone at the head of the next page, the
+   * page ends a line earlier. Returns how much to raise the page's bottom for this paragraph.
+   */
+  const paragraphFlow = (b: Extract<Block, { kind: 'paragraph' }>, box: Box, tight: boolean): number => {
+    const gap = tight ? 1.5 : 2;
+    const font = b.text.every((x) => x.bold) ? 'B' : 'R';
+    pdf.font(font).fontSize(10.5);
+    const lh = pdf.currentLineHeight(true) + gap;
+    const n = Math.round(measure(plain(b.text), font, 10.5, box.w, gap) / lh);
+    const fit = Math.floor((pdf.page.height - pdf.page.margins.bottom - pdf.y) / lh);
+    if (fit >= n || pdf.y <= pdf.page.margins.top + 1) return 0;
+    if (fit < 2 || (n - fit === 1 && fit - 1 < 2)) { pdf.addPage(); return 0; }
+    return n - fit === 1 ? lh : 0;
+  };
+  /** A page less than 15 % full: an asked-for page break there would leave it 85 % empty. */
+  const nearlyEmpty = () => (pdf.y - pdf.page.margins.top) / (pdf.page.height - pdf.page.margins.top - pdf.page.margins.bottom) < 0.15;
   const figureSize = (b: Extract<Block, { kind: 'figure' }>, width: number) => {
     const img = images.get(b);
     if (!img) return undefined;
@@ -119,7 +163,8 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
     switch (b?.kind) {
       // The heading's lines, the space around it, and the start of the block after it.
       case 'heading': { const size = headingSize(b.level); return measure(plain(b.text), 'B', size, width) + 12 + size * 0.5 + keepWithNext(blocks, i + 1, width); }
-      case 'paragraph': return firstLines(plain(b.text), 'R', 10.5, width, 2);
+      // At least the room the paragraph itself asks for before it starts (its ensure below).
+      case 'paragraph': return Math.max(firstLines(plain(b.text), 'R', 10.5, width, 2), 30);
       case 'list': return b.items.length ? keepWithNext(b.items[0]!, 0, width - 24) : 0;
       case 'quote': return keepWithNext(b.blocks, 0, width - 14);
       case 'table': return tableStart(b, width) + 10;
@@ -139,6 +184,26 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
     let t = text;
     while (t.length > 1 && pdf.widthOfString(`${t}…`) > maxWidth) t = t.slice(0, -1);
     return `${t.trimEnd()}…`;
+  };
+  /**
+   * One line of the contents: TOCI holding a Link (the title, with the link annotation to the
+   * heading over the whole line) and a Reference (the page number), so the two are apart in the tags.
+   */
+  const tocEntry = (toc: PDFKit.PDFStructureElement, h: Extract<Block, { kind: 'heading' }>, indent: number, size: number, y: number) => {
+    const item = pdf.struct('TOCI');
+    toc.add(item);
+    const link = pdf.struct('Link');
+    item.add(link);
+    link.add(() => {
+      pdf.font(h.level === 1 ? 'B' : 'R').fontSize(size).fillColor('#1a1a1a');
+      pdf.text(fitWidth(plain(h.text), width - indent - 50), MARGIN + indent, y, { lineBreak: false });
+    });
+    pdf.goTo(MARGIN + indent, y, width - indent, pdf.currentLineHeight(true), h.id, { structParent: link } as never);
+    link.end();
+    item.add(pdf.struct('Reference', {}, () => {
+      pdf.font('R').fontSize(size).fillColor('#1a1a1a').text(String(pageOf.get(h) ?? ''), MARGIN + width - 40, y, { width: 40, align: 'right', lineBreak: false });
+    }));
+    item.end();
   };
   /** Where each line of the contents goes: page (counted from the first contents page) and y. */
   const tocPlaces = (levels: number[]) => {
@@ -183,7 +248,8 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
         case 'toc': {
           // Filled in at the end, when the pages of the headings are known; the pages it needs
           // are kept now, since the number of headings is known.
-          root.add(pdf.struct('H1', {}, () => { pdf.font('B').fontSize(18).fillColor(BLUE).text('Innehåll', { width }); }));
+          // "Innehåll" names the contents; it is not a chapter of the document (no heading).
+          root.add(pdf.struct('P', {}, () => { pdf.font('B').fontSize(18).fillColor(BLUE).text('Innehåll', { width }); }));
           tocPage = pdf.bufferedPageRange().count - 1;
           tocStruct = pdf.struct('TOC');
           root.add(tocStruct);
@@ -196,7 +262,9 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
           ensure(keepWithNext(blocks, i, box.w));
           if (b.level === 1) pdf.moveDown(0.6);
           pdf.moveDown(0.3);
-          textBlock(`H${b.level}`, b.text.map((x) => ({ ...x, bold: true })), size, {}, b.level === 1 ? BLUE : b.level === 2 ? DARK : '#1a1a1a', box, parent);
+          // The contents link here.
+          pdf.addNamedDestination(b.id, 'XYZ', box.x, pdf.y, null);
+          textBlock(`H${Math.min(6, b.level + shift)}`, b.text.map((x) => ({ ...x, bold: true })), size, {}, b.level === 1 ? BLUE : b.level === 2 ? DARK : '#1a1a1a', box, parent);
           pdf.moveDown(0.3);
           const text = plain(b.text);
           pageOf.set(b, pdf.bufferedPageRange().count);
@@ -208,10 +276,17 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
           }
           break;
         }
-        case 'paragraph':
+        case 'paragraph': {
           ensure(tight ? 20 : 30);
+          // A question (a paragraph all in bold) stays with the start of its answer.
+          if (isLead(b) && i + 1 < blocks.length) ensure(measure(plain(b.text), 'B', 10.5, box.w, 2) + 6 + keepWithNext(blocks, i + 1, box.w));
+          const page = pdf.page, extra = paragraphFlow(b, box, tight);
+          page.margins.bottom += extra;
           textBlock('P', b.text, 10.5, { lineGap: tight ? 1.5 : 2 }, '#1a1a1a', box, parent);
+          page.margins.bottom -= extra;
           pdf.moveDown(tight ? 0.15 : 0.5);
+          break;
+        }
           break;
         case 'list': {
           const list = pdf.struct('L');
@@ -266,6 +341,13 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
             structParent: parent,
             position: { x: box.x, y: pdf.y },
           } as PDFKit.Mixins.TableOptions);
+          if (b.labels) {
+            labelRows(table, rows);
+            pdf.x = box.x;
+            pdf.fontSize(10.5);
+            pdf.moveDown(0.8);
+            break;
+          }
           const tableTop = pdf.y;
           table.row(head.map((c) => ({ ...c, type: 'TH', scope: 'column' })) as never);
           // pdfkit moves a row that does not fit to the new page's top margin, read from the page
@@ -298,14 +380,18 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
           const { w, h } = fig;
           ensure(fig.total);
           const y = pdf.y;
-          parent.add(pdf.struct('Figure', { alt: b.alt }, () => { pdf.image(img.png, box.x + (box.w - w) / 2, y, { width: w, height: h }); }));
+          // The caption is inside its figure (PDF/UA): Figure holds the image and its Caption.
+          const figure = pdf.struct('Figure', { alt: b.alt });
+          parent.add(figure);
+          figure.add(() => { pdf.image(img.png, box.x + (box.w - w) / 2, y, { width: w, height: h }); });
           pdf.y = y + h + 6;
-          textBlock('Caption', [{ text: b.caption, italic: true }], 9, { align: 'center' }, '#444444', box, parent);
+          textBlock('Caption', [{ text: b.caption, italic: true }], 9, { align: 'center' }, '#444444', box, figure);
+          figure.end();
           pdf.moveDown(0.8);
           break;
         }
         case 'pagebreak':
-          if (pdf.y > pdf.page.margins.top + 5) pdf.addPage();
+          if (pdf.y > pdf.page.margins.top + 5 && !nearlyEmpty()) pdf.addPage();
           break;
         default: {
           const never: never = b;
@@ -326,11 +412,7 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
       pdf.switchToPage(tocPage + page);
       const indent = h.level === 1 ? 0 : 14;
       const size = h.level === 1 ? 11 : 10;
-      tocStruct!.add(pdf.struct('TOCI', {}, () => {
-        pdf.font(h.level === 1 ? 'B' : 'R').fontSize(size).fillColor('#1a1a1a');
-        pdf.text(fitWidth(plain(h.text), width - indent - 50), MARGIN + indent, y, { lineBreak: false });
-        pdf.font('R').text(String(pageOf.get(h) ?? ''), MARGIN + width - 40, y, { width: 40, align: 'right', lineBreak: false });
-      }));
+      tocEntry(tocStruct!, h, indent, size, y);
     });
     tocStruct.end();
   }
