@@ -115,7 +115,7 @@ describe('render --profil examples/profil (the fictional kommun\'s design)', () 
     expect(html).toMatch(/<img class="logotyp" src="data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+" alt="Exempelkommunens logotyp \(påhittad\)"/);
     expect(html).toMatch(/@font-face\{font-family:"Liberation Serif";font-weight:700;font-style:normal;src:url\(data:font\/ttf;base64,/);
     const css = /<style>([\s\S]*?)<\/style>/.exec(html)![1]!;
-    expect(css).toContain('h1{color:#0b6e4f;');
+    expect(css).toContain('h1.n1,h2.n1{color:#0b6e4f;'); // a chapter heading (h2 under the title, A's hierarchy)
     expect(css).toContain('th{background:#e3f1ec}');
     expect(css).toContain('body{font-family:"Liberation Serif","Liberation Sans"');
     expect(css).not.toContain('#1f5fa8');
