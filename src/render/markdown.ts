@@ -123,6 +123,13 @@ export function markdownToBlocks(md: string, ctx: RenderContext, warn: (m: strin
             const typ = n.attributes?.typ ?? '';
             const c = ctx.charts[typ];
             if (!c) { warnAt(n, `okänt diagram "${typ}"`); break; }
+            // An empty chart is left out: the document says why instead (and render warns).
+            if (c.tom) {
+              const titel = n.attributes?.titel ?? '';
+              out.push({ kind: 'paragraph', text: [{ text: `${titel ? `${titel}: ` : ''}${c.tom} Diagrammet visas när det finns uppgifter.`, italic: true }] });
+              warn(`diagrammet "${titel || typ}" visas inte: ${c.tom}`);
+              break;
+            }
             fig++;
             out.push({ kind: 'figure', chart: c.chart, alt: c.alt, caption: `Figur ${fig}. ${n.attributes?.titel ?? ''}`.trim(), nummer: fig });
           } else warnAt(n, `okänt direktiv ::${n.name} skrivs inte ut`);

@@ -14,7 +14,8 @@ import { coverRows } from '../cover.js';
 import { columnWidths } from '../columns.js';
 import { xmlChars } from '../xml.js';
 
-export interface ChartImage { png: Buffer; width: number; height: number }
+import type { ChartImage } from '../charts.js';
+export type { ChartImage };
 
 const FONT = 'Arial'; // LibreOffice maps Arial to the metric-compatible Liberation Sans.
 const BLUE = '1F5FA8';
@@ -34,6 +35,16 @@ const runs = (xs: Inline[], size?: number) => linkGroups(xs).flatMap(({ href, ru
   })));
   return href === undefined ? out : [new ExternalHyperlink({ link: href, children: out })];
 });
+
+/**
+ * A chart at its print size (the SVG is laid out in points; docx sizes images in 96 ppi pixels):
+ * the SVG itself, with the PNG as the fallback Word's older readers and pandoc show.
+ */
+function chartRun(img: ChartImage & { png?: Buffer }, b: Extract<Block, { kind: 'figure' }>): ImageRun {
+  const transformation = { width: Math.round((img.width * 96) / 72), height: Math.round((img.height * 96) / 72) };
+  const altText = { name: `Figur ${b.nummer}`, title: b.caption, description: b.alt };
+  return new ImageRun({ type: 'svg', data: Buffer.from(img.svg, 'utf8'), fallback: { type: 'png', data: img.png! }, transformation, altText });
+}
 
 /** Where a block stands: its left edge, the list level it is in, and whether inside a quote. */
 interface At { indent: number; level: number; quote: boolean }
@@ -134,9 +145,8 @@ export async function writeDocx(doc: DocModel, images: Map<Block, ChartImage>, w
       }
       case 'figure': {
         const img = images.get(b);
-        if (!img) { warn(`diagrammet "${b.caption}" kunde inte ritas i DOCX`); break; }
-        const w = 600, h = Math.round((img.height / img.width) * w);
-        children.push(new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, children: [new ImageRun({ type: 'png', data: img.png, transformation: { width: w, height: h }, altText: { name: `Figur ${b.nummer}`, title: b.caption, description: b.alt } })] }));
+        if (!img?.png) { warn(`diagrammet "${b.caption}" kunde inte ritas i DOCX`); break; }
+        children.push(new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, children: [chartRun(img, b)] }));
         children.push(new Paragraph({ style: 'Caption', spacing: { after: 240 }, children: [new TextRun({ text: b.caption, italics: true, size: 18 })] }));
         break;
       }

@@ -6,7 +6,8 @@ import type { Block, DocModel, Inline } from '../model.js';
 import { contents, plain } from '../model.js';
 import { coverRows } from '../cover.js';
 import { columnWidths } from '../columns.js';
-import type { ChartImage } from '../docx/write.js';
+import type { ChartImage } from '../charts.js';
+import SVGtoPDF from 'svg-to-pdfkit';
 import { xmlChars, xmlEscape } from '../xml.js';
 import { cacheFontsByPath, escapeXmpInfo } from './adapter.js';
 
@@ -48,6 +49,16 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
   pdf.addStructure(root);
   const width = pdf.page.width - 2 * MARGIN;
   const FULL: Box = { x: MARGIN, w: width };
+  /** A chart as vectors, its text in the bundled font (embedded, found by pdftotext), inside the Figure's marked content. */
+  const drawChart = (img: ChartImage, x: number, y: number, w: number, h: number) => {
+    SVGtoPDF(pdf, img.svg, x, y, {
+      width: w, height: h, assumePt: true,
+      fontCallback: (_family: string, bold: boolean, italic: boolean) => (bold ? 'B' : italic ? 'I' : 'R'),
+      warningCallback: (m: string) => warn(`diagrammet: ${m}`),
+    });
+    // svg-to-pdfkit leaves its last font selected: the text after it gets the writer's own.
+    pdf.font('R');
+  };
   const fontOf = (x: Inline) => (x.bold && x.italic ? 'BI' : x.bold ? 'B' : x.italic ? 'I' : 'R');
 
   /** Mixed-style text as one tagged element: links underlined with a link annotation (the URL kept), struck text struck. */
@@ -101,7 +112,8 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
   const figureSize = (b: Extract<Block, { kind: 'figure' }>, width: number) => {
     const img = images.get(b);
     if (!img) return undefined;
-    const w = Math.min(width, img.width * 0.72), h = (img.height / img.width) * w;
+    // Drawn at its print size (the SVG is laid out in points), smaller only where the box is narrower.
+    const w = Math.min(width, img.width), h = (img.height / img.width) * w;
     return { w, h, total: h + 6 + measure(b.caption, 'I', 9, width) + 10 };
   };
   const headingSize = (level: number) => [18, 14, 12, 11, 10.5, 10.5][level - 1]!;
@@ -289,7 +301,7 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
           const { w, h } = fig;
           ensure(fig.total);
           const y = pdf.y;
-          parent.add(pdf.struct('Figure', { alt: b.alt }, () => { pdf.image(img.png, box.x + (box.w - w) / 2, y, { width: w, height: h }); }));
+          parent.add(pdf.struct('Figure', { alt: b.alt }, () => { drawChart(img, box.x + (box.w - w) / 2, y, w, h); }));
           pdf.y = y + h + 6;
           textBlock('Caption', [{ text: b.caption, italic: true }], 9, { align: 'center' }, '#444444', box, parent);
           pdf.moveDown(0.8);
