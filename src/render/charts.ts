@@ -119,12 +119,13 @@ function legend(x: number, y: number, w: number, items: { fill?: string; stroke?
 
 function svgDoc(h: number, title: string, body: string): string {
   const w = CHART_WIDTH;
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}pt" height="${r(h)}pt" viewBox="0 0 ${w} ${r(h)}" role="img" aria-label="${esc(title)}"><title>${esc(title)}</title><rect width="${w}" height="${r(h)}" fill="#ffffff"/>${body}</svg>`;
+  // Unitless (user units): the PDF draws one unit as one point (assumePt), HTML as one CSS pixel.
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${r(h)}" viewBox="0 0 ${w} ${r(h)}" role="img" aria-label="${esc(title)}"><title>${esc(title)}</title><rect width="${w}" height="${r(h)}" fill="#ffffff"/>${body}</svg>`;
 }
 
 const PAD = 4;
 /** The label column: as wide as the widest label needs, at most max. */
-const labelColumn = (labels: string[], size: number, max: number) => Math.min(max, Math.max(40, ...labels.map((l) => textWidth(l, size) * SLACK)));
+const labelColumn = (labels: string[], size: number, max: number, style: Style = 'Regular') => Math.min(max, Math.max(40, ...labels.map((l) => textWidth(l, size, style) * SLACK)));
 
 function faktorer(c: Extract<Chart, { typ: 'faktorer' }>, title: string): string {
   const W = CHART_WIDTH, size = 9.5, max = c.skala.length;
@@ -176,7 +177,7 @@ function cellLines(cell: TäckningCell, plan: boolean): { text: string; fill: st
 
 function täckning(c: Extract<Chart, { typ: 'täckning' }>, title: string): string {
   const W = CHART_WIDTH, size = 9.5;
-  const lab = labelColumn(c.rader, size, 110);
+  const lab = labelColumn(c.rader, size, 110, 'Bold');
   const left = lab + 10, colW = (W - left - PAD) / c.kolumner.length;
   const headLines = c.kolumner.map((k) => wrap(k, size, colW - 6, 'Bold'));
   const headH = Math.max(...headLines.map((l) => l.length)) * lineH(size) + 6;
@@ -337,7 +338,7 @@ export function chartSvg(c: Chart, title: string): string {
 
 /** The SVG's size in points (its width and height attributes). */
 export function svgSize(svg: string): { width: number; height: number } {
-  const m = /<svg[^>]* width="([\d.]+)pt" height="([\d.]+)pt"/.exec(svg);
+  const m = /<svg[^>]* width="([\d.]+)" height="([\d.]+)"/.exec(svg);
   return m ? { width: Number(m[1]), height: Number(m[2]) } : { width: CHART_WIDTH, height: CHART_WIDTH / 2 };
 }
 

@@ -278,6 +278,7 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
       id: x.id, indikator: `${x.id} ${x.namn}`, utgångsvärde: enhet(x.utgångsvärde), målvärde: enhet(x.målvärde), måldatum: datumText(x.måldatum),
       utfall: enhet(cur), föregående: enhet(prev),
       förändring: diff === undefined ? '' : `${diff > 0 ? '+' : diff < 0 ? '−' : '±'}${num(Math.abs(diff))}${x.enhet ? ' ' + x.enhet : ''}`,
+      målOchDatum: [enhet(x.målvärde), datumText(x.måldatum)].filter(Boolean).join(', '),
       bedömning: bedömningText(r.dom.bedömning), skäl: r.dom.skäl, nått: r.dom.bedömning === 'nått',
       datum: datumText(mätning(omgångar.at(-1), x.id)?.datum), kommentar: mätning(omgångar.at(-1), x.id)?.kommentar ?? '',
       serie: [
