@@ -286,7 +286,7 @@ function indikatorer(c: Extract<Chart, { typ: 'indikatorer' }>, title: string): 
     x.utfall === undefined ? 'Ingen mätning' : `${med(x.utfall, x.enhet)}${x.målvärde === undefined ? '' : ` (mål ${med(x.målvärde, x.enhet)})`}`,
     bedömningText(x.bedömning),
   ];
-  const valW = Math.min(130, Math.max(...c.rader.flatMap((x) => valueLines(x).map((l) => textWidth(l, MIN_SIZE, 'Bold') * SLACK)))) + 4;
+  const valW = Math.min(130, Math.max(40, ...c.rader.flatMap((x) => valueLines(x).map((l) => textWidth(l, MIN_SIZE, 'Bold') * SLACK)))) + 4;
   const left = lab + 8, right = W - PAD - valW - 6;
   const top = 44, MAXA = 1.2;
   const sx = (andel: number) => left + ((right - left) * Math.min(MAXA, Math.max(0, andel))) / MAXA;

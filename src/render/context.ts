@@ -136,6 +136,7 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
     };
   };
   charts.täckning = matrix(false);
+  // An empty chart is not drawn; its alt text is why (never a list that ends in ": .").
   charts.täckningPlan = matrix(true);
   const per = p.projekt.period;
   const ins = p.handlingsplan?.insatser ?? [];
@@ -178,6 +179,8 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
     alt: `Diagram över indikatorernas utfall${u.id ? ` i uppföljning ${u.id}` : ''}, som andel av vägen från utgångsvärde till målvärde: ${indRader.map((r) => `${r.etikett}: utgångsvärde ${medEnhet(r.utgångsvärde, r.enhet)}, ${r.tidigareMed.map((t) => `${t.omgång} ${medEnhet(t.värde, r.enhet)}, `).join('')}utfall ${r.utfall === undefined ? 'ingen mätning' : medEnhet(r.utfall, r.enhet)}, målvärde ${medEnhet(r.målvärde, r.enhet)}${r.måldatum ? ` till ${dateInWords(r.måldatum)}` : ''}; ${r.dom.bedömning}${r.dom.bedömning === 'på väg' || r.dom.bedömning === 'inte på väg' || r.dom.bedömning === 'för tidigt att bedöma' ? ` (${r.dom.skäl.replace(/\.$/, '').replace(/^./, (c) => c.toLowerCase())})` : ''}`).join('; ')}.`,
     ...(!indRader.length ? { tom: 'Uppföljningsplanen har inga indikatorer ännu.' } : indRader.every((r) => r.utfall === undefined) ? { tom: 'Ingen indikator är mätt ännu.' } : {}),
   };
+
+  for (const c of Object.values(charts)) if (c.tom) c.alt = c.tom;
 
   const m = (s: Step, nr: string) => s.moment.find((x) => x.nummer === nr)!;
   const delText = (s: Step, nr: string, data: Record<string, unknown> | undefined) =>
