@@ -23,8 +23,8 @@ export interface CoverageCell {
   /** Support the plan winds down (the mapped support, or the avveckla insats): shown, never counted as coverage. */
   avvecklas: Item[];
   /**
-   * Support reaching the band whose level the source does not give (nivå "ej angivet"): the
-   * cell is "ej angivet", not a gap (an unknown is not a missing support).
+   * Support that may reach the cell but whose level (nivå "ej angivet") or ages (none given) are
+   * not stated: the cell is "ej angivet", not a gap (an unknown is not a missing support).
    */
   ejAngivet: Item[];
   /** The band lies outside the plan's scope (projekt.omfattning.åldrar): never a gap. */
@@ -39,6 +39,11 @@ export interface Coverage {
 
 const isObj = (v: unknown): v is Item => v !== null && typeof v === 'object' && !Array.isArray(v);
 const list = (v: unknown): Item[] => (Array.isArray(v) ? v.filter(isObj) : []);
+
+/** Whether an item says whom it reaches by age at all (från, till or graviditet); real plans often do not. */
+export function agesGiven(åldrar: unknown): boolean {
+  return isObj(åldrar) && (typeof åldrar.från === 'number' || typeof åldrar.till === 'number' || åldrar.graviditet === true);
+}
 
 /** Whether an item's ages (från/till, or graviditet) reach an age band; open ends mean 0 and 18. */
 export function covers(åldrar: unknown, band: BandLike): boolean {
@@ -98,11 +103,16 @@ export function coverage(data: unknown, bands: BandLike[], levels: LevelLike[], 
   const planerat = running.filter((i) => i.åtgärd !== 'fortsätta' && i.åtgärd !== 'utveckla');
   // Wound down: the support an avveckla insats carries (or the insats itself when it names none).
   const avvecklas = insatser.filter((i) => i.åtgärd === 'avveckla').map((i) => link(i) ?? i);
+  const counted = [...befintligt, ...utvecklas, ...planerat];
   const celler = bands.map((band) => {
     const utanför = !inScope(d, band);
-    const ejAngivet = [...befintligt, ...utvecklas, ...planerat].filter((s) => s.nivå === EJ_ANGIVET && covers(s.åldrar, band));
+    // Support whose level or ages the source does not give may reach the cell: not known to be a gap.
+    const ejAngivet = counted.filter((s) => s.nivå === EJ_ANGIVET && (covers(s.åldrar, band) || !agesGiven(s.åldrar)));
     const at = (xs: Item[], level: LevelLike) => xs.filter((s) => s.nivå === level.id && covers(s.åldrar, band));
-    return levels.map((level) => ({ befintligt: at(befintligt, level), planerat: at(planerat, level), utvecklas: at(utvecklas, level), avvecklas: at(avvecklas, level), ejAngivet, utanför }));
+    return levels.map((level) => ({
+      befintligt: at(befintligt, level), planerat: at(planerat, level), utvecklas: at(utvecklas, level), avvecklas: at(avvecklas, level),
+      ejAngivet: [...ejAngivet, ...counted.filter((s) => s.nivå === level.id && !agesGiven(s.åldrar))], utanför,
+    }));
   });
   return { celler, kartlagt: mapped.length > 0 || insatser.length > 0 };
 }

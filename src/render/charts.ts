@@ -202,7 +202,7 @@ function täckning(c: Extract<Chart, { typ: 'täckning' }>, title: string): stri
       const cx = x + colW / 2;
       if (unknown) {
         b += rect(x + 2, y + 2, colW - 4, rowH - 4, '#f0f0f0', ` stroke="${GREY}" stroke-width="1" stroke-dasharray="4 3"`);
-        const why = c.kartlagt === false ? 'Ej kartlagt ännu' : cell.utanför ? 'Utanför planen' : 'Nivå ej angiven';
+        const why = c.kartlagt === false ? 'Ej kartlagt ännu' : cell.utanför ? 'Utanför planen' : 'Nivå eller ålder ej angiven';
         b += lines(cx, y + rowH / 2 + size * 0.35, wrap(why, size, colW - 8, 'Italic'), { size, style: 'Italic', fill: GREY, anchor: 'middle' });
         return;
       }
@@ -216,7 +216,7 @@ function täckning(c: Extract<Chart, { typ: 'täckning' }>, title: string): stri
   const items = [
     { fill: LIGHT, stroke: '#9fb6d3', text: 'Stöd finns' },
     { fill: '#fbe4e2', stroke: RED, text: 'Saknas: inget stöd för åldern på nivån' },
-    { fill: '#f0f0f0', stroke: GREY, dash: true, text: 'Ej kartlagt, nivå ej angiven eller utanför planens åldrar' },
+    { fill: '#f0f0f0', stroke: GREY, dash: true, text: 'Ej kartlagt, nivå eller ålder ej angiven, eller utanför planens åldrar' },
   ];
   const note = c.visaPlanerat
     ? 'Varje stöd räknas en gång. Befintligt: stöd som finns och fortsätter som det är. Utvecklas: stöd som planen utvecklar (ett befintligt stöd som utvecklas räknas bara här). Nytt: insats som planen inför. Avvecklas: stöd som planen avvecklar; det räknas inte som stöd.'
@@ -324,6 +324,15 @@ function indikatorer(c: Extract<Chart, { typ: 'indikatorer' }>, title: string): 
   const lg = legend(PAD, bottom + 18, W - 2 * PAD, used.filter((u) => u !== 'ingen mätning' && u !== 'målvärde saknas').map((u) => ({ fill: BEDÖMNING_FÄRG[u], text: bedömningText(u) })), note);
   b += lg.svg;
   return svgDoc(bottom + 18 + lg.h, title, b);
+}
+
+/** Rows per chart of a timeline or indicator chart: more and the chart would not fit a page at 9 pt. */
+export const MAX_ROWS = 20;
+/** A timeline or indicator chart of many rows as several charts of at most MAX_ROWS rows each (one per page at most). */
+export function splitChart(c: Chart): { chart: Chart; från: number; till: number }[] {
+  if ((c.typ !== 'tidslinje' && c.typ !== 'indikatorer') || c.rader.length <= MAX_ROWS) return [{ chart: c, från: 1, till: c.rader.length }];
+  const parts = Math.ceil(c.rader.length / MAX_ROWS), per = Math.ceil(c.rader.length / parts);
+  return Array.from({ length: parts }, (_, k) => ({ chart: { ...c, rader: c.rader.slice(k * per, (k + 1) * per) } as Chart, från: k * per + 1, till: Math.min(c.rader.length, (k + 1) * per) }));
 }
 
 /** The chart as SVG (XML, for resvg, svg-to-pdfkit and inline in HTML): only XML characters, whatever the labels hold. */

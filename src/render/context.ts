@@ -122,7 +122,7 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
     const cellText = (c: (typeof celler)[number][number], state: ReturnType<typeof cellState>) => {
       const n = c.befintligt.length, u = c.utvecklas.length, nya = c.planerat.length, a = c.avvecklas.length;
       const parts = [n ? `${n} befintlig${n === 1 ? 't' : 'a'}` : '', planned && u ? `${u} utvecklas` : '', planned && nya ? `${nya} ny${nya === 1 ? 'tt' : 'a'}` : '', planned && a ? `${a} avvecklas` : ''].filter(Boolean);
-      const head = state === 'lucka' ? 'saknas' : state === 'utanför' ? 'utanför planen' : state === 'ej angivet' ? 'nivå ej angiven' : '';
+      const head = state === 'lucka' ? 'saknas' : state === 'utanför' ? 'utanför planen' : state === 'ej angivet' ? 'nivå eller ålder ej angiven' : '';
       return [head, ...parts].filter(Boolean).join(', ');
     };
     const rader = b.åldersband.map((band, i) => `${band.titel}: ${b.preventionsnivåer.map((n, j) => `${n.titel.toLowerCase()} ${cellText(celler[i]![j]!, cellState(cov.celler[i]![j]!))}`).join(', ')}`);
@@ -145,8 +145,9 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
   const last = (d?: Datum) => parseDate(d)?.last;
   const starts = ins.map((i) => first(i.start)).filter(Boolean).sort() as string[];
   const ends = ins.map((i) => last(i.slut)).filter(Boolean).sort() as string[];
-  const från = per?.från ? `${per.från}-01-01` : starts[0] ?? `${datum.slice(0, 4)}-01-01`;
-  const till = per?.till ? `${per.till}-12-31` : ends.at(-1) ?? `${Number(datum.slice(0, 4)) + 3}-12-31`;
+  // The plan period, widened to every insats's dates: a bar outside the axis would be drawn as a sliver at its edge.
+  const från = [per?.från ? `${per.från}-01-01` : undefined, starts[0]].filter(Boolean).sort()[0] ?? `${datum.slice(0, 4)}-01-01`;
+  const till = [per?.till ? `${per.till}-12-31` : undefined, ends.at(-1)].filter(Boolean).sort().at(-1) ?? `${Number(datum.slice(0, 4)) + 3}-12-31`;
   charts.tidslinje = {
     chart: { typ: 'tidslinje', från, till, rader: ins.map((i) => ({ etikett: `${i.id} ${i.namn}`, start: first(i.start), slut: last(i.slut), åtgärd: i.åtgärd })) },
     alt: `Tidslinje över de planerade insatserna ${från.slice(0, 4)}–${till.slice(0, 4)}: ${ins.map((i) => `${i.id} ${i.namn}, ${i.åtgärd ?? 'införa'}, ${i.start ? `${dateInWords(i.start)} – ${i.slut ? dateInWords(i.slut) : 'tills vidare'}` : 'startdatum ej ifyllt'}`).join('; ')}.`,

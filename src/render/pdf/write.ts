@@ -51,7 +51,9 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
   const FULL: Box = { x: MARGIN, w: width };
   /** A chart as vectors, its text in the bundled font (embedded, found by pdftotext), inside the Figure's marked content. */
   const drawChart = (img: ChartImage, x: number, y: number, w: number, h: number) => {
-    SVGtoPDF(pdf, img.svg, x, y, {
+    // The root's width and height set the viewport svg-to-pdfkit maps the viewBox into: the size drawn.
+    const svg = img.svg.replace(/^<svg([^>]*?) width="[\d.]+" height="[\d.]+"/, `<svg$1 width="${w}" height="${h}"`);
+    SVGtoPDF(pdf, svg, x, y, {
       width: w, height: h, assumePt: true,
       fontCallback: (_family: string, bold: boolean, italic: boolean) => (bold ? 'B' : italic ? 'I' : 'R'),
       warningCallback: (m: string) => warn(`diagrammet: ${m}`),
@@ -113,7 +115,9 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
     const img = images.get(b);
     if (!img) return undefined;
     // Drawn at its print size (the SVG is laid out in points), smaller only where the box is narrower.
-    const w = Math.min(width, img.width), h = (img.height / img.width) * w;
+    // A chart taller than a page (a timeline of many insatser) is scaled to fit one, with its caption.
+    const room = pdf.page.height - pdf.page.margins.top - pdf.page.margins.bottom - 40;
+    const w = Math.min(width, img.width, (img.width * room) / img.height), h = (img.height / img.width) * w;
     return { w, h, total: h + 6 + measure(b.caption, 'I', 9, width) + 10 };
   };
   const headingSize = (level: number) => [18, 14, 12, 11, 10.5, 10.5][level - 1]!;
