@@ -122,6 +122,17 @@ describe('coverage', () => {
     expect(c.kartlagt).toBe(true);
   });
 
+  it('support whose ages are not given is "ej angivet" at its level in every band, not a gap', () => {
+    const c = coverage({ analys: { kartläggning: { befintligt_stöd: [{ id: 'S1', namn: 'Familjecentraler', nivå: 'universell' }, { id: 'S2', namn: 'COPE', nivå: 'ej angivet' }] } } }, bands, levels, false);
+    for (const b of bands) {
+      expect(cellState(cell(c, b.id, 'universell')), b.id).toBe('ej angivet');
+      // S2's level is not given either: no cell of any level is a known gap.
+      expect(cellState(cell(c, b.id, 'selektiv')), b.id).toBe('ej angivet');
+    }
+    const only = coverage({ analys: { kartläggning: { befintligt_stöd: [{ id: 'S1', namn: 'Familjecentraler', nivå: 'universell' }] } } }, bands, levels, false);
+    for (const b of bands) expect(cellState(cell(only, b.id, 'selektiv')), b.id).toBe('lucka');
+  });
+
   it.each<[string, unknown, string[]]>([
     ['no scope: every band', undefined, ['graviditet', '0-5', '6-12', '13-18']],
     ['0–17 without graviditet', { från: 0, till: 17 }, ['0-5', '6-12', '13-18']],
