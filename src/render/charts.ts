@@ -281,12 +281,13 @@ const med = (v: number, enhet?: string) => `${numText(v)}${enhet ? ` ${enhet}` :
  */
 function indikatorer(c: Extract<Chart, { typ: 'indikatorer' }>, title: string): string {
   const W = CHART_WIDTH, size = 9.5;
-  const lab = labelColumn(c.rader.map((x) => x.etikett), size, 150);
+  // Wide labels and a narrow value column: two lines of label a row keep ten indicators on one page.
+  const lab = labelColumn(c.rader.map((x) => x.etikett), size, 190);
   const valueLines = (x: IndikatorRad) => [
     x.utfall === undefined ? 'Ingen mätning' : `${med(x.utfall, x.enhet)}${x.målvärde === undefined ? '' : ` (mål ${med(x.målvärde, x.enhet)})`}`,
     bedömningText(x.bedömning),
   ];
-  const valW = Math.min(130, Math.max(40, ...c.rader.flatMap((x) => valueLines(x).map((l) => textWidth(l, MIN_SIZE, 'Bold') * SLACK)))) + 4;
+  const valW = Math.min(112, Math.max(40, ...c.rader.flatMap((x) => valueLines(x).map((l) => textWidth(l, MIN_SIZE, 'Bold') * SLACK)))) + 4;
   const left = lab + 8, right = W - PAD - valW - 6;
   const top = 44, MAXA = 1.2;
   const sx = (andel: number) => left + ((right - left) * Math.min(MAXA, Math.max(0, andel))) / MAXA;
