@@ -68,3 +68,31 @@ export function bedömIndikator(ind: IndikatorLike, m: MätningLike | undefined,
 
 /** The judgement as a table or a chart prints it: capitalised ("På väg"). */
 export const bedömningText = (b: Indikatorbedömning): string => b.charAt(0).toLocaleUpperCase('sv-SE') + b.slice(1);
+
+const isObj = (v: unknown): v is Record<string, any> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+export interface ProjektetsIndikator { id: string; namn: string; resultat: IndikatorResultat }
+
+/**
+ * Every indicator of a project file judged at its latest follow-up round (the last of
+ * uppföljningar[]): what the uppföljningsrapport prints and what the översikt counts
+ * (iRätt). The time runs from the plan period's first day (or the first round's), and a
+ * measurement without a date stands for its round's end, else `datum` (the document's date).
+ * Data may not match the schema (check runs on invalid files), so every access checks types.
+ */
+export function bedömIndikatorer(data: unknown, datum?: string): ProjektetsIndikator[] {
+  const d = isObj(data) ? data : {};
+  const inds = Array.isArray(d.handlingsplan?.uppföljningsplan?.indikatorer) ? (d.handlingsplan.uppföljningsplan.indikatorer as unknown[]).filter(isObj) : [];
+  const rounds = Array.isArray(d.uppföljningar) ? (d.uppföljningar as unknown[]).filter(isObj) : [];
+  const last = rounds.at(-1);
+  const start = d.projekt?.period?.från ?? rounds[0]?.period?.från;
+  const när = parseDate(last?.period?.till)?.last ?? datum;
+  return inds.filter((x) => typeof x.id === 'string').map((x) => {
+    const m = Array.isArray(last?.utfall) ? (last!.utfall as unknown[]).filter(isObj).find((u) => u.indikator === x.id) : undefined;
+    const ind: IndikatorLike = {
+      ...(typeof x.utgångsvärde === 'number' ? { utgångsvärde: x.utgångsvärde } : {}), ...(typeof x.målvärde === 'number' ? { målvärde: x.målvärde } : {}),
+      ...(x.riktning === 'minska' ? { riktning: 'minska' as const } : {}), måldatum: x.måldatum,
+    };
+    return { id: x.id as string, namn: typeof x.namn === 'string' ? x.namn : '', resultat: bedömIndikator(ind, m && { ...(typeof m.värde === 'number' ? { värde: m.värde } : {}), datum: m.datum }, { start, ...(när ? { när } : {}) }) };
+  });
+}

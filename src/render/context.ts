@@ -3,7 +3,7 @@
 import type { Project, Insats, BefintligtStöd, Åldrar, Räckvidd, Beslut, BeslutPerDokument, Checklista, Faktorbedömning } from '../project/types.js';
 import type { Method, Step } from '../content/types.js';
 import { cellState, coverage, isGap } from '../judge/coverage.js';
-import { bedömIndikator, bedömningText } from '../judge/indikator.js';
+import { bedömIndikatorer, bedömningText } from '../judge/indikator.js';
 import type { Kostnad, Grupp, Uppföljningsomgång, Datum, Tal } from '../project/types.js';
 import { genitive } from '../kommuner.js';
 import type { Chart } from './charts.js';
@@ -160,14 +160,12 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
   const periodText = (pp?: { från?: Datum; till?: Datum }, sep = '–') => [...new Set([pp?.från, pp?.till].filter(Boolean))].map((d) => dateInWords(d)).join(sep);
   const omgångNamn = (o: Uppföljningsomgång) => (o.period?.från || o.period?.till ? `${o.id} (${periodText(o.period)})` : o.id);
   const mätning = (o: Uppföljningsomgång | undefined, ind: string) => o?.utfall?.find((x) => x.indikator === ind);
-  // Each indicator judged against baseline, target and target date (src/judge/indikator.ts), from the plan's start.
-  const planStart = per?.från ?? omgångar[0]?.period?.från;
-  const när = parseDate(u.period?.till)?.last ?? datum;
+  // Each indicator judged against baseline, target and target date at the latest round (src/judge/indikator.ts).
+  const domar = new Map(bedömIndikatorer(p, datum).map((x) => [x.id, x.resultat]));
   const indRader = [...indMap.values()].map((x) => {
-    const cur = mätning(omgångar.at(-1), x.id);
-    const v = cur?.värde;
+    const v = mätning(omgångar.at(-1), x.id)?.värde;
     const riktning = x.riktning ?? 'öka';
-    const dom = bedömIndikator(x, cur, { start: planStart, när });
+    const dom = domar.get(x.id)!;
     const tidigareMed = omgångar.slice(0, -1).map((o) => ({ omgång: o.id, värde: mätning(o, x.id)?.värde })).filter((t): t is { omgång: string; värde: number } => typeof t.värde === 'number');
     return {
       etikett: `${x.id} ${x.namn}`, utgångsvärde: x.utgångsvärde, målvärde: x.målvärde, utfall: v, tidigare: tidigareMed.map((t) => t.värde), riktning, bedömning: dom.bedömning, enhet: x.enhet,

@@ -1,6 +1,10 @@
 // The indicator judgement, table by table: baseline, target, target date and the measurement's day.
 import { describe, expect, it } from 'vitest';
-import { bedömIndikator, bedömningText, iRätt, type IndikatorLike, type Indikatorbedömning, type MätningLike } from '../../src/judge/indikator.js';
+import { bedömIndikator, bedömIndikatorer, bedömningText, iRätt, type IndikatorLike, type Indikatorbedömning, type MätningLike } from '../../src/judge/indikator.js';
+
+import { join } from 'node:path';
+import { loadProject } from '../../src/project/load.js';
+import { ROOT } from '../helpers/cli.js';
 
 // Plan from 2025-01-01; target 2027-12-31 (three years).
 const öka: IndikatorLike = { utgångsvärde: 58, målvärde: 75, riktning: 'öka', måldatum: '2027-12-31' };
@@ -51,4 +55,27 @@ describe('bedömIndikator', () => {
     expect(bedömningText(b)).toBe(text);
     expect(iRätt(b)).toBe(on);
   });
+});
+
+describe('bedömIndikatorer: a project file at its latest round (what the report prints and the översikt counts)', () => {
+  it('the Lindesberg example, round U2', () => {
+    const data = loadProject(join(ROOT, 'examples', 'lindesberg', 'projekt.yaml')).data;
+    const r = bedömIndikatorer(data, '2026-11-20');
+    expect(r.map((x) => [x.id, x.resultat.bedömning])).toEqual([
+      ['IND1', 'på väg'], ['IND2', 'nått'], ['IND3', 'på väg'], ['IND4', 'på väg'], ['IND5', 'nått'],
+      ['IND6', 'på väg'], ['IND7', 'nått'], ['IND8', 'på väg'], ['IND9', 'på väg'], ['IND10', 'nått'],
+    ]);
+    expect(r.filter((x) => iRätt(x.resultat.bedömning))).toHaveLength(10);
+  });
+
+  it.each<[string, unknown, [string, Indikatorbedömning][]]>([
+    ['not a project', 'text', []],
+    ['no rounds: no measurement', { handlingsplan: { uppföljningsplan: { indikatorer: [{ id: 'IND1', namn: 'X', målvärde: 5 }] } } }, [['IND1', 'ingen mätning']]],
+    ['the latest round counts, not an earlier one', {
+      projekt: { period: { från: 2025, till: 2027 } },
+      handlingsplan: { uppföljningsplan: { indikatorer: [{ id: 'IND1', namn: 'X', utgångsvärde: 0, målvärde: 10, måldatum: '2027-12-31' }] } },
+      uppföljningar: [{ id: 'U1', utfall: [{ indikator: 'IND1', värde: 10, datum: '2025-12-31' }] }, { id: 'U2', period: { till: '2026-12-31' }, utfall: [{ indikator: 'IND1', värde: 1 }] }],
+    }, [['IND1', 'inte på väg']]],
+    ['a value of the wrong type is no measurement', { handlingsplan: { uppföljningsplan: { indikatorer: [{ id: 'IND1', målvärde: 5 }] } }, uppföljningar: [{ id: 'U1', utfall: [{ indikator: 'IND1', värde: 'fem' }] }] }, [['IND1', 'ingen mätning']]],
+  ])('%s', (_n, data, want) => expect(bedömIndikatorer(data, '2026-01-01').map((x) => [x.id, x.resultat.bedömning])).toEqual(want));
 });
