@@ -8,11 +8,23 @@ export interface BandLike { graviditet?: boolean; från?: number; till?: number 
 export interface LevelLike { id: string }
 type Item = Record<string, any>;
 export interface CoverageCell {
+  /**
+   * Support that runs as it is: mapped support the plan neither develops nor winds down, and (in
+   * the plan) insatser that continue (fortsätta) a support not in the mapping.
+   */
   befintligt: Item[];
+  /** New support: insatser that introduce it (införa, or no åtgärd given). */
   planerat: Item[];
   /**
-   * Support reaching the band whose level the source does not give (nivå "ej angivet"): the
-   * cell is "ej angivet", not a gap (an unknown is not a missing support).
+   * Support the plan develops (insatser with åtgärd utveckla): an existing support the insats
+   * develops is counted here once, not again as existing.
+   */
+  utvecklas: Item[];
+  /** Support the plan winds down (the mapped support, or the avveckla insats): shown, never counted as coverage. */
+  avvecklas: Item[];
+  /**
+   * Support that may reach the cell but whose level (nivå "ej angivet") or ages (none given) are
+   * not stated: the cell is "ej angivet", not a gap (an unknown is not a missing support).
    */
   ejAngivet: Item[];
   /** The band lies outside the plan's scope (projekt.omfattning.åldrar): never a gap. */
@@ -27,6 +39,11 @@ export interface Coverage {
 
 const isObj = (v: unknown): v is Item => v !== null && typeof v === 'object' && !Array.isArray(v);
 const list = (v: unknown): Item[] => (Array.isArray(v) ? v.filter(isObj) : []);
+
+/** Whether an item says whom it reaches by age at all (från, till or graviditet); real plans often do not. */
+export function agesGiven(åldrar: unknown): boolean {
+  return isObj(åldrar) && (typeof åldrar.från === 'number' || typeof åldrar.till === 'number' || åldrar.graviditet === true);
+}
 
 /** Whether an item's ages (från/till, or graviditet) reach an age band; open ends mean 0 and 18. */
 export function covers(åldrar: unknown, band: BandLike): boolean {
@@ -64,27 +81,37 @@ export function inScope(data: unknown, band: BandLike): boolean {
 }
 
 /**
- * The coverage before the plan (lägesbild: existing support) or with it (handlingsplan: existing
- * support the plan does not wind down, and the insatser that run: insatsCovers), judged within
- * the plan's scope.
+ * The coverage before the plan (lägesbild: existing support) or with it (handlingsplan), judged
+ * within the plan's scope. With the plan, each support is counted once, in one of four kinds:
+ * existing (runs as it is), developed (an utveckla insats, with the existing support it develops),
+ * new (införa) and wound down (avveckla: shown, not counted). An insats that does not run
+ * (insatsCovers) reaches no one, and neither does the existing support it would carry.
  */
 export function coverage(data: unknown, bands: BandLike[], levels: LevelLike[], withPlan: boolean): Coverage {
   const d = isObj(data) ? data : {};
   const insatser = withPlan ? list(d.handlingsplan?.insatser) : [];
-  // Existing support that the plan winds down, or whose insats is paused or ended, no longer
-  // counts in the plan's picture.
-  const avvecklas = new Set(insatser.filter((i) => !insatsCovers(i) && typeof i.befintligt_stöd === 'string').map((i) => i.befintligt_stöd as string));
   const mapped = list(d.analys?.kartläggning?.befintligt_stöd);
-  const befintligt = mapped.filter((s) => !(typeof s.id === 'string' && avvecklas.has(s.id)));
-  const planerat = insatser.filter(insatsCovers);
+  const byId = new Map(mapped.filter((s) => typeof s.id === 'string').map((s) => [s.id as string, s]));
+  const link = (i: Item) => (typeof i.befintligt_stöd === 'string' ? byId.get(i.befintligt_stöd) : undefined);
+  // An insats without its own level or ages reaches whom the support it carries reaches.
+  const withSupport = (i: Item): Item => { const s = link(i); return s ? { ...i, nivå: i.nivå ?? s.nivå, åldrar: i.åldrar ?? s.åldrar } : i; };
+  // Mapped support an insats takes over (develops, winds down, replaces, or carries without running); fortsätta keeps it as it is.
+  const takenOver = new Set(insatser.filter((i) => link(i) && (i.åtgärd !== 'fortsätta' || !insatsCovers(i))).map((i) => i.befintligt_stöd as string));
+  const running = insatser.filter(insatsCovers);
+  const befintligt = [...mapped.filter((s) => !(typeof s.id === 'string' && takenOver.has(s.id))), ...running.filter((i) => i.åtgärd === 'fortsätta' && !link(i))];
+  const utvecklas = running.filter((i) => i.åtgärd === 'utveckla').map(withSupport);
+  const planerat = running.filter((i) => i.åtgärd !== 'fortsätta' && i.åtgärd !== 'utveckla');
+  // Wound down: the support an avveckla insats carries (or the insats itself when it names none).
+  const avvecklas = insatser.filter((i) => i.åtgärd === 'avveckla').map((i) => link(i) ?? i);
+  const counted = [...befintligt, ...utvecklas, ...planerat];
   const celler = bands.map((band) => {
     const utanför = !inScope(d, band);
-    const ejAngivet = [...befintligt, ...planerat].filter((s) => s.nivå === EJ_ANGIVET && covers(s.åldrar, band));
+    // Support whose level or ages the source does not give may reach the cell: not known to be a gap.
+    const ejAngivet = counted.filter((s) => s.nivå === EJ_ANGIVET && (covers(s.åldrar, band) || !agesGiven(s.åldrar)));
+    const at = (xs: Item[], level: LevelLike) => xs.filter((s) => s.nivå === level.id && covers(s.åldrar, band));
     return levels.map((level) => ({
-      befintligt: befintligt.filter((s) => s.nivå === level.id && covers(s.åldrar, band)),
-      planerat: planerat.filter((s) => s.nivå === level.id && covers(s.åldrar, band)),
-      ejAngivet,
-      utanför,
+      befintligt: at(befintligt, level), planerat: at(planerat, level), utvecklas: at(utvecklas, level), avvecklas: at(avvecklas, level),
+      ejAngivet: [...ejAngivet, ...counted.filter((s) => s.nivå === level.id && !agesGiven(s.åldrar))], utanför,
     }));
   });
   return { celler, kartlagt: mapped.length > 0 || insatser.length > 0 };
@@ -95,9 +122,10 @@ export function coverage(data: unknown, bands: BandLike[], levels: LevelLike[], 
  * plan's scope. A chart that maps the cells' items to names keeps ejAngivet and utanför with them.
  */
 /** A coverage cell, or a chart's copy of one (its ejAngivet a flag instead of the items). */
-type CellLike = { befintligt: unknown[]; planerat: unknown[]; ejAngivet?: unknown[] | boolean; utanför?: boolean };
+type CellLike = { befintligt: unknown[]; planerat: unknown[]; utvecklas?: unknown[]; ejAngivet?: unknown[] | boolean; utanför?: boolean };
 export function cellState(c: CellLike): 'stöd' | 'ej angivet' | 'lucka' | 'utanför' {
-  if (c.befintligt.length || c.planerat.length) return 'stöd';
+  // Wound-down support (avvecklas) is no support.
+  if (c.befintligt.length || c.planerat.length || c.utvecklas?.length) return 'stöd';
   if (c.utanför) return 'utanför';
   const unstated = Array.isArray(c.ejAngivet) ? c.ejAngivet.length > 0 : c.ejAngivet === true;
   return unstated ? 'ej angivet' : 'lucka';

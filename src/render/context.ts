@@ -3,6 +3,7 @@
 import type { Project, Insats, BefintligtStöd, Åldrar, Räckvidd, Beslut, BeslutPerDokument, Checklista, Faktorbedömning } from '../project/types.js';
 import type { Method, Step } from '../content/types.js';
 import { cellState, coverage, isGap } from '../judge/coverage.js';
+import { bedömIndikatorer, bedömningText } from '../judge/indikator.js';
 import type { Kostnad, Grupp, Uppföljningsomgång, Datum, Tal } from '../project/types.js';
 import { genitive } from '../kommuner.js';
 import type { Chart } from './charts.js';
@@ -49,7 +50,8 @@ function nyckeltalVärde(v: Tal | undefined, enhet?: string): string {
 
 export interface RenderContext {
   [k: string]: unknown;
-  charts: Record<string, { chart: Chart; alt: string }>;
+  /** tom: why the chart is left out (nothing to show yet); the document says so instead of drawing it. */
+  charts: Record<string, { chart: Chart; alt: string; tom?: string }>;
 }
 
 export function buildContext(p: Project, method: Method, dokument: DokumentId, datum: string): RenderContext {
@@ -108,23 +110,33 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
   const fakt: Partial<Record<string, Faktorbedömning>> = p.analys?.förutsättningar?.faktorer ?? {};
   charts.faktorer = {
     chart: { typ: 'faktorer', skala: b.bedömningsskala.map((s) => s.titel), rader: b.faktorer.map((f) => ({ etikett: `${f.nummer}. ${f.titel}`, värde: fakt[f.id]?.bedömning ?? null })) },
-    alt: `Stapeldiagram över de elva organisatoriska faktorerna, bedömda på en skala 1–5: ${b.faktorer.map((f) => `${f.titel} ${fakt[f.id]?.bedömning ?? 'ej bedömd'}`).join('; ')}.`,
+    alt: `Stapeldiagram över de elva organisatoriska faktorerna, bedömda på en skala från 1 (${b.bedömningsskala[0]?.titel.toLowerCase() ?? ''}) till 5 (${b.bedömningsskala.at(-1)?.titel.toLowerCase() ?? ''}): ${b.faktorer.map((f) => { const v = fakt[f.id]?.bedömning; return `${f.titel} ${v ? `${v} (${b.bedömningsskala.find((x) => x.värde === v)?.titel.toLowerCase() ?? ''})` : 'ej bedömd'}`; }).join('; ')}.`,
+    ...(b.faktorer.some((f) => fakt[f.id]?.bedömning) ? {} : { tom: 'Ingen av de elva faktorerna är bedömd ännu.' }),
   };
   const matrix = (planned: boolean) => {
     const names = (xs: Record<string, any>[]) => xs.map((x) => String(x.namn ?? x.id ?? ''));
     const cov = coverage(p, b.åldersband, b.preventionsnivåer, planned);
     // What each cell shows comes from the judge (cellState): support, "ej angivet", a gap, or outside the plan's scope.
-    const celler = cov.celler.map((row) => row.map((c) => ({ befintligt: names(c.befintligt), planerat: names(c.planerat), ejAngivet: cellState(c) === 'ej angivet', utanför: c.utanför })));
+    const celler = cov.celler.map((row) => row.map((c) => ({ befintligt: names(c.befintligt), planerat: names(c.planerat), utvecklas: names(c.utvecklas), avvecklas: names(c.avvecklas), ejAngivet: cellState(c) === 'ej angivet', utanför: c.utanför })));
+    // The alt text says what each cell shows, row by row, in the chart's words.
+    const cellText = (c: (typeof celler)[number][number], state: ReturnType<typeof cellState>) => {
+      const n = c.befintligt.length, u = c.utvecklas.length, nya = c.planerat.length, a = c.avvecklas.length;
+      const parts = [n ? `${n} befintlig${n === 1 ? 't' : 'a'}` : '', planned && u ? `${u} utvecklas` : '', planned && nya ? `${nya} ny${nya === 1 ? 'tt' : 'a'}` : '', planned && a ? `${a} avvecklas` : ''].filter(Boolean);
+      const head = state === 'lucka' ? 'saknas' : state === 'utanför' ? 'utanför planen' : state === 'ej angivet' ? 'nivå eller ålder ej angiven' : '';
+      return [head, ...parts].filter(Boolean).join(', ');
+    };
+    const rader = b.åldersband.map((band, i) => `${band.titel}: ${b.preventionsnivåer.map((n, j) => `${n.titel.toLowerCase()} ${cellText(celler[i]![j]!, cellState(cov.celler[i]![j]!))}`).join(', ')}`);
     const gaps = b.åldersband.flatMap((band, i) => b.preventionsnivåer.filter((_, j) => isGap(cov.celler[i]![j]!)).map((n) => `${band.titel} ${n.titel.toLowerCase()}`));
-    const ej = b.åldersband.filter((_, i) => cov.celler[i]!.some((c) => cellState(c) === 'ej angivet')).map((x) => x.titel);
-    const sägs = !cov.kartlagt ? 'Stödet är ej kartlagt.'
-      : `${gaps.length ? `Luckor (inget kartlagt stöd): ${gaps.join(', ')}.` : 'Inga luckor.'}${ej.length ? ` Nivå ej angiven för stöd till: ${ej.join(', ')}.` : ''}`;
+    const sägs = `${gaps.length ? `Luckor: ${gaps.join(', ')}.` : 'Inga luckor.'} ${rader.join('; ')}.${planned ? ' Varje stöd räknas en gång: befintligt, utvecklas, nytt eller avvecklas; stöd som avvecklas räknas inte.' : ''}`;
     return {
       chart: { typ: 'täckning', rader: b.åldersband.map((x) => x.titel), kolumner: b.preventionsnivåer.map((x) => x.titel), celler, visaPlanerat: planned, kartlagt: cov.kartlagt } as Chart,
-      alt: `Matris över stöd per åldersgrupp och preventionsnivå${planned ? ', befintligt och planerat' : ''}. ${sägs}`,
+      alt: cov.kartlagt ? `Matris över stöd per åldersgrupp och preventionsnivå${planned ? ', befintligt och planerat' : ''}. ${sägs}` : 'Stödet är ej kartlagt ännu.',
+      // Nothing mapped: a matrix of empty cells would read as gaps everywhere (defect 5 of #13).
+      ...(cov.kartlagt ? {} : { tom: planned ? 'Stödet är ej kartlagt ännu och inga insatser är planerade.' : 'Stödet är ej kartlagt ännu.' }),
     };
   };
   charts.täckning = matrix(false);
+  // An empty chart is not drawn; its alt text is why (never a list that ends in ": .").
   charts.täckningPlan = matrix(true);
   const per = p.projekt.period;
   const ins = p.handlingsplan?.insatser ?? [];
@@ -133,11 +145,13 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
   const last = (d?: Datum) => parseDate(d)?.last;
   const starts = ins.map((i) => first(i.start)).filter(Boolean).sort() as string[];
   const ends = ins.map((i) => last(i.slut)).filter(Boolean).sort() as string[];
-  const från = per?.från ? `${per.från}-01-01` : starts[0] ?? `${datum.slice(0, 4)}-01-01`;
-  const till = per?.till ? `${per.till}-12-31` : ends.at(-1) ?? `${Number(datum.slice(0, 4)) + 3}-12-31`;
+  // The plan period, widened to every insats's dates: a bar outside the axis would be drawn as a sliver at its edge.
+  const från = [per?.från ? `${per.från}-01-01` : undefined, starts[0]].filter(Boolean).sort()[0] ?? `${datum.slice(0, 4)}-01-01`;
+  const till = [per?.till ? `${per.till}-12-31` : undefined, ends.at(-1)].filter(Boolean).sort().at(-1) ?? `${Number(datum.slice(0, 4)) + 3}-12-31`;
   charts.tidslinje = {
     chart: { typ: 'tidslinje', från, till, rader: ins.map((i) => ({ etikett: `${i.id} ${i.namn}`, start: first(i.start), slut: last(i.slut), åtgärd: i.åtgärd })) },
-    alt: `Tidslinje över de planerade insatserna ${från.slice(0, 4)}–${till.slice(0, 4)}: ${ins.map((i) => `${i.id} ${i.namn} ${i.start ? dateInWords(i.start) : 'start ej ifyllt'}–${i.slut ? dateInWords(i.slut) : ''}`).join('; ')}.`,
+    alt: `Tidslinje över de planerade insatserna ${från.slice(0, 4)}–${till.slice(0, 4)}: ${ins.map((i) => `${i.id} ${i.namn}, ${i.åtgärd ?? 'införa'}, ${i.start ? `${dateInWords(i.start)} – ${i.slut ? dateInWords(i.slut) : 'tills vidare'}` : 'startdatum ej ifyllt'}`).join('; ')}.`,
+    ...(ins.length ? {} : { tom: 'Inga insatser är planerade ännu.' }),
   };
   // Follow-up rounds: the report is about the last one, compared with the one before.
   const omgångar: Uppföljningsomgång[] = p.uppföljningar ?? [];
@@ -146,17 +160,26 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
   const periodText = (pp?: { från?: Datum; till?: Datum }, sep = '–') => [...new Set([pp?.från, pp?.till].filter(Boolean))].map((d) => dateInWords(d)).join(sep);
   const omgångNamn = (o: Uppföljningsomgång) => (o.period?.från || o.period?.till ? `${o.id} (${periodText(o.period)})` : o.id);
   const mätning = (o: Uppföljningsomgång | undefined, ind: string) => o?.utfall?.find((x) => x.indikator === ind);
+  // Each indicator judged against baseline, target and target date at the latest round (src/judge/indikator.ts).
+  const domar = new Map(bedömIndikatorer(p, datum).map((x) => [x.id, x.resultat]));
   const indRader = [...indMap.values()].map((x) => {
     const v = mätning(omgångar.at(-1), x.id)?.värde;
     const riktning = x.riktning ?? 'öka';
-    const uppnått = v === undefined || x.målvärde === undefined ? null : riktning === 'minska' ? v <= x.målvärde : v >= x.målvärde;
-    const tidigare = omgångar.slice(0, -1).map((o) => mätning(o, x.id)?.värde).filter((n): n is number => typeof n === 'number');
-    return { etikett: `${x.id} ${x.namn}`, utgångsvärde: x.utgångsvärde, målvärde: x.målvärde, utfall: v, tidigare, riktning, uppnått, enhet: x.enhet };
+    const dom = domar.get(x.id)!;
+    const tidigareMed = omgångar.slice(0, -1).map((o) => ({ omgång: o.id, värde: mätning(o, x.id)?.värde })).filter((t): t is { omgång: string; värde: number } => typeof t.värde === 'number');
+    return {
+      etikett: `${x.id} ${x.namn}`, utgångsvärde: x.utgångsvärde, målvärde: x.målvärde, utfall: v, tidigare: tidigareMed.map((t) => t.värde), riktning, bedömning: dom.bedömning, enhet: x.enhet,
+      ...(dom.andelTiden !== undefined ? { andelTiden: dom.andelTiden } : {}), dom, tidigareMed, måldatum: x.måldatum,
+    };
   });
+  const medEnhet = (v: number | undefined, enhet?: string) => (v === undefined ? 'ej ifyllt' : `${num(v)}${enhet ? ' ' + enhet : ''}`);
   charts.indikatorer = {
-    chart: { typ: 'indikatorer', rader: indRader },
-    alt: `Diagram över indikatorernas utfall mot målvärden: ${indRader.map((r) => `${r.etikett}: ${r.utgångsvärde === undefined ? '' : `utgångsvärde ${num(r.utgångsvärde)}, `}${r.tidigare.length ? `tidigare ${r.tidigare.map(num).join(', ')}, ` : ''}utfall ${r.utfall === undefined ? 'ej ifyllt' : num(r.utfall)}, mål ${r.målvärde === undefined ? 'ej ifyllt' : num(r.målvärde)}${r.uppnått === null ? '' : r.uppnått ? ', nått' : ', ej nått'}`).join('; ')}.`,
+    chart: { typ: 'indikatorer', rader: indRader.map(({ dom: _d, tidigareMed: _t, måldatum: _m, ...r }) => r) },
+    alt: `Diagram över indikatorernas utfall${u.id ? ` i uppföljning ${u.id}` : ''}, som andel av vägen från utgångsvärde till målvärde: ${indRader.map((r) => `${r.etikett}: utgångsvärde ${medEnhet(r.utgångsvärde, r.enhet)}, ${r.tidigareMed.map((t) => `${t.omgång} ${medEnhet(t.värde, r.enhet)}, `).join('')}utfall ${r.utfall === undefined ? 'ingen mätning' : medEnhet(r.utfall, r.enhet)}, målvärde ${medEnhet(r.målvärde, r.enhet)}${r.måldatum ? ` till ${dateInWords(r.måldatum)}` : ''}; ${r.dom.bedömning}${r.dom.bedömning === 'på väg' || r.dom.bedömning === 'inte på väg' || r.dom.bedömning === 'för tidigt att bedöma' ? ` (${r.dom.skäl.replace(/\.$/, '').replace(/^./, (c) => c.toLowerCase())})` : ''}`).join('; ')}.`,
+    ...(!indRader.length ? { tom: 'Uppföljningsplanen har inga indikatorer ännu.' } : indRader.every((r) => r.utfall === undefined) ? { tom: 'Ingen indikator är mätt ännu.' } : {}),
   };
+
+  for (const c of Object.values(charts)) if (c.tom) c.alt = c.tom;
 
   const m = (s: Step, nr: string) => s.moment.find((x) => x.nummer === nr)!;
   const delText = (s: Step, nr: string, data: Record<string, unknown> | undefined) =>
@@ -266,7 +289,8 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
       id: x.id, indikator: `${x.id} ${x.namn}`, utgångsvärde: enhet(x.utgångsvärde), målvärde: enhet(x.målvärde), måldatum: datumText(x.måldatum),
       utfall: enhet(cur), föregående: enhet(prev),
       förändring: diff === undefined ? '' : `${diff > 0 ? '+' : diff < 0 ? '−' : '±'}${num(Math.abs(diff))}${x.enhet ? ' ' + x.enhet : ''}`,
-      bedömning: r.uppnått === null ? '' : r.uppnått ? 'Målet nått' : 'Målet ej nått',
+      målOchDatum: [enhet(x.målvärde), datumText(x.måldatum)].filter(Boolean).join(', '),
+      bedömning: bedömningText(r.dom.bedömning), skäl: r.dom.skäl, nått: r.dom.bedömning === 'nått',
       datum: datumText(mätning(omgångar.at(-1), x.id)?.datum), kommentar: mätning(omgångar.at(-1), x.id)?.kommentar ?? '',
       serie: [
         { mätning: 'Utgångsvärde', datum: '', värde: enhet(x.utgångsvärde), kommentar: '' },

@@ -8,7 +8,7 @@ import { buildContext, type DokumentId } from './context.js';
 import { renderMarkdown, templateLimits, type TemplateLimits } from './template.js';
 import { markdownToBlocks } from './markdown.js';
 import type { Block, DocModel } from './model.js';
-import { chartPng } from './charts.js';
+import { chartPng, chartVector, type ChartImage } from './charts.js';
 import { writeHtml } from './html/write.js';
 import { writeAtomic } from '../project/save.js';
 import { fromRoot } from '../paths.js';
@@ -144,9 +144,10 @@ export async function renderBytes(p: Project, method: Method, dokument: Dokument
   const when = documentDate(p, dokument, opts.env);
   const { model } = buildModel(p, method, dokument, when, opts.templates, opts.warn, templateLimits(opts.env));
   const fontDir = fromRoot('assets', 'fonts');
-  const images = new Map<Block, { png: Buffer; width: number; height: number }>();
+  // The PDF draws the charts' SVG as vectors; only DOCX needs a PNG (its fallback for readers without SVG).
+  const images = new Map<Block, ChartImage>();
   if (formats.includes('docx') || formats.includes('pdf')) {
-    for (const b of model.blocks) if (b.kind === 'figure') images.set(b, await chartPng(b.chart, b.alt, fontDir));
+    for (const b of model.blocks) if (b.kind === 'figure') images.set(b, formats.includes('docx') ? await chartPng(b.chart, b.alt, fontDir) : chartVector(b.chart, b.alt));
   }
   const files = new Map<Format, Buffer>();
   for (const f of formats) {

@@ -15,6 +15,7 @@ import { directiveFromMarkdown } from 'mdast-util-directive';
 import type { BlockContent, DefinitionContent, Node, PhrasingContent, Root } from 'mdast';
 import type { Block, HeadingLevel, Inline } from './model.js';
 import type { RenderContext } from './context.js';
+import { splitChart } from './charts.js';
 
 type Style = Omit<Inline, 'text'>;
 const same = (a: Inline, b: Inline) => a.bold === b.bold && a.italic === b.italic && a.strike === b.strike && a.code === b.code && a.href === b.href;
@@ -129,8 +130,22 @@ export function markdownToBlocks(md: string, ctx: RenderContext, warn: (m: strin
             const typ = n.attributes?.typ ?? '';
             const c = ctx.charts[typ];
             if (!c) { warnAt(n, `okänt diagram "${typ}"`); break; }
-            fig++;
-            out.push({ kind: 'figure', chart: c.chart, alt: c.alt, caption: `Figur ${fig}. ${n.attributes?.titel ?? ''}`.trim(), nummer: fig });
+            // An empty chart is left out: the document says why instead (and render warns).
+            if (c.tom) {
+              const titel = n.attributes?.titel ?? '';
+              out.push({ kind: 'paragraph', text: [{ text: `${titel ? `${titel}: ` : ''}${c.tom} Diagrammet visas när det finns uppgifter.`, italic: true }] });
+              warn(`diagrammet "${titel || typ}" visas inte: ${c.tom}`);
+              break;
+            }
+            // A long timeline or indicator chart in parts of at most a page each; the first part's alt text tells the whole chart.
+            const parts = splitChart(c.chart);
+            const first = fig + 1;
+            for (const [k, part] of parts.entries()) {
+              fig++;
+              const del = parts.length > 1 ? ` (rad ${part.från}–${part.till} av ${c.chart.rader.length})` : '';
+              const alt = k === 0 ? c.alt : `Fortsättning av figur ${first}, rad ${part.från}–${part.till}; alt-texten till figur ${first} beskriver hela diagrammet.`;
+              out.push({ kind: 'figure', chart: part.chart, alt, caption: `Figur ${fig}. ${n.attributes?.titel ?? ''}${del}`.trim(), nummer: fig });
+            }
           } else warnAt(n, `okänt direktiv ::${n.name} skrivs inte ut`);
           break;
         case 'containerDirective':

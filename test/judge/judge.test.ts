@@ -81,26 +81,34 @@ describe('coverage', () => {
   const levels = method.begrepp.preventionsnivåer;
   const cell = (c: ReturnType<typeof coverage>, band: string, level: string) => c.celler[bands.findIndex((b) => b.id === band)]![levels.findIndex((l) => l.id === level)]!;
   const stöd = { id: 'S1', namn: 'Föräldrakvällar', nivå: 'universell', åldrar: { från: 13, till: 15 } };
-  it.each<[string, unknown, boolean, number, number, boolean]>([
+  it.each<[string, unknown, boolean, number, number, boolean, number?, number?]>([
     ['existing support, before the plan', { analys: { kartläggning: { befintligt_stöd: [stöd] } } }, false, 1, 0, true],
     ['existing support, in the plan', { analys: { kartläggning: { befintligt_stöd: [stöd] } } }, true, 1, 0, true],
-    ['wound down by an avveckla insats: counts before the plan, not in it', { analys: { kartläggning: { befintligt_stöd: [stöd] } }, handlingsplan: { insatser: [{ id: 'I1', namn: 'Avveckla', åtgärd: 'avveckla', befintligt_stöd: 'S1', nivå: 'universell', åldrar: { från: 13, till: 15 } }] } }, true, 0, 0, true],
-    ['an avveckla insats is not planned support', { handlingsplan: { insatser: [{ id: 'I1', namn: 'X', åtgärd: 'avveckla', nivå: 'universell', åldrar: { från: 13, till: 15 } }] } }, true, 0, 0, true],
+    ['wound down by an avveckla insats: counts before the plan, not in it', { analys: { kartläggning: { befintligt_stöd: [stöd] } }, handlingsplan: { insatser: [{ id: 'I1', namn: 'Avveckla', åtgärd: 'avveckla', befintligt_stöd: 'S1', nivå: 'universell', åldrar: { från: 13, till: 15 } }] } }, true, 0, 0, true, 0, 1],
+    ['an avveckla insats is not planned support', { handlingsplan: { insatser: [{ id: 'I1', namn: 'X', åtgärd: 'avveckla', nivå: 'universell', åldrar: { från: 13, till: 15 } }] } }, true, 0, 0, true, 0, 1],
     ['a planned insats', { handlingsplan: { insatser: [{ id: 'I1', namn: 'X', åtgärd: 'införa', nivå: 'universell', åldrar: { från: 13 } }] } }, true, 0, 1, true],
     ['the plan is not counted before it', { handlingsplan: { insatser: [{ id: 'I1', namn: 'X', åtgärd: 'införa', nivå: 'universell', åldrar: { från: 13 } }] } }, false, 0, 0, false],
-    ['a fortsätta insats is running support', { handlingsplan: { insatser: [{ id: 'I1', namn: 'X', åtgärd: 'fortsätta', status: 'pågår', nivå: 'universell', åldrar: { från: 13 } }] } }, true, 0, 1, true],
+    ['a fortsätta insats is running support', { handlingsplan: { insatser: [{ id: 'I1', namn: 'X', åtgärd: 'fortsätta', status: 'pågår', nivå: 'universell', åldrar: { från: 13 } }] } }, true, 1, 0, true],
     ['a paused insats does not cover', { handlingsplan: { insatser: [{ id: 'I1', namn: 'X', åtgärd: 'införa', status: 'pausad', nivå: 'universell', åldrar: { från: 13 } }] } }, true, 0, 0, true],
     ['an ended insats does not cover', { handlingsplan: { insatser: [{ id: 'I1', namn: 'X', åtgärd: 'fortsätta', status: 'avslutad', nivå: 'universell', åldrar: { från: 13 } }] } }, true, 0, 0, true],
     ['existing support whose fortsätta insats is paused does not count in the plan', { analys: { kartläggning: { befintligt_stöd: [stöd] } }, handlingsplan: { insatser: [{ id: 'I1', namn: 'X', åtgärd: 'fortsätta', status: 'pausad', befintligt_stöd: 'S1', nivå: 'universell', åldrar: { från: 13, till: 15 } }] } }, true, 0, 0, true],
-    ['existing support a fortsätta insats keeps counts in the plan', { analys: { kartläggning: { befintligt_stöd: [stöd] } }, handlingsplan: { insatser: [{ id: 'I1', namn: 'X', åtgärd: 'fortsätta', status: 'pågår', befintligt_stöd: 'S1', nivå: 'universell', åldrar: { från: 13, till: 15 } }] } }, true, 1, 1, true],
+    ['existing support a fortsätta insats keeps counts in the plan', { analys: { kartläggning: { befintligt_stöd: [stöd] } }, handlingsplan: { insatser: [{ id: 'I1', namn: 'X', åtgärd: 'fortsätta', status: 'pågår', befintligt_stöd: 'S1', nivå: 'universell', åldrar: { från: 13, till: 15 } }] } }, true, 1, 0, true],
+    // Defect 6 of #13: each support counted once, in one of four kinds (befintligt, utvecklas, planerat = nytt, avvecklas).
+    ['existing support an utveckla insats develops: counted once, as developed', { analys: { kartläggning: { befintligt_stöd: [stöd] } }, handlingsplan: { insatser: [{ id: 'I1', namn: 'X', åtgärd: 'utveckla', befintligt_stöd: 'S1' }] } }, true, 0, 0, true, 1, 0],
+    ['an utveckla insats with ages of its own', { handlingsplan: { insatser: [{ id: 'I1', namn: 'X', åtgärd: 'utveckla', nivå: 'universell', åldrar: { från: 13 } }] } }, true, 0, 0, true, 1, 0],
+    ['existing support being wound down is shown as such, not counted', { analys: { kartläggning: { befintligt_stöd: [stöd] } }, handlingsplan: { insatser: [{ id: 'I1', namn: 'X', åtgärd: 'avveckla', befintligt_stöd: 'S1' }] } }, true, 0, 0, true, 0, 1],
+    ['an insats that replaces existing support counts once, as new', { analys: { kartläggning: { befintligt_stöd: [stöd] } }, handlingsplan: { insatser: [{ id: 'I1', namn: 'X', åtgärd: 'införa', befintligt_stöd: 'S1', nivå: 'universell', åldrar: { från: 13, till: 15 } }] } }, true, 0, 1, true, 0, 0],
     ['a genomförd insats covers', { handlingsplan: { insatser: [{ id: 'I1', namn: 'X', åtgärd: 'införa', status: 'genomförd', nivå: 'universell', åldrar: { från: 13 } }] } }, true, 0, 1, true],
     ['nothing mapped', {}, true, 0, 0, false],
     ['not a project at all', 'text', true, 0, 0, false],
-  ])('%s', (_n, data, withPlan, befintligt, planerat, kartlagt) => {
+  ])('%s', (_n, data, withPlan, befintligt, planerat, kartlagt, utvecklas = 0, avvecklas = 0) => {
     const c = coverage(data, bands, levels, withPlan);
     const band = bands.find((b) => !b.graviditet && (b.från ?? 0) <= 13 && (b.till ?? 18) >= 13)!.id;
     expect(cell(c, band, 'universell').befintligt).toHaveLength(befintligt);
     expect(cell(c, band, 'universell').planerat).toHaveLength(planerat);
+    expect(cell(c, band, 'universell').utvecklas).toHaveLength(utvecklas);
+    expect(cell(c, band, 'universell').avvecklas).toHaveLength(avvecklas);
+    expect(cellState(cell(c, band, 'universell'))).toBe(befintligt + planerat + utvecklas ? 'stöd' : 'lucka');
     expect(c.kartlagt).toBe(kartlagt);
   });
 
@@ -112,6 +120,17 @@ describe('coverage', () => {
       expect(cellState(cell(c, '13-18', l.id)), l.id).toBe('lucka');
     }
     expect(c.kartlagt).toBe(true);
+  });
+
+  it('support whose ages are not given is "ej angivet" at its level in every band, not a gap', () => {
+    const c = coverage({ analys: { kartläggning: { befintligt_stöd: [{ id: 'S1', namn: 'Familjecentraler', nivå: 'universell' }, { id: 'S2', namn: 'COPE', nivå: 'ej angivet' }] } } }, bands, levels, false);
+    for (const b of bands) {
+      expect(cellState(cell(c, b.id, 'universell')), b.id).toBe('ej angivet');
+      // S2's level is not given either: no cell of any level is a known gap.
+      expect(cellState(cell(c, b.id, 'selektiv')), b.id).toBe('ej angivet');
+    }
+    const only = coverage({ analys: { kartläggning: { befintligt_stöd: [{ id: 'S1', namn: 'Familjecentraler', nivå: 'universell' }] } } }, bands, levels, false);
+    for (const b of bands) expect(cellState(cell(only, b.id, 'selektiv')), b.id).toBe('lucka');
   });
 
   it.each<[string, unknown, string[]]>([

@@ -118,8 +118,9 @@ describe.skipIf(tools.length > 0)('render on formatversion 2 (fixtures/v2.yaml)'
     // The chart's alt text, as the HTML carries it (aria-label of the SVG).
     const html = readFileSync(file('lägesbild', 'html'), 'utf8');
     const alt = /aria-label="(Matris över stöd per åldersgrupp och preventionsnivå\.[^"]*)"/.exec(html)?.[1] ?? '';
-    expect(alt).toContain('Nivå ej angiven för stöd till: 0–5 år');
-    expect(alt).not.toMatch(/0–5 år (universell|selektiv|indikerad)/);
+    expect(alt).toContain('0–5 år: universell nivå eller ålder ej angiven, selektiv nivå eller ålder ej angiven, indikerad nivå eller ålder ej angiven');
+    // The gaps it lists leave 0–5 år out.
+    expect(/Luckor: [^.]*\./.exec(alt)?.[0]).not.toContain('0–5 år');
     expect(alt).not.toContain('inget stöd)');
   });
 
@@ -128,7 +129,11 @@ describe.skipIf(tools.length > 0)('render on formatversion 2 (fixtures/v2.yaml)'
       const f = flat(t);
       expect(f, fmt).toContain('under perioden januari 2026 – 31 december 2026');
       expect(f, fmt).toMatch(/Rapporten gäller uppföljning U2 och jämför med den föregående, U1/);
-      expect(f, fmt).toMatch(/IN1 Deltagande föräldrar 40 55 80 \+25 100 Målet ej nått/);
+      // Judged against its target date (December 2027), not only its target: on its way, not "ej nått" (defect 2 of #13).
+      // (pdftotext may read the narrow Förändring cell after its row.)
+      expect(f, fmt).toMatch(/IN1 Deltagande föräldrar 40 55 80 (\+25 )?100, december 2027 På väg/);
+      expect(f, fmt).toMatch(/IN1 Deltagande föräldrar 40 55 80 .{0,40}\+25/);
+      expect(f, fmt).toContain('IN1 Deltagande föräldrar: På väg. 67 % av vägen till målet efter 65 % av tiden.');
       expect(f, fmt).toMatch(/Utgångsvärde – 40/);
       expect(f, fmt).toMatch(/U1 \(2025\) december 2025 55/);
       expect(f, fmt).toMatch(/U2 \(januari 2026–31 december 2026\) 15 december 2026 80/);

@@ -16,7 +16,8 @@ import { xmlChars } from '../xml.js';
 import { headerText, type Profil } from '../profil.js';
 import { withReferenceStyles, withWidowControl } from './reference.js';
 
-export interface ChartImage { png: Buffer; width: number; height: number }
+import type { ChartImage } from '../charts.js';
+export type { ChartImage };
 
 const NEUTRAL_FONT = 'Arial'; // LibreOffice maps Arial to the metric-compatible Liberation Sans.
 const NEUTRAL_BLUE = '1F5FA8';
@@ -54,6 +55,16 @@ const isLeadIn = (xs: Inline[]) => xs.some((x) => x.text.trim()) && xs.every((x)
  */
 const labelRows = (rows: Inline[][][], cols: number, cell: (xs: Inline[], header: boolean, i: number) => TableCell) =>
   rows.map((r) => new TableRow({ cantSplit: true, children: Array.from({ length: cols }, (_, i) => cell(r[i] ?? [], i === 0, i)) }));
+
+/**
+ * A chart at its print size (the SVG is laid out in points; docx sizes images in 96 ppi pixels):
+ * the SVG itself, with the PNG as the fallback Word's older readers and pandoc show.
+ */
+function chartRun(img: ChartImage & { png?: Buffer }, b: Extract<Block, { kind: 'figure' }>): ImageRun {
+  const transformation = { width: Math.round((img.width * 96) / 72), height: Math.round((img.height * 96) / 72) };
+  const altText = { name: `Figur ${b.nummer}`, title: b.caption, description: b.alt };
+  return new ImageRun({ type: 'svg', data: Buffer.from(img.svg, 'utf8'), fallback: { type: 'png', data: img.png! }, transformation, altText });
+}
 
 /** Where a block stands: its left edge, the list level it is in, and whether inside a quote. */
 interface At { indent: number; level: number; quote: boolean }
@@ -164,9 +175,8 @@ export async function writeDocx(doc: DocModel, images: Map<Block, ChartImage>, w
       }
       case 'figure': {
         const img = images.get(b);
-        if (!img) { warn(`diagrammet "${b.caption}" kunde inte ritas i DOCX`); break; }
-        const w = 600, h = Math.round((img.height / img.width) * w);
-        children.push(new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, children: [new ImageRun({ type: 'png', data: img.png, transformation: { width: w, height: h }, altText: { name: `Figur ${b.nummer}`, title: b.caption, description: b.alt } })] }));
+        if (!img?.png) { warn(`diagrammet "${b.caption}" kunde inte ritas i DOCX`); break; }
+        children.push(new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, children: [chartRun(img, b)] }));
         children.push(new Paragraph({ style: 'Caption', alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: b.caption, italics: true, size: 18 })] }));
         break;
       }

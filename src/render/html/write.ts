@@ -42,7 +42,7 @@ table{border-collapse:collapse;width:100%;margin:1rem 0;font-size:.9rem}
 th,td{border:1px solid #b8c4d4;padding:.35rem .5rem;text-align:left;vertical-align:top}
 th{background:#e8eef7}
 figure{margin:1.5rem 0}
-figure svg{max-width:100%;height:auto}
+figure svg{width:100%;max-width:640px;height:auto}
 figcaption{font-style:italic;color:#444}
 nav.innehall .rubrik{font-size:1.5rem;font-weight:bold;color:#17457a;margin:1.5rem 0 .5rem}
 nav.innehall ol{list-style:none;padding-left:0;margin:0}

@@ -6,7 +6,8 @@ import type { Block, DocModel, Inline } from '../model.js';
 import { contents, headingShift, plain } from '../model.js';
 import { coverRows } from '../cover.js';
 import { columnWidths } from '../columns.js';
-import type { ChartImage } from '../docx/write.js';
+import type { ChartImage } from '../charts.js';
+import SVGtoPDF from 'svg-to-pdfkit';
 import { xmlChars, xmlEscape } from '../xml.js';
 import { cacheFontsByPath, escapeXmpInfo, noSelfHeaders } from './adapter.js';
 import { headerText, type Profil } from '../profil.js';
@@ -60,6 +61,18 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
   pdf.addStructure(root);
   const width = pdf.page.width - 2 * MARGIN;
   const FULL: Box = { x: MARGIN, w: width };
+  /** A chart as vectors, its text in the bundled font (embedded, found by pdftotext), inside the Figure's marked content. */
+  const drawChart = (img: ChartImage, x: number, y: number, w: number, h: number) => {
+    // The root's width and height set the viewport svg-to-pdfkit maps the viewBox into: the size drawn.
+    const svg = img.svg.replace(/^<svg([^>]*?) width="[\d.]+" height="[\d.]+"/, `<svg$1 width="${w}" height="${h}"`);
+    SVGtoPDF(pdf, svg, x, y, {
+      width: w, height: h, assumePt: true,
+      fontCallback: (_family: string, bold: boolean, italic: boolean) => (bold ? 'B' : italic ? 'I' : 'R'),
+      warningCallback: (m: string) => warn(`diagrammet: ${m}`),
+    });
+    // svg-to-pdfkit leaves its last font selected: the text after it gets the writer's own.
+    pdf.font('R');
+  };
   const fontOf = (x: Inline) => (x.bold && x.italic ? 'BI' : x.bold ? 'B' : x.italic ? 'I' : 'R');
 
   /** Mixed-style text as one tagged element: links underlined with a link annotation (the URL kept), struck text struck. */
@@ -153,7 +166,10 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
   const figureSize = (b: Extract<Block, { kind: 'figure' }>, width: number) => {
     const img = images.get(b);
     if (!img) return undefined;
-    const w = Math.min(width, img.width * 0.72), h = (img.height / img.width) * w;
+    // Drawn at its print size (the SVG is laid out in points), smaller only where the box is narrower.
+    // A chart taller than a page (a timeline of many insatser) is scaled to fit one, with its caption.
+    const room = pdf.page.height - pdf.page.margins.top - pdf.page.margins.bottom - 40;
+    const w = Math.min(width, img.width, (img.width * room) / img.height), h = (img.height / img.width) * w;
     return { w, h, total: h + 6 + measure(b.caption, 'I', 9, width) + 10 };
   };
   const headingSize = (level: number) => [18, 14, 12, 11, 10.5, 10.5][level - 1]!;
@@ -380,10 +396,10 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
           const { w, h } = fig;
           ensure(fig.total);
           const y = pdf.y;
-          // The caption is inside its figure (PDF/UA): Figure holds the image and its Caption.
+          // The caption is inside its figure (PDF/UA): Figure holds the chart (vectors) and its Caption.
           const figure = pdf.struct('Figure', { alt: b.alt });
           parent.add(figure);
-          figure.add(() => { pdf.image(img.png, box.x + (box.w - w) / 2, y, { width: w, height: h }); });
+          figure.add(() => { drawChart(img, box.x + (box.w - w) / 2, y, w, h); });
           pdf.y = y + h + 6;
           textBlock('Caption', [{ text: b.caption, italic: true }], 9, { align: 'center' }, '#444444', box, figure);
           figure.end();

@@ -1,0 +1,186 @@
+// The charts (defects 1, 2, 5, 6 and 10 of #13), read by real readers: every character a chart
+// draws is in the bundled font's cmap (fontkit), every text fits inside the chart measured with
+// the font's own shaping, no text under 9 pt; in the PDF the charts are vectors (pdfimages lists
+// no image, pdftotext reads their labels, pdffonts: all embedded, the Figure keeps its alt text);
+// in the DOCX an SVG with a PNG fallback that LibreOffice and pandoc read.
+import { describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import * as fontkit from 'fontkit';
+import { ROOT, runCliAsync, runTool, tempDir } from '../helpers/cli.js';
+import { loadProject } from '../../src/project/load.js';
+import { loadMethod } from '../../src/content/load.js';
+import { buildContext, type DokumentId } from '../../src/render/context.js';
+import { CHART_WIDTH, MIN_SIZE, chartSvg, type Chart } from '../../src/render/charts.js';
+import { BEDÖMNINGAR, bedömningText } from '../../src/judge/indikator.js';
+import type { Project } from '../../src/project/types.js';
+// @ts-expect-error: a build script, plain JavaScript
+import { metricsText } from '../../scripts/font-metrics.mjs';
+
+const have = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
+const lacks = (...cmds: string[]) => cmds.some((c) => !have(c));
+const method = loadMethod();
+const FONTS = Object.fromEntries((['Regular', 'Bold', 'Italic'] as const).map((s) => [s, fontkit.openSync(join(ROOT, 'assets', 'fonts', `LiberationSans-${s}.ttf`)) as fontkit.Font]));
+
+/** Every chart of every document of every example, plus charts made to be hard (long labels, big numbers, odd characters). */
+function allCharts(): { name: string; chart: Chart; alt: string; tom?: string }[] {
+  const out: { name: string; chart: Chart; alt: string; tom?: string }[] = [];
+  for (const ex of readdirSync(join(ROOT, 'examples')).filter((d) => d !== 'profil')) {
+    let p: Project;
+    try { p = loadProject(join(ROOT, 'examples', ex, 'projekt.yaml')).data as unknown as Project; } catch { continue; }
+    for (const doc of ['lägesbild', 'handlingsplan', 'uppföljning'] as DokumentId[]) {
+      for (const [k, c] of Object.entries(buildContext(p, method, doc, '2026-11-20').charts)) out.push({ name: `${ex} ${doc} ${k}`, ...c });
+    }
+  }
+  const long = 'Föräldraskapsstödjande arbetssätt i förskola, skola och fritidsverksamhet för familjer med långvariga vårdnadskonflikter';
+  out.push({ name: 'hard indikatorer', alt: '', chart: { typ: 'indikatorer', rader: [
+    { etikett: `IND99 ${long}`, utgångsvärde: 12000, målvärde: 152000, utfall: 99999.5, tidigare: [-5, 160000], riktning: 'öka', bedömning: 'inte på väg', enhet: 'antal föräldrar per kalenderår', andelTiden: 0.9 },
+    { etikett: 'IND100 Ååäöüé—“citat” & <tagg>', målvärde: 5, utfall: 2, riktning: 'minska', bedömning: 'för tidigt att bedöma', enhet: '%' },
+    ...BEDÖMNINGAR.map((b, i) => ({ etikett: `B${i} ${bedömningText(b)}`, utgångsvärde: 10, målvärde: 20, utfall: b === 'ingen mätning' ? undefined : 15, riktning: 'öka' as const, bedömning: b })),
+  ] } });
+  out.push({ name: 'hard tidslinje', alt: '', chart: { typ: 'tidslinje', från: '2025-01-01', till: '2032-12-31', rader: [{ etikett: `I1 ${long}`, start: '2024-01-01', åtgärd: 'avveckla' }, { etikett: 'I2 X', åtgärd: 'utveckla' }] } });
+  return out;
+}
+
+interface SvgText { text: string; x: number; size: number; style: 'Regular' | 'Bold' | 'Italic'; anchor: string }
+const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+function texts(svg: string): SvgText[] {
+  return [...svg.matchAll(/<text ([^>]*)>([^<]*)<\/text>/g)].map(([, attrs, body]) => {
+    const a = (n: string) => new RegExp(`${n}="([^"]*)"`).exec(attrs!)?.[1];
+    return { text: unescape(body!), x: Number(a('x')), size: Number(a('font-size')), style: a('font-weight') === 'bold' ? 'Bold' : a('font-style') === 'italic' ? 'Italic' : 'Regular', anchor: a('text-anchor') ?? 'start' };
+  });
+}
+
+describe('charts: glyphs, sizes and room', () => {
+  const charts = allCharts();
+  it('covers the charts of the examples', () => {
+    for (const typ of ['faktorer', 'täckning', 'tidslinje', 'indikatorer']) expect(charts.some((c) => c.chart.typ === typ && !c.tom), typ).toBe(true);
+  });
+
+  it('src/render/font-metrics.json matches the bundled fonts (node scripts/font-metrics.mjs)', () => {
+    expect(readFileSync(join(ROOT, 'src', 'render', 'font-metrics.json'), 'utf8')).toBe(metricsText());
+  });
+
+  it.each(charts.map((c) => [c.name, c] as const))('%s: every character in the font, no text under 9 pt, every text inside the chart', (_n, c) => {
+    const svg = chartSvg(c.chart, c.alt);
+    const ts = texts(svg);
+    expect(ts.length).toBeGreaterThan(0);
+    for (const t of ts) {
+      const font = FONTS[t.style]!;
+      for (const ch of t.text) expect(font.hasGlyphForCodePoint(ch.codePointAt(0)!), `${JSON.stringify(ch)} in ${t.style}: "${t.text}"`).toBe(true);
+      expect(t.size, t.text).toBeGreaterThanOrEqual(MIN_SIZE);
+      // Measured with fontkit's own layout (kerning included), not the chart's table.
+      const w = (font.layout(t.text).advanceWidth * t.size) / font.unitsPerEm;
+      const x0 = t.anchor === 'end' ? t.x - w : t.anchor === 'middle' ? t.x - w / 2 : t.x;
+      expect(x0, `"${t.text}" starts at ${x0}`).toBeGreaterThanOrEqual(0);
+      expect(x0 + w, `"${t.text}" ends at ${x0 + w}`).toBeLessThanOrEqual(CHART_WIDTH);
+    }
+  });
+
+  it('the judgement is in words, no ✓ or ✗', () => {
+    for (const c of charts) expect(chartSvg(c.chart, c.alt)).not.toMatch(/[✓✗]/);
+  });
+
+  it('axes are labelled', () => {
+    const svg = (typ: string) => charts.filter((c) => c.chart.typ === typ && !c.tom).map((c) => chartSvg(c.chart, c.alt)).join('');
+    expect(svg('faktorer')).toContain('>Bedömning (1 = lägst, 5 = högst)<');
+    expect(svg('tidslinje')).toContain('>År<');
+    expect(svg('indikatorer')).toMatch(/>Andel av vägen från utgångsvärde \(0 %\)( till)?</);
+    expect(svg('indikatorer')).toMatch(/>(till )?målvärde \(100 %\)</);
+  });
+});
+
+describe('chart contents and alt texts', () => {
+  const p = loadProject(join(ROOT, 'examples', 'lindesberg', 'projekt.yaml')).data as unknown as Project;
+  const up = buildContext(p, method, 'uppföljning', '2026-11-20').charts;
+  const hp = buildContext(p, method, 'handlingsplan', '2025-03-24').charts;
+
+  it('the indicator alt text carries baseline, earlier rounds, outcome, target, target date, unit and judgement', () => {
+    expect(up.indikatorer!.alt).toContain('IND1 Andel föräldrar som fullföljer programmet (minst 75 procent av träffarna): utgångsvärde 58 procent, U1 64 procent, utfall 72 procent, målvärde 75 procent till 31 december 2027; på väg (82 % av vägen till målet efter 58 % av tiden)');
+    expect(up.indikatorer!.alt).toContain('IND2 Andel deltagare som är nöjda med stödet: utgångsvärde 79 procent, U1 84 procent, utfall 88 procent, målvärde 85 procent till 31 december 2026; nått');
+    expect(up.indikatorer!.alt).not.toMatch(/: \.|, \.|ej nått/);
+  });
+
+  it('the timeline alt text says införa, utveckla, fortsätta or avveckla for each insats', () => {
+    for (const å of ['införa', 'utveckla', 'fortsätta', 'avveckla']) expect(hp.tidslinje!.alt).toContain(`, ${å}, `);
+  });
+
+  it('the plan\'s coverage alt text names each cell\'s kinds, counted once', () => {
+    const alt = hp.täckningPlan!.alt;
+    expect(alt).toMatch(/utvecklas/);
+    expect(alt).toMatch(/ny(tt|a)/);
+    expect(alt).toContain('stöd som avvecklas räknas inte');
+    const words = texts(chartSvg(hp.täckningPlan!.chart, hp.täckningPlan!.alt)).map((t) => t.text).join(' ');
+    expect(words).toContain('Utvecklas: stöd som planen utvecklar');
+    expect(words).toContain('Avvecklas: stöd som planen avvecklar; det räknas inte som stöd.');
+  });
+
+  it.each<[string, unknown, DokumentId, string, string]>([
+    ['no insatser', {}, 'handlingsplan', 'tidslinje', 'Inga insatser är planerade ännu.'],
+    ['no indicators', {}, 'uppföljning', 'indikatorer', 'Uppföljningsplanen har inga indikatorer ännu.'],
+    ['indicators, none measured', { handlingsplan: { uppföljningsplan: { indikatorer: [{ id: 'IND1', namn: 'X', målvärde: 5 }] } } }, 'uppföljning', 'indikatorer', 'Ingen indikator är mätt ännu.'],
+    ['no factor assessed', {}, 'lägesbild', 'faktorer', 'Ingen av de elva faktorerna är bedömd ännu.'],
+    ['nothing mapped, nothing planned', {}, 'handlingsplan', 'täckningPlan', 'Stödet är ej kartlagt ännu och inga insatser är planerade.'],
+  ])('an empty chart is left out and says why: %s', (_n, extra, doc, key, tom) => {
+    const c = buildContext({ formatversion: 2, projekt: { namn: 'x', kommuner: [{ kod: '1497', namn: 'Hjo' }] }, ...(extra as object) } as unknown as Project, method, doc, '2026-01-01').charts[key]!;
+    expect(c.tom).toBe(tom);
+    expect(c.alt).toBe(tom);
+  });
+});
+
+describe.skipIf(lacks('pdfimages', 'pdftotext', 'pdffonts', 'pdfinfo'))('PDF: charts as vectors', () => {
+  it('no raster image, the labels as text, every font embedded, the Figure tagged with its alt text', async () => {
+    const out = tempDir('fsstod-charts-');
+    const r = await runCliAsync(['render', 'alla', join(ROOT, 'examples', 'lindesberg', 'projekt.yaml'), '--format', 'pdf', '--ut', out]);
+    expect(r.code, r.stderr).toBe(0);
+    const pdf = (doc: string) => join(out, readdirSync(out).find((f) => f.includes(doc) && f.endsWith('.pdf'))!);
+    for (const doc of ['lägesbild', 'handlingsplan', 'uppföljning']) {
+      const images = (await runTool('pdfimages', ['-list', pdf(doc)])).split('\n').slice(2).filter((l) => l.trim());
+      expect(images, doc).toEqual([]);
+      const fonts = (await runTool('pdffonts', [pdf(doc)])).split('\n').slice(2).filter((l) => l.trim());
+      expect(fonts.length).toBeGreaterThan(0);
+      for (const f of fonts) expect(f, doc).toMatch(/\s+yes\s+yes\s+(yes|no)\s+\d+\s+\d+\s*$/);
+    }
+    const text = (doc: string) => runTool('pdftotext', [pdf(doc), '-']);
+    const up = await text('uppföljning');
+    for (const s of ['Andel av vägen från utgångsvärde (0 %)', 'målvärde (100 %)', '72 procent (mål 75', 'På väg', 'Nått', 'IND10 Antal program med stöd i']) expect(up).toContain(s);
+    const hp = await text('handlingsplan');
+    for (const s of ['I12 Komet för föräldrar till barn 3–11 år', 'Utveckla', 'Avveckla', 'utvecklas', 'Saknas']) expect(hp).toContain(s);
+    const lb = await text('lägesbild');
+    for (const s of ['Bedömning (1 = lägst, 5 = högst)', '2. Stöd från ledningen', '4 God']) expect(lb).toContain(s);
+    // The chart's text is inside the Figure element, which keeps its alt text.
+    const struct = await runTool('pdfinfo', ['-struct-text', pdf('uppföljning')]);
+    expect(struct).toMatch(/Figure[^\n]*\n\s*"Andel av vägen/);
+    const tree = await runTool('pdfinfo', ['-struct', pdf('uppföljning')]);
+    expect(tree).toMatch(/Figure/);
+    const raw = readFileSync(pdf('uppföljning')).toString('latin1');
+    expect(raw).toMatch(/\/Alt \(/);
+  });
+});
+
+describe.skipIf(lacks('unzip', 'pandoc', 'soffice', 'pdftotext', 'pdfimages'))('DOCX: SVG with a PNG fallback', () => {
+  it('word/media holds both; pandoc reads the image; LibreOffice shows the chart', async () => {
+    const out = tempDir('fsstod-charts-docx-');
+    const r = await runCliAsync(['render', 'uppföljning', join(ROOT, 'examples', 'lindesberg', 'projekt.yaml'), '--format', 'docx', '--ut', out]);
+    expect(r.code, r.stderr).toBe(0);
+    const docx = join(out, readdirSync(out).find((f) => f.endsWith('.docx'))!);
+    const list = await runTool('unzip', ['-l', docx]);
+    expect(list).toMatch(/word\/media\/\S+\.svg/);
+    expect(list).toMatch(/word\/media\/\S+\.png/);
+    const xml = await runTool('unzip', ['-p', docx, 'word/document.xml']);
+    expect(xml).toMatch(/<asvg:svgBlip [^>]*r:embed="rId\d+"/);
+    expect(xml).toMatch(/<wp:docPr [^>]*descr="Diagram över indikatorernas utfall i uppföljning U2[^"]*"/);
+    const md = await runTool('pandoc', ['-f', 'docx', '-t', 'gfm', docx]);
+    expect(md).toMatch(/!\[[^\]]*\]\([^)]+\.png\)|<img [^>]*src="[^"]+\.png"/);
+    const conv = tempDir('fsstod-charts-lo-');
+    const profile = tempDir('fsstod-charts-lo-profile-');
+    await runTool('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', conv, docx], { timeout: 180_000 });
+    const lo = join(conv, readdirSync(conv).find((f) => f.endsWith('.pdf'))!);
+    // LibreOffice places the chart (the PNG fallback, at 144 ppi) by its caption.
+    const images = (await runTool('pdfimages', ['-list', lo])).split('\n').slice(2).filter((l) => /\simage\s/.test(l));
+    expect(images.length).toBe(1);
+    expect(Number(images[0]!.trim().split(/\s+/)[12])).toBeGreaterThanOrEqual(144);
+    expect(await runTool('pdftotext', [lo, '-'])).toContain('Figur 1. Indikatorernas utfall mot målvärden');
+  }, 300_000);
+});
