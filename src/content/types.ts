@@ -59,6 +59,13 @@ export interface Dokument {
   steg: number[];
   /** The moments whose answers it needs (check --for). */
   moment: string[];
+  /**
+   * A document that carries another one to the decision-makers (the tjänsteskrivelse): the
+   * documents it may carry, the first the default. It has no decision, steps or check of its own.
+   */
+  bär?: string[];
+  /** The verb of the decision a tjänsteskrivelse proposes ("anta", "godkänna"). */
+  beslutsord?: string;
 }
 
 export interface Method {

@@ -127,6 +127,8 @@ export interface Beslut {
   förslag_till_beslut?: Text;
   /** Sammanfattning */
   sammanfattning?: Text;
+  /** Ärendet och bakgrund */
+  bakgrund?: Text;
   /** Handläggare (roll) */
   handläggare?: Text;
   /** Dokumentägare (roll eller organ) */
@@ -139,6 +141,8 @@ export interface Beslut {
   revideras_senast?: Datum;
   /** Barnkonsekvensanalys */
   barnkonsekvensanalys?: Text;
+  /** Ekonomiska konsekvenser */
+  ekonomiska_konsekvenser?: Text;
   /** Expedieras till */
   expedieras_till?: Text[];
   /** Bilagor */
@@ -405,6 +409,8 @@ export interface Organisation {
     mandat?: Text;
     /** Kompetensutveckling */
     kompetensutveckling?: Text;
+    /** Samordningens kostnader */
+    kostnader?: Kostnader;
   };
   /** Definitioner */
   definitioner?: {

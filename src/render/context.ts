@@ -7,7 +7,8 @@ import type { Kostnad, Grupp, Uppföljningsomgång, Datum, Tal } from '../projec
 import { genitive } from '../kommuner.js';
 import type { Chart } from './charts.js';
 import { dateInWords, parseDate } from '../project/dates.js';
-import { talText, numText, beloppText, budgetTable, kostnadText, källorText, periodYears } from './values.js';
+import { talText, numText, beloppText, budgetTable, budgetByPost, kostnadText, källorText, periodYears } from './values.js';
+import { poster, tjänsteskrivelseView } from './tjanst.js';
 import { EJ_ANGIVET } from '../project/types.js';
 import { tusental } from '../text.js';
 import { förankringView, beslutDetaljer } from './forankring.js';
@@ -52,7 +53,11 @@ export interface RenderContext {
   charts: Record<string, { chart: Chart; alt: string }>;
 }
 
-export function buildContext(p: Project, method: Method, dokument: DokumentId, datum: string): RenderContext {
+/**
+ * bärare: the document that carries this one to its decision (the tjänsteskrivelse, content's
+ * begrepp.dokument with bär); its template is rendered with this document's decision and data.
+ */
+export function buildContext(p: Project, method: Method, dokument: DokumentId, datum: string, bärare?: string): RenderContext {
   const b = method.begrepp;
   const steg = (n: number) => method.steg[n - 1]!;
   const aktörer = new Map((p.organisation?.aktörer ?? []).map((a) => [a.id, a]));
@@ -72,7 +77,7 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
   const kommuner = p.projekt.kommuner.map((k) => k.namn);
   const kommun = kommuner.length === 1 ? `${genitive(kommuner[0]!)} kommun` : kommuner.join(', ').replace(/, ([^,]*)$/, ' och $1') + ' (samverkan)';
   const beslut: Beslut = p.beslut?.[dokument] ?? {};
-  const docInfo = b.dokument.find((d) => d.id === dokument)!;
+  const docInfo = b.dokument.find((d) => d.id === (bärare ?? dokument))!;
 
   const stöd = (s: BefintligtStöd) => ({
     id: s.id, namn: s.namn, aktör: namnAktör(s.aktör), arena: namnArena(s.arena), nivå: nivåTitel(s.nivå),
@@ -229,11 +234,13 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
   const fokus = (h.fokusområden ?? []).map((f) => ({ id: f.id, namn: f.namn, beskrivning: f.beskrivning ?? '', mål: träd(allaMål.filter((x) => isRoot(x) && x.fokusområde === f.id)) }));
   const övrigaMål = [...träd(allaMål.filter(isRoot)), ...träd(allaMål)]; // the rest, and any goal only reachable through a cycle
 
-  // Budget: every insats cost, per year and source.
-  const allaKostnader = ins.flatMap((i) => i.kostnader ?? []);
-  const budget = budgetTable(allaKostnader, år);
+  // Budget: every insats cost and the coordinator's post, per year and source (and per post).
+  const budgetPoster = poster(p);
+  const budget = budgetTable(budgetPoster.flatMap((x) => x.kostnader), år);
+  const budgetPerPost = budgetByPost(budgetPoster, år);
   const perKälla = new Map<string, string[]>();
   for (const i of ins) for (const k of i.kostnader ?? []) { const src = k.källa ?? EJ_ANGIVET; const l = perKälla.get(src) ?? []; if (!l.includes(i.id)) l.push(i.id); perKälla.set(src, l); }
+  for (const k of p.organisation?.samordning?.kostnader ?? []) { const src = k.källa ?? EJ_ANGIVET; const l = perKälla.get(src) ?? []; if (!l.includes('samordningen')) l.push('samordningen'); perKälla.set(src, l); }
   const annan = ['projektmedel', 'statsbidrag', 'extern finansiering'].filter((x) => perKälla.has(x));
   const enligtKostnader = perKälla.size ? `Enligt insatsernas kostnader: ${[...perKälla].map(([k, ids]) => `${k} (${ids.join(', ')})`).join('; ')}.` : '';
   const ob = h.hållbarhet?.ordinarie_budget;
@@ -310,6 +317,7 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
       fokusområden: fokus, mål: övrigaMål, harMål: allaMål.length > 0,
       insatser: ins.map(insats),
       budget: budget ? { kolumner: budget.kolumner, rader: budget.rader } : undefined,
+      budgetPerPost: budgetPerPost ? { kolumner: budgetPerPost.kolumner, rader: budgetPerPost.rader } : undefined,
       förutsättningar: (h.förutsättningar ?? []).map((x) => ({ id: x.id, beskrivning: x.beskrivning, typ: x.typ ?? '', insatser: (x.insatser ?? []).join(', '), ansvarig: x.ansvarig ?? '', klart: datumText(x.klart) })),
       uppföljning: { beskrivning: h.uppföljningsplan?.beskrivning ?? '', redovisning: h.uppföljningsplan?.redovisning ?? '', utvärdering: h.uppföljningsplan?.utvärdering ?? '', ansvarig: h.uppföljningsplan?.ansvarig ?? '' },
       indikatorer: [...indMap.values()].map((x) => ({ id: x.id, namn: x.namn, typ: typTitel(x.typ), mål: (x.mål ?? []).join(', '), utgångsvärde: `${num(x.utgångsvärde)}${x.utgångsvärde !== undefined && x.enhet ? ' ' + x.enhet : ''}`, målvärde: [`${num(x.målvärde)}${x.målvärde !== undefined && x.enhet ? ' ' + x.enhet : ''}`, x.riktning ? `(ska ${x.riktning})` : ''].filter(Boolean).join(' '), måldatum: datumText(x.måldatum), källa: [x.källa, x.frekvens && `frekvens: ${x.frekvens}`].filter(Boolean).join('; '), frekvens: x.frekvens ?? '' })),
@@ -347,6 +355,7 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
     },
     s4syfte: s4.syfte,
     förankring: { ...förankringView(p), checklista1: checklista(1), checklista2: checklista(2) },
+    tj: bärare ? tjänsteskrivelseView(p, method, dokument) : undefined,
     charts,
     insatsNamn: Object.fromEntries([...insatsMap].map(([k, v]) => [k, v.namn])),
   };

@@ -73,7 +73,7 @@ export function safeName(s: string, max = MAX_STEM_BYTES): string {
  * kept; a samverkan whose names do not fit is named after its first kommun ("…-m-fl"). With
  * --namn the user's own name is the stem (and the document is added when several are made).
  */
-export function fileStem(p: Project, dokument: DokumentId, datum: string, own?: { namn: string; flera: boolean }): string {
+export function fileStem(p: Project, dokument: string, datum: string, own?: { namn: string; flera: boolean }): string {
   const tail = `-${dokument}-${datum}`;
   if (own) {
     const namn = safeName(own.namn, MAX_STEM_BYTES - (own.flera ? Buffer.byteLength(`-${dokument}`) : 0));
@@ -87,15 +87,16 @@ export function fileStem(p: Project, dokument: DokumentId, datum: string, own?: 
   return (safeName(`${kommun}${tail}`).toLowerCase() || 'dokument');
 }
 
-export function buildModel(p: Project, method: Method, dokument: DokumentId, when: Date, templates: string | undefined, warn: (m: string) => void, limits?: TemplateLimits): { model: DocModel; markdown: string } {
+/** bärare: a document that carries `dokument` to its decision (the tjänsteskrivelse); its template, this document's data. */
+export function buildModel(p: Project, method: Method, dokument: DokumentId, when: Date, templates: string | undefined, warn: (m: string) => void, limits?: TemplateLimits, bärare?: string): { model: DocModel; markdown: string } {
   const datum = when.toISOString().slice(0, 10);
-  const ctx = buildContext(p, method, dokument, datum);
-  const markdown = renderMarkdown(dokument, ctx, templates, limits);
+  const ctx = buildContext(p, method, dokument, datum, bärare);
+  const markdown = renderMarkdown(bärare ?? dokument, ctx, templates, limits);
   const blocks = markdownToBlocks(markdown, ctx, warn);
   const beslut = p.beslut?.[dokument];
   const model: DocModel = {
     meta: {
-      dokument, titel: ctx.titel as string, projekt: p.projekt.namn, kommun: ctx.kommun as string, period: ctx.period as string,
+      dokument: bärare ?? dokument, titel: bärare ? `${ctx.titel as string} – ${(ctx.tj as { ärende: string }).ärende}` : ctx.titel as string, projekt: p.projekt.namn, kommun: ctx.kommun as string, period: ctx.period as string,
       version: p.projekt.version ?? '', status: beslut?.status ?? 'utkast', diarienummer: beslut?.diarienummer ?? '',
       datum, datumText: beslut?.dokumentdatum ? dateInWords(beslut.dokumentdatum) : undefined, tid: when, exempel: Boolean(p.projekt.exempel), lang: 'sv-SE',
     },
@@ -139,9 +140,9 @@ function isFile(p: string): boolean {
 export interface RenderedFile { path: string; format: Format; bytes: number }
 
 /** The documents' bytes, without touching the disk (render writes them; tests compare them). */
-export async function renderBytes(p: Project, method: Method, dokument: DokumentId, formats: Format[], opts: { templates?: string; env: NodeJS.ProcessEnv; warn: (m: string) => void }): Promise<{ model: DocModel; files: Map<Format, Buffer> }> {
+export async function renderBytes(p: Project, method: Method, dokument: DokumentId, formats: Format[], opts: { templates?: string; env: NodeJS.ProcessEnv; warn: (m: string) => void; bärare?: string }): Promise<{ model: DocModel; files: Map<Format, Buffer> }> {
   const when = documentDate(p, dokument, opts.env);
-  const { model } = buildModel(p, method, dokument, when, opts.templates, opts.warn, templateLimits(opts.env));
+  const { model } = buildModel(p, method, dokument, when, opts.templates, opts.warn, templateLimits(opts.env), opts.bärare);
   const fontDir = fromRoot('assets', 'fonts');
   const images = new Map<Block, { png: Buffer; width: number; height: number }>();
   if (formats.includes('docx') || formats.includes('pdf')) {
@@ -156,10 +157,11 @@ export async function renderBytes(p: Project, method: Method, dokument: Dokument
   return { model, files };
 }
 
-export async function renderDocument(p: Project, method: Method, dokument: DokumentId, formats: Format[], outDir: string, opts: { templates?: string; env: NodeJS.ProcessEnv; warn: (m: string) => void; namn?: { namn: string; flera: boolean } }): Promise<RenderedFile[]> {
+export async function renderDocument(p: Project, method: Method, dokument: DokumentId, formats: Format[], outDir: string, opts: { templates?: string; env: NodeJS.ProcessEnv; warn: (m: string) => void; namn?: { namn: string; flera: boolean }; bärare?: string }): Promise<RenderedFile[]> {
   const { model, files: made } = await renderBytes(p, method, dokument, formats, opts);
   const out = prepareOutDir(outDir);
-  const stem = fileStem(p, dokument, model.meta.datum, opts.namn);
+  // A carrier's files name both: lindesberg-tjänsteskrivelse-handlingsplan-2025-03-24.
+  const stem = fileStem(p, opts.bärare ? `${opts.bärare}-${dokument}` : dokument, model.meta.datum, opts.namn);
   const files: RenderedFile[] = [];
   for (const [f, bytes] of made) {
     const target = resolve(out, `${stem}.${f}`);

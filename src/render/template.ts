@@ -13,7 +13,6 @@ import { escapeMarkdown, escapeCell, startsWithList } from './escape.js';
 import { InputError, UsageError } from '../errors.js';
 import { fromRoot } from '../paths.js';
 import { decodeUserText } from '../project/load.js';
-import type { DokumentId } from './context.js';
 
 const EJ = '*Ej ifyllt*';
 
@@ -187,7 +186,7 @@ function templateError(e: unknown, what: string, file: string, limits: TemplateL
 /** The partials every document may use, each templates/delar/<name>.md.hbs (overridable with --mallar). */
 export const PARTIALS = ['checklista', 'beslut'] as const;
 
-export function renderMarkdown(dokument: DokumentId, context: Record<string, unknown>, ownTemplates?: string, limits: TemplateLimits = templateLimits({})): string {
+export function renderMarkdown(dokument: string, context: Record<string, unknown>, ownTemplates?: string, limits: TemplateLimits = templateLimits({})): string {
   const templates = [...PARTIALS.map((n) => `delar/${n}.md.hbs`), `${dokument}/dokument.md.hbs`].map((rel) => {
     const p = templatePath(ownTemplates, rel);
     // The one strict decoder: a byte that is not UTF-8 is refused at its place, never shown as U+FFFD.
