@@ -275,6 +275,20 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
     };
   });
 
+  // Whether there is a lägesbild to build on (step 3 has content), and its decision in words.
+  const lb = p.beslut?.lägesbild;
+  const harLägesbild = Boolean(a.lägesbild?.sammanfattning || a.målgruppsanalys || a.kartläggning || a.utvecklingsbehov?.length);
+  const lägesbildBeslut = lb?.status === 'beslutad' ? [lb.organ && `${lb.organ} beslutade den`, lb.datum && datumText(lb.datum), lb.diarienummer && `(${lb.diarienummer})`].filter(Boolean).join(' ') : '';
+  // The plan in a few sentences when the decision gives no sammanfattning of its own.
+  const åtgärder = ['införa', 'utveckla', 'fortsätta', 'avveckla'].map((x) => [x, ins.filter((i) => i.åtgärd === x).length] as const).filter(([, n]) => n);
+  const totalt = budget?.rader.at(-1)?.celler.at(-1);
+  const planSammanfattning = [
+    `Handlingsplanen ${per?.från ? `gäller ${per.från}–${per.till ?? ''} och ` : ''}har ${(h.mål ?? []).length} mål och ${ins.length} insatser${åtgärder.length ? ` (${åtgärder.map(([x, n]) => `${n} att ${x}`).join(', ')})` : ''}.`,
+    harLägesbild ? 'Den bygger på lägesbilden och analysen (steg 3).' : '',
+    totalt && totalt !== '–' ? `Kostnaderna är sammanlagt ${totalt} under perioden (se Budget).` : '',
+    `${(h.uppföljningsplan?.indikatorer ?? []).length} indikatorer följs upp.`,
+  ].filter(Boolean).join(' ');
+
   return {
     dokument, titel: docInfo.titel, datum, datumText: datumText(datum),
     projekt: p.projekt.namn, kommun, kommuner, län: [...new Set(p.projekt.kommuner.map((k) => k.län).filter(Boolean))].join(', '),
@@ -289,6 +303,7 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
       arenor: (p.organisation?.arenor ?? []).map((x) => ({ id: x.id, namn: x.namn, huvudman: x.huvudman ?? '' })),
       grupper: (p.organisation?.grupper ?? []).map(grupp),
       samordnare: (p.organisation?.samordning?.personer ?? []).map((x) => ({ roll: x.roll, aktör: namnAktör(x.aktör), tid: x.tjänstgöringsgrad !== undefined ? `${num(x.tjänstgöringsgrad)} %` : '' })),
+      samordningKostnader: (p.organisation?.samordning?.kostnader ?? []).map((k) => kostnadText(k, år)),
       källor: källorText(p.organisation?.källor),
     },
     lägesbild: {
@@ -312,6 +327,7 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
       checklista: checklista(3),
     },
     plan: {
+      sammanfattning: beslut.sammanfattning ?? '', sammanfattningAuto: planSammanfattning, harLägesbild, lägesbildBeslut,
       koppling: h.koppling ?? '',
       perspektiv: b.perspektiv.map((x) => ({ titel: x.titel, text: (h.perspektiv as Record<string, string> | undefined)?.[x.id] ?? '' })),
       fokusområden: fokus, mål: övrigaMål, harMål: allaMål.length > 0,

@@ -10,6 +10,7 @@ import { markdownToBlocks } from './markdown.js';
 import type { Block, DocModel } from './model.js';
 import { chartPng } from './charts.js';
 import { writeHtml } from './html/write.js';
+import { dokumentRuta } from './cover.js';
 import { writeAtomic } from '../project/save.js';
 import { fromRoot } from '../paths.js';
 import { UsageError } from '../errors.js';
@@ -87,6 +88,9 @@ export function fileStem(p: Project, dokument: string, datum: string, own?: { na
   return (safeName(`${kommun}${tail}`).toLowerCase() || 'dokument');
 }
 
+/** The document's kind as its box names it: "Handlingsplan". */
+const docTyp = (method: Method, id: string) => { const d = method.begrepp.dokument.find((x) => x.id === id); return d ? d.namn ?? d.titel : id; };
+
 /** bärare: a document that carries `dokument` to its decision (the tjänsteskrivelse); its template, this document's data. */
 export function buildModel(p: Project, method: Method, dokument: DokumentId, when: Date, templates: string | undefined, warn: (m: string) => void, limits?: TemplateLimits, bärare?: string): { model: DocModel; markdown: string } {
   const datum = when.toISOString().slice(0, 10);
@@ -99,6 +103,7 @@ export function buildModel(p: Project, method: Method, dokument: DokumentId, whe
       dokument: bärare ?? dokument, titel: bärare ? `${ctx.titel as string} – ${(ctx.tj as { ärende: string }).ärende}` : ctx.titel as string, projekt: p.projekt.namn, kommun: ctx.kommun as string, period: ctx.period as string,
       version: p.projekt.version ?? '', status: beslut?.status ?? 'utkast', diarienummer: beslut?.diarienummer ?? '',
       datum, datumText: beslut?.dokumentdatum ? dateInWords(beslut.dokumentdatum) : undefined, tid: when, exempel: Boolean(p.projekt.exempel), lang: 'sv-SE',
+      ruta: bärare ? undefined : dokumentRuta(docTyp(method, dokument), beslut ?? {}, ctx.period as string, p.projekt.version ?? ''),
     },
     blocks,
   };
