@@ -26,16 +26,16 @@ interface Job { dokument: DokumentId; bärare?: string }
 
 /**
  * The documents a name means: one of the method's (content/begrepp.yaml, dokument), a carrier
- * for the document --for names, or all of them. `alla` makes the tjänsteskrivelse for its first
- * document (the handlingsplan): the one that goes to the nämnd with the plan; the others'
- * tjänsteskrivelser are made when asked for with --for, since a lägesbild or a report that is
- * still a draft has no ärende yet.
+ * for the document --for names, or all of them. `alla` is the method's documents, one per
+ * decision (beslut.<id>), without the tjänsteskrivelse: that is written for one ärende, when one
+ * of them goes to a nämnd, and which one is the user's choice (--for); every value it prints is
+ * also in the carried document (its decision table), so `alla` still prints every answer.
  */
 function jobsNamed(name: string, för: string | undefined): Job[] | undefined {
   // content's document ids are the schema's beslut keys (scripts/projekt-schema.mjs writes one per document).
   if (name.trim().normalize('NFC').toLowerCase() === 'alla') {
     if (för !== undefined) throw new UsageError('--for gäller bara tjänsteskrivelsen', undefined, 'Skriv t.ex. fsstöd render tjänsteskrivelse --for lägesbild.');
-    return renderDocuments().map((d) => (d.bär ? { dokument: d.bär[0] as DokumentId, bärare: d.id } : { dokument: d.id as DokumentId }));
+    return documents().map((d) => ({ dokument: d.id as DokumentId }));
   }
   const d = findDokument(name, true);
   if (!d) return undefined;

@@ -242,7 +242,7 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
   for (const i of ins) for (const k of i.kostnader ?? []) { const src = k.källa ?? EJ_ANGIVET; const l = perKälla.get(src) ?? []; if (!l.includes(i.id)) l.push(i.id); perKälla.set(src, l); }
   for (const k of p.organisation?.samordning?.kostnader ?? []) { const src = k.källa ?? EJ_ANGIVET; const l = perKälla.get(src) ?? []; if (!l.includes('samordningen')) l.push('samordningen'); perKälla.set(src, l); }
   const annan = ['projektmedel', 'statsbidrag', 'extern finansiering'].filter((x) => perKälla.has(x));
-  const enligtKostnader = perKälla.size ? `Enligt insatsernas kostnader: ${[...perKälla].map(([k, ids]) => `${k} (${ids.join(', ')})`).join('; ')}.` : '';
+  const enligtKostnader = perKälla.size ? `Enligt kostnaderna per insats och för samordningen: ${[...perKälla].map(([k, ids]) => `${k} (${ids.join(', ')})`).join('; ')}.` : '';
   const ob = h.hållbarhet?.ordinarie_budget;
   // The text follows the data: not "in the ordinary budget" when some insatser run on other money.
   const ordinarieBudget = [
@@ -291,6 +291,8 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
 
   return {
     dokument, titel: docInfo.titel, datum, datumText: datumText(datum),
+    // The handlingsplan prints the decision's sammanfattning first, so its decision table does not repeat it.
+    sammanfattningFörst: dokument === 'handlingsplan' && !bärare,
     projekt: p.projekt.namn, kommun, kommuner, län: [...new Set(p.projekt.kommuner.map((k) => k.län).filter(Boolean))].join(', '),
     period: per?.från ? `${per.från}–${per.till ?? ''}` : '', version: p.projekt.version ?? '',
     exempel: Boolean(p.projekt.exempel),
