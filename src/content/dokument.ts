@@ -20,7 +20,7 @@ export function documents(): Dokument[] {
 
 /** Every document render makes: the method's, then the carriers (begrepp.dokument with bär). */
 export function renderDocuments(): Dokument[] {
-  return loadMethod().begrepp.dokument;
+  return [...documents(), ...carriers()];
 }
 
 /** The documents that carry another one (the tjänsteskrivelse). */

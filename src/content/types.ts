@@ -31,7 +31,8 @@ export interface Step {
 export interface Begrepp {
   preventionsnivåer: { id: 'universell' | 'selektiv' | 'indikerad'; titel: string; beskrivning: string }[];
   perspektiv: { id: string; titel: string }[];
-  måtttyper: { id: 'struktur' | 'process' | 'resultat' | 'effekt'; titel: string; beskrivning: string }[];
+  /** titel names the measure (Effektmått, for indicators), måltitel the goal (Effektmål). */
+  måtttyper: { id: 'struktur' | 'process' | 'resultat' | 'effekt'; titel: string; måltitel: string; beskrivning: string }[];
   faktorer: { nummer: number; id: string; titel: string }[];
   bedömningsskala: { värde: number; titel: string }[];
   checkstatus: { id: string; titel: string }[];

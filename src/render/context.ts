@@ -73,6 +73,8 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
   const år = periodYears(p.projekt.period);
   const kostnaderText = (ks?: Kostnad[]) => (ks ?? []).map((k) => kostnadText(k, år)).join('; ');
   const typTitel = (t?: string) => b.måtttyper.find((x) => x.id === t)?.titel ?? '';
+  // A goal's type is a kind of goal (effektmål), an indicator's a kind of measure (effektmått).
+  const målTypTitel = (t?: string) => b.måtttyper.find((x) => x.id === t)?.måltitel ?? '';
 
   const kommuner = p.projekt.kommuner.map((k) => k.namn);
   const kommun = kommuner.length === 1 ? `${genitive(kommuner[0]!)} kommun` : kommuner.join(', ').replace(/, ([^,]*)$/, ' och $1') + ' (samverkan)';
@@ -218,7 +220,7 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
   const allaMål = h.mål ?? [];
   const målRad = (x: NonNullable<typeof h.mål>[number], djup: number) => ({
     id: x.id, text: x.text, djup, slag: `${x.slag ? SLAG[x.slag] : 'Mål'}${x.överordnat ? ` under ${x.överordnat}` : ''}`,
-    horisont: [x.horisont ? `${x.horisont} sikt` : '', typTitel(x.typ)].filter(Boolean).join(', '),
+    horisont: [x.horisont ? `${x.horisont} sikt` : '', målTypTitel(x.typ)].filter(Boolean).join(', '),
     behov: (x.behov ?? []).map((id) => `${id} ${behovMap.get(id)?.rubrik ?? ''}`.trim()).join('; '),
     insatser: ins.filter((i) => i.mål?.includes(x.id)).map((i) => i.id).join(', '),
     indikatorer: [...indMap.values()].filter((i) => i.mål?.includes(x.id)).map((i) => i.id).join(', '),
