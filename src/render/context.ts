@@ -7,7 +7,7 @@ import type { Kostnad, Grupp, Uppföljningsomgång, Datum, Tal } from '../projec
 import { genitive } from '../kommuner.js';
 import type { Chart } from './charts.js';
 import { dateInWords, parseDate } from '../project/dates.js';
-import { talText, numText, beloppText, budgetTable, budgetByPost, kostnadText, källorText, periodYears } from './values.js';
+import { talText, numText, beloppText, budgetTable, budgetByPost, kostnadText, källorText, periodYears, enhetText } from './values.js';
 import { poster, tjänsteskrivelseView } from './tjanst.js';
 import { EJ_ANGIVET } from '../project/types.js';
 import { tusental } from '../text.js';
@@ -33,7 +33,7 @@ function räckviddText(r?: Räckvidd): string {
   if (!r) return '';
   const p: string[] = [];
   if (r.antal_föräldrar !== undefined) p.push(`${talText(r.antal_föräldrar)} föräldrar`);
-  if (r.andel_procent !== undefined) p.push(`${String(r.andel_procent).replace('.', ',')} %`);
+  if (r.andel_procent !== undefined) p.push(`${String(r.andel_procent).replace('.', ',')} % av målgruppen`);
   if (r.år !== undefined) p.push(`(${r.år})`);
   const t = p.join(' ');
   return r.kommentar ? `${t}${t ? ' – ' : ''}${r.kommentar}` : t;
@@ -41,9 +41,12 @@ function räckviddText(r?: Räckvidd): string {
 
 const num = numText;
 
+/** An enum value as a table cell shows it: capitalised ("Beslutad", "Pågår", "Ordinarie budget"). */
+const cap = (s: string) => (s ? s.charAt(0).toUpperCase() + s.slice(1) : s);
+
 /** A key figure's value with its unit; a judgement in words or "ej angivet" gets the unit in brackets ("hög (procent)"). */
-function nyckeltalVärde(v: Tal | undefined, enhet?: string): string {
-  const t = talText(v, enhet);
+function nyckeltalVärde(v: Tal | undefined, enhet?: string, namn?: string): string {
+  const t = talText(v, enhetText(enhet, namn));
   const numeric = typeof v === 'number' || (typeof v === 'object' && v !== null && !('bedömning' in v));
   return enhet && t && !numeric ? `${t} (${enhet})` : t;
 }
@@ -91,12 +94,12 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
       .filter(([, v]) => v).map(([titel, text]) => ({ titel, text })),
   });
   const insats = (i: Insats) => ({
-    id: i.id, namn: i.namn, åtgärd: i.åtgärd ?? '', beskrivning: i.beskrivning ?? '',
+    id: i.id, namn: i.namn, åtgärd: cap(i.åtgärd ?? ''), beskrivning: i.beskrivning ?? '',
     mål: (i.mål ?? []).join(', '), ansvarig: (i.ansvariga ?? []).map(namnAktör).join(', '), aktörer: (i.aktörer ?? []).map(namnAktör).join(', '),
     arenor: (i.arenor ?? []).map(namnArena).join(', '), målgrupp: i.målgrupp ?? '', nivå: nivåTitel(i.nivå), åldrar: åldrarText(i.åldrar),
     räckvidd: räckviddText(i.räckvidd), anpassningar: i.anpassningar ?? '', start: i.start ?? '', slut: i.slut ?? '',
     tid: i.start ? `${dateInWords(i.start)} – ${i.slut ? dateInWords(i.slut) : 'tills vidare'}` : '',
-    status: i.status ?? '', område: i.område ?? '', huvudmän: (i.huvudmän ?? []).join(', '), språk: (i.språk ?? []).join(', '),
+    status: cap(i.status ?? ''), område: i.område ?? '', huvudmän: (i.huvudmän ?? []).join(', '), språk: (i.språk ?? []).join(', '),
     befintligtStöd: i.befintligt_stöd ? `${i.befintligt_stöd} ${stödMap.get(i.befintligt_stöd)?.namn ?? ''}`.trim() : '',
     kostnad: kostnaderText(i.kostnader), källor: källorText(i.källor),
   });
@@ -105,7 +108,7 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
     return steg(n).checklista.frågor.flatMap((q) => (q.delfrågor?.length ? q.delfrågor.map((d) => ({ ...d, text: `${q.text} ${d.text}` })) : [q])).map((q) => {
       const a = answers[q.id] ?? {};
       const åtg = a.åtgärd ? [a.åtgärd.vad, a.åtgärd.vem && `ansvarig: ${a.åtgärd.vem}`, a.åtgärd.när && `senast ${dateInWords(a.åtgärd.när)}`].filter(Boolean).join('; ') : '';
-      return { id: q.id, fråga: q.text, status: a.status ?? '', kommentar: a.kommentar ?? '', åtgärd: åtg };
+      return { id: q.id, fråga: q.text, status: b.checkstatus.find((x) => x.id === a.status)?.titel ?? cap(a.status ?? ''), kommentar: a.kommentar ?? '', åtgärd: åtg };
     });
   };
 
@@ -185,8 +188,8 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
   const insatsNamnAv = (id?: string) => (id ? `${id} ${insatsMap.get(id)?.namn ?? ''}`.trim() : '');
   // One round's status of an insats, words for enums and booleans.
   const statusRad = (x: Insatsstatus | undefined) => ({
-    status: x?.status ? STATUS_I[x.status] ?? x.status : '', inomTidsram: x?.inom_tidsram === undefined ? '' : x.inom_tidsram ? 'ja' : 'nej',
-    nådda: x?.nådda_föräldrar !== undefined ? num(x.nådda_föräldrar) : '', fullföljt: x?.fullföljt_procent !== undefined ? `${num(x.fullföljt_procent)} %` : '',
+    status: cap(x?.status ? STATUS_I[x.status] ?? x.status : ''), inomTidsram: x?.inom_tidsram === undefined ? '' : x.inom_tidsram ? 'ja' : 'nej',
+    nådda: x?.nådda_föräldrar !== undefined ? num(x.nådda_föräldrar) : '', fullföljt: x?.fullföljt_procent !== undefined ? `${num(x.fullföljt_procent)} % av deltagarna` : '',
     beslut: x?.beslut ?? '', motivering: x?.motivering ?? '', kommentar: x?.kommentar ?? '',
   });
   // The current round per planned insats (every status item, also a second one for the same insats), then items for insatser not in the plan.
@@ -212,7 +215,7 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
       ['Befintlig struktur', g.befintlig_struktur], ['Syfte', g.syfte], ['Mandat', g.mandat], ['Uppdrag', g.uppdrag], ['Resurser', g.resurser],
       ['Rollfördelning', g.rollfördelning], ['Mötesfrekvens', g.mötesfrekvens], ['Sammankallande', g.sammankallande], ['Kompetensutveckling', g.kompetensutveckling],
     ] as [string, string | undefined][]).filter(([, v]) => v).map(([titel, text]) => ({ titel, text })),
-    medlemmar: (g.medlemmar ?? []).map((x) => ({ roll: x.roll ?? '', aktör: [namnAktör(x.aktör), x.organ].filter(Boolean).join(', '), tid: x.tjänstgöringsgrad !== undefined ? `${num(x.tjänstgöringsgrad)} %` : '' })),
+    medlemmar: (g.medlemmar ?? []).map((x) => ({ roll: x.roll ?? '', aktör: [namnAktör(x.aktör), x.organ].filter(Boolean).join(', '), tid: x.tjänstgöringsgrad !== undefined ? `${num(x.tjänstgöringsgrad)} % av heltid` : '' })),
   });
 
   // Goals in their hierarchy: fokusområde → övergripande mål → mål → delmål (by överordnat).
@@ -300,13 +303,13 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
     exempel: Boolean(p.projekt.exempel),
     // Every field of this document's decision, dates in words (the same as the Förankringsunderlag prints).
     beslutInfo: beslutDetaljer(beslut, (id) => { const r = p.projekt.referenser?.find((x) => x.id === id); return r ? `${id} ${r.rubrik}` : id; }),
-    beslut: { status: beslut.status ?? 'utkast', organ: beslut.organ ?? '', datum: beslut.datum ?? '', datumText: datumText(beslut.datum), diarienummer: beslut.diarienummer ?? '', paragraf: beslut.paragraf ?? '', kommentar: beslut.kommentar ?? '', dokumentdatum: datumText(beslut.dokumentdatum) },
+    beslut: { status: cap(beslut.status ?? 'utkast'), organ: beslut.organ ?? '', datum: beslut.datum ?? '', datumText: datumText(beslut.datum), diarienummer: beslut.diarienummer ?? '', paragraf: beslut.paragraf ?? '', kommentar: beslut.kommentar ?? '', dokumentdatum: datumText(beslut.dokumentdatum) },
     steg: Object.fromEntries(method.steg.map((s) => [s.nummer, { titel: `Steg ${s.nummer}: ${s.titel}`, syfte: s.syfte, moment: Object.fromEntries(s.moment.map((x) => [x.nummer.replace('.', '_'), `${x.nummer} ${x.titel}`])) }])),
     organisation: {
       aktörer: (p.organisation?.aktörer ?? []).map((x) => ({ id: x.id, namn: x.namn, huvudman: x.huvudman ?? '', förvaltning: x.förvaltning ?? '', arenor: (x.arenor ?? []).map(namnArena).join(', ') })),
       arenor: (p.organisation?.arenor ?? []).map((x) => ({ id: x.id, namn: x.namn, huvudman: x.huvudman ?? '' })),
       grupper: (p.organisation?.grupper ?? []).map(grupp),
-      samordnare: (p.organisation?.samordning?.personer ?? []).map((x) => ({ roll: x.roll, aktör: namnAktör(x.aktör), tid: x.tjänstgöringsgrad !== undefined ? `${num(x.tjänstgöringsgrad)} %` : '' })),
+      samordnare: (p.organisation?.samordning?.personer ?? []).map((x) => ({ roll: x.roll, aktör: namnAktör(x.aktör), tid: x.tjänstgöringsgrad !== undefined ? `${num(x.tjänstgöringsgrad)} % av heltid` : '' })),
       samordningKostnader: (p.organisation?.samordning?.kostnader ?? []).map((k) => kostnadText(k, år)),
       källor: källorText(p.organisation?.källor),
     },
@@ -315,8 +318,8 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
       målgruppKällor: källorText(a.målgruppsanalys?.källor),
       nyckeltal: (a.målgruppsanalys?.nyckeltal ?? []).map((n) => ({
         // The category after the name (the table has no room for a column of its own); the unit with every value.
-        id: n.id, namn: n.kategori ? `${n.namn} (${n.kategori})` : n.namn, värde: nyckeltalVärde(n.värde, n.enhet), år: n.år === undefined ? '' : String(n.år), område: n.område ?? '', källa: n.källa ?? '',
-        kön: n.per_kön ? Object.entries(n.per_kön).map(([k, v]) => `${k} ${talText(v, n.enhet)}`).join(', ') : '', jämförelser: jämförelse(n.jämförelser, n.enhet),
+        id: n.id, namn: n.kategori ? `${n.namn} (${n.kategori})` : n.namn, värde: nyckeltalVärde(n.värde, n.enhet, n.namn), år: n.år === undefined ? '' : String(n.år), område: n.område ?? '', källa: n.källa ?? '',
+        kön: n.per_kön ? Object.entries(n.per_kön).map(([k, v]) => `${k} ${talText(v, enhetText(n.enhet, n.namn))}`).join(', ') : '', jämförelser: jämförelse(n.jämförelser, enhetText(n.enhet, n.namn)),
       })),
       kartläggningsfrågor: frågor(m(s3, '3.2').frågor ?? [], a.kartläggning?.svar),
       befintligt: (a.kartläggning?.befintligt_stöd ?? []).map(stöd),
@@ -336,11 +339,11 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
       perspektiv: b.perspektiv.map((x) => ({ titel: x.titel, text: (h.perspektiv as Record<string, string> | undefined)?.[x.id] ?? '' })),
       fokusområden: fokus, mål: övrigaMål, harMål: allaMål.length > 0,
       insatser: ins.map(insats),
-      budget: budget ? { kolumner: budget.kolumner, rader: budget.rader } : undefined,
+      budget: budget ? { kolumner: budget.kolumner, rader: budget.rader.map((r) => ({ ...r, källa: cap(r.källa) })) } : undefined,
       budgetPerPost: budgetPerPost ? { kolumner: budgetPerPost.kolumner, rader: budgetPerPost.rader } : undefined,
       förutsättningar: (h.förutsättningar ?? []).map((x) => ({ id: x.id, beskrivning: x.beskrivning, typ: x.typ ?? '', insatser: (x.insatser ?? []).join(', '), ansvarig: x.ansvarig ?? '', klart: datumText(x.klart) })),
       uppföljning: { beskrivning: h.uppföljningsplan?.beskrivning ?? '', redovisning: h.uppföljningsplan?.redovisning ?? '', utvärdering: h.uppföljningsplan?.utvärdering ?? '', ansvarig: h.uppföljningsplan?.ansvarig ?? '' },
-      indikatorer: [...indMap.values()].map((x) => ({ id: x.id, namn: x.namn, typ: typTitel(x.typ), mål: (x.mål ?? []).join(', '), utgångsvärde: `${num(x.utgångsvärde)}${x.utgångsvärde !== undefined && x.enhet ? ' ' + x.enhet : ''}`, målvärde: [`${num(x.målvärde)}${x.målvärde !== undefined && x.enhet ? ' ' + x.enhet : ''}`, x.riktning ? `(ska ${x.riktning})` : ''].filter(Boolean).join(' '), måldatum: datumText(x.måldatum), källa: [x.källa, x.frekvens && `frekvens: ${x.frekvens}`].filter(Boolean).join('; '), frekvens: x.frekvens ?? '' })),
+      indikatorer: [...indMap.values()].map((x) => ({ id: x.id, namn: x.namn, typ: typTitel(x.typ), mål: (x.mål ?? []).join(', '), utgångsvärde: `${num(x.utgångsvärde)}${x.utgångsvärde !== undefined && x.enhet ? ' ' + enhetText(x.enhet, x.namn) : ''}`, målvärde: [`${num(x.målvärde)}${x.målvärde !== undefined && x.enhet ? ' ' + enhetText(x.enhet, x.namn) : ''}`, x.riktning ? `(ska ${x.riktning})` : ''].filter(Boolean).join(' '), måldatum: datumText(x.måldatum), källa: [x.källa, x.frekvens && `frekvens: ${x.frekvens}`].filter(Boolean).join('; '), frekvens: x.frekvens ?? '' })),
       kommunikation: { beskrivning: h.kommunikationsplan?.beskrivning ?? '', överenskommelser: h.kommunikationsplan?.samverkansöverenskommelser ?? '', aktiviteter: (h.kommunikationsplan?.aktiviteter ?? []).map((x) => ({ id: x.id, målgrupp: x.målgrupp, budskap: x.budskap ?? '', kanal: x.kanal ?? '', språk: (x.språk ?? []).join(', '), ansvarig: x.ansvarig ?? '', när: x.när ?? '' })) },
       hållbarhet: [
         ['Jämställt föräldraskap, jämlikhet och funktionshinderperspektiv', h.hållbarhet?.jämställdhet_jämlikhet],
@@ -362,7 +365,7 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
       insatser: aktuellaRader.map(({ i, x }) => {
         const id = i?.id ?? x?.insats ?? '';
         const f = föregInsats.get(id);
-        return { id, namn: i?.namn ?? '', tid: i ? insats(i).tid : '', föregåendeStatus: f?.status ?? '', planStatus: i?.status ?? '', ...statusRad(x) };
+        return { id, namn: i?.namn ?? '', tid: i ? insats(i).tid : '', föregåendeStatus: cap(f?.status ?? ''), planStatus: cap(i?.status ?? ''), ...statusRad(x) };
       }),
       tidigare,
       genomförande: genomförandeText,

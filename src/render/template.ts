@@ -104,12 +104,13 @@ function instance(withCompiler: boolean, b: ReturnType<typeof budget>): Handleba
   const require = createRequire(import.meta.url);
   const base = (withCompiler ? require('handlebars') : require('handlebars/runtime')) as Handlebars;
   const hb = base.create();
-  // Value or "Ej ifyllt"; cell (one line) or "Ej ifyllt"; optional cell (or "–").
+  // Value or "Ej ifyllt"; cell (one line) or "Ej ifyllt"; c0, once an optional cell with "–", now
+  // gives the same marker: a document has one way to say that a value is missing (issue 13).
   // A value that begins with a typed list starts a block of its own (after "**Titel.** " it would
   // otherwise be read as the paragraph's text).
   hb.registerHelper('v', (x: unknown) => new hb.SafeString(empty(x) ? EJ : startsWithList(String(x)) ? `\n\n${String(x)}` : String(x)));
   hb.registerHelper('c', (x: unknown) => new hb.SafeString(empty(x) ? EJ : escapeCellEscaped(String(x))));
-  hb.registerHelper('c0', (x: unknown) => new hb.SafeString(empty(x) ? '–' : escapeCellEscaped(String(x))));
+  hb.registerHelper('c0', (x: unknown) => new hb.SafeString(empty(x) ? EJ : escapeCellEscaped(String(x))));
   // The built-in helpers, with the template's line and column on what they throw.
   for (const name of ['if', 'unless', 'with', 'lookup', 'each'] as const) {
     const helper = hb.helpers[name]!;

@@ -4,14 +4,36 @@
 import { EJ_ANGIVET, type Kostnad, type Tal } from '../project/types.js';
 import { tusental } from '../text.js';
 
-/** A number in Swedish: decimal comma; five digits and more grouped by space ("52 000", but "2026"). */
+/**
+ * A number in Swedish: decimal comma, thousands grouped by a space ("2 150", "52 000", "1 234,5").
+ * Years are not numbers here: they are printed as they stand (år fields), never through this.
+ */
 export function numText(v?: number): string {
   if (v === undefined || typeof v !== 'number' || !Number.isFinite(v)) return '';
-  if (Number.isInteger(v) && Math.abs(v) >= 10000) return tusental(v, ' ');
-  return String(v).replace('.', ',');
+  if (Number.isInteger(v)) return Math.abs(v) >= 1000 ? tusental(v, ' ') : String(v);
+  const [int, dec] = String(Math.abs(v)).split('.');
+  return `${v < 0 ? '−' : ''}${Number(int) >= 1000 ? tusental(Number(int), ' ') : int},${dec}`;
 }
 
-/** A tal as the source gives it: 12, "ca 52 000", "40–50", "hög", "ej angivet". */
+/**
+ * A unit as Swedish reads it after a number. "antal" is not a unit: the thing counted is, taken
+ * from the figure's name ("Antal barn 0–17 år" → "2 150 barn"; "antal per år" → "228 födda per
+ * år"). "procent" is "%", and keeps what it is a share of ("procent av svarande" → "% av svarande").
+ */
+export function enhetText(enhet: string | undefined, namn?: string): string {
+  if (!enhet) return '';
+  const e = enhet.trim();
+  const antal = /^antal\b\s*(.*)$/i.exec(e);
+  if (antal) {
+    const noun = namn ? /^antal\s+([\p{L}-]+)/iu.exec(namn.trim())?.[1] : undefined;
+    return [noun?.toLowerCase(), antal[1]].filter(Boolean).join(' ');
+  }
+  const pct = /^(procent|%)\s*(.*)$/i.exec(e);
+  if (pct) return ['%', pct[2]].filter(Boolean).join(' ');
+  return e;
+}
+
+/** A tal as the source gives it: 12, "ca 52 000", "40–50", "hög", "ej angivet"; the unit as given (see enhetText). */
 export function talText(t: Tal | undefined, enhet?: string): string {
   if (t === undefined) return '';
   const unit = enhet ? ` ${enhet}` : '';
