@@ -11,6 +11,7 @@ import type { Block, DocModel } from './model.js';
 import { chartPng } from './charts.js';
 import { writeHtml } from './html/write.js';
 import { dokumentRuta } from './cover.js';
+import { markEmpty, emptyWarning } from './empty.js';
 import { writeAtomic } from '../project/save.js';
 import { fromRoot } from '../paths.js';
 import { UsageError } from '../errors.js';
@@ -96,7 +97,11 @@ export function buildModel(p: Project, method: Method, dokument: DokumentId, whe
   const datum = when.toISOString().slice(0, 10);
   const ctx = buildContext(p, method, dokument, datum, bärare);
   const markdown = renderMarkdown(bärare ?? dokument, ctx, templates, limits);
-  const blocks = markdownToBlocks(markdown, ctx, warn);
+  // Empty tables become a sentence, and what is empty is said on stderr (also without --strikt).
+  const empty = markEmpty(markdownToBlocks(markdown, ctx, warn));
+  const blocks = empty.blocks;
+  const tom = emptyWarning(dokument, empty);
+  if (tom) warn(bärare ? `${bärare} för ${tom}` : tom);
   const beslut = p.beslut?.[dokument];
   const model: DocModel = {
     meta: {
