@@ -149,6 +149,14 @@ describe.skipIf(!tools)('fsstöd render tjänsteskrivelse (needs pandoc and pdft
     expect(t).toContain('en del insatser finansieras med projektmedel, statsbidrag och extern finansiering');
   });
 
+  it.each(['pdf', 'docx', 'html'])('handlingsplan %s: the definitions of 2.3 and the coordinators\' mandate are printed (defect 4)', (fmt) => {
+    const t = plan[fmt]!;
+    expect(t).toContain('Föräldrar. Med föräldrar menar vi vårdnadshavare');
+    expect(t).toContain('Föräldraskapsstöd. Vi utgår från den nationella strategins definition.');
+    expect(t).toContain('Ansvar och mandat. Samordnarna har styrgruppens mandat');
+    expect(t).toContain('frekvens: Vartannat år'); // each indicator's frequency, in the follow-up plan
+  });
+
   it.each(['pdf', 'docx', 'html'])('handlingsplan %s: does not say it builds on a lägesbild that does not exist', (fmt) => {
     expect(plan[fmt]).toContain('Den bygger på lägesbilden och analysen (steg 3), som Kommunstyrelsen beslutade den 10 december 2024 (KS 2024/312)');
     expect(hjoPlan[fmt]).not.toContain('bygger på lägesbilden');
