@@ -287,11 +287,12 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
   // The plan in a few sentences when the decision gives no sammanfattning of its own.
   const åtgärder = ['införa', 'utveckla', 'fortsätta', 'avveckla'].map((x) => [x, ins.filter((i) => i.åtgärd === x).length] as const).filter(([, n]) => n);
   const totalt = budget?.rader.at(-1)?.celler.at(-1);
-  const planSammanfattning = [
+  const tomPlan = !(h.mål ?? []).length && !ins.length;
+  const planSammanfattning = tomPlan ? `Handlingsplanen är ännu inte ifylld: den har inga mål och inga insatser${per?.från ? ` för ${per.från}–${per.till ?? ''}` : ''}.` : [
     `Handlingsplanen ${per?.från ? `gäller ${per.från}–${per.till ?? ''} och ` : ''}har ${(h.mål ?? []).length} mål och ${ins.length} insatser${åtgärder.length ? ` (${åtgärder.map(([x, n]) => `${n} att ${x}`).join(', ')})` : ''}.`,
     harLägesbild ? 'Den bygger på lägesbilden och analysen (steg 3).' : '',
     totalt && totalt !== '–' ? `Kostnaderna är sammanlagt ${totalt} under perioden (se Budget).` : '',
-    `${(h.uppföljningsplan?.indikatorer ?? []).length} indikatorer följs upp.`,
+    (h.uppföljningsplan?.indikatorer ?? []).length ? `${(h.uppföljningsplan?.indikatorer ?? []).length} indikatorer följs upp.` : 'Planen har ännu inga indikatorer för uppföljningen.',
   ].filter(Boolean).join(' ');
 
   return {
