@@ -283,7 +283,7 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
   // Whether there is a lägesbild to build on (step 3 has content), and its decision in words.
   const lb = p.beslut?.lägesbild;
   const harLägesbild = Boolean(a.lägesbild?.sammanfattning || a.målgruppsanalys || a.kartläggning || a.utvecklingsbehov?.length);
-  const lägesbildBeslut = lb?.status === 'beslutad' ? [lb.organ && `${lb.organ} beslutade den`, lb.datum && datumText(lb.datum), lb.diarienummer && `(${lb.diarienummer})`].filter(Boolean).join(' ') : '';
+  const lägesbildBeslut = lb?.status === 'beslutad' ? [lb.organ && `${/^[A-ZÅÄÖ][a-zåäö]/.test(lb.organ) ? lb.organ.charAt(0).toLowerCase() + lb.organ.slice(1) : lb.organ} beslutade den`, lb.datum && datumText(lb.datum), lb.diarienummer && `(${lb.diarienummer})`].filter(Boolean).join(' ') : '';
   // The plan in a few sentences when the decision gives no sammanfattning of its own.
   const åtgärder = ['införa', 'utveckla', 'fortsätta', 'avveckla'].map((x) => [x, ins.filter((i) => i.åtgärd === x).length] as const).filter(([, n]) => n);
   const totalt = budget?.rader.at(-1)?.celler.at(-1);

@@ -158,7 +158,7 @@ describe.skipIf(!tools)('fsstöd render tjänsteskrivelse (needs pandoc and pdft
   });
 
   it.each(['pdf', 'docx', 'html'])('handlingsplan %s: does not say it builds on a lägesbild that does not exist', (fmt) => {
-    expect(plan[fmt]).toContain('Den bygger på lägesbilden och analysen (steg 3), som Kommunstyrelsen beslutade den 10 december 2024 (KS 2024/312)');
+    expect(plan[fmt]).toContain('Den bygger på lägesbilden och analysen (steg 3), som kommunstyrelsen beslutade den 10 december 2024 (KS 2024/312)');
     expect(hjoPlan[fmt]).not.toContain('bygger på lägesbilden');
     expect(hjoPlan[fmt]).toContain('Någon lägesbild (steg 3) är ännu inte sammanställd');
   });
