@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, hasStackTrace, runCli, runCliAsync, runTool, tempDir } from '../helpers/cli.js';
+import { formatViolations, withChromium } from '../helpers/axe.js';
 
 const LINDESBERG = join(ROOT, 'examples/lindesberg/projekt.yaml');
 const HJO = join(ROOT, 'examples/hjo-tidaholm/projekt.yaml');
@@ -149,6 +150,15 @@ describe.skipIf(!tools)('fsstöd render tjänsteskrivelse (needs pandoc and pdft
     expect(t).toContain('en del insatser finansieras med projektmedel, statsbidrag och extern finansiering');
   });
 
+  it.each(['pdf', 'docx', 'html'])('handlingsplan %s: goal types read as goals, indicator types as measures; status values capitalised; a count grouped (defects 7 and 11)', (fmt) => {
+    const t = plan[fmt]!;
+    expect(t).toMatch(/lång sikt, Effektmål/);
+    expect(t).not.toMatch(/sikt, Effektmått/);
+    expect(t).toContain('Effektmått'); // the indicators' type
+    expect(t).toMatch(/Införa\s+Pågår/);
+    expect(t).toContain('% av heltid');
+  });
+
   it.each(['pdf', 'docx', 'html'])('handlingsplan %s: the definitions of 2.3 and the coordinators\' mandate are printed (defect 4)', (fmt) => {
     const t = plan[fmt]!;
     expect(t).toContain('Föräldrar. Med föräldrar menar vi vårdnadshavare');
@@ -167,6 +177,25 @@ describe.skipIf(!tools)('fsstöd render tjänsteskrivelse (needs pandoc and pdft
     expect(hjoPlan[fmt]).toContain('Inga uppgifter ifyllda ännu, så tabellen är tom.');
     expect(hjoPlan[fmt]).not.toMatch(/Id Insats Åtgärd Status Ansvariga/);
   });
+});
+
+const chromium = ['chromium', 'chromium-browser'].some(have);
+describe.skipIf(!chromium)('the tjänsteskrivelse\'s HTML in Chromium with axe-core (needs chromium)', () => {
+  it('has 0 violations for each document it carries', async () => {
+    const dir = tempDir('fsstod-tj-axe-');
+    for (const för of ['handlingsplan', 'lägesbild', 'uppföljning']) {
+      const r = await runCliAsync(['render', 'tjänsteskrivelse', LINDESBERG, '--for', för, '--format', 'html', '--ut', dir], { env });
+      expect(r.code, r.stderr).toBe(0);
+    }
+    const files = readdirSync(dir).filter((f) => f.endsWith('.html'));
+    expect(files).toHaveLength(3);
+    await withChromium(async (b) => {
+      for (const f of files) {
+        const v = await b.axe(join(dir, f));
+        expect(v, `${f}:\n${formatViolations(v)}`).toEqual([]);
+      }
+    });
+  }, 300_000);
 });
 
 describe('render warns about what is empty, without --strikt', () => {
