@@ -4,7 +4,7 @@
 // and HTML).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { cpSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, hasStackTrace, runCli, runCliAsync, runTool, tempDir } from '../helpers/cli.js';
 import { formatViolations, withChromium } from '../helpers/axe.js';
@@ -177,6 +177,28 @@ describe.skipIf(!tools)('fsstöd render tjänsteskrivelse (needs pandoc and pdft
     expect(hjoPlan[fmt]).toContain('Inga uppgifter ifyllda ännu, så tabellen är tom.');
     expect(hjoPlan[fmt]).not.toMatch(/Id Insats Åtgärd Status Ansvariga/);
   });
+});
+
+describe.skipIf(!tools)('the interview asks the new fields, and each answer reaches the tjänsteskrivelse (needs pdftotext)', () => {
+  it('step 4 (4.2, beslut.handlingsplan) and step 2 (2.2, samordningens kostnader) by --svar, then render tjänsteskrivelse', async () => {
+    const dir = tempDir('fsstod-tj-svar-');
+    cpSync(LINDESBERG, join(dir, 'projekt.yaml'));
+    writeFileSync(join(dir, 's4.yaml'), [
+      'beslut:', '  handlingsplan:', '    bakgrund: BAKGRUNDSTEXT från intervjun.', '    ekonomiska_konsekvenser: EKONOMITEXT från intervjun.',
+      '    barnkonsekvensanalys: BARNTEXT från intervjun.', '    handläggare: Utvecklingsledare, socialförvaltningen', '    expedieras_till: [Kultur- och fritidsnämnden]', '',
+    ].join('\n'));
+    writeFileSync(join(dir, 's2.yaml'), ['organisation:', '  samordning:', '    kostnader:', '      - år: 2027', '        belopp_kr: 123456', '        källa: statsbidrag', ''].join('\n'));
+    for (const [steg, f] of [['4', 's4.yaml'], ['2', 's2.yaml']]) {
+      const r = await runCliAsync(['step', steg!, 'projekt.yaml', '--svar', f!], { cwd: dir });
+      expect(r.code, r.stderr + r.stdout).toBe(0);
+    }
+    const r = await runCliAsync(['render', 'tjänsteskrivelse', 'projekt.yaml', '--format', 'pdf', '--ut', 'ut'], { cwd: dir, env });
+    expect(r.code, r.stderr).toBe(0);
+    const pdf = flat(await runTool('pdftotext', [join(dir, 'ut', readdirSync(join(dir, 'ut'))[0]!), '-']));
+    for (const x of ['BAKGRUNDSTEXT från intervjun.', 'EKONOMITEXT från intervjun.', 'BARNTEXT från intervjun.', 'Handläggare: Utvecklingsledare, socialförvaltningen', 'Kultur- och fritidsnämnden', '123 456 kr']) expect(pdf, x).toContain(x);
+    // The file's own background replaces the generated one.
+    expect(pdf).not.toContain('Varför arbetet behövs.');
+  }, 120_000);
 });
 
 const chromium = ['chromium', 'chromium-browser'].some(have);
