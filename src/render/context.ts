@@ -379,7 +379,8 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
     },
     s4syfte: s4.syfte,
     förankring: { ...förankringView(p), checklista1: checklista(1), checklista2: checklista(2) },
-    tj: bärare ? tjänsteskrivelseView(p, method, dokument) : undefined,
+    // Without a sammanfattning of its own, the tjänsteskrivelse summarises what it carries: the plan, or the lägesbild's own summary.
+    tj: bärare ? { ...tjänsteskrivelseView(p, method, dokument), sammanfattningAuto: dokument === 'handlingsplan' ? planSammanfattning : dokument === 'lägesbild' ? a.lägesbild?.sammanfattning ?? '' : '' } : undefined,
     charts,
     insatsNamn: Object.fromEntries([...insatsMap].map(([k, v]) => [k, v.namn])),
   };
