@@ -52,7 +52,8 @@ export function withMethodTexts(source, method) {
     }
   }
   const beslut = schema.$defs.beslutPerDokument;
-  beslut.properties = Object.fromEntries(method.begrepp.dokument.map((d) => [d.id, { ...(beslut.properties?.[d.id] ?? {}), title: d.namn ?? d.titel, $ref: '#/$defs/beslut' }]));
+  // A carrier (the tjänsteskrivelse, with bär) has no decision of its own: it reads the carried document's.
+  beslut.properties = Object.fromEntries(method.begrepp.dokument.filter((d) => !d.bär).map((d) => [d.id, { ...(beslut.properties?.[d.id] ?? {}), title: d.namn ?? d.titel, $ref: '#/$defs/beslut' }]));
   return schema;
 }
 

@@ -4,7 +4,7 @@ import { Argument, Command, CommanderError, Help, Option } from 'commander';
 import { FsstodError, formatError } from './errors.js';
 import { processIO, type IO } from './io.js';
 import { setNoticeSink } from './notices.js';
-import { asciiWords, dokumentWords } from './content/dokument.js';
+import { asciiWords, carriers, dokumentWords } from './content/dokument.js';
 
 const TITLES: Record<string, string> = {
   'Usage:': 'Användning:', 'Options:': 'Flaggor:', 'Commands:': 'Kommandon:',
@@ -15,11 +15,13 @@ const TITLES: Record<string, string> = {
  * The documents' names in help texts come from the method (content/begrepp.yaml, dokument), read
  * only when help is shown (a command that shows no help never reads the method for it): «dokument»
  * becomes "lägesbild, handlingsplan eller uppföljning", «lista» "lägesbild, handlingsplan, uppföljning",
- * «ascii» the spellings without å, ä, ö.
+ * «ascii» the spellings without å, ä, ö; «alla-…» the same with the tjänsteskrivelse, «bär» what it may carry.
  */
 function documentNames(s: string): string {
   if (!s.includes('«')) return s;
-  return s.replace(/«dokument»/g, () => dokumentWords()).replace(/«lista»/g, () => dokumentWords(',')).replace(/«ascii»/g, () => asciiWords());
+  return s.replace(/«dokument»/g, () => dokumentWords()).replace(/«lista»/g, () => dokumentWords(',')).replace(/«ascii»/g, () => asciiWords())
+    .replace(/«alla-dokument»/g, () => dokumentWords('eller', true)).replace(/«alla-lista»/g, () => dokumentWords(',', true)).replace(/«alla-ascii»/g, () => asciiWords(true))
+    .replace(/«bär»/g, () => carriers().flatMap((d) => d.bär ?? []).join(', '));
 }
 
 class SwedishHelp extends Help {
@@ -141,8 +143,8 @@ Exempel:
     .action((filer, o) => run(import('./commands/check.js').then((m) => m.check({ filer, format: o.format, failSeverity: SEVERITY_OF[o.failSeverity as string] ?? o.failSeverity, for: o.for, steg: o.steg, konfig: o.konfig }, io))));
 
   sub('render')
-    .description('skapa «dokument» som DOCX, PDF och HTML')
-    .argument('<dokument>', '«lista» eller alla (även «ascii»)')
+    .description('skapa «alla-dokument» som DOCX, PDF och HTML')
+    .argument('<dokument>', '«alla-lista» eller alla (även «alla-ascii»)')
     .argument('[fil]', 'projektfilen', DEFAULT_FILE)
     .option('--format <format>', 'format, kommaseparerade: docx, pdf, html', 'docx,pdf')
     .option('--ut <mapp>', 'mapp för de skapade filerna', 'ut')
@@ -150,7 +152,8 @@ Exempel:
     .option('--strikt', 'vägra skapa dokumentet om något som behövs saknas')
     .option('--namn <text>', 'filernas namn utan ändelse; med alla läggs dokumentet till (standard: kommun-dokument-datum)')
     .option('--profil <mapp>', 'kommunens profil: mapp med profil.yaml, logotyp, typsnitt och Word-mall (ersätter dokument.profil i projektfilen)')
-    .action((dokument, fil, o) => run(import('./commands/render.js').then((m) => m.render({ dokument, fil, format: o.format, ut: o.ut, mallar: o.mallar, strikt: Boolean(o.strikt), namn: o.namn, profil: o.profil }, io))));
+    .option('--for <dokument>', 'för tjänsteskrivelsen: dokumentet den bär till beslut, «bär» (standard: det första)')
+    .action((dokument, fil, o) => run(import('./commands/render.js').then((m) => m.render({ dokument, fil, format: o.format, ut: o.ut, mallar: o.mallar, strikt: Boolean(o.strikt), namn: o.namn, profil: o.profil, för: o.for }, io))));
 
   const nyckeltal = sub('nyckeltal')
     .description('nyckeltal från Kolada (RKA) till målgruppsanalysen (3.1): sök, hämta (kräver internet) eller importera ett sparat svar');

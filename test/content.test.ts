@@ -19,7 +19,18 @@ const method = compileContent(ROOT);
 const SEED = 'metodstod-foraldraskapsstod-2023-5.md';
 const shared = join(ROOT, '..', 'shared', 'seeds', SEED);
 const copy = join(ROOT, 'test', 'fixtures', 'seeds', SEED);
-const seedLines = readFileSync(existsSync(shared) ? shared : copy, 'utf8').split('\n');
+const seedText = readFileSync(existsSync(shared) ? shared : copy, 'utf8');
+/**
+ * The guide's own typos that content/ corrects (issue 13, defect 11), by name: content is
+ * compared with the guide with these fixed, and nothing else may differ. Each is [the guide's
+ * text, content's text].
+ */
+const RÄTTELSER: [string, string][] = [
+  ['När stödet fram?', 'Når stödet fram?'], // 3.4, the analysis group's heading: "nå fram"
+  ['tvärssektoriell', 'tvärsektoriell'], // checklist 2, question 3
+  ['befintliga arbetsätt', 'befintliga arbetssätt'], // checklist 3, question 5a
+];
+const seedLines = RÄTTELSER.reduce((t, [fel, rätt]) => t.split(fel).join(rätt), seedText).split('\n');
 const clean = (s: string) => s.replace(/<sup>[^<]*<\/sup>/g, '').replace(/\*\*/g, '').replace(/\s+/g, ' ').trim();
 const artefact = (l: string) => ['# Länsstyrelserna', 'Länsstyrelserna stödjer och samordnar föräldraskapsstödet', ''].includes(l.trim());
 
@@ -43,6 +54,15 @@ describe('content/ against the method guide', () => {
   // Without the shared seed beside the checkout (a clone elsewhere, e.g. in CI) there is nothing to compare with.
   it.skipIf(!existsSync(shared))('test/fixtures holds the guide exactly as the shared seed (skipped without ../shared/seeds)', () => {
     expect(readFileSync(copy, 'utf8')).toBe(readFileSync(shared, 'utf8'));
+  });
+
+  it('corrects exactly the listed typos of the guide: each is in the guide, and only the corrected form is in content/', () => {
+    const contentText = ['begrepp', ...[1, 2, 3, 4, 5, 6].map((n) => `steg-${n}`)].map((f) => readFileSync(join(ROOT, 'content', `${f}.yaml`), 'utf8')).join('\n').replace(/\s+/g, ' ');
+    for (const [fel, rätt] of RÄTTELSER) {
+      expect(seedText, fel).toContain(fel);
+      expect(contentText, fel).not.toContain(fel);
+      expect(contentText, rätt).toContain(rätt);
+    }
   });
 
   it('has the six steps with the guide\'s titles', () => {
@@ -206,9 +226,10 @@ describe('a new document is a template plus one registry entry', () => {
   it('the help lists it', () => {
     // Help wraps its lines: compare with the white space made single.
     const help = (args: string[]) => run(args).out.replace(/\s+/g, ' ');
-    expect(help(['render', '--help'])).toContain('förankring, lägesbild, handlingsplan, uppföljning, årsrapport eller alla (även forankring, lagesbild, uppfoljning, arsrapport)');
+    // render also makes the tjänsteskrivelse (a carrier, after the method's documents); check knows only the method's.
+    expect(help(['render', '--help'])).toContain('förankring, lägesbild, handlingsplan, uppföljning, årsrapport, tjänsteskrivelse eller alla (även forankring, lagesbild, uppfoljning, arsrapport, tjansteskrivelse)');
     expect(help(['check', '--help'])).toContain('förankring, lägesbild, handlingsplan, uppföljning eller årsrapport');
-    expect(help(['--help'])).toMatch(/render \[flaggor\] <dokument> \[fil\] skapa förankring, lägesbild, handlingsplan, uppföljning eller årsrapport/);
+    expect(help(['--help'])).toMatch(/render \[flaggor\] <dokument> \[fil\] skapa förankring, lägesbild, handlingsplan, uppföljning, årsrapport eller tjänsteskrivelse/);
     const bad = run(['check', '--for', 'nej', example]);
     expect(bad.code).toBe(2);
     expect(bad.out).toContain('uppföljning, årsrapport');
@@ -253,7 +274,9 @@ describe('the project schema takes its question texts from content/', () => {
       }
     }
     expect(n).toBeGreaterThan(60);
-    for (const d of method.begrepp.dokument) expect(at(['beslut', d.id]).title).toBe(d.namn ?? d.titel);
+    // A carrier (the tjänsteskrivelse) has no decision of its own: it reads the carried document's.
+    for (const d of method.begrepp.dokument.filter((x) => !x.bär)) expect(at(['beslut', d.id]).title).toBe(d.namn ?? d.titel);
+    expect(Object.keys(at(['beslut']).properties ?? {})).not.toContain('tjänsteskrivelse');
   });
 
   it('a text changed in content/ changes the schema, and a document added there gets its beslut', () => {

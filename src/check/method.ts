@@ -50,7 +50,8 @@ export function methodView(): MethodView {
   const steps = (m.steg as StepView[]).slice().sort((a, b) => a.nummer - b.nummer);
   const begrepp = m.begrepp;
   const dokument = new Map<string, DokumentView & { steg: number[] }>();
-  for (const d of begrepp.dokument) dokument.set(d.id, { id: d.id, titel: d.titel, moment: d.moment, steg: d.steg });
+  // Carriers (the tjänsteskrivelse) have no decision or steps of their own: check does not know them.
+  for (const d of begrepp.dokument) if (!d.bär) dokument.set(d.id, { id: d.id, titel: d.titel, moment: d.moment, steg: d.steg });
   const momentIndex = new Map<string, { step: StepView; moment: MomentView }>();
   for (const s of steps) for (const mo of s.moment ?? []) momentIndex.set(mo.nummer, { step: s, moment: mo });
   view = {

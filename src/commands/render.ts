@@ -4,7 +4,7 @@ import { InputError, UsageError } from '../errors.js';
 import { loadProject, positionOf } from '../project/load.js';
 import { validateProject } from '../project/validate.js';
 import { loadMethod } from '../content/load.js';
-import { documents, findDokument } from '../content/dokument.js';
+import { documents, findDokument, renderDocuments } from '../content/dokument.js';
 import type { Project } from '../project/types.js';
 import type { DokumentId } from '../render/context.js';
 
@@ -19,19 +19,41 @@ export interface RenderOptions {
   namn?: string;
   /** The kommun's profile folder (wins over the project file's dokument.profil). */
   profil?: string;
+  /** For a carrier (the tjänsteskrivelse): the document it carries (default its first, handlingsplan). */
+  för?: string;
 }
 
-/** The documents a name means: one of the method's (content/begrepp.yaml, dokument), or all of them. */
-function documentsNamed(name: string): DokumentId[] | undefined {
+/** One document to make: the document whose data and decision it shows, and the carrier's template if any. */
+interface Job { dokument: DokumentId; bärare?: string }
+
+/**
+ * The documents a name means: one of the method's (content/begrepp.yaml, dokument), a carrier
+ * for the document --for names, or all of them. `alla` is the method's documents, one per
+ * decision (beslut.<id>), without the tjänsteskrivelse: that is written for one ärende, when one
+ * of them goes to a nämnd, and which one is the user's choice (--for); every value it prints is
+ * also in the carried document (its decision table), so `alla` still prints every answer.
+ */
+function jobsNamed(name: string, för: string | undefined): Job[] | undefined {
   // content's document ids are the schema's beslut keys (scripts/projekt-schema.mjs writes one per document).
-  if (name.trim().normalize('NFC').toLowerCase() === 'alla') return documents().map((d) => d.id as DokumentId);
-  const d = findDokument(name);
-  return d ? [d.id as DokumentId] : undefined;
+  if (name.trim().normalize('NFC').toLowerCase() === 'alla') {
+    if (för !== undefined) throw new UsageError('--for gäller bara tjänsteskrivelsen', undefined, 'Skriv t.ex. fsstöd render tjänsteskrivelse --for lägesbild.');
+    return documents().map((d) => ({ dokument: d.id as DokumentId }));
+  }
+  const d = findDokument(name, true);
+  if (!d) return undefined;
+  if (!d.bär) {
+    if (för !== undefined) throw new UsageError(`--for gäller bara tjänsteskrivelsen, inte ${d.id}`, undefined, `Skriv fsstöd render ${d.id} utan --for, eller fsstöd render tjänsteskrivelse --for ${d.id}.`);
+    return [{ dokument: d.id as DokumentId }];
+  }
+  const carried = för === undefined ? documents().find((x) => x.id === d.bär![0]) : findDokument(för);
+  if (!carried || !d.bär.includes(carried.id)) throw new UsageError(`${d.bestämd} kan inte göras för "${för}"`, undefined, `Välj --for ${d.bär.join(', ').replace(/, ([^,]*)$/, ' eller $1')} (standard ${d.bär[0]}).`);
+  return [{ dokument: carried.id as DokumentId, bärare: d.id }];
 }
 
 export async function render(opts: RenderOptions, io: IO): Promise<number> {
-  const docs = documentsNamed(opts.dokument);
-  if (!docs) throw new UsageError(`okänt dokument "${opts.dokument}"`, undefined, `Välj ${documents().map((d) => d.id).join(', ')} eller alla.`);
+  const jobs = jobsNamed(opts.dokument, opts.för);
+  if (!jobs) throw new UsageError(`okänt dokument "${opts.dokument}"`, undefined, `Välj ${renderDocuments().map((d) => d.id).join(', ')} eller alla.`);
+  const docs = [...new Set(jobs.map((j) => j.dokument))];
   const { FORMATS, renderDocument, prepareOutDir, sourceDateEpoch, safeName } = await import('../render/index.js');
   const formats = [...new Set(opts.format.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean))];
   const bad = formats.filter((f) => !FORMATS.includes(f as never));
@@ -62,8 +84,8 @@ export async function render(opts: RenderOptions, io: IO): Promise<number> {
   const where = profileDir(opts.profil, project.dokument?.profil, p.file, () => ({ file: p.display, ...positionOf(p, ['dokument', 'profil']) }));
   const profil = where ? loadProfil(where.dir, where.shown) : undefined;
   prepareOutDir(opts.ut);
-  for (const d of docs) {
-    const files = await renderDocument(project, method, d, formats as never, opts.ut, { templates: opts.mallar, env: io.env, warn, namn: opts.namn === undefined ? undefined : { namn: opts.namn, flera: docs.length > 1 }, profil });
+  for (const j of jobs) {
+    const files = await renderDocument(project, method, j.dokument, formats as never, opts.ut, { templates: opts.mallar, env: io.env, warn, bärare: j.bärare, namn: opts.namn === undefined ? undefined : { namn: opts.namn, flera: jobs.length > 1 }, profil });
     for (const f of files) io.out(`✓ ${f.path}\n`);
   }
   return 0;

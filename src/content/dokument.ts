@@ -10,27 +10,39 @@ export type { Dokument } from './types.js';
 export { ascii, namesOf } from './names.js';
 
 
-/** Every document, in the method's order. */
+/**
+ * Every document with a decision of its own (beslut.<id>), in the method's order: what check
+ * --for, the schema's beslut and the judgement know. Carriers (the tjänsteskrivelse) are not here.
+ */
 export function documents(): Dokument[] {
-  return loadMethod().begrepp.dokument;
+  return loadMethod().begrepp.dokument.filter((d) => !d.bär);
 }
 
+/** Every document render makes: the method's, then the carriers (begrepp.dokument with bär). */
+export function renderDocuments(): Dokument[] {
+  return [...documents(), ...carriers()];
+}
 
-/** The document a name given on the command line means (case and Unicode form ignored). */
-export function findDokument(name: string): Dokument | undefined {
+/** The documents that carry another one (the tjänsteskrivelse). */
+export function carriers(): Dokument[] {
+  return loadMethod().begrepp.dokument.filter((d) => d.bär);
+}
+
+/** The document a name given on the command line means (case and Unicode form ignored); carriers only with withCarriers. */
+export function findDokument(name: string, withCarriers = false): Dokument | undefined {
   const n = name.trim().normalize('NFC').toLowerCase();
-  return documents().find((d) => namesOf(d).includes(n));
+  return (withCarriers ? renderDocuments() : documents()).find((d) => namesOf(d).includes(n));
 }
 
-/** "lägesbild, handlingsplan eller uppföljning"; with last = ',' "lägesbild, handlingsplan, uppföljning". */
-export function dokumentWords(last = 'eller'): string {
-  const ids = documents().map((d) => d.id);
+/** "lägesbild, handlingsplan eller uppföljning"; with last = ',' "lägesbild, handlingsplan, uppföljning"; withCarriers adds the tjänsteskrivelse. */
+export function dokumentWords(last = 'eller', withCarriers = false): string {
+  const ids = (withCarriers ? renderDocuments() : documents()).map((d) => d.id);
   return ids.length < 2 || last === ',' ? ids.join(', ') : `${ids.slice(0, -1).join(', ')} ${last} ${ids.at(-1)}`;
 }
 
 /** The other spellings users may type ("lagesbild, uppfoljning"): the ASCII ones. */
-export function asciiWords(): string {
-  return documents().flatMap((d) => namesOf(d).filter((n) => n !== d.id && n === ascii(d.id))).join(', ');
+export function asciiWords(withCarriers = false): string {
+  return (withCarriers ? renderDocuments() : documents()).flatMap((d) => namesOf(d).filter((n) => n !== d.id && n === ascii(d.id))).join(', ');
 }
 
 /** The step whose work a document reports and whose decision beslut.<id> is: its last step. */

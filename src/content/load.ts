@@ -42,6 +42,9 @@ export function compileContent(root: string): Method {
       owner.set(n, d.id);
     }
     for (const m of d.moment) if (!moments.has(m)) throw new Error(`content/begrepp.yaml: dokumentet ${d.id} anger momentet ${m}, som inte finns`);
+    // A carrier carries documents that have a decision of their own, never another carrier.
+    for (const x of d.bär ?? []) if (!method.begrepp.dokument.some((y) => y.id === x && !y.bär)) throw new Error(`content/begrepp.yaml: dokumentet ${d.id} bär ${x}, som inte är ett dokument med eget beslut`);
+    if (!d.bär && !d.steg.length) throw new Error(`content/begrepp.yaml: dokumentet ${d.id} anger inga steg`);
   }
   return method;
 }

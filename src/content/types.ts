@@ -31,7 +31,8 @@ export interface Step {
 export interface Begrepp {
   preventionsnivåer: { id: 'universell' | 'selektiv' | 'indikerad'; titel: string; beskrivning: string }[];
   perspektiv: { id: string; titel: string }[];
-  måtttyper: { id: 'struktur' | 'process' | 'resultat' | 'effekt'; titel: string; beskrivning: string }[];
+  /** titel names the measure (Effektmått, for indicators), måltitel the goal (Effektmål). */
+  måtttyper: { id: 'struktur' | 'process' | 'resultat' | 'effekt'; titel: string; måltitel: string; beskrivning: string }[];
   faktorer: { nummer: number; id: string; titel: string }[];
   bedömningsskala: { värde: number; titel: string }[];
   checkstatus: { id: string; titel: string }[];
@@ -59,6 +60,13 @@ export interface Dokument {
   steg: number[];
   /** The moments whose answers it needs (check --for). */
   moment: string[];
+  /**
+   * A document that carries another one to the decision-makers (the tjänsteskrivelse): the
+   * documents it may carry, the first the default. It has no decision, steps or check of its own.
+   */
+  bär?: string[];
+  /** The verb of the decision a tjänsteskrivelse proposes ("anta", "godkänna"). */
+  beslutsord?: string;
 }
 
 export interface Method {

@@ -269,7 +269,8 @@ function enumChoice(ctx: Ctx, path: YamlPath, v: unknown): Choice<unknown> {
   const nivå = find(b.preventionsnivåer);
   if (nivå && (key === 'nivå' || patternOf(path).endsWith('nivåer[]'))) return { name: nivå.titel, value: v, description: nivå.beskrivning };
   const mått = find(b.måtttyper);
-  if (mått && key === 'typ') return { name: mått.titel, value: v, description: mått.beskrivning };
+  // A goal's type reads as a kind of goal (effektmål), an indicator's as a kind of measure.
+  if (mått && key === 'typ') return { name: path.includes('mål') ? mått.måltitel : mått.titel, value: v, description: mått.beskrivning };
   const s = String(v);
   return { name: s.charAt(0).toUpperCase() + s.slice(1), value: v };
 }

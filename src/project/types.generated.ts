@@ -128,6 +128,8 @@ export interface Beslut {
   förslag_till_beslut?: Text;
   /** Sammanfattning */
   sammanfattning?: Text;
+  /** Ärendet och bakgrund */
+  bakgrund?: Text;
   /** Handläggare (roll) */
   handläggare?: Text;
   /** Dokumentägare (roll eller organ) */
@@ -140,6 +142,8 @@ export interface Beslut {
   revideras_senast?: Datum;
   /** Barnkonsekvensanalys */
   barnkonsekvensanalys?: Text;
+  /** Ekonomiska konsekvenser */
+  ekonomiska_konsekvenser?: Text;
   /** Expedieras till */
   expedieras_till?: Text[];
   /** Bilagor */
@@ -207,7 +211,7 @@ export interface Checklistor {
     c1?: Checksvar;
     /** Har aktörer och verksamheter, inom och utanför kommunens förvaltningar, som möter barn och föräldrar identifierats? Har dessa bjudits in att ingå i struktur och arbete för föräldraskapsstöd? */
     c2?: Checksvar;
-    /** Finns en tvärssektoriell styrgrupp för det samlade föräldraskapsstödande arbetet med bred representation? Är styrgruppens mandat, uppdrag och resurser tydligt? Har gruppen fattat beslut om syfte, mötesfrekvens och vem som sammankallar till mötena? */
+    /** Finns en tvärsektoriell styrgrupp för det samlade föräldraskapsstödande arbetet med bred representation? Är styrgruppens mandat, uppdrag och resurser tydligt? Har gruppen fattat beslut om syfte, mötesfrekvens och vem som sammankallar till mötena? */
     c3?: Checksvar;
     /** Finns en arbetsgrupp för det samlade föräldraskapsstödande arbetet med bred representation? Är arbetsgruppens mandat, uppdrag och rollfördelning tydlig? Har gruppen fattat beslut om syfte, mötesfrekvens och vem som sammankallar till mötena? Behövs kompetensutveckling för arbetsgruppen? */
     c4?: Checksvar;
@@ -226,7 +230,7 @@ export interface Checklistor {
     c3?: Checksvar;
     /** Har en lägesbild sammanställts som inkluderar målgruppsbehov, befintliga insatser och aktörer samt organisatoriska förutsättningar? */
     c4?: Checksvar;
-    /** Bedömer forskningsstöd för befintliga arbetsätt och metoder och eventuella utvecklingsbehov? */
+    /** Bedömer forskningsstöd för befintliga arbetssätt och metoder och eventuella utvecklingsbehov? */
     c5a?: Checksvar;
     /** Svarar på vilka föräldrar som erbjuds och nås samt som skulle behöva nås av stöd? */
     c5b?: Checksvar;
@@ -406,6 +410,8 @@ export interface Organisation {
     mandat?: Text;
     /** Kompetensutveckling */
     kompetensutveckling?: Text;
+    /** Samordningens kostnader */
+    kostnader?: Kostnader;
   };
   /** Definitioner */
   definitioner?: {
@@ -513,7 +519,7 @@ export interface Analys {
         /** Hur kan de kunskapsstöd som finns regionalt och nationellt komma till användning? */
         kunskapsstöd?: Text;
       };
-      /** När stödet fram? */
+      /** Når stödet fram? */
       når_fram?: {
         /** Hur många och vilka nås av det befintliga stödet? Vilka deltar inte? */
         vilka_nås?: Text;

@@ -8,7 +8,8 @@ import type { Kostnad, Grupp, Uppföljningsomgång, Datum, Tal } from '../projec
 import { genitive } from '../kommuner.js';
 import type { Chart } from './charts.js';
 import { dateInWords, parseDate } from '../project/dates.js';
-import { talText, numText, beloppText, budgetTable, kostnadText, källorText, periodYears } from './values.js';
+import { talText, numText, beloppText, budgetTable, budgetByPost, kostnadText, källorText, periodYears, enhetText } from './values.js';
+import { poster, tjänsteskrivelseView } from './tjanst.js';
 import { EJ_ANGIVET } from '../project/types.js';
 import { tusental } from '../text.js';
 import { förankringView, beslutDetaljer } from './forankring.js';
@@ -33,7 +34,7 @@ function räckviddText(r?: Räckvidd): string {
   if (!r) return '';
   const p: string[] = [];
   if (r.antal_föräldrar !== undefined) p.push(`${talText(r.antal_föräldrar)} föräldrar`);
-  if (r.andel_procent !== undefined) p.push(`${String(r.andel_procent).replace('.', ',')} %`);
+  if (r.andel_procent !== undefined) p.push(`${String(r.andel_procent).replace('.', ',')} % av målgruppen`);
   if (r.år !== undefined) p.push(`(${r.år})`);
   const t = p.join(' ');
   return r.kommentar ? `${t}${t ? ' – ' : ''}${r.kommentar}` : t;
@@ -41,9 +42,12 @@ function räckviddText(r?: Räckvidd): string {
 
 const num = numText;
 
+/** An enum value as a table cell shows it: capitalised ("Beslutad", "Pågår", "Ordinarie budget"). */
+const cap = (s: string) => (s ? s.charAt(0).toUpperCase() + s.slice(1) : s);
+
 /** A key figure's value with its unit; a judgement in words or "ej angivet" gets the unit in brackets ("hög (procent)"). */
-function nyckeltalVärde(v: Tal | undefined, enhet?: string): string {
-  const t = talText(v, enhet);
+function nyckeltalVärde(v: Tal | undefined, enhet?: string, namn?: string): string {
+  const t = talText(v, enhetText(enhet, namn));
   const numeric = typeof v === 'number' || (typeof v === 'object' && v !== null && !('bedömning' in v));
   return enhet && t && !numeric ? `${t} (${enhet})` : t;
 }
@@ -54,7 +58,11 @@ export interface RenderContext {
   charts: Record<string, { chart: Chart; alt: string; tom?: string }>;
 }
 
-export function buildContext(p: Project, method: Method, dokument: DokumentId, datum: string): RenderContext {
+/**
+ * bärare: the document that carries this one to its decision (the tjänsteskrivelse, content's
+ * begrepp.dokument with bär); its template is rendered with this document's decision and data.
+ */
+export function buildContext(p: Project, method: Method, dokument: DokumentId, datum: string, bärare?: string): RenderContext {
   const b = method.begrepp;
   const steg = (n: number) => method.steg[n - 1]!;
   const aktörer = new Map((p.organisation?.aktörer ?? []).map((a) => [a.id, a]));
@@ -70,11 +78,13 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
   const år = periodYears(p.projekt.period);
   const kostnaderText = (ks?: Kostnad[]) => (ks ?? []).map((k) => kostnadText(k, år)).join('; ');
   const typTitel = (t?: string) => b.måtttyper.find((x) => x.id === t)?.titel ?? '';
+  // A goal's type is a kind of goal (effektmål), an indicator's a kind of measure (effektmått).
+  const målTypTitel = (t?: string) => b.måtttyper.find((x) => x.id === t)?.måltitel ?? '';
 
   const kommuner = p.projekt.kommuner.map((k) => k.namn);
   const kommun = kommuner.length === 1 ? `${genitive(kommuner[0]!)} kommun` : kommuner.join(', ').replace(/, ([^,]*)$/, ' och $1') + ' (samverkan)';
   const beslut: Beslut = p.beslut?.[dokument] ?? {};
-  const docInfo = b.dokument.find((d) => d.id === dokument)!;
+  const docInfo = b.dokument.find((d) => d.id === (bärare ?? dokument))!;
 
   const stöd = (s: BefintligtStöd) => ({
     id: s.id, namn: s.namn, aktör: namnAktör(s.aktör), arena: namnArena(s.arena), nivå: nivåTitel(s.nivå),
@@ -86,12 +96,12 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
       .filter(([, v]) => v).map(([titel, text]) => ({ titel, text })),
   });
   const insats = (i: Insats) => ({
-    id: i.id, namn: i.namn, åtgärd: i.åtgärd ?? '', beskrivning: i.beskrivning ?? '',
+    id: i.id, namn: i.namn, åtgärd: cap(i.åtgärd ?? ''), beskrivning: i.beskrivning ?? '',
     mål: (i.mål ?? []).join(', '), ansvarig: (i.ansvariga ?? []).map(namnAktör).join(', '), aktörer: (i.aktörer ?? []).map(namnAktör).join(', '),
     arenor: (i.arenor ?? []).map(namnArena).join(', '), målgrupp: i.målgrupp ?? '', nivå: nivåTitel(i.nivå), åldrar: åldrarText(i.åldrar),
     räckvidd: räckviddText(i.räckvidd), anpassningar: i.anpassningar ?? '', start: i.start ?? '', slut: i.slut ?? '',
     tid: i.start ? `${dateInWords(i.start)} – ${i.slut ? dateInWords(i.slut) : 'tills vidare'}` : '',
-    status: i.status ?? '', område: i.område ?? '', huvudmän: (i.huvudmän ?? []).join(', '), språk: (i.språk ?? []).join(', '),
+    status: cap(i.status ?? ''), område: i.område ?? '', huvudmän: (i.huvudmän ?? []).join(', '), språk: (i.språk ?? []).join(', '),
     befintligtStöd: i.befintligt_stöd ? `${i.befintligt_stöd} ${stödMap.get(i.befintligt_stöd)?.namn ?? ''}`.trim() : '',
     kostnad: kostnaderText(i.kostnader), källor: källorText(i.källor),
   });
@@ -100,7 +110,7 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
     return steg(n).checklista.frågor.flatMap((q) => (q.delfrågor?.length ? q.delfrågor.map((d) => ({ ...d, text: `${q.text} ${d.text}` })) : [q])).map((q) => {
       const a = answers[q.id] ?? {};
       const åtg = a.åtgärd ? [a.åtgärd.vad, a.åtgärd.vem && `ansvarig: ${a.åtgärd.vem}`, a.åtgärd.när && `senast ${dateInWords(a.åtgärd.när)}`].filter(Boolean).join('; ') : '';
-      return { id: q.id, fråga: q.text, status: a.status ?? '', kommentar: a.kommentar ?? '', åtgärd: åtg };
+      return { id: q.id, fråga: q.text, status: b.checkstatus.find((x) => x.id === a.status)?.titel ?? cap(a.status ?? ''), kommentar: a.kommentar ?? '', åtgärd: åtg };
     });
   };
 
@@ -201,8 +211,8 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
   const insatsNamnAv = (id?: string) => (id ? `${id} ${insatsMap.get(id)?.namn ?? ''}`.trim() : '');
   // One round's status of an insats, words for enums and booleans.
   const statusRad = (x: Insatsstatus | undefined) => ({
-    status: x?.status ? STATUS_I[x.status] ?? x.status : '', inomTidsram: x?.inom_tidsram === undefined ? '' : x.inom_tidsram ? 'ja' : 'nej',
-    nådda: x?.nådda_föräldrar !== undefined ? num(x.nådda_föräldrar) : '', fullföljt: x?.fullföljt_procent !== undefined ? `${num(x.fullföljt_procent)} %` : '',
+    status: cap(x?.status ? STATUS_I[x.status] ?? x.status : ''), inomTidsram: x?.inom_tidsram === undefined ? '' : x.inom_tidsram ? 'ja' : 'nej',
+    nådda: x?.nådda_föräldrar !== undefined ? num(x.nådda_föräldrar) : '', fullföljt: x?.fullföljt_procent !== undefined ? `${num(x.fullföljt_procent)} % av deltagarna` : '',
     beslut: x?.beslut ?? '', motivering: x?.motivering ?? '', kommentar: x?.kommentar ?? '',
   });
   // The current round per planned insats (every status item, also a second one for the same insats), then items for insatser not in the plan.
@@ -228,7 +238,7 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
       ['Befintlig struktur', g.befintlig_struktur], ['Syfte', g.syfte], ['Mandat', g.mandat], ['Uppdrag', g.uppdrag], ['Resurser', g.resurser],
       ['Rollfördelning', g.rollfördelning], ['Mötesfrekvens', g.mötesfrekvens], ['Sammankallande', g.sammankallande], ['Kompetensutveckling', g.kompetensutveckling],
     ] as [string, string | undefined][]).filter(([, v]) => v).map(([titel, text]) => ({ titel, text })),
-    medlemmar: (g.medlemmar ?? []).map((x) => ({ roll: x.roll ?? '', aktör: [namnAktör(x.aktör), x.organ].filter(Boolean).join(', '), tid: x.tjänstgöringsgrad !== undefined ? `${num(x.tjänstgöringsgrad)} %` : '' })),
+    medlemmar: (g.medlemmar ?? []).map((x) => ({ roll: x.roll ?? '', aktör: [namnAktör(x.aktör), x.organ].filter(Boolean).join(', '), tid: x.tjänstgöringsgrad !== undefined ? `${num(x.tjänstgöringsgrad)} % av heltid` : '' })),
   });
 
   // Goals in their hierarchy: fokusområde → övergripande mål → mål → delmål (by överordnat).
@@ -236,7 +246,7 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
   const allaMål = h.mål ?? [];
   const målRad = (x: NonNullable<typeof h.mål>[number], djup: number) => ({
     id: x.id, text: x.text, djup, slag: `${x.slag ? SLAG[x.slag] : 'Mål'}${x.överordnat ? ` under ${x.överordnat}` : ''}`,
-    horisont: [x.horisont ? `${x.horisont} sikt` : '', typTitel(x.typ)].filter(Boolean).join(', '),
+    horisont: [x.horisont ? `${x.horisont} sikt` : '', målTypTitel(x.typ)].filter(Boolean).join(', '),
     behov: (x.behov ?? []).map((id) => `${id} ${behovMap.get(id)?.rubrik ?? ''}`.trim()).join('; '),
     insatser: ins.filter((i) => i.mål?.includes(x.id)).map((i) => i.id).join(', '),
     indikatorer: [...indMap.values()].filter((i) => i.mål?.includes(x.id)).map((i) => i.id).join(', '),
@@ -252,13 +262,15 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
   const fokus = (h.fokusområden ?? []).map((f) => ({ id: f.id, namn: f.namn, beskrivning: f.beskrivning ?? '', mål: träd(allaMål.filter((x) => isRoot(x) && x.fokusområde === f.id)) }));
   const övrigaMål = [...träd(allaMål.filter(isRoot)), ...träd(allaMål)]; // the rest, and any goal only reachable through a cycle
 
-  // Budget: every insats cost, per year and source.
-  const allaKostnader = ins.flatMap((i) => i.kostnader ?? []);
-  const budget = budgetTable(allaKostnader, år);
+  // Budget: every insats cost and the coordinator's post, per year and source (and per post).
+  const budgetPoster = poster(p);
+  const budget = budgetTable(budgetPoster.flatMap((x) => x.kostnader), år);
+  const budgetPerPost = budgetByPost(budgetPoster, år);
   const perKälla = new Map<string, string[]>();
   for (const i of ins) for (const k of i.kostnader ?? []) { const src = k.källa ?? EJ_ANGIVET; const l = perKälla.get(src) ?? []; if (!l.includes(i.id)) l.push(i.id); perKälla.set(src, l); }
+  for (const k of p.organisation?.samordning?.kostnader ?? []) { const src = k.källa ?? EJ_ANGIVET; const l = perKälla.get(src) ?? []; if (!l.includes('samordningen')) l.push('samordningen'); perKälla.set(src, l); }
   const annan = ['projektmedel', 'statsbidrag', 'extern finansiering'].filter((x) => perKälla.has(x));
-  const enligtKostnader = perKälla.size ? `Enligt insatsernas kostnader: ${[...perKälla].map(([k, ids]) => `${k} (${ids.join(', ')})`).join('; ')}.` : '';
+  const enligtKostnader = perKälla.size ? `Enligt kostnaderna per insats och för samordningen: ${[...perKälla].map(([k, ids]) => `${k} (${ids.join(', ')})`).join('; ')}.` : '';
   const ob = h.hållbarhet?.ordinarie_budget;
   // The text follows the data: not "in the ordinary budget" when some insatser run on other money.
   const ordinarieBudget = [
@@ -301,20 +313,38 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
     };
   });
 
+  // Whether there is a lägesbild to build on (step 3 has content), and its decision in words.
+  const lb = p.beslut?.lägesbild;
+  const harLägesbild = Boolean(a.lägesbild?.sammanfattning || a.målgruppsanalys || a.kartläggning || a.utvecklingsbehov?.length);
+  const lägesbildBeslut = lb?.status === 'beslutad' ? [lb.organ && `${/^[A-ZÅÄÖ][a-zåäö]/.test(lb.organ) ? lb.organ.charAt(0).toLowerCase() + lb.organ.slice(1) : lb.organ} beslutade den`, lb.datum && datumText(lb.datum), lb.diarienummer && `(${lb.diarienummer})`].filter(Boolean).join(' ') : '';
+  // The plan in a few sentences when the decision gives no sammanfattning of its own.
+  const åtgärder = ['införa', 'utveckla', 'fortsätta', 'avveckla'].map((x) => [x, ins.filter((i) => i.åtgärd === x).length] as const).filter(([, n]) => n);
+  const totalt = budget?.rader.at(-1)?.celler.at(-1);
+  const tomPlan = !(h.mål ?? []).length && !ins.length;
+  const planSammanfattning = tomPlan ? `Handlingsplanen är ännu inte ifylld: den har inga mål och inga insatser${per?.från ? ` för ${per.från}–${per.till ?? ''}` : ''}.` : [
+    `Handlingsplanen ${per?.från ? `gäller ${per.från}–${per.till ?? ''} och ` : ''}har ${(h.mål ?? []).length} mål och ${ins.length} insatser${åtgärder.length ? ` (${åtgärder.map(([x, n]) => `${n} att ${x}`).join(', ')})` : ''}.`,
+    harLägesbild ? 'Den bygger på lägesbilden och analysen (steg 3).' : '',
+    totalt && totalt !== '–' ? `Kostnaderna är sammanlagt ${totalt} under perioden (se Budget).` : '',
+    (h.uppföljningsplan?.indikatorer ?? []).length ? `${(h.uppföljningsplan?.indikatorer ?? []).length} indikatorer följs upp.` : 'Planen har ännu inga indikatorer för uppföljningen.',
+  ].filter(Boolean).join(' ');
+
   return {
     dokument, titel: docInfo.titel, datum, datumText: datumText(datum),
+    // The handlingsplan prints the decision's sammanfattning first, so its decision table does not repeat it.
+    sammanfattningFörst: dokument === 'handlingsplan' && !bärare,
     projekt: p.projekt.namn, kommun, kommuner, län: [...new Set(p.projekt.kommuner.map((k) => k.län).filter(Boolean))].join(', '),
     period: per?.från ? `${per.från}–${per.till ?? ''}` : '', version: p.projekt.version ?? '',
     exempel: Boolean(p.projekt.exempel),
     // Every field of this document's decision, dates in words (the same as the Förankringsunderlag prints).
     beslutInfo: beslutDetaljer(beslut, (id) => { const r = p.projekt.referenser?.find((x) => x.id === id); return r ? `${id} ${r.rubrik}` : id; }),
-    beslut: { status: beslut.status ?? 'utkast', organ: beslut.organ ?? '', datum: beslut.datum ?? '', datumText: datumText(beslut.datum), diarienummer: beslut.diarienummer ?? '', paragraf: beslut.paragraf ?? '', kommentar: beslut.kommentar ?? '', dokumentdatum: datumText(beslut.dokumentdatum) },
+    beslut: { status: cap(beslut.status ?? 'utkast'), organ: beslut.organ ?? '', datum: beslut.datum ?? '', datumText: datumText(beslut.datum), diarienummer: beslut.diarienummer ?? '', paragraf: beslut.paragraf ?? '', kommentar: beslut.kommentar ?? '', dokumentdatum: datumText(beslut.dokumentdatum) },
     steg: Object.fromEntries(method.steg.map((s) => [s.nummer, { titel: `Steg ${s.nummer}: ${s.titel}`, syfte: s.syfte, moment: Object.fromEntries(s.moment.map((x) => [x.nummer.replace('.', '_'), `${x.nummer} ${x.titel}`])) }])),
     organisation: {
       aktörer: (p.organisation?.aktörer ?? []).map((x) => ({ id: x.id, namn: x.namn, huvudman: x.huvudman ?? '', förvaltning: x.förvaltning ?? '', arenor: (x.arenor ?? []).map(namnArena).join(', ') })),
       arenor: (p.organisation?.arenor ?? []).map((x) => ({ id: x.id, namn: x.namn, huvudman: x.huvudman ?? '' })),
       grupper: (p.organisation?.grupper ?? []).map(grupp),
-      samordnare: (p.organisation?.samordning?.personer ?? []).map((x) => ({ roll: x.roll, aktör: namnAktör(x.aktör), tid: x.tjänstgöringsgrad !== undefined ? `${num(x.tjänstgöringsgrad)} %` : '' })),
+      samordnare: (p.organisation?.samordning?.personer ?? []).map((x) => ({ roll: x.roll, aktör: namnAktör(x.aktör), tid: x.tjänstgöringsgrad !== undefined ? `${num(x.tjänstgöringsgrad)} % av heltid` : '' })),
+      samordningKostnader: (p.organisation?.samordning?.kostnader ?? []).map((k) => kostnadText(k, år)),
       källor: källorText(p.organisation?.källor),
     },
     lägesbild: {
@@ -322,8 +352,8 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
       målgruppKällor: källorText(a.målgruppsanalys?.källor),
       nyckeltal: (a.målgruppsanalys?.nyckeltal ?? []).map((n) => ({
         // The category after the name (the table has no room for a column of its own); the unit with every value.
-        id: n.id, namn: n.kategori ? `${n.namn} (${n.kategori})` : n.namn, värde: nyckeltalVärde(n.värde, n.enhet), år: n.år === undefined ? '' : String(n.år), område: n.område ?? '', källa: n.källa ?? '',
-        kön: n.per_kön ? Object.entries(n.per_kön).map(([k, v]) => `${k} ${talText(v, n.enhet)}`).join(', ') : '', jämförelser: jämförelse(n.jämförelser, n.enhet, n.källa),
+        id: n.id, namn: n.kategori ? `${n.namn} (${n.kategori})` : n.namn, värde: nyckeltalVärde(n.värde, n.enhet, n.namn), år: n.år === undefined ? '' : String(n.år), område: n.område ?? '', källa: n.källa ?? '',
+        kön: n.per_kön ? Object.entries(n.per_kön).map(([k, v]) => `${k} ${talText(v, enhetText(n.enhet, n.namn))}`).join(', ') : '', jämförelser: jämförelse(n.jämförelser, enhetText(n.enhet, n.namn), n.källa),
       })),
       // Kolada's terms ask for "Källa: Kolada" under every table that shows its figures.
       nyckeltalKolada: (a.målgruppsanalys?.nyckeltal ?? []).some((n) => /\bKolada\b/i.test(n.källa ?? '') || (n.jämförelser ?? []).some((j) => /\bKolada\b/i.test(j.källa ?? ''))),
@@ -340,14 +370,16 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
       checklista: checklista(3),
     },
     plan: {
+      sammanfattning: beslut.sammanfattning ?? '', sammanfattningAuto: planSammanfattning, harLägesbild, lägesbildBeslut,
       koppling: h.koppling ?? '',
       perspektiv: b.perspektiv.map((x) => ({ titel: x.titel, text: (h.perspektiv as Record<string, string> | undefined)?.[x.id] ?? '' })),
       fokusområden: fokus, mål: övrigaMål, harMål: allaMål.length > 0,
       insatser: ins.map(insats),
-      budget: budget ? { kolumner: budget.kolumner, rader: budget.rader } : undefined,
+      budget: budget ? { kolumner: budget.kolumner, rader: budget.rader.map((r) => ({ ...r, källa: cap(r.källa) })) } : undefined,
+      budgetPerPost: budgetPerPost ? { kolumner: budgetPerPost.kolumner, rader: budgetPerPost.rader } : undefined,
       förutsättningar: (h.förutsättningar ?? []).map((x) => ({ id: x.id, beskrivning: x.beskrivning, typ: x.typ ?? '', insatser: (x.insatser ?? []).join(', '), ansvarig: x.ansvarig ?? '', klart: datumText(x.klart) })),
       uppföljning: { beskrivning: h.uppföljningsplan?.beskrivning ?? '', redovisning: h.uppföljningsplan?.redovisning ?? '', utvärdering: h.uppföljningsplan?.utvärdering ?? '', ansvarig: h.uppföljningsplan?.ansvarig ?? '' },
-      indikatorer: [...indMap.values()].map((x) => ({ id: x.id, namn: x.namn, typ: typTitel(x.typ), mål: (x.mål ?? []).join(', '), utgångsvärde: `${num(x.utgångsvärde)}${x.utgångsvärde !== undefined && x.enhet ? ' ' + x.enhet : ''}`, målvärde: [`${num(x.målvärde)}${x.målvärde !== undefined && x.enhet ? ' ' + x.enhet : ''}`, x.riktning ? `(ska ${x.riktning})` : ''].filter(Boolean).join(' '), måldatum: datumText(x.måldatum), källa: [x.källa, x.frekvens && `frekvens: ${x.frekvens}`].filter(Boolean).join('; '), frekvens: x.frekvens ?? '' })),
+      indikatorer: [...indMap.values()].map((x) => ({ id: x.id, namn: x.namn, typ: typTitel(x.typ), mål: (x.mål ?? []).join(', '), utgångsvärde: `${num(x.utgångsvärde)}${x.utgångsvärde !== undefined && x.enhet ? ' ' + enhetText(x.enhet, x.namn) : ''}`, målvärde: [`${num(x.målvärde)}${x.målvärde !== undefined && x.enhet ? ' ' + enhetText(x.enhet, x.namn) : ''}`, x.riktning ? `(ska ${x.riktning})` : ''].filter(Boolean).join(' '), måldatum: datumText(x.måldatum), källa: [x.källa, x.frekvens && `frekvens: ${x.frekvens}`].filter(Boolean).join('; '), frekvens: x.frekvens ?? '' })),
       kommunikation: { beskrivning: h.kommunikationsplan?.beskrivning ?? '', överenskommelser: h.kommunikationsplan?.samverkansöverenskommelser ?? '', aktiviteter: (h.kommunikationsplan?.aktiviteter ?? []).map((x) => ({ id: x.id, målgrupp: x.målgrupp, budskap: x.budskap ?? '', kanal: x.kanal ?? '', språk: (x.språk ?? []).join(', '), ansvarig: x.ansvarig ?? '', när: x.när ?? '' })) },
       hållbarhet: [
         ['Jämställt föräldraskap, jämlikhet och funktionshinderperspektiv', h.hållbarhet?.jämställdhet_jämlikhet],
@@ -369,7 +401,7 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
       insatser: aktuellaRader.map(({ i, x }) => {
         const id = i?.id ?? x?.insats ?? '';
         const f = föregInsats.get(id);
-        return { id, namn: i?.namn ?? '', tid: i ? insats(i).tid : '', föregåendeStatus: f?.status ?? '', planStatus: i?.status ?? '', ...statusRad(x) };
+        return { id, namn: i?.namn ?? '', tid: i ? insats(i).tid : '', föregåendeStatus: cap(f?.status ?? ''), planStatus: cap(i?.status ?? ''), ...statusRad(x) };
       }),
       tidigare,
       genomförande: genomförandeText,
@@ -382,6 +414,8 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
     },
     s4syfte: s4.syfte,
     förankring: { ...förankringView(p), checklista1: checklista(1), checklista2: checklista(2) },
+    // Without a sammanfattning of its own, the tjänsteskrivelse summarises what it carries: the plan, or the lägesbild's own summary.
+    tj: bärare ? { ...tjänsteskrivelseView(p, method, dokument), sammanfattningAuto: dokument === 'handlingsplan' ? planSammanfattning : dokument === 'lägesbild' ? a.lägesbild?.sammanfattning ?? '' : '' } : undefined,
     charts,
     insatsNamn: Object.fromEntries([...insatsMap].map(([k, v]) => [k, v.namn])),
   };

@@ -21,6 +21,7 @@ export function beslutDetaljer(b: Beslut | undefined, referens: (id: string) => 
     datum: dateInWords(b?.datum), dokumentdatum: dateInWords(b?.dokumentdatum), förslag: b?.förslag_till_beslut ?? '', sammanfattning: b?.sammanfattning ?? '',
     handläggare: b?.handläggare ?? '', dokumentägare: b?.dokumentägare ?? '', gällerFör: b?.gäller_för ?? '',
     giltigTill: dateInWords(b?.giltig_till), revideras: dateInWords(b?.revideras_senast), barnkonsekvensanalys: b?.barnkonsekvensanalys ?? '',
+    bakgrund: b?.bakgrund ?? '', ekonomiskaKonsekvenser: b?.ekonomiska_konsekvenser ?? '',
     expedieras: (b?.expedieras_till ?? []).join(', '),
     bilagor: (b?.bilagor ?? []).map((x) => ({ namn: x.namn, diarienummer: x.diarienummer ?? '', referens: x.referens ? referens(x.referens) : '' })),
   };

@@ -10,6 +10,8 @@ import { markdownToBlocks } from './markdown.js';
 import type { Block, DocModel } from './model.js';
 import { chartPng, chartVector, type ChartImage } from './charts.js';
 import { writeHtml } from './html/write.js';
+import { dokumentRuta } from './cover.js';
+import { markEmpty, emptyWarning } from './empty.js';
 import { writeAtomic } from '../project/save.js';
 import { fromRoot } from '../paths.js';
 import { UsageError } from '../errors.js';
@@ -74,7 +76,7 @@ export function safeName(s: string, max = MAX_STEM_BYTES): string {
  * kept; a samverkan whose names do not fit is named after its first kommun ("…-m-fl"). With
  * --namn the user's own name is the stem (and the document is added when several are made).
  */
-export function fileStem(p: Project, dokument: DokumentId, datum: string, own?: { namn: string; flera: boolean }): string {
+export function fileStem(p: Project, dokument: string, datum: string, own?: { namn: string; flera: boolean }): string {
   const tail = `-${dokument}-${datum}`;
   if (own) {
     const namn = safeName(own.namn, MAX_STEM_BYTES - (own.flera ? Buffer.byteLength(`-${dokument}`) : 0));
@@ -88,17 +90,26 @@ export function fileStem(p: Project, dokument: DokumentId, datum: string, own?: 
   return (safeName(`${kommun}${tail}`).toLowerCase() || 'dokument');
 }
 
-export function buildModel(p: Project, method: Method, dokument: DokumentId, when: Date, templates: string | undefined, warn: (m: string) => void, limits?: TemplateLimits): { model: DocModel; markdown: string } {
+/** The document's kind as its box names it: "Handlingsplan". */
+const docTyp = (method: Method, id: string) => { const d = method.begrepp.dokument.find((x) => x.id === id); return d ? d.namn ?? d.titel : id; };
+
+/** bärare: a document that carries `dokument` to its decision (the tjänsteskrivelse); its template, this document's data. */
+export function buildModel(p: Project, method: Method, dokument: DokumentId, when: Date, templates: string | undefined, warn: (m: string) => void, limits?: TemplateLimits, bärare?: string): { model: DocModel; markdown: string } {
   const datum = when.toISOString().slice(0, 10);
-  const ctx = buildContext(p, method, dokument, datum);
-  const markdown = renderMarkdown(dokument, ctx, templates, limits);
-  const blocks = markdownToBlocks(markdown, ctx, warn);
+  const ctx = buildContext(p, method, dokument, datum, bärare);
+  const markdown = renderMarkdown(bärare ?? dokument, ctx, templates, limits);
+  // Empty tables become a sentence, and what is empty is said on stderr (also without --strikt).
+  const empty = markEmpty(markdownToBlocks(markdown, ctx, warn));
+  const blocks = empty.blocks;
+  const tom = emptyWarning(dokument, empty);
+  if (tom) warn(bärare ? `${bärare} för ${tom}` : tom);
   const beslut = p.beslut?.[dokument];
   const model: DocModel = {
     meta: {
-      dokument, titel: ctx.titel as string, projekt: p.projekt.namn, kommun: ctx.kommun as string, period: ctx.period as string,
+      dokument: bärare ?? dokument, titel: bärare ? `${ctx.titel as string} – ${(ctx.tj as { ärende: string }).ärende}` : ctx.titel as string, projekt: p.projekt.namn, kommun: ctx.kommun as string, period: ctx.period as string,
       version: p.projekt.version ?? '', status: beslut?.status ?? 'utkast', diarienummer: beslut?.diarienummer ?? '',
       datum, datumText: beslut?.dokumentdatum ? dateInWords(beslut.dokumentdatum) : undefined, tid: when, exempel: Boolean(p.projekt.exempel), lang: 'sv-SE',
+      ruta: bärare ? undefined : dokumentRuta(docTyp(method, dokument), beslut ?? {}, ctx.period as string, p.projekt.version ?? ''),
     },
     blocks,
   };
@@ -140,9 +151,9 @@ function isFile(p: string): boolean {
 export interface RenderedFile { path: string; format: Format; bytes: number }
 
 /** The documents' bytes, without touching the disk (render writes them; tests compare them). */
-export async function renderBytes(p: Project, method: Method, dokument: DokumentId, formats: Format[], opts: { templates?: string; env: NodeJS.ProcessEnv; warn: (m: string) => void; profil?: Profil }): Promise<{ model: DocModel; files: Map<Format, Buffer> }> {
+export async function renderBytes(p: Project, method: Method, dokument: DokumentId, formats: Format[], opts: { templates?: string; env: NodeJS.ProcessEnv; warn: (m: string) => void; profil?: Profil; bärare?: string }): Promise<{ model: DocModel; files: Map<Format, Buffer> }> {
   const when = documentDate(p, dokument, opts.env);
-  const { model } = buildModel(p, method, dokument, when, opts.templates, opts.warn, templateLimits(opts.env));
+  const { model } = buildModel(p, method, dokument, when, opts.templates, opts.warn, templateLimits(opts.env), opts.bärare);
   const fontDir = fromRoot('assets', 'fonts');
   // The PDF draws the charts' SVG as vectors; only DOCX needs a PNG (its fallback for readers without SVG).
   const images = new Map<Block, ChartImage>();
@@ -158,10 +169,11 @@ export async function renderBytes(p: Project, method: Method, dokument: Dokument
   return { model, files };
 }
 
-export async function renderDocument(p: Project, method: Method, dokument: DokumentId, formats: Format[], outDir: string, opts: { templates?: string; env: NodeJS.ProcessEnv; warn: (m: string) => void; namn?: { namn: string; flera: boolean }; profil?: Profil }): Promise<RenderedFile[]> {
+export async function renderDocument(p: Project, method: Method, dokument: DokumentId, formats: Format[], outDir: string, opts: { templates?: string; env: NodeJS.ProcessEnv; warn: (m: string) => void; namn?: { namn: string; flera: boolean }; profil?: Profil; bärare?: string }): Promise<RenderedFile[]> {
   const { model, files: made } = await renderBytes(p, method, dokument, formats, opts);
   const out = prepareOutDir(outDir);
-  const stem = fileStem(p, dokument, model.meta.datum, opts.namn);
+  // A carrier's files name both: lindesberg-tjänsteskrivelse-handlingsplan-2025-03-24.
+  const stem = fileStem(p, opts.bärare ? `${opts.bärare}-${dokument}` : dokument, model.meta.datum, opts.namn);
   const files: RenderedFile[] = [];
   for (const [f, bytes] of made) {
     const target = resolve(out, `${stem}.${f}`);

@@ -53,6 +53,8 @@ export interface DocMeta {
   tid: Date;
   exempel: boolean;
   lang: 'sv-SE';
+  /** The cover's document box (label, value), when the document has one (cover.ts dokumentRuta). */
+  ruta?: [string, string][];
 }
 
 export interface DocModel {

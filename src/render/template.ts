@@ -13,7 +13,6 @@ import { escapeMarkdown, escapeCell, startsWithList } from './escape.js';
 import { InputError, UsageError } from '../errors.js';
 import { fromRoot } from '../paths.js';
 import { decodeUserText } from '../project/load.js';
-import type { DokumentId } from './context.js';
 
 const EJ = '*Ej ifyllt*';
 
@@ -105,12 +104,13 @@ function instance(withCompiler: boolean, b: ReturnType<typeof budget>): Handleba
   const require = createRequire(import.meta.url);
   const base = (withCompiler ? require('handlebars') : require('handlebars/runtime')) as Handlebars;
   const hb = base.create();
-  // Value or "Ej ifyllt"; cell (one line) or "Ej ifyllt"; optional cell (or "–").
+  // Value or "Ej ifyllt"; cell (one line) or "Ej ifyllt"; c0, once an optional cell with "–", now
+  // gives the same marker: a document has one way to say that a value is missing (issue 13).
   // A value that begins with a typed list starts a block of its own (after "**Titel.** " it would
   // otherwise be read as the paragraph's text).
   hb.registerHelper('v', (x: unknown) => new hb.SafeString(empty(x) ? EJ : startsWithList(String(x)) ? `\n\n${String(x)}` : String(x)));
   hb.registerHelper('c', (x: unknown) => new hb.SafeString(empty(x) ? EJ : escapeCellEscaped(String(x))));
-  hb.registerHelper('c0', (x: unknown) => new hb.SafeString(empty(x) ? '–' : escapeCellEscaped(String(x))));
+  hb.registerHelper('c0', (x: unknown) => new hb.SafeString(empty(x) ? EJ : escapeCellEscaped(String(x))));
   // The built-in helpers, with the template's line and column on what they throw.
   for (const name of ['if', 'unless', 'with', 'lookup', 'each'] as const) {
     const helper = hb.helpers[name]!;
@@ -187,7 +187,7 @@ function templateError(e: unknown, what: string, file: string, limits: TemplateL
 /** The partials every document may use, each templates/delar/<name>.md.hbs (overridable with --mallar). */
 export const PARTIALS = ['checklista', 'beslut'] as const;
 
-export function renderMarkdown(dokument: DokumentId, context: Record<string, unknown>, ownTemplates?: string, limits: TemplateLimits = templateLimits({})): string {
+export function renderMarkdown(dokument: string, context: Record<string, unknown>, ownTemplates?: string, limits: TemplateLimits = templateLimits({})): string {
   const templates = [...PARTIALS.map((n) => `delar/${n}.md.hbs`), `${dokument}/dokument.md.hbs`].map((rel) => {
     const p = templatePath(ownTemplates, rel);
     // The one strict decoder: a byte that is not UTF-8 is refused at its place, never shown as U+FFFD.

@@ -4,14 +4,36 @@
 import { EJ_ANGIVET, type Kostnad, type Tal } from '../project/types.js';
 import { tusental } from '../text.js';
 
-/** A number in Swedish: decimal comma; five digits and more grouped by space ("52 000", but "2026"). */
+/**
+ * A number in Swedish: decimal comma, thousands grouped by a space ("2 150", "52 000", "1 234,5").
+ * Years are not numbers here: they are printed as they stand (år fields), never through this.
+ */
 export function numText(v?: number): string {
   if (v === undefined || typeof v !== 'number' || !Number.isFinite(v)) return '';
-  if (Number.isInteger(v) && Math.abs(v) >= 10000) return tusental(v, ' ');
-  return String(v).replace('.', ',');
+  if (Number.isInteger(v)) return Math.abs(v) >= 1000 ? tusental(v, ' ') : String(v);
+  const [int, dec] = String(Math.abs(v)).split('.');
+  return `${v < 0 ? '−' : ''}${Number(int) >= 1000 ? tusental(Number(int), ' ') : int},${dec}`;
 }
 
-/** A tal as the source gives it: 12, "ca 52 000", "40–50", "hög", "ej angivet". */
+/**
+ * A unit as Swedish reads it after a number. "antal" is not a unit: the thing counted is, taken
+ * from the figure's name ("Antal barn 0–17 år" → "2 150 barn"; "antal per år" → "228 födda per
+ * år"). "procent" is "%", and keeps what it is a share of ("procent av svarande" → "% av svarande").
+ */
+export function enhetText(enhet: string | undefined, namn?: string): string {
+  if (!enhet) return '';
+  const e = enhet.trim();
+  const antal = /^antal\b\s*(.*)$/i.exec(e);
+  if (antal) {
+    const noun = namn ? /^antal\s+([\p{L}-]+)/iu.exec(namn.trim())?.[1] : undefined;
+    return [noun?.toLowerCase(), antal[1]].filter(Boolean).join(' ');
+  }
+  const pct = /^(procent|%)\s*(.*)$/i.exec(e);
+  if (pct) return ['%', pct[2]].filter(Boolean).join(' ');
+  return e;
+}
+
+/** A tal as the source gives it: 12, "ca 52 000", "40–50", "hög", "ej angivet"; the unit as given (see enhetText). */
 export function talText(t: Tal | undefined, enhet?: string): string {
   if (t === undefined) return '';
   const unit = enhet ? ` ${enhet}` : '';
@@ -84,13 +106,26 @@ export interface BudgetTable {
 
 /** Costs per year (columns) and funding source (rows) with row and column totals; undefined when no costs. */
 export function budgetTable(kostnader: Kostnad[], period: number[]): BudgetTable | undefined {
-  if (!kostnader.length) return undefined;
-  const cells = new Map<string, Map<string, Sum>>(); // source → year → sum
+  const SOURCES = ['ordinarie budget', 'projektmedel', 'statsbidrag', 'extern finansiering', 'ingen kostnad', EJ_ANGIVET];
+  const t = yearTable(kostnader.map((k) => ({ rad: sourceOf(k), k })), period, (a, b) => SOURCES.indexOf(a) - SOURCES.indexOf(b));
+  return t && { kolumner: t.kolumner, rader: t.rader.map(({ rad, celler }) => ({ källa: rad, celler })) };
+}
+
+/** Costs per year (columns) and post (rows: each insats, the coordinator's post) in the posts' order, with totals. */
+export function budgetByPost(posts: { namn: string; kostnader: Kostnad[] }[], period: number[]): { kolumner: string[]; rader: { post: string; celler: string[] }[] } | undefined {
+  const order = posts.map((x) => x.namn);
+  const t = yearTable(posts.flatMap((x) => x.kostnader.map((k) => ({ rad: x.namn, k }))), period, (a, b) => order.indexOf(a) - order.indexOf(b));
+  return t && { kolumner: t.kolumner, rader: t.rader.map(({ rad, celler }) => ({ post: rad, celler })) };
+}
+
+/** Sums per row key and year, with a "Totalt" column and row; undefined when there is nothing. */
+function yearTable(items: { rad: string; k: Kostnad }[], period: number[], rowOrder: (a: string, b: string) => number): { kolumner: string[]; rader: { rad: string; celler: string[] }[] } | undefined {
+  if (!items.length) return undefined;
+  const cells = new Map<string, Map<string, Sum>>(); // row → year → sum
   const years = new Set<string>();
-  for (const k of kostnader) {
-    const src = sourceOf(k);
-    const row = cells.get(src) ?? new Map<string, Sum>();
-    cells.set(src, row);
+  for (const { rad, k } of items) {
+    const row = cells.get(rad) ?? new Map<string, Sum>();
+    cells.set(rad, row);
     for (const y of yearsOf(k, period)) {
       years.add(y);
       const s = row.get(y) ?? emptySum();
@@ -100,12 +135,11 @@ export function budgetTable(kostnader: Kostnad[], period: number[]): BudgetTable
   }
   const order = (y: string) => (y === ÅR_EJ_ANGIVET ? Infinity : y === EVERY_YEAR ? Infinity - 1 : Number(y));
   const cols = [...years].sort((a, b) => order(a) - order(b));
-  const SOURCES = ['ordinarie budget', 'projektmedel', 'statsbidrag', 'extern finansiering', 'ingen kostnad', EJ_ANGIVET];
-  const sources = [...cells.keys()].sort((a, b) => SOURCES.indexOf(a) - SOURCES.indexOf(b));
+  const keys = [...cells.keys()].sort(rowOrder);
   const colTotals = cols.map(() => emptySum());
   const all = emptySum();
-  const rader = sources.map((src) => {
-    const row = cells.get(src)!;
+  const rader = keys.map((rad) => {
+    const row = cells.get(rad)!;
     const total = emptySum();
     const celler = cols.map((y, j) => {
       const s = row.get(y);
@@ -113,9 +147,9 @@ export function budgetTable(kostnader: Kostnad[], period: number[]): BudgetTable
       merge(total, s); merge(colTotals[j]!, s); merge(all, s);
       return sumText(s);
     });
-    return { källa: src, celler: [...celler, sumText(total)] };
+    return { rad, celler: [...celler, sumText(total)] };
   });
-  rader.push({ källa: 'Totalt', celler: [...colTotals.map(sumText), sumText(all)] });
+  rader.push({ rad: 'Totalt', celler: [...colTotals.map(sumText), sumText(all)] });
   return { kolumner: [...cols, 'Totalt'], rader };
 }
 

@@ -17,7 +17,7 @@ const when = new Date('2026-01-15T00:00:00Z');
 
 describe('förkompilerade mallar', () => {
   it('finns för varje inbyggd mall', () => {
-    expect(Object.keys(precompiled).sort()).toEqual(['delar/beslut.md.hbs', 'delar/checklista.md.hbs', 'förankring/dokument.md.hbs', 'handlingsplan/dokument.md.hbs', 'lägesbild/dokument.md.hbs', 'uppföljning/dokument.md.hbs']);
+    expect(Object.keys(precompiled).sort()).toEqual(['delar/beslut.md.hbs', 'delar/checklista.md.hbs', 'förankring/dokument.md.hbs', 'handlingsplan/dokument.md.hbs', 'lägesbild/dokument.md.hbs', 'tjänsteskrivelse/dokument.md.hbs', 'uppföljning/dokument.md.hbs']);
   });
 
   it.each(['förankring', 'lägesbild', 'handlingsplan', 'uppföljning'] as const)('%s: samma Markdown förkompilerad som kompilerad vid körning', (dokument) => {
@@ -28,6 +28,16 @@ describe('förkompilerade mallar', () => {
     const fast = buildModel(project, method, dokument, when, undefined, () => {}).markdown;
     const compiled = buildModel(project, method, dokument, when, own, () => {}).markdown;
     expect(fast.length).toBeGreaterThan(2000);
+    expect(compiled).toBe(fast);
+  });
+
+  it.each(['handlingsplan', 'lägesbild', 'uppföljning'] as const)('tjänsteskrivelse för %s: samma Markdown förkompilerad som kompilerad vid körning', (dokument) => {
+    const own = tempDir();
+    cpSync(join(ROOT, 'templates'), own, { recursive: true });
+    for (const rel of Object.keys(precompiled)) appendFileSync(join(own, rel), '{{!-- ändrad --}}');
+    const fast = buildModel(project, method, dokument, when, undefined, () => {}, undefined, 'tjänsteskrivelse').markdown;
+    const compiled = buildModel(project, method, dokument, when, own, () => {}, undefined, 'tjänsteskrivelse').markdown;
+    expect(fast).toContain('## Förslag till beslut');
     expect(compiled).toBe(fast);
   });
 });

@@ -1,13 +1,13 @@
 // Issue 12: values as the documents print them (src/render/values.ts) and the document's date
 // when a decision date is only a year or a month.
 import { describe, expect, it } from 'vitest';
-import { budgetTable, talText, beloppText } from '../../src/render/values.js';
+import { budgetTable, talText, beloppText, enhetText } from '../../src/render/values.js';
 import { documentDate } from '../../src/render/index.js';
 import type { Project } from '../../src/project/types.js';
 
 describe('tal and belopp as the source gives them', () => {
   it.each([
-    [12, undefined, '12'], [3.5, '%', '3,5 %'], [52000, undefined, '52 000'], [2026, undefined, '2026'],
+    [12, undefined, '12'], [3.5, '%', '3,5 %'], [52000, undefined, '52 000'], [2150, undefined, '2 150'], [999, undefined, '999'], [1234.5, undefined, '1 234,5'],
     [{ ca: 52000 }, undefined, 'ca 52 000'], [{ från: 40, till: 50 }, '%', '40–50 %'], [{ bedömning: 'hög' }, undefined, 'hög'], ['ej angivet', 'st', 'ej angivet'],
   ] as const)('%j %s → %s', (t, enhet, text) => expect(talText(t as never, enhet)).toBe(text));
   it('belopp: "ca 85 000 kr", "ej angivet", never 0', () => {
@@ -15,6 +15,14 @@ describe('tal and belopp as the source gives them', () => {
     expect(beloppText(1500)).toBe('1 500 kr');
     expect(beloppText('ej angivet')).toBe('ej angivet');
   });
+});
+
+describe('units read as Swedish (issue 13, defect 7)', () => {
+  it.each([
+    ['antal', 'Antal barn 0–17 år', 'barn'], ['antal per år', 'Antal födda barn', 'födda per år'], ['antal', 'Barn i familjer', ''],
+    ['procent', 'Andel', '%'], ['procent av svarande', 'Andel', '% av svarande'], ['%', undefined, '%'], ['kr', undefined, 'kr'], [undefined, 'x', ''],
+  ] as const)('%s (%s) → "%s"', (enhet, namn, text) => expect(enhetText(enhet, namn)).toBe(text));
+  it('a count with its noun: "2 150 barn", never "2150 antal"', () => expect(talText(2150, enhetText('antal', 'Antal barn 0–17 år'))).toBe('2 150 barn'));
 });
 
 describe('budgetTable', () => {

@@ -14,6 +14,7 @@ import { finish, generate, grouped, start, type Marker } from './varje-värde.fi
 import { undantagFör } from './varje-värde.undantag.js';
 import { readProjectText, parseProjectText } from '../../src/project/load.js';
 import { dateInWords } from '../../src/project/dates.js';
+import { enhetText } from '../../src/render/values.js';
 
 const has = (cmd: string, flag: string) => spawnSync(cmd, [flag], { encoding: 'utf8' }).status === 0;
 const tools = has('pdftotext', '-v') && has('pandoc', '--version');
@@ -115,6 +116,8 @@ function markersOf(data: unknown): Marker[] {
     else if (kind === 'ord' || kind === 'const') forms = v === true ? ['ja', key.replace(/_/g, ' ')] : v === false ? ['nej'] : [String(v)];
     // A text is looked for as a reader sees it: list marks gone, white space one space; a long one by its start.
     else forms = [start(String(v).replace(/^\s*(?:[-*+]|\d+[.)])\s+/gm, ''), 60)];
+    // A unit is printed as Swedish reads it (issue 13): "procent av svarande" as "% av svarande".
+    if (key === 'enhet' && typeof v === 'string' && enhetText(v)) forms.push(enhetText(v));
     out.push({ path: pathText, pattern, kind, forms, value: v });
   };
   walk(data, []);
