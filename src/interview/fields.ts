@@ -13,6 +13,7 @@ import { isAnswered } from '../judge/index.js';
 import { RejectedError, type Edit, type Session } from './session.js';
 import type { Asker, Choice, Separator } from './asker.js';
 import { itemLabel, short, wrap } from './text.js';
+import { formatHints } from './hints.js';
 import { patternOf, referenceAt } from './paths.js';
 import { branches, fieldUnit, formatHint, formatValue, isError, parseNumber, parseValue, valueProblem, valueWarnings } from './values.js';
 
@@ -237,9 +238,12 @@ export async function askAny(ctx: Ctx, place: Place, label?: string, opts: AskOp
   if (!needs(ctx, path)) return;
   const title = label ?? s.title ?? String(path[path.length - 1]);
   const ref = referenceAt(path);
+  const isObject = !(s.propertyNames?.enum && typeof s.additionalProperties === 'object') && (s.type === 'object' || s.properties);
+  // An object shows its explanations itself, under its heading.
+  if (!isObject) showHints(ctx, path);
   if (ref) return askReference(ctx, place, ref, title);
   if (s.propertyNames?.enum && typeof s.additionalProperties === 'object') return askFixedMap(ctx, place, s, title);
-  if (s.type === 'object' || s.properties) return askObject(ctx, place, s, title, { heading: true, ...opts });
+  if (isObject) return askObject(ctx, place, s, title, { heading: true, ...opts });
   if (s.type === 'array') {
     const items = schemaAt([...path, 0]) ?? {};
     if (items.type === 'object' || items.properties) {
@@ -251,6 +255,12 @@ export async function askAny(ctx: Ctx, place: Place, label?: string, opts: AskOp
     return askTextList(ctx, place, title);
   }
   return askLeaf(ctx, place, s, title);
+}
+
+/** The method's explanations for the question at `path` (content/begrepp.yaml, hjälp). */
+function showHints(ctx: Ctx, path: YamlPath): void {
+  const t = formatHints(ctx.begrepp, path, ctx.width);
+  if (t) ctx.out(ctx.c.dim(t) + '\n');
 }
 
 // ── Leaves ───────────────────────────────────────────────────────────────────────────────
@@ -418,6 +428,7 @@ export async function askObject(ctx: Ctx, place: Place, s: S, title: string, opt
     const heading = parent && place.path[0] === 'beslut' ? `${parent}: ${title.toLowerCase()}` : title;
     ctx.out(ctx.c.bold(`  ${heading}`) + '\n');
   }
+  showHints(ctx, place.path);
   for (const key of Object.keys(s.properties ?? {})) {
     if (key === 'id' || opts.except?.includes(key)) continue;
     if (absentGroup(ctx, place, s) && !GROUP_WITHOUT.includes(key)) continue;
