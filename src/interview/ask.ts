@@ -101,7 +101,7 @@ export async function askText(q: TextQuestion, context?: PromptContext): Promise
   // becomes a line break again, so that editing one sentence with Tab keeps the paragraphs.
   const shown = cur === undefined || cur === '' ? undefined : cur.trim().split(/[ \t]*\n[ \t]*/).join(` ${PARAGRAPH} `);
   const special = (v: string) => v === shown || v.trim() === '' || v.trim() === '-' || (q.long && v.trim() === ':e');
-  // Alt+Enter and Ctrl+J type a line break (¶) in a text answer (terminal.ts).
+  // Alt+Enter types a line break (¶) in a text answer (terminal.ts).
   typedLineBreaks(true);
   const raw = await guard((ctx) => input({
     message: visible(q.message),
@@ -206,7 +206,7 @@ async function editBuiltIn(q: TextQuestion, context?: PromptContext): Promise<Te
   // "Redigera igen" starts from the text just written, not from the old answer.
   let from = cur;
   for (;;) {
-    say(dim(wrap(`${visible(q.message)}. ${LINE_EDITOR_HELP} Alt+Enter eller Ctrl+J delar en rad.`, termWidth(), '  ')));
+    say(dim(wrap(`${visible(q.message)}. ${LINE_EDITOR_HELP} Alt+Enter delar en rad.`, termWidth(), '  ')));
     const ed = new LineEditor(from);
     let end: 'mer' | 'spara' | 'avbryt' = 'mer';
     while (end === 'mer') {

@@ -30,8 +30,11 @@ function looksPasted(s: string): boolean {
  * Rewrites what the terminal sends, read by read: text between the bracketed-paste markers
  * (ESC[200~ … ESC[201~), and lines that arrive together, become part of the line being typed,
  * their line breaks shown as ¶ (see PARAGRAPH). While `lineBreaks` is on (a text prompt),
- * the keys for a line break that every keyboard has, Alt+Enter (ESC CR) and Ctrl+J (LF; Enter
- * sends CR in raw mode), are typed as ¶ too. Everything else passes unchanged.
+ * the key for a line break that every keyboard has, Alt+Enter (ESC CR, or ESC LF when it
+ * arrives between prompts, in cooked mode), is typed as ¶ too, and so is Shift+Enter where the
+ * terminal reports it (CSI 13;2u, CSI 27;2;13~). Not Ctrl+J: it sends LF, and so does Enter
+ * typed ahead while no prompt has the terminal in raw mode (ICRNL), which must stay Enter.
+ * Everything else passes unchanged.
  */
 export class PasteFilter {
   private pasting = false;
@@ -40,7 +43,7 @@ export class PasteFilter {
 
   private typed(t: string): string {
     if (looksPasted(t)) return pastedAsLine(t);
-    return this.lineBreaks ? t.replace(/\x1b[\r\n]|(?<!\r)\n/g, ` ${PARAGRAPH} `) : t;
+    return this.lineBreaks ? t.replace(/\x1b[\r\n]|\x1b\[13;[2-8]u|\x1b\[27;[2-8];13~/g, ` ${PARAGRAPH} `) : t;
   }
 
   feed(chunk: string): string {
@@ -122,7 +125,7 @@ export function terminalInput(): NodeJS.ReadableStream | undefined {
   return (input ??= new TerminalInput(process.stdin));
 }
 
-/** Alt+Enter and Ctrl+J type a line break (¶) while on: a text prompt is asked (see PasteFilter). */
+/** Alt+Enter types a line break (¶) while on: a text prompt is asked (see PasteFilter). */
 export function typedLineBreaks(on: boolean): void {
   if (input) input.paste.lineBreaks = on;
 }

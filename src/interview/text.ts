@@ -74,7 +74,7 @@ export const LINE_EDITOR_HELP =
 /**
  * The built-in editor for ":e" where no editor is set or installed: the text a line at a
  * time. Each old line is offered in turn (Enter keeps it, new text replaces it, "-" removes
- * it); after them new lines are added; a ¶ (Alt+Enter, Ctrl+J, a paste) splits a line.
+ * it); after them new lines are added; a ¶ (Alt+Enter, a paste) splits a line.
  */
 export class LineEditor {
   private readonly old: string[];

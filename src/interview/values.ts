@@ -34,6 +34,9 @@ function readNumber(raw: string): { n: number; unit?: TypedUnit } | undefined {
 
 const numberOf = (raw: string): number | undefined => readNumber(raw)?.n;
 
+/** The fields an item's enhet is the unit of (a nyckeltal's värde, an indicator's values). */
+const MEASURED = new Set(['värde', 'utgångsvärde', 'målvärde']);
+
 /**
  * The unit a field's numbers are in: kronor (belopp_kr, "(kr)"), percent (…_procent,
  * "procent"), a count ("Antal …", no unit), or the text of the item's own enhet (an
@@ -44,7 +47,8 @@ export function fieldUnit(path: YamlPath, s: S | undefined, data?: unknown): str
   const title = String(s?.title ?? '');
   if (/_kr$/.test(key) || /\(kr\)|kronor/i.test(title)) return 'kr';
   if (/_procent$/.test(key) || /procent/i.test(title)) return '%';
-  const enhet = data === undefined ? undefined : getPath(data, [...path.slice(0, -1), 'enhet']);
+  // The item's enhet is the unit of its measured values, not of its year or other numbers.
+  const enhet = data === undefined || !MEASURED.has(key) ? undefined : getPath(data, [...path.slice(0, -1), 'enhet']);
   if (typeof enhet === 'string' && enhet.trim()) {
     const e = enhet.trim();
     if (/^(%|procent)$/i.test(e)) return '%';

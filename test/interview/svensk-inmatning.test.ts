@@ -1,6 +1,15 @@
 // Swedish input as a coordinator types it (issue 14, item 3): numbers with spaces, units and
 // approximations, dates in words, and values refused or pointed out with the reason.
 import { describe, expect, it } from 'vitest';
+import { copyFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import jsyaml from 'js-yaml';
+import { step } from '../../src/commands/step.js';
+import { loadProject } from '../../src/project/load.js';
+import { saveProject } from '../../src/project/save.js';
+import type { IO } from '../../src/io.js';
+import { ROOT, tempDir } from '../helpers/cli.js';
+import { ScriptAsker, type Answer } from './script.js';
 import { schemaAt } from '../../src/project/schema-words.js';
 import { fieldUnit, parseValue, valueProblem, valueWarnings } from '../../src/interview/values.js';
 
@@ -134,5 +143,44 @@ describe('deadlines already past, or outside the plan period, are pointed out', 
     [['beslut', 'handlingsplan', 'datum'], '2025-01-01', plan],
   ])('%j = %s: nothing to say', (path, value, data) => {
     expect(valueWarnings([...path], value, data, day)).toEqual([]);
+  });
+});
+
+describe('in the interview (scripted): a past deadline is pointed out and may be kept or corrected', () => {
+  async function run(script: [RegExp | string, Answer][]) {
+    const file = join(tempDir('fsstod-svensk-'), 'projekt.yaml');
+    copyFileSync(join(ROOT, 'examples', 'hjo-tidaholm', 'projekt.yaml'), file);
+    const p = loadProject(file);
+    if (p.migratedFrom) saveProject(p);
+    let buf = '';
+    const out: IO = { out: (s) => { buf += s; }, err: (s) => { buf += s; }, stdoutIsTTY: false, stdinIsTTY: false, color: false, env: {}, text: () => buf } as IO;
+    const asker = new ScriptAsker(script);
+    await step({ steg: '1', fil: file, checklista: true }, out, asker);
+    const data = jsyaml.load(readFileSync(file, 'utf8'), { schema: jsyaml.CORE_SCHEMA }) as any;
+    return { out: buf, asker, data };
+  }
+  it('"2020" as Senast: warned, "Nej" asks again, "31 mars 2099" is saved as 2099-03-31', async () => {
+    const r = await run([['Svar på c1', 'Nej'], ['Vad ska göras', 'Ta fram ett underlag'], ['Vem ansvarar', 'Samordnaren'], ['Senast', '2020'], ['Spara ändå?', false], ['Senast', '31 mars 2099']]);
+    expect(r.asker.left).toBe(0);
+    expect(r.out).toMatch(/! Senast 2020 har redan passerat \(i dag är det \d{4}-\d{2}-\d{2}\)\./);
+    expect(r.data.checklistor.steg1.c1.åtgärd).toEqual({ vad: 'Ta fram ett underlag', vem: 'Samordnaren', när: '2099-03-31' });
+  });
+  it('accepting the warning keeps the date', async () => {
+    const r = await run([['Svar på c1', 'Nej'], ['Vad ska göras', 'Ta fram ett underlag'], ['Vem ansvarar', 'Samordnaren'], ['Senast', 'maj 2020'], ['Spara ändå?', true]]);
+    expect(r.asker.left).toBe(0);
+    expect(r.data.checklistor.steg1.c1.åtgärd.när).toBe('2020-05');
+  });
+});
+
+describe('an item\'s enhet is the unit of its measured values only', () => {
+  const nyckeltal = { analys: { målgruppsanalys: { nyckeltal: [{ id: 'N1', enhet: 'procent' }] } } };
+  it.each([
+    [['analys', 'målgruppsanalys', 'nyckeltal', 0, 'värde'], '%'],
+    [['analys', 'målgruppsanalys', 'nyckeltal', 0, 'år'], undefined],
+  ])('%j → %s', (path, want) => {
+    expect(fieldUnit(path, schemaAt(path), nyckeltal)).toBe(want);
+  });
+  it('the year 2025 of a key figure in percent is a year, not 2025 %', () => {
+    expect(read(['analys', 'målgruppsanalys', 'nyckeltal', 0, 'år'], '2025', nyckeltal)).toBe(2025);
   });
 });
