@@ -261,7 +261,9 @@ export function valueWarnings(path: YamlPath, value: unknown, data: unknown, day
   if (!parseDate(value)) return [];
   const out: string[] = [];
   const title = String(schemaAt(path)?.title ?? key);
-  if (DEADLINES.has(key) && path[0] !== 'uppföljningar' && path[0] !== 'beslut' && whollyBefore(value, day)) {
+  // Only what is planned has deadlines: the handlingsplan and a checklist's next step (a
+  // follow-up and a decision look back).
+  if (DEADLINES.has(key) && (path[0] === 'handlingsplan' || path[0] === 'checklistor') && whollyBefore(value, day)) {
     out.push(`${title} ${shown(value)} har redan passerat (i dag är det ${day}).`);
   }
   const period = planPeriod(data);

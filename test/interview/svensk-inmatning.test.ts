@@ -141,6 +141,7 @@ describe('deadlines already past, or outside the plan period, are pointed out', 
     [P.måldatum, '2027-03', plan],
     [P.start, '2025-09', {}], // a start in the past is no deadline
     [['beslut', 'handlingsplan', 'datum'], '2025-01-01', plan],
+    [['uppföljningar', 0, 'period', 'till'], '2025', plan],
   ])('%j = %s: nothing to say', (path, value, data) => {
     expect(valueWarnings([...path], value, data, day)).toEqual([]);
   });
