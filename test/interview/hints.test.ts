@@ -100,13 +100,18 @@ describe('in the interview', () => {
     const p = loadProject(file);
     if (p.migratedFrom) saveProject(p);
     const out = io();
-    await step({ steg: String(steg), fil: file, moment }, out, new ScriptAsker([]));
+    await step({ steg: String(steg), fil: file, ...(moment ? { moment } : {}) }, out, new ScriptAsker([]));
     return out.text().replace(/\s+/g, ' ');
   }
 
   it('2.3 shows the national definition before the kommun\'s own is asked', async () => {
     const out = await run(2, '2.3');
     expect(out).toContain('Den nationella strategins definition ”Föräldraskapsstöd är insatser, aktiviteter och verksamheter riktade till föräldrar');
+  });
+
+  it('step 4 explains each of its four perspectives where it is asked', async () => {
+    const out = await run(4, '');
+    for (const p of begrepp.perspektiv) expect(out).toContain(p.beskrivning);
   });
 
   it('3.3 explains each of the eleven factors under its name', async () => {
