@@ -348,7 +348,7 @@ async function askLeaf(ctx: Ctx, place: Place, s: S, title: string): Promise<voi
       if (problem) { refused(ctx, problem); continue; }
       value = v;
       // A deadline already past, or outside the plan period, is pointed out; the user may keep it.
-      const warnings = valueWarnings(path, v, ctx.session.data);
+      const warnings = valueWarnings(path, v, ctx.session.dataAfter(place.write(v)));
       if (warnings.length) {
         ctx.out(ctx.c.yellow(warnings.map((w) => `  ! ${w}`).join('\n')) + '\n');
         if (!(await ctx.ask.confirm('Spara ändå?', true))) continue;

@@ -6,7 +6,10 @@
 // and what is wrong or worth a second look about a value where it is saved (an age span from 3
 // to 2, a deadline already past or outside the plan period).
 import type { YamlPath } from '../project/load.js';
-import { MONTHS, compareDates, parseDate, whollyBefore, yearOf } from '../project/dates.js';
+import { MONTHS, compareDates, parseDate, whollyBefore } from '../project/dates.js';
+import { formatMessage } from '../check/engine.js';
+import { datumRimliga } from '../check/rules/datum-rimliga.js';
+import type { RuleContext, RuleFinding } from '../check/types.js';
 import { getPath } from '../project/progress.js';
 import { branchSchema, schemaAt } from '../project/schema-words.js';
 
@@ -235,28 +238,22 @@ export function valueProblem(path: YamlPath, value: unknown, data: unknown): str
 
 /** Dates that are deadlines: a target date, an end, "senast". */
 const DEADLINES = new Set(['måldatum', 'slut', 'när']);
-/** Dates that belong inside the plan period (handlingsplan's insatser and indicators). */
-const IN_PLAN = new Set(['start', 'slut', 'måldatum']);
-
-/** The plan period (projekt.period, years) as "2025–2028", with its ends. */
-function planPeriod(data: unknown): { från?: number; till?: number; text: string } | undefined {
-  const p = getPath(data, ['projekt', 'period']) as { från?: unknown; till?: unknown } | undefined;
-  const från = Number.isInteger(p?.från) ? (p!.från as number) : undefined;
-  const till = Number.isInteger(p?.till) ? (p!.till as number) : undefined;
-  if (från === undefined && till === undefined) return undefined;
-  return { från, till, text: `${från ?? '…'}–${till ?? '…'}` };
-}
 
 /** Today as ÅÅÅÅ-MM-DD in local time. */
 export function today(now = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
+const samePath = (a: YamlPath, b: YamlPath) => a.length === b.length && a.every((s, i) => String(s) === String(b[i]));
+
 /**
  * What is worth a second look about a date at `path` (the user may keep it): a deadline that
- * has already passed, or a date of the handlingsplan outside the plan period.
+ * has already passed, and what the check rule datum-rimliga says about this very date in the
+ * data as it would be saved (`after`): outside the plan period, a target date before its
+ * insatser start, a decision out of order. The rule is asked, so that the interview and check
+ * judge dates alike.
  */
-export function valueWarnings(path: YamlPath, value: unknown, data: unknown, day = today()): string[] {
+export function valueWarnings(path: YamlPath, value: unknown, after: unknown, day = today()): string[] {
   const key = String(path[path.length - 1] ?? '');
   if (!parseDate(value)) return [];
   const out: string[] = [];
@@ -266,12 +263,9 @@ export function valueWarnings(path: YamlPath, value: unknown, data: unknown, day
   if (DEADLINES.has(key) && (path[0] === 'handlingsplan' || path[0] === 'checklistor') && whollyBefore(value, day)) {
     out.push(`${title} ${shown(value)} har redan passerat (i dag är det ${day}).`);
   }
-  const period = planPeriod(data);
-  const y = yearOf(value);
-  if (period && y !== undefined && path[0] === 'handlingsplan' && IN_PLAN.has(key)) {
-    if ((period.från !== undefined && y < period.från) || (period.till !== undefined && y > period.till)) {
-      out.push(`${title} ${shown(value)} ligger utanför planperioden ${period.text}.`);
-    }
+  const ctx = { data: after, inScope: () => true } as unknown as RuleContext;
+  for (const f of datumRimliga.check(ctx) as RuleFinding[]) {
+    if (samePath(f.path, path)) out.push(`${formatMessage(datumRimliga, f.messageId, f.data)}.`);
   }
   return out;
 }

@@ -126,24 +126,31 @@ describe('impossible spans are refused with the reason', () => {
 });
 
 describe('deadlines already past, or outside the plan period, are pointed out', () => {
-  const plan = { projekt: { period: { från: 2026, till: 2028 } } };
   const day = '2026-12-02';
-  it.each([
-    [P.måldatum, '2026-06', {}, /Måldatum 2026-06 har redan passerat \(i dag är det 2026-12-02\)/],
-    [P.när, '2025', {}, /Senast 2025 har redan passerat/],
-    [P.slut, '2030', plan, /Slut 2030 ligger utanför planperioden 2026–2028/],
-    [P.start, '2025-09', plan, /Start 2025-09 ligger utanför planperioden 2026–2028/],
-  ])('%j = %s', (path, value, data, msg) => {
-    expect(valueWarnings([...path], value, data, day)).toEqual([expect.stringMatching(msg)]);
+  /** The data as it would be saved: a plan 2026–2028 with one insats and one indicator. */
+  const plan = (insats: Record<string, unknown> = {}, indikator: Record<string, unknown> = {}) => ({
+    projekt: { period: { från: 2026, till: 2028 } },
+    handlingsplan: { insatser: [{ id: 'I1', namn: 'Föräldragrupp', ...insats }], uppföljningsplan: { indikatorer: [{ id: 'X1', namn: 'Andel som fullföljer', insatser: ['I1'], ...indikator }] } },
   });
   it.each([
-    [P.måldatum, '2026', plan], // this year is not yet wholly past
-    [P.måldatum, '2027-03', plan],
-    [P.start, '2025-09', {}], // a start in the past is no deadline
-    [['beslut', 'handlingsplan', 'datum'], '2025-01-01', plan],
-    [['uppföljningar', 0, 'period', 'till'], '2025', plan],
-  ])('%j = %s: nothing to say', (path, value, data) => {
-    expect(valueWarnings([...path], value, data, day)).toEqual([]);
+    [P.måldatum, '2026-06', plan({}, { måldatum: '2026-06' }), [/^Måldatum 2026-06 har redan passerat \(i dag är det 2026-12-02\)\.$/]],
+    [P.när, '2025', {}, [/^Senast 2025 har redan passerat/]],
+    // What check's datum-rimliga says about the same date, in its words.
+    [P.start, '2030', plan({ start: '2030' }), [/^Insatsen I1 ”Föräldragrupp” startar 2030, efter planperioden 2026–2028\.$/]],
+    [P.slut, '2025-09', plan({ slut: '2025-09' }), [/har redan passerat/, /^Insatsen I1 ”Föräldragrupp” slutar 2025-09, före planperioden 2026–2028\.$/]],
+    [P.måldatum, '2027', plan({ start: '2028' }, { måldatum: '2027' }), [/^Indikatorn X1 ”Andel som fullföljer” har måldatum 2027, innan någon av dess insatser har startat/]],
+  ])('%j = %s', (path, value, after, msgs) => {
+    expect(valueWarnings([...path], value, after, day)).toEqual(msgs.map((m) => expect.stringMatching(m)));
+  });
+  it.each([
+    [P.måldatum, '2026', plan({}, { måldatum: '2026' })], // this year is not yet wholly past
+    [P.måldatum, '2027-03', plan({}, { måldatum: '2027-03' })],
+    [P.start, '2025-09', plan({ start: '2025-09' })], // a start in the past is no deadline; check does not mind a start before the period
+    [P.slut, '2030', plan({ slut: '2030' })], // support that goes on after the plan period is fine (as check says)
+    [['beslut', 'handlingsplan', 'datum'], '2025-01-01', plan()],
+    [['uppföljningar', 0, 'period', 'till'], '2025', plan()],
+  ])('%j = %s: nothing to say', (path, value, after) => {
+    expect(valueWarnings([...path], value, after, day)).toEqual([]);
   });
 });
 
