@@ -258,8 +258,10 @@ export async function askAny(ctx: Ctx, place: Place, label?: string, opts: AskOp
 }
 
 /** The method's explanations for the question at `path` (content/begrepp.yaml, hjälp). */
+const hintsShown = new WeakMap<Session, Set<string>>();
 function showHints(ctx: Ctx, path: YamlPath): void {
-  const t = formatHints(ctx.begrepp, path, ctx.width);
+  if (!hintsShown.has(ctx.session)) hintsShown.set(ctx.session, new Set());
+  const t = formatHints(ctx.begrepp, path, ctx.width, hintsShown.get(ctx.session));
   if (t) ctx.out(ctx.c.dim(t) + '\n');
 }
 

@@ -33,14 +33,20 @@ export function hintsAt(begrepp: Begrepp, path: YamlPath): { hjälp: Hjälp; rub
   return out;
 }
 
-/** The explanations as the interview prints them: indented, a pitfall marked, its source last. */
-export function formatHints(begrepp: Begrepp, path: YamlPath, width: number): string {
+/**
+ * The explanations as the interview prints them: indented, a pitfall marked, its source last;
+ * the source only the first time an explanation is shown (`seen` holds the ids shown), so that
+ * the eleven factors do not repeat it eleven times.
+ */
+export function formatHints(begrepp: Begrepp, path: YamlPath, width: number, seen?: Set<string>): string {
   return hintsAt(begrepp, path).map(({ hjälp, rubrik, rader }) => {
+    const first = !seen?.has(hjälp.id);
+    seen?.add(hjälp.id);
     const head = hjälp.typ === 'fallgrop' ? `Vanlig fallgrop${rubrik ? `: ${rubrik}` : ''}` : rubrik;
     const lines = [
       ...(head ? [`  ${head}`] : []),
       ...rader.map((r) => wrap(hjälp.begrepp && !hjälp.en ? `– ${r}` : r, width, '    ')),
-      wrap(`(${hjälp.källa})`, width, '    '),
+      ...(first ? [wrap(`(${hjälp.källa})`, width, '    ')] : []),
     ];
     return lines.join('\n');
   }).join('\n');

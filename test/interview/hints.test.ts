@@ -82,6 +82,12 @@ describe('which explanation is shown where', () => {
     }
   });
 
+  it('the source is said the first time an explanation is shown, not again', () => {
+    const seen = new Set<string>();
+    expect(formatHints(begrepp, ['analys', 'förutsättningar', 'faktorer', 'kultur'], 200, seen)).toMatch(/\(Metodstödet[^)]*\)$/);
+    expect(formatHints(begrepp, ['analys', 'förutsättningar', 'faktorer', 'ledning'], 200, seen)).not.toContain('(Metodstödet');
+  });
+
   it('* is one key, never several', () => {
     expect(matches('a.b.c', 'a.b.*')).toBe(true);
     expect(matches('a.b.c.d', 'a.b.*')).toBe(false);
