@@ -30,15 +30,35 @@ export interface Step {
 
 export interface Begrepp {
   preventionsnivåer: { id: 'universell' | 'selektiv' | 'indikerad'; titel: string; beskrivning: string }[];
-  perspektiv: { id: string; titel: string }[];
+  perspektiv: { id: string; titel: string; beskrivning: string }[];
   /** titel names the measure (Effektmått, for indicators), måltitel the goal (Effektmål). */
   måtttyper: { id: 'struktur' | 'process' | 'resultat' | 'effekt'; titel: string; måltitel: string; beskrivning: string }[];
-  faktorer: { nummer: number; id: string; titel: string }[];
+  faktorer: { nummer: number; id: string; titel: string; beskrivning: string }[];
   bedömningsskala: { värde: number; titel: string }[];
   checkstatus: { id: string; titel: string }[];
   åldersband: { id: string; titel: string; från?: number; till?: number; graviditet?: boolean }[];
   nationella_strategin: { perspektiv: string[]; målområden: string[] };
   dokument: Dokument[];
+  /** The method's explanations where the interview needs them (shown by src/interview/hints.ts). */
+  hjälp?: Hjälp[];
+}
+
+/**
+ * An explanation shown at the questions it belongs to: a text, or the items of one of the
+ * lists above (all, or with `en` the one whose id is the field's last key).
+ */
+export interface Hjälp {
+  id: string;
+  /** MFoF's common pitfalls are marked as such. */
+  typ?: 'fallgrop';
+  /** Field patterns as patternOf writes them ("handlingsplan.insatser[].nivå"); * is any one key. */
+  vid: string[];
+  rubrik?: string;
+  text?: string;
+  begrepp?: 'preventionsnivåer' | 'måtttyper' | 'faktorer' | 'perspektiv';
+  en?: boolean;
+  /** Where the text comes from. */
+  källa: string;
 }
 
 /**

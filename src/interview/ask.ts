@@ -9,8 +9,8 @@ import { AbortedError, InputError, formatError } from '../errors.js';
 import { decodeUserText } from '../project/load.js';
 import { visible } from '../terminal-safe.js';
 import type { Asker, Choice as AChoice, Separator, TextAnswer, TextQuestion } from './asker.js';
-import { bracketedPaste, runEditor, terminalInput } from './terminal.js';
-import { PARAGRAPH, fromLine } from './text.js';
+import { bracketedPaste, editorCommand, editorHelp, runEditor, terminalInput, typedLineBreaks } from './terminal.js';
+import { LINE_EDITOR_HELP, LineEditor, PARAGRAPH, fromLine, termWidth, wrap } from './text.js';
 
 export { PARAGRAPH, fromLine };
 
@@ -103,13 +103,15 @@ export async function askText(q: TextQuestion, context?: PromptContext): Promise
   // becomes a line break again, so that editing one sentence with Tab keeps the paragraphs.
   const shown = cur === undefined || cur === '' ? undefined : cur.trim().split(/[ \t]*\n[ \t]*/).join(` ${PARAGRAPH} `);
   const special = (v: string) => v === shown || v.trim() === '' || v.trim() === '-' || (q.long && v.trim() === ':e');
+  // Alt+Enter types a line break (¶) in a text answer (terminal.ts).
+  typedLineBreaks(true);
   const raw = await guard((ctx) => input({
     message: visible(q.message),
     default: shown,
     validate: (v) => (special(v) ? true : q.validate ? q.validate(fromLine(v.trim())) : true),
     transformer: (v, { isFinal }) => (!isFinal ? visible(v) : v === shown ? dim('(oförändrat)') : v.trim() === '' || v.trim() === '-' ? dim(shown ? '(ta bort?)' : '(hoppar över)') : v.trim() === ':e' ? dim('(öppnar editorn)') : visible(short(v))),
     theme: { style: { defaultAnswer: (t: string) => dim(`(Enter behåller: ${visible(short(t, 50))})`) } },
-  }, ctx as any), context);
+  }, ctx as any), context).finally(() => typedLineBreaks(false));
   if (shown !== undefined && raw === shown) return undefined;
   const t = raw.trim();
   if (t === '' || t === '-') {
@@ -134,14 +136,16 @@ async function editLong(q: TextQuestion, context?: PromptContext): Promise<TextA
   const cur = q.current;
   const out = context?.output ?? process.stdout;
   const say = (s: string) => void out.write(s + '\n');
+  const editor = editorCommand();
+  if (!editor) return editBuiltIn(q, context);
   const dir = mkdtempSync(join(tmpdir(), 'fsstod-'));
   const file = join(dir, 'svar.txt');
   writeFileSync(file, cur ?? '', { mode: 0o600, flag: 'wx' });
   const remove = () => rmSync(dir, { recursive: true, force: true });
   const keep = () => say(`Texten från editorn finns kvar i ${file}`);
   for (;;) {
-    say(dim(`${visible(q.message)}: spara och stäng editorn när du är klar.`));
-    const run = await runEditor(file);
+    say(dim(`${visible(q.message)}: ${editorHelp(editor.bin)}`));
+    const run = await runEditor(file, editor);
     if (run.error || run.status !== 0) {
       remove();
       say(run.error
@@ -161,8 +165,7 @@ async function editLong(q: TextQuestion, context?: PromptContext): Promise<TextA
     }
     if (problem === undefined) {
       remove();
-      if (e === (cur ?? '').trim()) return undefined;
-      return e === '' ? (cur ? null : undefined) : e;
+      return savedText(cur, e, say);
     }
     say(visible(problem));
     let again: boolean;
@@ -176,6 +179,60 @@ async function editLong(q: TextQuestion, context?: PromptContext): Promise<TextA
       keep();
       return undefined;
     }
+  }
+}
+
+/** What the editor gave, as the answer; the text is shown once more, as it will be saved. */
+function savedText(cur: string | undefined, e: string, say: (s: string) => void): TextAnswer {
+  if (e === (cur ?? '').trim()) {
+    say(dim('  Texten är oförändrad.'));
+    return undefined;
+  }
+  if (e === '') {
+    if (cur) say(dim('  Texten är tom: svaret tas bort.'));
+    return cur ? null : undefined;
+  }
+  say(dim('  Texten som sparas:'));
+  say(dim(wrap(visible(e), termWidth() - 4, '    ')));
+  return e;
+}
+
+/**
+ * The built-in editor, where neither $VISUAL, $EDITOR nor nano is there: the text a line at a
+ * time (LineEditor), each line an input prompt; how to save and close is said first.
+ */
+async function editBuiltIn(q: TextQuestion, context?: PromptContext): Promise<TextAnswer> {
+  const cur = q.current;
+  const out = context?.output ?? process.stdout;
+  const say = (s: string) => void out.write(s + '\n');
+  // "Redigera igen" starts from the text just written, not from the old answer.
+  let from = cur;
+  for (;;) {
+    say(dim(wrap(`${visible(q.message)}. ${LINE_EDITOR_HELP} Alt+Enter delar en rad.`, termWidth(), '  ')));
+    const ed = new LineEditor(from);
+    let end: 'mer' | 'spara' | 'avbryt' = 'mer';
+    while (end === 'mer') {
+      const { nummer, old } = ed.next;
+      typedLineBreaks(true);
+      const line = await guard((ctx) => input({
+        message: `${String(nummer).padStart(2)} │`,
+        default: old === undefined || old === '' ? undefined : old,
+        transformer: (v) => visible(v),
+        theme: { style: { defaultAnswer: (t: string) => dim(`(${visible(short(t, 70))})`) } },
+      }, ctx as any), context).finally(() => typedLineBreaks(false));
+      end = ed.feed(line);
+    }
+    if (end === 'avbryt') {
+      say(dim('  Stängt utan att spara; svaret är oförändrat.'));
+      return undefined;
+    }
+    const e = ed.text;
+    const v = e === '' || !q.validate ? true : q.validate(e);
+    if (v === true) return savedText(cur, e, say);
+    say(visible(`fel: ${v}`));
+    const again = await askSelect({ message: 'Texten kan inte sparas', choices: [{ name: 'Redigera igen', value: true }, { name: 'Behåll det gamla svaret', value: false }], default: true }, context);
+    if (!again) return undefined;
+    from = e;
   }
 }
 

@@ -13,8 +13,9 @@ import { isAnswered } from '../judge/index.js';
 import { RejectedError, type Edit, type Session } from './session.js';
 import type { Asker, Choice, Separator } from './asker.js';
 import { itemLabel, short, wrap } from './text.js';
+import { formatHints } from './hints.js';
 import { patternOf, referenceAt } from './paths.js';
-import { branches, formatHint, formatValue, isError, parseNumber, parseValue } from './values.js';
+import { branches, fieldUnit, formatHint, formatValue, isError, parseNumber, parseValue, valueProblem, valueWarnings } from './values.js';
 
 export { patternOf, referenceAt };
 
@@ -237,9 +238,12 @@ export async function askAny(ctx: Ctx, place: Place, label?: string, opts: AskOp
   if (!needs(ctx, path)) return;
   const title = label ?? s.title ?? String(path[path.length - 1]);
   const ref = referenceAt(path);
+  const isObject = !(s.propertyNames?.enum && typeof s.additionalProperties === 'object') && (s.type === 'object' || s.properties);
+  // An object shows its explanations itself, under its heading.
+  if (!isObject) showHints(ctx, path);
   if (ref) return askReference(ctx, place, ref, title);
   if (s.propertyNames?.enum && typeof s.additionalProperties === 'object') return askFixedMap(ctx, place, s, title);
-  if (s.type === 'object' || s.properties) return askObject(ctx, place, s, title, { heading: true, ...opts });
+  if (isObject) return askObject(ctx, place, s, title, { heading: true, ...opts });
   if (s.type === 'array') {
     const items = schemaAt([...path, 0]) ?? {};
     if (items.type === 'object' || items.properties) {
@@ -251,6 +255,14 @@ export async function askAny(ctx: Ctx, place: Place, label?: string, opts: AskOp
     return askTextList(ctx, place, title);
   }
   return askLeaf(ctx, place, s, title);
+}
+
+/** The method's explanations for the question at `path` (content/begrepp.yaml, hjälp). */
+const hintsShown = new WeakMap<Session, Set<string>>();
+function showHints(ctx: Ctx, path: YamlPath): void {
+  if (!hintsShown.has(ctx.session)) hintsShown.set(ctx.session, new Set());
+  const t = formatHints(ctx.begrepp, path, ctx.width, hintsShown.get(ctx.session));
+  if (t) ctx.out(ctx.c.dim(t) + '\n');
 }
 
 // ── Leaves ───────────────────────────────────────────────────────────────────────────────
@@ -311,14 +323,16 @@ async function askLeaf(ctx: Ctx, place: Place, s: S, title: string): Promise<voi
   // one of an anyOf's shapes (a tal, a kostnad's år and belopp_kr); else a text.
   const bs = branches(s);
   const plainText = bs.length === 1 && s.type === 'string' && s.$def !== 'datum' && !s.pattern;
-  const parse = (raw: string): unknown => (plainText ? raw : parseValue(s, raw));
+  // The field's unit ("85 000 kr" in a kronor field, "5 %" in a percentage) from values.ts.
+  const unit = fieldUnit(path, s, ctx.session.data);
+  const parse = (raw: string): unknown => (plainText ? raw : parseValue(s, raw, { unit }));
   const message = title + formatHint(s);
   const current = plainText ? (cur === undefined || cur === null ? undefined : String(cur)) : formatValue(cur);
   const long = plainText || bs.some((b) => b.properties?.bedömning);
   const validate = (raw: string): true | string => {
     const v = parse(raw);
     if (isError(v)) return v.error;
-    return check(v);
+    return valueProblem(path, v, ctx.session.data) ?? check(v);
   };
   // A long answer is shown in full before the question, so that it can be read before Enter.
   if (long && current && current.length > 50) {
@@ -333,7 +347,15 @@ async function askLeaf(ctx: Ctx, place: Place, s: S, title: string): Promise<voi
     else {
       const v = parse(ans);
       if (isError(v)) { refused(ctx, v.error); continue; }
+      const problem = valueProblem(path, v, ctx.session.data);
+      if (problem) { refused(ctx, problem); continue; }
       value = v;
+      // A deadline already past, or outside the plan period, is pointed out; the user may keep it.
+      const warnings = valueWarnings(path, v, ctx.session.dataAfter(place.write(v)));
+      if (warnings.length) {
+        ctx.out(ctx.c.yellow(warnings.map((w) => `  ! ${w}`).join('\n')) + '\n');
+        if (!(await ctx.ask.confirm('Spara ändå?', true))) continue;
+      }
     }
     const r = commit(ctx, place, value);
     if (r === true) return;
@@ -409,6 +431,7 @@ export async function askObject(ctx: Ctx, place: Place, s: S, title: string, opt
     const heading = parent && place.path[0] === 'beslut' ? `${parent}: ${title.toLowerCase()}` : title;
     ctx.out(ctx.c.bold(`  ${heading}`) + '\n');
   }
+  showHints(ctx, place.path);
   for (const key of Object.keys(s.properties ?? {})) {
     if (key === 'id' || opts.except?.includes(key)) continue;
     if (absentGroup(ctx, place, s) && !GROUP_WITHOUT.includes(key)) continue;
@@ -526,7 +549,7 @@ async function addItem(ctx: Ctx, listPath: YamlPath, itemSchema: S, kind: IdKind
     const ans = await ctx.ask.text({
       message: `${s.title ?? key}${plainText ? '' : formatHint(s)}`,
       validate: (raw) => {
-        const v = plainText ? raw : parseValue(s, raw);
+        const v = plainText ? raw : parseValue(s, raw, { unit: fieldUnit([...listPath, n, key], s) });
         return isError(v) ? v.error : true;
       },
       long: plainText,
@@ -535,7 +558,7 @@ async function addItem(ctx: Ctx, listPath: YamlPath, itemSchema: S, kind: IdKind
       ctx.out(ctx.c.dim(`  Ingen ${what} lades till.`) + '\n');
       return;
     }
-    draft[key] = plainText ? ans : parseValue(s, ans);
+    draft[key] = plainText ? ans : parseValue(s, ans, { unit: fieldUnit([...listPath, n, key], s) });
   }
   // Keys in the schema's order, so the file reads the same way as the examples.
   const item: Record<string, unknown> = {};

@@ -135,7 +135,7 @@ export async function runStep(ctx: Ctx, step: Step, stepCount: number, opts: Run
   out(c.bold(`Steg ${step.nummer} av ${stepCount} · ${step.titel}`) + '\n');
   out(c.dim(wrap(step.syfte, width, '  ')) + '\n');
   out(progressLine(stepProgress(ctx.session.data, step)) + '\n');
-  out(c.dim(wrap('Enter behåller ett svar (eller hoppar över en tom fråga) · Tab redigerar svaret · "-" tar bort det · ":e" öppnar en texteditor för längre text · Ctrl-C avbryter: allt du svarat är redan sparat.', width)) + '\n');
+  out(c.dim(wrap('Enter behåller ett svar (eller hoppar över en tom fråga) · Tab redigerar svaret · "-" tar bort det · Alt+Enter ger en ny rad i en text (visas som ¶) · ":e" öppnar en texteditor för längre text · Ctrl-C avbryter: allt du svarat är redan sparat.', width)) + '\n');
   if (!opts.checklista) {
     await chooseRound(ctx, step);
     const start = opts.moment ? step.moment.findIndex((m) => m.nummer === opts.moment) : 0;

@@ -1,9 +1,11 @@
 // The terminal while the interview asks: a closed terminal ends it quietly, and pasted text
 // (several lines from Word or an e-mail) is one answer instead of one answer per line.
 import { spawn } from 'node:child_process';
+import { accessSync, constants } from 'node:fs';
+import { basename, delimiter, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
-import { pastedAsLine } from './text.js';
+import { PARAGRAPH, pastedAsLine } from './text.js';
 
 const PASTE_START = '\x1b[200~';
 const PASTE_END = '\x1b[201~';
@@ -27,11 +29,22 @@ function looksPasted(s: string): boolean {
 /**
  * Rewrites what the terminal sends, read by read: text between the bracketed-paste markers
  * (ESC[200~ … ESC[201~), and lines that arrive together, become part of the line being typed,
- * their line breaks shown as ¶ (see PARAGRAPH); everything else passes unchanged.
+ * their line breaks shown as ¶ (see PARAGRAPH). While `lineBreaks` is on (a text prompt),
+ * the key for a line break that every keyboard has, Alt+Enter (ESC CR, or ESC LF when it
+ * arrives between prompts, in cooked mode), is typed as ¶ too, and so is Shift+Enter where the
+ * terminal reports it (CSI 13;2u, CSI 27;2;13~). Not Ctrl+J: it sends LF, and so does Enter
+ * typed ahead while no prompt has the terminal in raw mode (ICRNL), which must stay Enter.
+ * Everything else passes unchanged.
  */
 export class PasteFilter {
   private pasting = false;
   private held = '';
+  lineBreaks = false;
+
+  private typed(t: string): string {
+    if (looksPasted(t)) return pastedAsLine(t);
+    return this.lineBreaks ? t.replace(/\x1b[\r\n]|\x1b\[13;[2-8]u|\x1b\[27;[2-8];13~/g, ` ${PARAGRAPH} `) : t;
+  }
 
   feed(chunk: string): string {
     let s = this.held + chunk;
@@ -58,10 +71,10 @@ export class PasteFilter {
           const keep = partialEnd(s, PASTE_START, 3);
           const typed = s.slice(0, s.length - keep);
           this.held = s.slice(s.length - keep);
-          return out + (looksPasted(typed) ? pastedAsLine(typed) : typed);
+          return out + this.typed(typed);
         }
         const typed = s.slice(0, start);
-        out += looksPasted(typed) ? pastedAsLine(typed) : typed;
+        out += this.typed(typed);
         s = s.slice(start + PASTE_START.length);
         this.pasting = true;
       }
@@ -75,7 +88,7 @@ export class PasteFilter {
  */
 class TerminalInput extends Readable {
   readonly isTTY = true;
-  private readonly paste = new PasteFilter();
+  readonly paste = new PasteFilter();
   private readonly decoder = new StringDecoder('utf8');
 
   constructor(private readonly src: NodeJS.ReadStream) {
@@ -110,6 +123,11 @@ let input: TerminalInput | undefined;
 export function terminalInput(): NodeJS.ReadableStream | undefined {
   if (!process.stdin.isTTY) return undefined;
   return (input ??= new TerminalInput(process.stdin));
+}
+
+/** Alt+Enter types a line break (¶) while on: a text prompt is asked (see PasteFilter). */
+export function typedLineBreaks(on: boolean): void {
+  if (input) input.paste.lineBreaks = on;
 }
 
 let pasteMode = false;
@@ -157,12 +175,30 @@ export function whileInteractive(): () => void {
   };
 }
 
+/** Whether a program is on PATH (nano, for the :e editor). */
+export function onPath(bin: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  for (const dir of (env.PATH ?? '').split(delimiter)) {
+    if (!dir) continue;
+    const f = join(dir, bin);
+    try {
+      accessSync(f, constants.X_OK);
+      return f;
+    } catch {
+      // not in this folder
+    }
+  }
+  return undefined;
+}
+
 /**
- * The user's editor as @inquirer/external-editor chose it: $VISUAL, then $EDITOR, then a
- * default; split at spaces not escaped by a backslash ("code --wait", "my\ editor").
+ * The user's editor for :e: $VISUAL, then $EDITOR (split at spaces not escaped by a
+ * backslash: "code --wait", "my\ editor"), else nano where it is installed; undefined when
+ * there is none of them, and the built-in editor is used (never vi, which a person who has not
+ * learnt it cannot leave).
  */
-export function editorCommand(env: NodeJS.ProcessEnv = process.env): { bin: string; args: string[] } {
-  const cmd = env.VISUAL || env.EDITOR || (process.platform === 'win32' ? 'notepad' : 'vi');
+export function editorCommand(env: NodeJS.ProcessEnv = process.env, find: (bin: string) => string | undefined = (b) => onPath(b, env)): { bin: string; args: string[] } | undefined {
+  const cmd = env.VISUAL || env.EDITOR || (find('nano') ? 'nano' : undefined);
+  if (!cmd) return undefined;
   const pieces: string[] = [];
   let cur = '';
   for (let i = 0; i < cmd.length; i++) {
@@ -174,7 +210,16 @@ export function editorCommand(env: NodeJS.ProcessEnv = process.env): { bin: stri
   }
   if (cur) pieces.push(cur);
   const [bin, ...args] = pieces.map((p) => p.replace(/\\ /g, ' '));
-  return { bin: bin ?? 'vi', args };
+  return bin ? { bin, args } : undefined;
+}
+
+/** How to save and close an editor, said before it opens (nano and vi by name; others in general). */
+export function editorHelp(bin: string): string {
+  const name = basename(bin);
+  if (/^(nano|pico|rnano)$/.test(name)) return `Editorn är nano: skriv texten, spara med Ctrl+O och Enter, stäng med Ctrl+X.`;
+  if (/^(vi|vim|nvim|view)$/.test(name)) return `Editorn är ${name}: tryck i för att skriva; när du är klar, tryck Esc, skriv :wq och Enter (spara och stäng).`;
+  if (/^(emacs|emacsclient)$/.test(name)) return `Editorn är ${name}: spara med Ctrl+X Ctrl+S, stäng med Ctrl+X Ctrl+C.`;
+  return `Editorn är ${name}: spara texten och stäng editorn när du är klar.`;
 }
 
 /**
@@ -182,8 +227,8 @@ export function editorCommand(env: NodeJS.ProcessEnv = process.env): { bin: stri
  * prompts' input is paused meanwhile (TerminalInput passes pause to the terminal), so that the
  * keys go to the editor only.
  */
-export function runEditor(file: string): Promise<{ status: number | null; error?: NodeJS.ErrnoException; command: string }> {
-  const { bin, args } = editorCommand();
+export function runEditor(file: string, editor: { bin: string; args: string[] }): Promise<{ status: number | null; error?: NodeJS.ErrnoException; command: string }> {
+  const { bin, args } = editor;
   const command = [bin, ...args].join(' ');
   terminalInput()?.pause();
   return new Promise((resolve) => {

@@ -64,3 +64,53 @@ export function pastedAsLine(t: string): string {
     .replace(/[\x00-\x09\x0b-\x1f\x7f]/g, '')
     .replace(/[ \u00a0]*\n[ \u00a0]*/g, ` ${PARAGRAPH} `);
 }
+
+/** What the built-in editor's line answers do ("." saves and closes, ":q" closes, "-" removes). */
+export const LINE_EDITOR_HELP =
+  'Inbyggd editor: en rad i taget, Enter går till nästa rad. Enter behåller en befintlig rad (visas inom parentes), ' +
+  'ny text ersätter den och "-" tar bort den. Skriv . ensamt på en rad för att spara och stänga (raderna efter behålls), ' +
+  ':q för att stänga utan att spara.';
+
+/**
+ * The built-in editor for ":e" where no editor is set or installed: the text a line at a
+ * time. Each old line is offered in turn (Enter keeps it, new text replaces it, "-" removes
+ * it); after them new lines are added; a ¶ (Alt+Enter, a paste) splits a line.
+ */
+export class LineEditor {
+  private readonly old: string[];
+  private readonly lines: string[] = [];
+  private i = 0;
+
+  constructor(text: string | undefined) {
+    this.old = text ? text.replace(/\r\n?/g, '\n').split('\n') : [];
+  }
+
+  /** The line asked next: its number, and the old line that Enter keeps. */
+  get next(): { nummer: number; old?: string } {
+    return { nummer: this.lines.length + 1, old: this.old[this.i] };
+  }
+
+  /** One answered line: whether to ask more, save, or close without saving. */
+  feed(answer: string): 'mer' | 'spara' | 'avbryt' {
+    const t = answer.trim();
+    if (t === ':q') return 'avbryt';
+    if (t === '.') {
+      this.lines.push(...this.old.slice(this.i));
+      this.i = this.old.length;
+      return 'spara';
+    }
+    const hasOld = this.i < this.old.length;
+    if (t === '-') {
+      if (hasOld) this.i++;
+      return 'mer';
+    }
+    this.lines.push(...(answer.includes(PARAGRAPH) ? answer.split(/[ \t]*¶[ \t]*/) : [answer.replace(/\s+$/, '')]));
+    if (hasOld) this.i++;
+    return 'mer';
+  }
+
+  /** The text so far, without trailing empty lines. */
+  get text(): string {
+    return this.lines.join('\n').replace(/\s+$/, '');
+  }
+}

@@ -56,7 +56,7 @@ export function yearOf(a: unknown): number | undefined {
   return x ? Number(x.first.slice(0, 4)) : undefined;
 }
 
-const MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
+export const MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
 
 /** A date as a Swedish reader writes it: "2026", "september 2026", "30 september 2026". */
 export function dateInWords(a: unknown): string {

@@ -5,7 +5,8 @@ import { Writable } from 'node:stream';
 import { render } from '@inquirer/testing';
 import { askCheckbox, askConfirm, askSelect, askText } from '../../src/interview/ask.js';
 import { AbortedError } from '../../src/errors.js';
-import { PasteFilter, editorCommand } from '../../src/interview/terminal.js';
+import { PasteFilter, editorCommand, editorHelp } from '../../src/interview/terminal.js';
+import { LineEditor } from '../../src/interview/text.js';
 import { fromLine } from '../../src/interview/text.js';
 
 /**
@@ -273,11 +274,69 @@ describe('prompts show unsafe characters as <U+XXXX>', () => {
   });
 });
 
-describe('editorCommand (the :e editor, as @inquirer/external-editor chose it)', () => {
-  it('takes VISUAL, then EDITOR, then vi; splits at unescaped spaces', () => {
-    expect(editorCommand({ VISUAL: 'nano -w', EDITOR: 'vim' })).toEqual({ bin: 'nano', args: ['-w'] });
-    expect(editorCommand({ VISUAL: '', EDITOR: 'code --wait' })).toEqual({ bin: 'code', args: ['--wait'] });
-    expect(editorCommand({ EDITOR: '/opt/my\\ editor -x' })).toEqual({ bin: '/opt/my editor', args: ['-x'] });
-    if (process.platform !== 'win32') expect(editorCommand({})).toEqual({ bin: 'vi', args: [] });
+describe('editorCommand (the :e editor)', () => {
+  const none = () => undefined;
+  it('takes VISUAL, then EDITOR, then nano where installed, else none (the built-in editor); splits at unescaped spaces', () => {
+    expect(editorCommand({ VISUAL: 'nano -w', EDITOR: 'vim' }, none)).toEqual({ bin: 'nano', args: ['-w'] });
+    expect(editorCommand({ VISUAL: '', EDITOR: 'code --wait' }, none)).toEqual({ bin: 'code', args: ['--wait'] });
+    expect(editorCommand({ EDITOR: '/opt/my\\ editor -x' }, none)).toEqual({ bin: '/opt/my editor', args: ['-x'] });
+    expect(editorCommand({}, (b) => (b === 'nano' ? '/usr/bin/nano' : undefined))).toEqual({ bin: 'nano', args: [] });
+    // Never vi: a person who has not learnt it cannot leave it.
+    expect(editorCommand({}, none)).toBeUndefined();
+    expect(editorCommand({ PATH: '/nonexistent' })).toBeUndefined();
+  });
+  it.each([
+    ['nano', /Ctrl\+O och Enter, stäng med Ctrl\+X/],
+    ['/usr/bin/vim', /Esc, skriv :wq och Enter/],
+    ['code', /spara texten och stäng editorn/],
+  ])('says how to save and close %s before it opens', (bin, msg) => {
+    expect(editorHelp(bin)).toMatch(msg);
+  });
+});
+
+describe('a line break typed with a key a Swedish keyboard has (PasteFilter.lineBreaks)', () => {
+  const feed = (on: boolean, ...chunks: string[]) => { const f = new PasteFilter(); f.lineBreaks = on; return chunks.map((c) => f.feed(c)).join(''); };
+  it.each([
+    ['Alt+Enter (ESC CR)', ['Första', '\x1b\r', 'Andra'], 'Första ¶ Andra'],
+    ['Alt+Enter typed ahead, in cooked mode (ESC LF)', ['Första', '\x1b\n', 'Andra'], 'Första ¶ Andra'],
+    ['Shift+Enter where the terminal reports it (CSI u, modifyOtherKeys)', ['Ett', '\x1b[13;2u', 'Två', '\x1b[27;2;13~', 'Tre'], 'Ett ¶ Två ¶ Tre'],
+    ['Enter (CR) still submits', ['Första', '\r'], 'Första\r'],
+    // Enter typed ahead while no prompt holds raw mode arrives as LF (ICRNL): it stays Enter,
+    // which is why Ctrl+J (also LF) cannot be the line-break key.
+    ['Enter typed ahead (LF) still submits', ['Första', '\n'], 'Första\n'],
+  ])('%s', (_what, chunks, want) => {
+    expect(feed(true, ...chunks)).toBe(want);
+  });
+  it('only in a text prompt: elsewhere the keys pass unchanged', () => {
+    expect(feed(false, 'a', '\n')).toBe('a\n');
+    expect(feed(false, '\x1b\r')).toBe('\x1b\r');
+  });
+});
+
+describe('the built-in editor (LineEditor)', () => {
+  const run = (old: string | undefined, answers: string[]) => {
+    const ed = new LineEditor(old);
+    const asked: (string | undefined)[] = [];
+    let end = 'mer';
+    for (const a of answers) {
+      asked.push(ed.next.old);
+      end = ed.feed(a);
+      if (end !== 'mer') break;
+    }
+    return { end, text: ed.text, asked };
+  };
+  it('writes a new text with a paragraph: lines, an empty line, "." saves', () => {
+    expect(run(undefined, ['Första stycket.', '', 'Andra stycket.', '.'])).toEqual({ end: 'spara', text: 'Första stycket.\n\nAndra stycket.', asked: [undefined, undefined, undefined, undefined] });
+  });
+  it('offers each old line: Enter keeps it (its default), new text replaces it, "-" removes it; "." keeps the rest', () => {
+    const r = run('Ett\nTvå\nTre\nFyra', ['Ett', 'Två, ändrad', '-', '.']);
+    expect(r.asked).toEqual(['Ett', 'Två', 'Tre', 'Fyra']);
+    expect(r).toMatchObject({ end: 'spara', text: 'Ett\nTvå, ändrad\nFyra' });
+  });
+  it('a ¶ (Alt+Enter, a pasted text) splits a line', () => {
+    expect(run(undefined, ['Ett ¶ Två', '.']).text).toBe('Ett\nTvå');
+  });
+  it('":q" closes without saving', () => {
+    expect(run('Gammal', ['Ny', ':q']).end).toBe('avbryt');
   });
 });
