@@ -283,7 +283,7 @@ async function askChoice(ctx: Ctx, place: Place, title: string, choices: Choice<
     if (cur !== undefined && !choices.some((ch) => ch.value === cur)) list.unshift({ name: `Behåll ${JSON.stringify(cur)} (inte ett av valen)`, value: cur });
     if (cur === undefined) list.unshift({ name: 'Hoppa över (svara senare)', value: SKIP });
     else list.push({ separator: ' ' }, { name: 'Ta bort svaret', value: CLEAR });
-    const pick = await ctx.ask.select({ message: title, choices: list, default: cur === undefined ? SKIP : cur });
+    const pick = await ctx.ask.select({ message: title, choices: list, default: cur === undefined ? SKIP : cur, path: place.path });
     if (pick === SKIP || pick === cur) return;
     const r = commit(ctx, place, pick === CLEAR ? undefined : pick);
     if (r === true) return;
@@ -325,7 +325,7 @@ async function askLeaf(ctx: Ctx, place: Place, s: S, title: string): Promise<voi
     ctx.out(ctx.c.dim((lines.length > 8 ? [...lines.slice(0, 7), '    …'] : lines).join('\n')) + '\n');
   }
   for (;;) {
-    const ans = await ctx.ask.text({ message, current, validate, long });
+    const ans = await ctx.ask.text({ message, current, validate, long, path });
     if (ans === undefined) return;
     let value: unknown;
     if (ans === null) value = undefined;
@@ -345,7 +345,7 @@ async function askEnumList(ctx: Ctx, place: Place, values: unknown[], title: str
   const cur = getPath(ctx.session.data, place.path);
   const have = Array.isArray(cur) ? cur : [];
   for (;;) {
-    const picked = await ctx.ask.checkbox({ message: title, choices: values.map((v) => ({ ...enumChoice(ctx, [...place.path, 0], v), checked: have.includes(v) })) });
+    const picked = await ctx.ask.checkbox({ message: title, choices: values.map((v) => ({ ...enumChoice(ctx, [...place.path, 0], v), checked: have.includes(v) })), path: place.path });
     if (sameSet(picked, have)) return;
     const r = commit(ctx, place, picked.length ? values.filter((v) => picked.includes(v)) : undefined);
     if (r === true) return;
@@ -360,7 +360,7 @@ async function askTextList(ctx: Ctx, place: Place, title: string): Promise<void>
   const split = (raw: string) => raw.split(/\s*[,;]\s*/).map((x) => x.trim()).filter(Boolean);
   const check = checker(ctx, place);
   for (;;) {
-    const ans = await ctx.ask.text({ message: `${title} (skilj med komma)`, current, validate: (raw) => check(split(raw)) });
+    const ans = await ctx.ask.text({ message: `${title} (skilj med komma)`, current, validate: (raw) => check(split(raw)), path: place.path });
     if (ans === undefined) return;
     const v = ans === null ? undefined : split(ans);
     const r = commit(ctx, place, v && v.length ? v : undefined);
@@ -387,7 +387,7 @@ async function askReference(ctx: Ctx, place: Place, ref: { kinds: IdKind[]; many
   if (ref.many) {
     const have = Array.isArray(cur) ? cur : [];
     for (;;) {
-      const picked = await ctx.ask.checkbox({ message: title, choices: options.map((it) => ({ name: name(it), value: it.id as string, checked: have.includes(it.id) })) });
+      const picked = await ctx.ask.checkbox({ message: title, choices: options.map((it) => ({ name: name(it), value: it.id as string, checked: have.includes(it.id) })), path: place.path });
       if (sameSet(picked, have)) return;
       const ordered = options.map((it) => it.id as string).filter((id) => picked.includes(id));
       const r = commit(ctx, place, ordered.length ? ordered : undefined);
@@ -472,7 +472,7 @@ export async function askList(ctx: Ctx, place: Place, itemSchema: S, title: stri
     }));
     if (items.length) choices.push({ separator: ' ' });
     choices.push({ name: `+ Lägg till ${what}`, value: ADD }, { name: items.length ? 'Klar – gå vidare' : 'Hoppa över (inga just nu)', value: DONE });
-    const pick = await ctx.ask.select({ message: `${title} (${items.length} st)`, choices, default: DONE, pageSize: 15 });
+    const pick = await ctx.ask.select({ message: `${title} (${items.length} st)`, choices, default: DONE, pageSize: 15, path: place.path });
     if (pick === DONE) return;
     if (pick === ADD) {
       await addItem(ctx, place.path, itemSchema, kind, what, filter);
@@ -484,6 +484,7 @@ export async function askList(ctx: Ctx, place: Place, itemSchema: S, title: stri
       message: `${item && typeof item.id === 'string' ? item.id + ' ' : ''}${short(itemLabel(item), 60)}`,
       choices: [{ name: 'Ändra', value: 'edit' }, { name: 'Ta bort', value: 'remove' }, { name: 'Tillbaka', value: 'back' }],
       default: 'edit',
+      path: [...place.path, i],
     });
     if (act === 'edit') {
       const was = ctx.baraTomma;
@@ -513,7 +514,7 @@ async function addItem(ctx: Ctx, listPath: YamlPath, itemSchema: S, kind: IdKind
     const s = schemaAt([...listPath, n, key]) ?? {};
     if (s.enum) {
       // A kind to choose (a group's typ): one of the values, or nothing added.
-      const pick = await ctx.ask.select({ message: s.title ?? key, choices: [...(s.enum as unknown[]).filter((v) => !filter || filter.shows({ [key]: v })).map((v) => enumChoice(ctx, [...listPath, n, key], v)), { name: 'Avbryt', value: SKIP }], default: SKIP });
+      const pick = await ctx.ask.select({ message: s.title ?? key, choices: [...(s.enum as unknown[]).filter((v) => !filter || filter.shows({ [key]: v })).map((v) => enumChoice(ctx, [...listPath, n, key], v)), { name: 'Avbryt', value: SKIP }], default: SKIP, path: [...listPath, n, key] });
       if (pick === SKIP) {
         ctx.out(ctx.c.dim(`  Ingen ${what} lades till.`) + '\n');
         return;
@@ -529,6 +530,7 @@ async function addItem(ctx: Ctx, listPath: YamlPath, itemSchema: S, kind: IdKind
         return isError(v) ? v.error : true;
       },
       long: plainText,
+      path: [...listPath, n, key],
     });
     if (ans === undefined || ans === null) {
       ctx.out(ctx.c.dim(`  Ingen ${what} lades till.`) + '\n');
@@ -570,7 +572,7 @@ async function removeItem(ctx: Ctx, listPath: YamlPath, i: number): Promise<void
     for (const w of where.slice(0, 8)) ctx.out(ctx.c.dim(`    ${fieldInWords(w, data)}`) + '\n');
     if (where.length > 8) ctx.out(ctx.c.dim(`    … och ${where.length - 8} till`) + '\n');
   }
-  if (!(await ctx.ask.confirm(`Ta bort ${label}?`, false))) return;
+  if (!(await ctx.ask.confirm(`Ta bort ${label}?`, false, [...listPath, i]))) return;
   try {
     ctx.session.apply([...edits, { path: [...listPath, i], value: undefined }]);
     ctx.out(ctx.c.green(`  ✓ ${label} borttagen`) + '\n');

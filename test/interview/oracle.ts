@@ -1,0 +1,133 @@
+// A person who knows the answers: drives the interview towards a target project file (the
+// complete example) and counts the keys they would press. Each prompt says where its answer is
+// saved (its path), so the answer is read from the target there. The count is a model of a
+// keyboard, the same for every version of the flow:
+// - a typed short value (a number, a year, a date, a choice's words): one key per character,
+//   then Enter; free text (a prompt that takes long text) is pasted from the user's own notes:
+//   one paste (Ctrl-Shift-V) and Enter, whatever its length;
+// - a choice: the arrow presses from the highlighted option to the wanted one, then Enter;
+// - ticking boxes: arrow presses to each box, Space on it, then Enter;
+// - Enter alone to keep or skip.
+import { isDeepStrictEqual } from 'node:util';
+import type { Asker, Choice, Separator, TextQuestion } from '../../src/interview/asker.js';
+import type { YamlPath } from '../../src/project/load.js';
+import { getPath } from '../../src/project/progress.js';
+import { formatValue } from '../../src/interview/values.js';
+
+export interface OracleStats {
+  keys: number;
+  prompts: number;
+  /** Characters typed (short values) and texts pasted. */
+  typed: number;
+  pasted: number;
+  /** Where the keys went, by kind of prompt. */
+  byKind: Record<string, number>;
+}
+
+const isChoice = <T>(c: Choice<T> | Separator): c is Choice<T> => !('separator' in c);
+
+export class OracleAsker implements Asker {
+  readonly stats: OracleStats = { keys: 0, prompts: 0, typed: 0, pasted: 0, byKind: {} };
+  /** Prompts the oracle could not answer from the target (kept at their default). */
+  readonly unknown: string[] = [];
+  readonly log: string[] = [];
+
+  /**
+   * `target`: the data to reach; `current`: the data as the interview holds it now (to see
+   * how many items a list has); `answerText` may turn a target value into what is typed.
+   */
+  constructor(private target: unknown, private current: () => unknown, private hooks: {
+    /** An answer for a prompt the generic rules do not know (the flow's own menus). */
+    select?: (q: { message: string; choices: Choice<unknown>[]; default?: unknown; path?: YamlPath }, o: OracleAsker) => unknown;
+    text?: (q: TextQuestion, o: OracleAsker) => string | undefined | null;
+  } = {}) {}
+
+  private add(kind: string, n: number): void {
+    this.stats.keys += n;
+    this.stats.byKind[kind] = (this.stats.byKind[kind] ?? 0) + n;
+  }
+
+  want(path: YamlPath | undefined): unknown {
+    return path ? getPath(this.target, path) : undefined;
+  }
+
+  have(path: YamlPath | undefined): unknown {
+    return path ? getPath(this.current(), path) : undefined;
+  }
+
+  /** Keys for typing `s` into a text prompt. */
+  typeCost(s: string, long: boolean | undefined): number {
+    if (long && /[^\d\s.,–-]/.test(s)) { this.stats.pasted++; return 1; }
+    this.stats.typed += [...s].length;
+    return [...s].length;
+  }
+
+  async text(q: TextQuestion) {
+    this.stats.prompts++;
+    let answer: string | undefined | null;
+    if (this.hooks.text) answer = this.hooks.text(q, this);
+    if (answer === undefined) {
+      const want = this.want(q.path);
+      const shown = Array.isArray(want) ? want.join(', ') : formatValue(want);
+      answer = shown === q.current ? undefined : shown;
+    }
+    if (answer === undefined) { this.add('text-enter', 1); this.log.push(`T ${q.message} ⏎`); return undefined; }
+    if (answer === null) { this.add('text', 2); this.log.push(`T ${q.message} -`); return null; }
+    const v = q.validate ? q.validate(answer) : true;
+    if (v !== true) throw new Error(`oraklets svar "${answer}" på "${q.message}" (${q.path?.join('.')}) avvisades: ${v}`);
+    this.add('text', this.typeCost(answer, q.long) + 1);
+    this.log.push(`T ${q.message} = ${answer.slice(0, 40)}`);
+    return answer;
+  }
+
+  /** The keys to move from the default to `value` and press Enter. */
+  private pick<T>(message: string, all: (Choice<T> | Separator)[], def: T | undefined, value: T): T {
+    const choices = all.filter(isChoice);
+    const to = choices.findIndex((c) => isDeepStrictEqual(c.value, value));
+    if (to < 0) throw new Error(`oraklet hittar inget val ${JSON.stringify(value)} i "${message}": ${choices.map((c) => c.name).join(' | ')}`);
+    const from = Math.max(0, choices.findIndex((c) => isDeepStrictEqual(c.value, def)));
+    this.add('select', Math.abs(to - from) + 1);
+    this.log.push(`S ${message} → ${choices[to]!.name.slice(0, 40)} (${Math.abs(to - from) + 1})`);
+    return choices[to]!.value;
+  }
+
+  async select<T>(q: { message: string; choices: (Choice<T> | Separator)[]; default?: T; path?: YamlPath }) {
+    this.stats.prompts++;
+    const choices = q.choices.filter(isChoice);
+    const hooked = this.hooks.select?.({ ...q, choices } as any, this);
+    if (hooked !== undefined) return this.pick(q.message, q.choices, q.default, hooked as T);
+    const want = this.want(q.path);
+    // A list's menu: add until the list has as many items as the target, then done.
+    const add = choices.find((c) => /^\+ Lägg till/.test(c.name));
+    if (add) {
+      const n = (x: unknown) => (Array.isArray(x) ? x.length : 0);
+      const done = choices.find((c) => /^(Klar|Hoppa över)/.test(c.name))!;
+      return this.pick(q.message, q.choices, q.default, (n(this.have(q.path)) < n(want) ? add : done).value);
+    }
+    if (want !== undefined && choices.some((c) => isDeepStrictEqual(c.value, want))) return this.pick(q.message, q.choices, q.default, want as T);
+    if (want === undefined || isDeepStrictEqual(want, this.have(q.path))) return this.pick(q.message, q.choices, q.default, q.default as T);
+    this.unknown.push(`${q.message} (${q.path?.join('.')})`);
+    return this.pick(q.message, q.choices, q.default, q.default as T);
+  }
+
+  async checkbox<T>(q: { message: string; choices: (Choice<T> & { checked?: boolean })[]; path?: YamlPath }) {
+    this.stats.prompts++;
+    const want = this.want(q.path);
+    const set = Array.isArray(want) ? want : [];
+    let cursor = 0;
+    let n = 0;
+    q.choices.forEach((c, i) => {
+      if (set.includes(c.value) !== Boolean(c.checked)) { n += i - cursor + 1; cursor = i; }
+    });
+    this.add('checkbox', n + 1);
+    this.log.push(`C ${q.message} (${n + 1})`);
+    return q.choices.filter((c) => set.includes(c.value)).map((c) => c.value);
+  }
+
+  async confirm(message: string, def = false, path?: YamlPath) {
+    this.stats.prompts++;
+    this.unknown.push(`bekräfta: ${message} (${path?.join('.')})`);
+    this.add('confirm', 1);
+    return def;
+  }
+}
