@@ -9,7 +9,7 @@ import type { Begrepp } from '../content/types.js';
 import { schemaAt, fieldInWords } from '../project/schema-words.js';
 import { COLLECTIONS, REFERENCES, expand, indexIds, type IdKind } from '../project/refs.js';
 import { getPath, isSelector, selectIndex, selectorOf } from '../project/progress.js';
-import { isAnswered } from '../judge/index.js';
+import { isAnswered, judgeStep, type StepLike, type Unit } from '../judge/index.js';
 import { RejectedError, type Edit, type Session } from './session.js';
 import type { Asker, Choice, Separator } from './asker.js';
 import { itemLabel, short, wrap } from './text.js';
@@ -27,6 +27,8 @@ export interface Ctx {
   /** Ask only what is still unanswered. */
   baraTomma: boolean;
   width: number;
+  /** The step being asked: --bara-tomma asks what its judgement finds unanswered. */
+  step?: StepLike;
 }
 
 type S = Record<string, any>;
@@ -208,15 +210,55 @@ function refused(ctx: Ctx, msg: string): void {
 
 // ── Which fields still need an answer ───────────────────────────────────────────────────
 
-/** With --bara-tomma: does anything at `path` still need an answer? */
+const isPrefix = (a: YamlPath, b: YamlPath) => a.length <= b.length && a.every((x, i) => String(x) === String(b[i]));
+
+/**
+ * The step's units (judge/) that concern `path`: the unit it lies in, or the units below it.
+ * None when the path is no part of the step's moments (a checklist item's fields, an item's).
+ */
+function unitsAt(ctx: Ctx, path: YamlPath): Unit[] {
+  if (!ctx.step) return [];
+  const j = judgeStep(ctx.session.data, ctx.step);
+  const units = j.moment.flatMap((m) => m.units);
+  const resolved = (u: Unit) => resolvePath(ctx.session.data, u.path);
+  const within = units.filter((u) => isPrefix(resolved(u), path));
+  return within.length ? within : units.filter((u) => isPrefix(path, resolved(u)));
+}
+
+/** A content path with its selectors replaced by the index they pick now (or the next free). */
+function resolvePath(data: unknown, path: YamlPath): YamlPath {
+  const out: YamlPath = [];
+  for (const seg of path) {
+    if (isSelector(seg)) {
+      const list = getPath(data, out);
+      const items = Array.isArray(list) ? list : [];
+      const i = selectIndex(items, seg);
+      out.push(i >= 0 ? i : items.length);
+    } else out.push(seg);
+  }
+  return out;
+}
+
+/**
+ * With --bara-tomma: does anything at `path` still need an answer? The judgement decides
+ * (judge/, as status and check see it): a unit it counts answered is not asked again, so an
+ * optional field the user skipped beside an answer is not asked at every run. Inside a unit,
+ * or outside the moments' units, what is empty.
+ */
 export function needs(ctx: Ctx, path: YamlPath): boolean {
   if (!ctx.baraTomma) return true;
+  const units = unitsAt(ctx, path);
+  if (units.length) return units.some((u) => !u.answered);
+  return emptyAt(ctx, path);
+}
+
+function emptyAt(ctx: Ctx, path: YamlPath): boolean {
   const v = getPath(ctx.session.data, path);
   const s = schemaAt(path);
   if (!s) return false;
   if (s.type === 'array' || referenceAt(path)) return !isAnswered(v);
-  if (s.propertyNames?.enum) return (s.propertyNames.enum as string[]).some((k) => needs(ctx, [...path, k]));
-  if (s.properties) return Object.keys(s.properties).filter((k) => k !== 'id').some((k) => needs(ctx, [...path, k]));
+  if (s.propertyNames?.enum) return (s.propertyNames.enum as string[]).some((k) => emptyAt(ctx, [...path, k]));
+  if (s.properties) return Object.keys(s.properties).filter((k) => k !== 'id').some((k) => emptyAt(ctx, [...path, k]));
   return !isAnswered(v);
 }
 

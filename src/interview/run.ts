@@ -116,10 +116,12 @@ async function askChecklist(ctx: Ctx, step: Step): Promise<void> {
     for (const it of open) {
       const place = at([...base, it.id]);
       out('\n' + c.bold(wrap(`${it.id}. ${it.text}`, width, '  ')) + '\n');
+      const had = getPath(ctx.session.data, [...base, it.id, 'status']) !== undefined;
       await askAny(ctx, child(ctx, place, 'status'), `Svar på ${it.id}`);
       const status = getPath(ctx.session.data, [...base, it.id, 'status']);
       if (status === undefined) continue;
-      await askAny(ctx, child(ctx, place, 'kommentar'), 'Kommentar (frivillig)');
+      // The comment is optional: once skipped beside a status, --bara-tomma does not ask it again.
+      if (!(ctx.baraTomma && had)) await askAny(ctx, child(ctx, place, 'kommentar'), 'Kommentar (frivillig)');
       if (status === 'nej' || status === 'delvis') {
         const åtgärd = child(ctx, place, 'åtgärd');
         if (needs(ctx, åtgärd.path)) out(c.dim('  Nästa steg: vad ska göras, av vem och när?') + '\n');
@@ -132,6 +134,7 @@ async function askChecklist(ctx: Ctx, step: Step): Promise<void> {
 /** Runs the interview for one step. */
 export async function runStep(ctx: Ctx, step: Step, stepCount: number, opts: RunOptions = {}): Promise<void> {
   const { c, out, width } = ctx;
+  ctx.step = step;
   out(c.bold(`Steg ${step.nummer} av ${stepCount} · ${step.titel}`) + '\n');
   out(c.dim(wrap(step.syfte, width, '  ')) + '\n');
   out(progressLine(stepProgress(ctx.session.data, step)) + '\n');
