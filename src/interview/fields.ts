@@ -15,6 +15,7 @@ import type { Asker, Choice, Separator } from './asker.js';
 import { itemLabel, short, wrap } from './text.js';
 import { patternOf, referenceAt } from './paths.js';
 import { branches, formatHint, formatValue, isError, parseNumber, parseValue } from './values.js';
+import { question, type Nav } from './nav.js';
 
 export { patternOf, referenceAt };
 
@@ -29,6 +30,8 @@ export interface Ctx {
   width: number;
   /** The step being asked: --bara-tomma asks what its judgement finds unanswered. */
   step?: StepLike;
+  /** The questions asked so far, to go back to (nav.ts). */
+  nav?: Nav;
 }
 
 type S = Record<string, any>;
@@ -279,7 +282,9 @@ export async function askAny(ctx: Ctx, place: Place, label?: string, opts: AskOp
   if (!needs(ctx, path)) return;
   const title = label ?? s.title ?? String(path[path.length - 1]);
   const ref = referenceAt(path);
-  if (ref) return askReference(ctx, place, ref, title);
+  // One question (a value, a choice, ticks) is a step that "<" goes back to; objects and lists
+  // are the questions inside them.
+  if (ref) return question(ctx, () => askReference(ctx, place, ref, title));
   if (s.propertyNames?.enum && typeof s.additionalProperties === 'object') return askFixedMap(ctx, place, s, title);
   if (s.type === 'object' || s.properties) return askObject(ctx, place, s, title, { heading: true, ...opts });
   if (s.type === 'array') {
@@ -289,10 +294,10 @@ export async function askAny(ctx: Ctx, place: Place, label?: string, opts: AskOp
       if (keyed) return askKeyed(ctx, place, items, keyed, title);
       return askList(ctx, place, items, title);
     }
-    if (items.enum) return askEnumList(ctx, place, items.enum, title);
-    return askTextList(ctx, place, title);
+    if (items.enum) return question(ctx, () => askEnumList(ctx, place, items.enum, title));
+    return question(ctx, () => askTextList(ctx, place, title));
   }
-  return askLeaf(ctx, place, s, title);
+  return question(ctx, () => askLeaf(ctx, place, s, title));
 }
 
 // ── Leaves ───────────────────────────────────────────────────────────────────────────────

@@ -9,6 +9,9 @@ import { checklistUnits, judgeStep as stepProgress, stepComplete, type StepJudge
 import { schemaAt } from '../project/schema-words.js';
 import { askAny, askList, at, child, needs, nextId, placeOf, listPrefix, commit, type Ctx } from './fields.js';
 import { short, wrap } from './text.js';
+import { isAnswered } from '../judge/index.js';
+import { formatValue } from './values.js';
+import { keysHelp, navAsker, question } from './nav.js';
 
 export interface RunOptions {
   /** Start at this moment ("3.2"); earlier moments and the step-wide fields are not asked. */
@@ -63,9 +66,61 @@ async function askMoment(ctx: Ctx, step: Step, m: Moment, i: number): Promise<vo
     const last = f.path[f.path.length - 1];
     const sel = isSelector(last) ? selectorOf(last) : undefined;
     // A selected item (the styrgrupp) is titled by its part; its selecting field is not asked.
-    await askAny(ctx, placeOf(ctx, f.path), f.label ?? (sel ? f.del?.titel : undefined), sel && 'fält' in sel ? { except: [sel.fält] } : {});
+    await question(ctx, () => askAny(ctx, placeOf(ctx, f.path), f.label ?? (sel ? f.del?.titel : undefined), sel && 'fält' in sel ? { except: [sel.fält] } : {}), false);
   }
-  await askOtherItems(ctx, fields.map((f) => f.path));
+  await question(ctx, () => askOtherItems(ctx, fields.map((f) => f.path)), false);
+  await question(ctx, () => reviewMoment(ctx, m, fields), false);
+}
+
+type Field = ReturnType<typeof momentFields>[number];
+
+/** A field's current answer, shortened for one line of the review screen. */
+function shortAnswer(v: unknown): string {
+  if (!isAnswered(v)) return '–';
+  if (Array.isArray(v)) return v.every((x) => x === null || typeof x !== 'object') ? short(v.join(', '), 40) : `${v.length} st`;
+  if (v && typeof v === 'object') {
+    const f = formatValue(v);
+    if (f !== '[object Object]' && f !== undefined) return short(f, 40);
+    const vals = Object.values(v as object);
+    return `${vals.filter(isAnswered).length} av ${vals.length} ifyllda`;
+  }
+  return short(formatValue(v) ?? String(v), 45);
+}
+
+function fieldTitle(f: Field): string {
+  const last = f.path[f.path.length - 1];
+  if (f.label) return f.label;
+  if (isSelector(last) && f.del) return f.del.titel;
+  return schemaAt(f.path.map((seg) => (isSelector(seg) ? 0 : seg)))?.title ?? String(last);
+}
+
+const DONE = '\u0000klar';
+
+/**
+ * The review screen at the end of a moment: its questions, numbered, with their answers
+ * shortened; choosing one asks it again (a digit jumps to it), Enter goes on.
+ */
+async function reviewMoment(ctx: Ctx, m: Moment, fields: Field[]): Promise<void> {
+  for (;;) {
+    const choices = fields.map((f, i) => ({ name: `${i + 1}  ${short(fieldTitle(f), 48)}: ${shortAnswer(getPath(ctx.session.data, f.path))}`, value: i as number | string }));
+    const pick = await ctx.ask.select({
+      message: `Översikt ${m.nummer} ${m.titel} – välj en fråga att ändra, eller Enter för att gå vidare`,
+      choices: [...choices, { separator: ' ' }, { name: 'Klar – gå vidare', value: DONE }],
+      default: DONE,
+      pageSize: 20,
+    });
+    if (pick === DONE) return;
+    const f = fields[pick as number]!;
+    const last = f.path[f.path.length - 1];
+    const sel = isSelector(last) ? selectorOf(last) : undefined;
+    const was = ctx.baraTomma;
+    ctx.baraTomma = false;
+    try {
+      await question(ctx, () => askAny(ctx, placeOf(ctx, f.path), f.label ?? (sel ? f.del?.titel : undefined), sel && 'fält' in sel ? { except: [sel.fält] } : {}), false);
+    } finally {
+      ctx.baraTomma = was;
+    }
+  }
 }
 
 /**
@@ -135,20 +190,24 @@ async function askChecklist(ctx: Ctx, step: Step): Promise<void> {
 export async function runStep(ctx: Ctx, step: Step, stepCount: number, opts: RunOptions = {}): Promise<void> {
   const { c, out, width } = ctx;
   ctx.step = step;
+  if (!ctx.nav) {
+    ctx.nav = { history: [] };
+    ctx.ask = navAsker(ctx.ask, (s) => out(c.dim(s) + '\n'));
+  }
   out(c.bold(`Steg ${step.nummer} av ${stepCount} · ${step.titel}`) + '\n');
   out(c.dim(wrap(step.syfte, width, '  ')) + '\n');
   out(progressLine(stepProgress(ctx.session.data, step)) + '\n');
-  out(c.dim(wrap('Enter behåller ett svar (eller hoppar över en tom fråga) · Tab redigerar svaret · "-" tar bort det · ":e" öppnar en texteditor för längre text · Ctrl-C avbryter: allt du svarat är redan sparat.', width)) + '\n');
+  out(c.dim(keysHelp()) + '\n');
   if (!opts.checklista) {
-    await chooseRound(ctx, step);
+    await question(ctx, () => chooseRound(ctx, step), false);
     const start = opts.moment ? step.moment.findIndex((m) => m.nummer === opts.moment) : 0;
     if (!opts.moment && step.fält.length && step.fält.some((f) => needs(ctx, splitPath(f)))) {
       out('\n' + c.bold.blue(`── Genomgående i steg ${step.nummer}`) + '\n');
-      for (const f of step.fält) await askAny(ctx, placeOf(ctx, splitPath(f)));
+      for (const f of step.fält) await question(ctx, () => askAny(ctx, placeOf(ctx, splitPath(f))), false);
     }
     for (let i = Math.max(0, start); i < step.moment.length; i++) await askMoment(ctx, step, step.moment[i]!, i);
   }
-  await askChecklist(ctx, step);
+  await question(ctx, () => askChecklist(ctx, step), false);
 }
 
 /**
