@@ -81,8 +81,9 @@ function shortAnswer(v: unknown): string {
   if (v && typeof v === 'object') {
     const f = formatValue(v);
     if (f !== '[object Object]' && f !== undefined) return short(f, 40);
-    const vals = Object.values(v as object);
-    return `${vals.filter(isAnswered).length} av ${vals.length} ifyllda`;
+    const vals = Object.values(v as object).filter(isAnswered);
+    if (vals.every((x) => x === null || typeof x !== 'object')) return short(vals.map((x) => formatValue(x)).join('; '), 45);
+    return `${vals.length} ifyllda`;
   }
   return short(formatValue(v) ?? String(v), 45);
 }

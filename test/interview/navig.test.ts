@@ -58,3 +58,98 @@ describe('--bara-tomma asks what the judgement (judge/) finds unanswered, and no
     expect(r.data.checklistor.steg3.c5c.åtgärd.vad).toBe('Samla in uppgifter');
   });
 });
+
+describe('moving around: back, review screen, undo, the keys', () => {
+  const HJO = join(ROOT, 'examples', 'hjo-tidaholm', 'projekt.yaml');
+  function hjo(): string {
+    const file = join(tempDir('fsstod-navig-'), 'projekt.yaml');
+    copyFileSync(HJO, file);
+    return file;
+  }
+
+  it('"<" goes back one question, and the answer given there is saved; then the interview goes on', async () => {
+    const file = hjo();
+    const r = await run(file, 3, [
+      [/^Hur resultatet återkopplats/, 'Först'],
+      [/^Datum/, '<'],
+      [/^Hur resultatet återkopplats/, 'Rättat'],
+      [/^Datum/, '2026-03'],
+      [/^Svar på c1/, '<'],
+      [/^Återkoppling till barn/, 'I elevråden'],
+      [/^Svar på c1/, 'Ja'],
+    ], { moment: '3.5' });
+    expect(r.code).toBe(0);
+    expect(r.asker.left).toBe(0);
+    expect(r.data.analys.återkoppling).toMatchObject({ beskrivning: 'Rättat', datum: '2026-03' });
+    expect(Object.values(r.data.analys.återkoppling)).toContain('I elevråden');
+    expect(r.data.checklistor.steg3.c1.status).toBe('ja');
+  });
+
+  it('"<" in a choice is a choice of its own, never saved as an answer; "?" shows the keys and asks again', async () => {
+    const file = hjo();
+    const before = readFileSync(file, 'utf8');
+    const r = await run(file, 3, [
+      [/^Hur resultatet återkopplats/, '?'],
+      [/^Hur resultatet återkopplats/, '<'],
+    ], { moment: '3.5' });
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Det här är den första frågan');
+    expect(r.out.match(/:ångra +ångrar det senast sparade svaret/g)!.length).toBeGreaterThanOrEqual(2);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    const choices = r.asker.prompts.find((p) => p.kind === 'select')!.choices!;
+    expect(choices).toContain('< Föregående fråga');
+  });
+
+  it('":ångra" gives the file back its exact bytes (comments kept) and asks the question again', async () => {
+    const file = hjo();
+    const before = readFileSync(file, 'utf8');
+    expect(before).toMatch(/^\s*#/m);
+    const r = await run(file, 3, [
+      [/^Hur resultatet återkopplats/, 'Ett svar som ångras'],
+      [/^Svar på c1/, ':ångra'],
+      [/^Hur resultatet återkopplats/, ''],
+    ], { moment: '3.5' });
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('↶ Ångrat:');
+    expect(readFileSync(file, 'utf8')).toBe(before);
+  });
+
+  it('":ångra" does not overwrite a file that someone else changed meanwhile', async () => {
+    const file = hjo();
+    let changed = '';
+    const asker = new ScriptAsker([
+      [/^Hur resultatet återkopplats/, 'Mitt svar'],
+      [/^Svar på c1/, ':ångra'],
+    ]);
+    const orig = asker.select.bind(asker);
+    // Another editor saves the file just before the undo is chosen.
+    asker.select = async (q: any) => {
+      if (/^Svar på c1/.test(q.message) && !changed) {
+        changed = readFileSync(file, 'utf8').replace('Mitt svar', 'Någon annans svar');
+        writeFileSync(file, changed);
+      }
+      return orig(q);
+    };
+    const out = io();
+    expect(await step({ steg: '3', fil: file, moment: '3.5' }, out, asker)).toBe(0);
+    expect(out.text()).toContain('Kunde inte ångra');
+    expect(readFileSync(file, 'utf8')).toBe(changed);
+  });
+
+  it('the review screen at the end of a moment lists its questions with their answers; choosing one asks it again', async () => {
+    const file = hjo();
+    const r = await run(file, 3, [
+      [/^Hur resultatet återkopplats/, 'Första'],
+      [/^Översikt 3\.5/, '1 '],
+      [/^Hur resultatet återkopplats/, 'Andra'],
+      [/^Översikt 3\.5/, 'Klar'],
+    ], { moment: '3.5' });
+    expect(r.code).toBe(0);
+    expect(r.asker.left).toBe(0);
+    const screens = r.asker.prompts.filter((p) => /^Översikt 3\.5/.test(p.message));
+    expect(screens).toHaveLength(2);
+    expect(screens[0]!.choices![0]).toBe('1  3.5 Återkoppla och förankra resultatet: Första');
+    expect(screens[1]!.choices![0]).toBe('1  3.5 Återkoppla och förankra resultatet: Andra');
+    expect(r.data.analys.återkoppling.beskrivning).toBe('Andra');
+  });
+});
