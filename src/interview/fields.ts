@@ -286,6 +286,7 @@ export async function askAny(ctx: Ctx, place: Place, label?: string, opts: AskOp
   // are the questions inside them.
   if (ref) return question(ctx, () => askReference(ctx, place, ref, title));
   if (s.propertyNames?.enum && typeof s.additionalProperties === 'object') return askFixedMap(ctx, place, s, title);
+  if (isGenderSplit(s)) return question(ctx, () => askGenderSplit(ctx, place, title));
   if (s.type === 'object' || s.properties) return askObject(ctx, place, s, title, { heading: true, ...opts });
   if (s.type === 'array') {
     const items = schemaAt([...path, 0]) ?? {};
@@ -321,17 +322,21 @@ function enumChoice(ctx: Ctx, path: YamlPath, v: unknown): Choice<unknown> {
   return { name: s.charAt(0).toUpperCase() + s.slice(1), value: v };
 }
 
-/** A choice among values; Enter keeps the current one; a skip or remove choice is offered. */
-async function askChoice(ctx: Ctx, place: Place, title: string, choices: Choice<unknown>[]): Promise<void> {
+/**
+ * A choice among values; Enter keeps the current one; a skip or remove choice is offered.
+ * `extra` (a "+ Ny aktör") is offered after the values and returned when chosen, unsaved.
+ */
+async function askChoice(ctx: Ctx, place: Place, title: string, choices: Choice<unknown>[], extra?: Choice<unknown>): Promise<unknown> {
   const cur = getPath(ctx.session.data, place.path);
   for (;;) {
-    const list: (Choice<unknown> | Separator)[] = [...choices];
+    const list: (Choice<unknown> | Separator)[] = [...choices, ...(extra ? [extra] : [])];
     // A value the file has that is not among the choices (edited by hand) is kept on Enter.
     if (cur !== undefined && !choices.some((ch) => ch.value === cur)) list.unshift({ name: `Behåll ${JSON.stringify(cur)} (inte ett av valen)`, value: cur });
     if (cur === undefined) list.unshift({ name: 'Hoppa över (svara senare)', value: SKIP });
     else list.push({ separator: ' ' }, { name: 'Ta bort svaret', value: CLEAR });
     const pick = await ctx.ask.select({ message: title, choices: list, default: cur === undefined ? SKIP : cur, path: place.path });
     if (pick === SKIP || pick === cur) return;
+    if (extra && pick === extra.value) return pick;
     const r = commit(ctx, place, pick === CLEAR ? undefined : pick);
     if (r === true) return;
     refused(ctx, r);
@@ -342,14 +347,15 @@ const formatNumber = (n: unknown) => formatValue(n);
 
 async function askLeaf(ctx: Ctx, place: Place, s: S, title: string): Promise<void> {
   const path = place.path;
-  if (s.enum) return askChoice(ctx, place, title, s.enum.map((v: unknown) => enumChoice(ctx, path, v)));
-  if (s.type === 'boolean') return askChoice(ctx, place, title, [{ name: 'Ja', value: true }, { name: 'Nej', value: false }]);
+  if (s.enum) { await askChoice(ctx, place, title, s.enum.map((v: unknown) => enumChoice(ctx, path, v))); return; }
+  if (s.type === 'boolean') { await askChoice(ctx, place, title, [{ name: 'Ja', value: true }, { name: 'Nej', value: false }]); return; }
   const isInt = s.type === 'integer';
   if (isInt && s.minimum !== undefined && s.maximum !== undefined && s.maximum - s.minimum <= 10) {
     const scale = String(path[path.length - 1]) === 'bedömning' ? ctx.begrepp.bedömningsskala : [];
     const values: number[] = [];
     for (let v = s.minimum; v <= s.maximum; v++) values.push(v);
-    return askChoice(ctx, place, title, values.map((v) => ({ name: `${v}${scale.find((x) => x.värde === v) ? ` – ${scale.find((x) => x.värde === v)!.titel}` : ''}`, value: v })));
+    await askChoice(ctx, place, title, values.map((v) => ({ name: `${v}${scale.find((x) => x.värde === v) ? ` – ${scale.find((x) => x.värde === v)!.titel}` : ''}`, value: v })));
+    return;
   }
   const cur = getPath(ctx.session.data, path);
   const check = checker(ctx, place);
@@ -382,6 +388,65 @@ async function askLeaf(ctx: Ctx, place: Place, s: S, title: string): Promise<voi
       value = v;
     }
     const r = commit(ctx, place, value);
+    if (r === true) return;
+    refused(ctx, r);
+  }
+}
+
+// ── A key figure's gender split: one question ────────────────────────────────────────────
+
+const GENDER: Record<string, string> = { f: 'flickor', flickor: 'flickor', p: 'pojkar', pojkar: 'pojkar', k: 'kvinnor', kvinnor: 'kvinnor', m: 'män', män: 'män' };
+const GENDER_KEYS = ['flickor', 'pojkar', 'kvinnor', 'män'];
+
+function isGenderSplit(s: S): boolean {
+  const keys = Object.keys(s.properties ?? {});
+  return keys.length === GENDER_KEYS.length && GENDER_KEYS.every((k) => keys.includes(k));
+}
+
+/** "flickor 2290, pojkar 2420", "f 2290 p 2420", "k 47 m 35" → the split, or why it is not one. */
+export function parseGenderSplit(sub: (key: string) => S, raw: string): Record<string, unknown> | { error: string } {
+  const out: Record<string, unknown> = {};
+  const parts: [string, string[]][] = [];
+  // A comma between words separates; a comma between digits is a decimal comma (83,1).
+  for (const tok of raw.trim().split(/[\s;]+|,(?!\d)/).filter(Boolean)) {
+    const key = GENDER[tok.toLowerCase().replace(/[:=]$/, '')];
+    if (key) parts.push([key, []]);
+    else if (parts.length) parts[parts.length - 1]![1].push(tok);
+    else return { error: 'Börja med vem talet gäller: flickor, pojkar, kvinnor eller män (eller f, p, k, m), t.ex. "flickor 51, pojkar 77".' };
+  }
+  for (const [key, words] of parts) {
+    if (key in out) return { error: `${key} står två gånger.` };
+    if (!words.length) return { error: `Skriv ett tal efter ${key}.` };
+    const v = parseValue(sub(key), words.join(' '));
+    if (isError(v)) return { error: `${key}: ${v.error}` };
+    out[key] = v;
+  }
+  return GENDER_KEYS.filter((k) => k in out).reduce((o, k) => ({ ...o, [k]: out[k] }), {} as Record<string, unknown>);
+}
+
+/** The split as it is typed. */
+export function formatGenderSplit(v: unknown): string | undefined {
+  if (!v || typeof v !== 'object') return undefined;
+  const o = v as Record<string, unknown>;
+  const parts = GENDER_KEYS.filter((k) => o[k] !== undefined).map((k) => `${k} ${formatValue(o[k])}`);
+  return parts.length ? parts.join(', ') : undefined;
+}
+
+/** Flickor, pojkar, kvinnor and män as one answer, not four questions. */
+async function askGenderSplit(ctx: Ctx, place: Place, title: string): Promise<void> {
+  const check = checker(ctx, place);
+  const sub = (key: string): S => schemaAt([...place.path, key]) ?? {};
+  const current = formatGenderSplit(getPath(ctx.session.data, place.path));
+  const validate = (raw: string): true | string => {
+    const v = parseGenderSplit(sub, raw);
+    return isError(v) ? v.error : check(v);
+  };
+  for (;;) {
+    const ans = await ctx.ask.text({ message: `${title} (t.ex. flickor 51, pojkar 77 eller k 47, m 35)`, current, validate, path: place.path });
+    if (ans === undefined) return;
+    const v = ans === null ? undefined : parseGenderSplit(sub, ans);
+    if (isError(v)) { refused(ctx, v.error); continue; }
+    const r = commit(ctx, place, v);
     if (r === true) return;
     refused(ctx, r);
   }
@@ -442,8 +507,22 @@ async function askReference(ctx: Ctx, place: Place, ref: { kinds: IdKind[]; many
       refused(ctx, r);
     }
   }
-  return askChoice(ctx, place, title, options.map((it) => ({ name: name(it), value: it.id })));
+  const k = ref.kinds[0]!;
+  if (!NEW_IN_CHOICE.includes(k)) { await askChoice(ctx, place, title, options.map((it) => ({ name: name(it), value: it.id }))); return; }
+  // A new aktör or arena can be made without leaving the item: it is added to its list, then chosen.
+  const made = await askChoice(ctx, place, title, options.map((it) => ({ name: name(it), value: it.id })), { name: `+ Ny ${COLLECTIONS[k].words}`, value: NEW });
+  if (made !== NEW) return;
+  const listPath = COLLECTIONS[k].path;
+  const id = await addItem(ctx, listPath, schemaAt([...listPath, 0]) ?? {}, k, COLLECTIONS[k].words);
+  if (typeof id !== 'string') return;
+  const r = commit(ctx, place, id);
+  if (r === true) ctx.out(ctx.c.green(`  ✓ ${title}: ${id}`) + '\n');
+  else refused(ctx, r);
 }
+
+/** The kinds that a choice can create a new one of ("+ Ny aktör"). */
+const NEW_IN_CHOICE: IdKind[] = ['aktör', 'arena'];
+const NEW = '\u0000ny';
 
 // ── Objects ──────────────────────────────────────────────────────────────────────────────
 
@@ -508,6 +587,8 @@ export interface ListFilter {
 export async function askList(ctx: Ctx, place: Place, itemSchema: S, title: string, filter?: ListFilter): Promise<void> {
   const kind = kindOfList(place.path);
   const what = noun(place.path);
+  // After an item was added here, Enter adds the next one (a list is mostly entered in a row).
+  let added = false;
   for (;;) {
     const list = getPath(ctx.session.data, place.path);
     const all: any[] = Array.isArray(list) ? list : [];
@@ -519,35 +600,72 @@ export async function askList(ctx: Ctx, place: Place, itemSchema: S, title: stri
     }));
     if (items.length) choices.push({ separator: ' ' });
     choices.push({ name: `+ Lägg till ${what}`, value: ADD }, { name: items.length ? 'Klar – gå vidare' : 'Hoppa över (inga just nu)', value: DONE });
-    const pick = await ctx.ask.select({ message: `${title} (${items.length} st)`, choices, default: DONE, pageSize: 15, path: place.path });
+    const pick = await ctx.ask.select({ message: `${title} (${items.length} st)`, choices, default: added ? ADD : DONE, pageSize: 15, path: place.path });
     if (pick === DONE) return;
     if (pick === ADD) {
-      await addItem(ctx, place.path, itemSchema, kind, what, filter);
+      added = (await addItem(ctx, place.path, itemSchema, kind, what, filter)) !== undefined;
       continue;
     }
-    const i = pick as number;
-    const item = all[i];
-    const act = await ctx.ask.select({
-      message: `${item && typeof item.id === 'string' ? item.id + ' ' : ''}${short(itemLabel(item), 60)}`,
-      choices: [{ name: 'Ändra', value: 'edit' }, { name: 'Ta bort', value: 'remove' }, { name: 'Tillbaka', value: 'back' }],
-      default: 'edit',
-      path: [...place.path, i],
-    });
-    if (act === 'edit') {
-      const was = ctx.baraTomma;
-      ctx.baraTomma = false;
-      try {
-        await askObject(ctx, at([...place.path, i]), itemSchema, '', { except: ['id'] });
-      } finally {
-        ctx.baraTomma = was;
-      }
-    } else if (act === 'remove') {
-      await removeItem(ctx, place.path, i);
-    }
+    added = false;
+    await itemScreen(ctx, place.path, pick as number, itemSchema, what);
   }
 }
 
-async function addItem(ctx: Ctx, listPath: YamlPath, itemSchema: S, kind: IdKind | undefined, what: string, filter?: ListFilter): Promise<void> {
+/** The fields of an item as the item screen lists them: required first, then in the schema's order. */
+function itemKeys(ctx: Ctx, place: Place, itemSchema: S): string[] {
+  const req = ((itemSchema.required ?? []) as string[]).filter((k) => k !== 'id');
+  const keys = Object.keys(itemSchema.properties ?? {}).filter((k) => k !== 'id');
+  const hidden = absentGroup(ctx, place, itemSchema);
+  return [...req, ...keys.filter((k) => !req.includes(k))].filter((k) => !hidden || GROUP_WITHOUT.includes(k) || req.includes(k));
+}
+
+/** A value shortened for one line of a screen: the text, the number, "3 st", "–" when unanswered. */
+export function shortAnswer(v: unknown): string {
+  if (!isAnswered(v)) return '–';
+  if (Array.isArray(v)) return v.every((x) => x === null || typeof x !== 'object') ? short(v.join(', '), 40) : `${v.length} st`;
+  if (v && typeof v === 'object') {
+    const g = formatGenderSplit(v);
+    if (g && Object.keys(v).every((k) => GENDER_KEYS.includes(k))) return g;
+    const f = formatValue(v);
+    if (f !== '[object Object]' && f !== undefined) return short(f, 40);
+    const vals = Object.values(v as object).filter(isAnswered);
+    if (vals.every((x) => x === null || typeof x !== 'object')) return short(vals.map((x) => formatValue(x)).join('; '), 45);
+    return `${vals.length} ifyllda`;
+  }
+  return short(formatValue(v) ?? String(v), 45);
+}
+
+const REMOVE = '\u0000ta-bort-post';
+
+/**
+ * One item on one screen: all its fields with their answers, required first; choosing one asks
+ * it (and comes back here), "Ta bort" removes the item, Enter goes back to the list.
+ */
+async function itemScreen(ctx: Ctx, listPath: YamlPath, i: number, itemSchema: S, what: string): Promise<void> {
+  const place = at([...listPath, i]);
+  const was = ctx.baraTomma;
+  ctx.baraTomma = false;
+  try {
+    for (;;) {
+      const item = getPath(ctx.session.data, place.path) as Record<string, unknown> | undefined;
+      if (!item) return;
+      const keys = itemKeys(ctx, place, itemSchema);
+      const choices: (Choice<unknown> | Separator)[] = keys.map((k) => ({ name: `${schemaAt([...place.path, k])?.title ?? k}: ${shortAnswer(item[k])}`, value: k }));
+      choices.push({ separator: ' ' }, { name: `Ta bort ${what}`, value: REMOVE }, { name: 'Klar – tillbaka till listan', value: DONE });
+      const pick = await ctx.ask.select({
+        message: `${typeof item.id === 'string' ? item.id + ' ' : ''}${short(itemLabel(item), 60)} – välj en uppgift att fylla i eller ändra`,
+        choices, default: DONE, pageSize: 20, path: place.path,
+      });
+      if (pick === DONE) return;
+      if (pick === REMOVE) { await removeItem(ctx, listPath, i); return; }
+      await askAny(ctx, child(ctx, place, pick as string));
+    }
+  } finally {
+    ctx.baraTomma = was;
+  }
+}
+
+async function addItem(ctx: Ctx, listPath: YamlPath, itemSchema: S, kind: IdKind | undefined, what: string, filter?: ListFilter): Promise<string | number | undefined> {
   const data = ctx.session.data;
   const required = filter?.first ?? ((itemSchema.required ?? []) as string[]).filter((k) => k !== 'id');
   const prefix = listPrefix(listPath);
@@ -564,7 +682,7 @@ async function addItem(ctx: Ctx, listPath: YamlPath, itemSchema: S, kind: IdKind
       const pick = await ctx.ask.select({ message: s.title ?? key, choices: [...(s.enum as unknown[]).filter((v) => !filter || filter.shows({ [key]: v })).map((v) => enumChoice(ctx, [...listPath, n, key], v)), { name: 'Avbryt', value: SKIP }], default: SKIP, path: [...listPath, n, key] });
       if (pick === SKIP) {
         ctx.out(ctx.c.dim(`  Ingen ${what} lades till.`) + '\n');
-        return;
+        return undefined;
       }
       draft[key] = pick;
       continue;
@@ -581,7 +699,7 @@ async function addItem(ctx: Ctx, listPath: YamlPath, itemSchema: S, kind: IdKind
     });
     if (ans === undefined || ans === null) {
       ctx.out(ctx.c.dim(`  Ingen ${what} lades till.`) + '\n');
-      return;
+      return undefined;
     }
     draft[key] = plainText ? ans : parseValue(s, ans);
   }
@@ -595,16 +713,34 @@ async function addItem(ctx: Ctx, listPath: YamlPath, itemSchema: S, kind: IdKind
   const r = commit(ctx, place, item);
   if (r !== true) {
     refused(ctx, r);
-    return;
+    return undefined;
   }
-  ctx.out(ctx.c.green(`  ✓ ${id ? id + ' ' : ''}sparad`) + ctx.c.dim(' – fyll i resten, eller Enter för att hoppa över') + '\n');
+  ctx.out(ctx.c.green(`  ✓ ${id ? id + ' ' : ''}sparad`) + '\n');
+  // The rest of the item on one screen: the user ticks what to fill in now, ticked at first as
+  // the list's previous item has it (items of a list are mostly alike).
+  const rest = itemKeys(ctx, place, itemSchema).filter((k) => !required.includes(k));
+  // The previous item the same list editor shows (the other groups: not the styrgrupp).
+  const prev = Array.isArray(list) ? list.slice(0, n).reverse().find((it) => it && typeof it === 'object' && (!filter || filter.shows(it))) : undefined;
+  const had = (k: string) => Boolean(prev && typeof prev === 'object' && isAnswered(prev[k]));
   const was = ctx.baraTomma;
   ctx.baraTomma = false;
   try {
-    await askObject(ctx, place, itemSchema, '', { except: ['id', ...required] });
+    if (!prev || rest.length <= 4) {
+      // The first item of a list, or a small one (a cost, a comparison): field by field.
+      await askObject(ctx, place, itemSchema, '', { except: ['id', ...required] });
+    } else {
+      const picked = await ctx.ask.checkbox({
+        message: `Vad vill du fylla i för ${id ?? what}? (blanksteg kryssar, Enter frågar de kryssade)`,
+        choices: rest.map((k) => ({ name: schemaAt([...listPath, n, k])?.title ?? k, value: k, checked: had(k) })),
+        pageSize: 20,
+        path: place.path,
+      });
+      await askObject(ctx, place, itemSchema, '', { except: ['id', ...required, ...rest.filter((k) => !picked.includes(k))] });
+    }
   } finally {
     ctx.baraTomma = was;
   }
+  return id ?? n;
 }
 
 async function removeItem(ctx: Ctx, listPath: YamlPath, i: number): Promise<void> {

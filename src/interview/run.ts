@@ -7,10 +7,8 @@ import type { YamlPath } from '../project/load.js';
 import { getPath, isSelector, selectorOf, splitPath } from '../project/progress.js';
 import { checklistUnits, judgeStep as stepProgress, stepComplete, type StepJudgement as StepProgress } from '../judge/index.js';
 import { schemaAt } from '../project/schema-words.js';
-import { askAny, askList, at, child, needs, nextId, placeOf, listPrefix, commit, type Ctx } from './fields.js';
+import { askAny, askList, at, child, needs, nextId, placeOf, listPrefix, commit, shortAnswer, type Ctx } from './fields.js';
 import { short, wrap } from './text.js';
-import { isAnswered } from '../judge/index.js';
-import { formatValue } from './values.js';
 import { keysHelp, navAsker, question } from './nav.js';
 
 export interface RunOptions {
@@ -73,20 +71,6 @@ async function askMoment(ctx: Ctx, step: Step, m: Moment, i: number): Promise<vo
 }
 
 type Field = ReturnType<typeof momentFields>[number];
-
-/** A field's current answer, shortened for one line of the review screen. */
-function shortAnswer(v: unknown): string {
-  if (!isAnswered(v)) return '–';
-  if (Array.isArray(v)) return v.every((x) => x === null || typeof x !== 'object') ? short(v.join(', '), 40) : `${v.length} st`;
-  if (v && typeof v === 'object') {
-    const f = formatValue(v);
-    if (f !== '[object Object]' && f !== undefined) return short(f, 40);
-    const vals = Object.values(v as object).filter(isAnswered);
-    if (vals.every((x) => x === null || typeof x !== 'object')) return short(vals.map((x) => formatValue(x)).join('; '), 45);
-    return `${vals.length} ifyllda`;
-  }
-  return short(formatValue(v) ?? String(v), 45);
-}
 
 function fieldTitle(f: Field): string {
   const last = f.path[f.path.length - 1];

@@ -153,3 +153,60 @@ describe('moving around: back, review screen, undo, the keys', () => {
     expect(r.data.analys.återkoppling.beskrivning).toBe('Andra');
   });
 });
+
+describe('a list item on one screen', () => {
+  it.each([
+    ['flickor 2290, pojkar 2420', { flickor: 2290, pojkar: 2420 }],
+    ['f 83,1 p 75,9', { flickor: 83.1, pojkar: 75.9 }],
+    ['k 47, m 35', { kvinnor: 47, män: 35 }],
+    ['kvinnor: ca 40 män: 12', { kvinnor: { ca: 40 }, män: 12 }],
+    ['pojkar 3 flickor 4', { flickor: 4, pojkar: 3 }],
+    ['2290 2420', 'error'],
+    ['flickor 1 flickor 2', 'error'],
+    ['flickor', 'error'],
+  ] as const)('the gender split is one answer: "%s"', async (raw, want) => {
+    const { parseGenderSplit } = await import('../../src/interview/fields.js');
+    const { schemaAt } = await import('../../src/project/schema-words.js');
+    const v = parseGenderSplit((k) => schemaAt(['analys', 'målgruppsanalys', 'nyckeltal', 0, 'per_kön', k]) ?? {}, raw);
+    if (want === 'error') expect(v).toHaveProperty('error');
+    else expect(v).toEqual(want);
+  });
+
+  it('an item is chosen in its list and shown with all its fields; one field is changed, nothing else asked', async () => {
+    const file = without();
+    const before = readFileSync(file, 'utf8');
+    const r = await run(file, 3, [
+      [/^Nyckeltal \(13 st\)/, 'N1'],
+      [/^N1 Antal barn 0–17 år – välj en uppgift/, 'Uppdelat på kön'],
+      [/^Uppdelat på kön/, 'flickor 2300, pojkar 2410'],
+      [/^N1 Antal barn 0–17 år – välj en uppgift/, 'Klar'],
+    ], { moment: '3.1' });
+    expect(r.code).toBe(0);
+    expect(r.asker.left).toBe(0);
+    const screen = r.asker.prompts.find((p) => /^N1 Antal barn/.test(p.message))!;
+    // Required first (namn, värde), then every other field with its answer.
+    expect(screen.choices!.slice(0, 3)).toEqual(['Nyckeltal: Antal barn 0–17 år', 'Värde: 4710', 'Kategori: demografi']);
+    expect(screen.choices).toContain('Uppdelat på kön: flickor 2290, pojkar 2420');
+    expect(screen.choices).toContain('Jämförelser: –');
+    expect(r.data.analys.målgruppsanalys.nyckeltal[0].per_kön).toEqual({ flickor: 2300, pojkar: 2410 });
+    // Only the split's two lines changed in the file.
+    const diff = readFileSync(file, 'utf8').split('\n').filter((l, i) => l !== before.split('\n')[i]);
+    expect(diff.map((l) => l.trim())).toEqual(['flickor: 2300', 'pojkar: 2410']);
+  });
+
+  it('"+ Ny aktör" inside a choice creates the aktör and chooses it, without leaving the item', async () => {
+    const file = without();
+    const r = await run(file, 3, [
+      [/^Befintligt föräldraskapsstöd \(10 st\)/, '+ Lägg till'],
+      [/^Insats, metod eller program/, 'Familjelördagar'],
+      [/^Vad vill du fylla i för S11/, { names: ['Aktör'] }],
+      [/^Aktör/, '+ Ny aktör'],
+      [/^Namn/, 'Studieförbundet Vuxenskolan'],
+    ], { moment: '3.2' });
+    expect(r.code).toBe(0);
+    expect(r.asker.left).toBe(0);
+    const ak = r.data.organisation.aktörer.at(-1);
+    expect(ak).toMatchObject({ namn: 'Studieförbundet Vuxenskolan' });
+    expect(r.data.analys.kartläggning.befintligt_stöd.at(-1)).toEqual({ id: 'S11', namn: 'Familjelördagar', aktör: ak.id });
+  });
+});

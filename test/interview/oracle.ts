@@ -24,6 +24,8 @@ export interface OracleStats {
   byKind: Record<string, number>;
 }
 
+const GENDER: Record<string, string> = { flickor: 'f', pojkar: 'p', kvinnor: 'k', män: 'm' };
+
 const isChoice = <T>(c: Choice<T> | Separator): c is Choice<T> => !('separator' in c);
 
 export class OracleAsker implements Asker {
@@ -68,7 +70,9 @@ export class OracleAsker implements Asker {
     if (this.hooks.text) answer = this.hooks.text(q, this);
     if (answer === undefined) {
       const want = this.want(q.path);
-      const shown = Array.isArray(want) ? want.join(', ') : formatValue(want);
+      const g = want && typeof want === 'object' && !Array.isArray(want) && Object.keys(want).every((k) => GENDER[k]) ? want as Record<string, unknown> : undefined;
+      // A gender split typed in one line, in its short form ("f 51 p 77").
+      const shown = g ? Object.entries(g).map(([k, v]) => `${GENDER[k]} ${formatValue(v)}`).join(' ') : Array.isArray(want) ? want.join(', ') : formatValue(want);
       answer = shown === q.current ? undefined : shown;
     }
     if (answer === undefined) { this.add('text-enter', 1); this.log.push(`T ${q.message} ⏎`); return undefined; }
@@ -113,7 +117,8 @@ export class OracleAsker implements Asker {
   async checkbox<T>(q: { message: string; choices: (Choice<T> & { checked?: boolean })[]; path?: YamlPath }) {
     this.stats.prompts++;
     const want = this.want(q.path);
-    const set = Array.isArray(want) ? want : [];
+    // Ticks of an item's fields (the values are its keys): the ones the target item has.
+    const set = Array.isArray(want) ? want : want && typeof want === 'object' ? Object.keys(want).filter((k) => (want as any)[k] !== undefined) : [];
     let cursor = 0;
     let n = 0;
     q.choices.forEach((c, i) => {
