@@ -16,6 +16,7 @@ import { itemLabel, short, wrap } from './text.js';
 import { patternOf, referenceAt } from './paths.js';
 import { branches, formatHint, formatValue, isError, parseNumber, parseValue } from './values.js';
 import { question, type Nav } from './nav.js';
+import { shown } from './showif.js';
 
 export { patternOf, referenceAt };
 
@@ -280,6 +281,7 @@ export async function askAny(ctx: Ctx, place: Place, label?: string, opts: AskOp
   const s = schemaAt(path);
   if (!s || s.const !== undefined) return;
   if (!needs(ctx, path)) return;
+  if (!shown(ctx.begrepp.visa_om, ctx.session.data, path)) return;
   const title = label ?? s.title ?? String(path[path.length - 1]);
   const ref = referenceAt(path);
   // One question (a value, a choice, ticks) is a step that "<" goes back to; objects and lists
@@ -534,22 +536,11 @@ export async function askObject(ctx: Ctx, place: Place, s: S, title: string, opt
     const heading = parent && place.path[0] === 'beslut' ? `${parent}: ${title.toLowerCase()}` : title;
     ctx.out(ctx.c.bold(`  ${heading}`) + '\n');
   }
+  // Which fields are asked is content's show-if rules (askAny): a group that does not exist, say.
   for (const key of Object.keys(s.properties ?? {})) {
     if (key === 'id' || opts.except?.includes(key)) continue;
-    if (absentGroup(ctx, place, s) && !GROUP_WITHOUT.includes(key)) continue;
     await askAny(ctx, child(ctx, place, key));
   }
-}
-
-/** What is still asked about a group that does not exist: that it does not, and where the work sits instead. */
-const GROUP_WITHOUT = ['finns', 'befintlig_struktur'];
-
-/**
- * A group answered "Gruppen finns: nej" (styrgrupp, arbetsgrupp) has no members, mandate or
- * meetings to ask about.
- */
-function absentGroup(ctx: Ctx, place: Place, s: S): boolean {
-  return s.properties?.finns?.type === 'boolean' && getPath(ctx.session.data, [...place.path, 'finns']) === false;
 }
 
 /** A map with a fixed set of keys (the eleven factors): each key in turn. */
@@ -615,8 +606,7 @@ export async function askList(ctx: Ctx, place: Place, itemSchema: S, title: stri
 function itemKeys(ctx: Ctx, place: Place, itemSchema: S): string[] {
   const req = ((itemSchema.required ?? []) as string[]).filter((k) => k !== 'id');
   const keys = Object.keys(itemSchema.properties ?? {}).filter((k) => k !== 'id');
-  const hidden = absentGroup(ctx, place, itemSchema);
-  return [...req, ...keys.filter((k) => !req.includes(k))].filter((k) => !hidden || GROUP_WITHOUT.includes(k) || req.includes(k));
+  return [...req, ...keys.filter((k) => !req.includes(k))].filter((k) => req.includes(k) || shown(ctx.begrepp.visa_om, ctx.session.data, [...place.path, k]));
 }
 
 /** A value shortened for one line of a screen: the text, the number, "3 st", "–" when unanswered. */

@@ -1,7 +1,9 @@
 // One step of the method as an interview: the step's purpose, then each moment with its
 // guidance and fields (from content/), then the checklist; afterwards what is still missing
 // and the command to run next.
-import type { Moment, Step } from '../content/types.js';
+import type { Moment, Question, Step } from '../content/types.js';
+import { shown } from './showif.js';
+import { isAnswered } from '../judge/index.js';
 import { dokumentAfterStep } from '../content/dokument.js';
 import type { YamlPath } from '../project/load.js';
 import { getPath, isSelector, selectorOf, splitPath } from '../project/progress.js';
@@ -160,14 +162,26 @@ async function askChecklist(ctx: Ctx, step: Step): Promise<void> {
       await askAny(ctx, child(ctx, place, 'status'), `Svar på ${it.id}`);
       const status = getPath(ctx.session.data, [...base, it.id, 'status']);
       if (status === undefined) continue;
+      pointOutContradictions(ctx, it, status);
       // The comment is optional: once skipped beside a status, --bara-tomma does not ask it again.
-      if (!(ctx.baraTomma && had)) await askAny(ctx, child(ctx, place, 'kommentar'), 'Kommentar (frivillig)');
-      if (status === 'nej' || status === 'delvis') {
-        const åtgärd = child(ctx, place, 'åtgärd');
+      // An open question ("Vilka …?") takes its answer in words there.
+      if (!(ctx.baraTomma && had)) await askAny(ctx, child(ctx, place, 'kommentar'), it.öppen ? 'Ditt svar på frågan, i ord' : 'Kommentar (frivillig)');
+      // Whether a next step is asked (nej, delvis), and who and when, is content's show-if.
+      const åtgärd = child(ctx, place, 'åtgärd');
+      if (shown(ctx.begrepp.visa_om, ctx.session.data, åtgärd.path)) {
         if (needs(ctx, åtgärd.path)) out(c.dim('  Nästa steg: vad ska göras, av vem och när?') + '\n');
         for (const k of ['vad', 'vem', 'när']) await askAny(ctx, child(ctx, åtgärd, k));
       }
     }
+  }
+}
+
+/** A status that contradicts an earlier answer (content: motsägelse) is pointed out at once. */
+function pointOutContradictions(ctx: Ctx, q: Question, status: unknown): void {
+  for (const m of q.motsägelse ?? []) {
+    if (!m.status.includes(String(status))) continue;
+    if (!isAnswered(getPath(ctx.session.data, splitPath(m.fält)))) continue;
+    ctx.out(ctx.c.yellow(wrap(`  Obs: ${m.text}`, ctx.width, '  ').replace(/^\s+/, '  ')) + '\n');
   }
 }
 

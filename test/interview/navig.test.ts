@@ -210,3 +210,47 @@ describe('a list item on one screen', () => {
     expect(r.data.analys.kartläggning.befintligt_stöd.at(-1)).toEqual({ id: 'S11', namn: 'Familjelördagar', aktör: ak.id });
   });
 });
+
+describe('questions as data: show-if rules, open questions and contradictions from content/', () => {
+  it.each([
+    // [path, data, asked?]
+    [['organisation', 'grupper', 0, 'mandat'], { organisation: { grupper: [{ id: 'G1', typ: 'styrgrupp', finns: false }] } }, false],
+    [['organisation', 'grupper', 0, 'befintlig_struktur'], { organisation: { grupper: [{ id: 'G1', typ: 'styrgrupp', finns: false }] } }, true],
+    [['organisation', 'grupper', 0, 'mandat'], { organisation: { grupper: [{ id: 'G1', typ: 'styrgrupp', finns: true }] } }, true],
+    [['organisation', 'grupper', 0, 'mandat'], { organisation: { grupper: [{ id: 'G1', typ: 'styrgrupp' }] } }, true],
+    [['checklistor', 'steg1', 'c1', 'åtgärd'], { checklistor: { steg1: { c1: { status: 'ja' } } } }, false],
+    [['checklistor', 'steg1', 'c1', 'åtgärd'], { checklistor: { steg1: { c1: { status: 'delvis' } } } }, true],
+    [['checklistor', 'steg1', 'c1', 'åtgärd', 'vem'], { checklistor: { steg1: { c1: { status: 'nej', åtgärd: {} } } } }, false],
+    [['checklistor', 'steg1', 'c1', 'åtgärd', 'när'], { checklistor: { steg1: { c1: { status: 'nej', åtgärd: { vad: 'Bjuda in' } } } } }, true],
+    [['analys', 'återkoppling', 'datum'], {}, true],
+  ] as const)('%j is asked: %s', async (path, data, asked) => {
+    const { shown } = await import('../../src/interview/showif.js');
+    const { loadMethod } = await import('../../src/content/load.js');
+    expect(shown(loadMethod().begrepp.visa_om, data, path as unknown as (string | number)[])).toBe(asked);
+  });
+
+  it('a skipped åtgärd does not ask who and when', async () => {
+    const file = without(['checklistor', 'steg3', 'c5c', 'åtgärd']);
+    const r = await run(file, 3, [], { checklista: true, baraTomma: true });
+    expect(r.code).toBe(0);
+    const asked = r.asker.prompts.map((p) => p.message);
+    expect(asked.some((m) => /^Vad/.test(m))).toBe(true);
+    expect(asked.some((m) => /^(Vem|Av vem|När)/.test(m))).toBe(false);
+  });
+
+  it('a checklist answer that contradicts an earlier one is pointed out (a bedömning in 1.1, then "Nej")', async () => {
+    const file = without();
+    const r = await run(file, 1, [[/^Svar på c3/, 'Nej']], { checklista: true });
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Obs: I moment 1.1 finns redan en preliminär bedömning');
+    const r2 = await run(without(), 1, [[/^Svar på c3/, 'Delvis']], { checklista: true });
+    expect(r2.out).not.toContain('Obs: I moment 1.1');
+  });
+
+  it('an open checklist question ("Vilka … strukturer …?") takes its answer in words beside the status', async () => {
+    const file = without(['checklistor', 'steg2', 'c1']);
+    const r = await run(file, 2, [[/^Svar på c1/, 'Delvis'], [/^Ditt svar på frågan, i ord/, 'Folkhälsorådet och BUS-gruppen']], { checklista: true });
+    expect(r.code).toBe(0);
+    expect(r.data.checklistor.steg2.c1).toMatchObject({ status: 'delvis', kommentar: 'Folkhälsorådet och BUS-gruppen' });
+  });
+});
