@@ -33,6 +33,11 @@ export interface Ctx {
   step?: StepLike;
   /** The questions asked so far, to go back to (nav.ts). */
   nav?: Nav;
+  /**
+   * While the fields ticked for a new item are asked: the previous item's answer at a path,
+   * where a choice's cursor starts (Enter takes it, "Hoppa över" is still there).
+   */
+  suggest?: (path: YamlPath) => unknown;
 }
 
 type S = Record<string, any>;
@@ -336,7 +341,10 @@ async function askChoice(ctx: Ctx, place: Place, title: string, choices: Choice<
     if (cur !== undefined && !choices.some((ch) => ch.value === cur)) list.unshift({ name: `Behåll ${JSON.stringify(cur)} (inte ett av valen)`, value: cur });
     if (cur === undefined) list.unshift({ name: 'Hoppa över (svara senare)', value: SKIP });
     else list.push({ separator: ' ' }, { name: 'Ta bort svaret', value: CLEAR });
-    const pick = await ctx.ask.select({ message: title, choices: list, default: cur === undefined ? SKIP : cur, path: place.path });
+    // Not for a yes/no: a "Ja" carried over from the previous item is too easily taken unread.
+    const like = cur === undefined && !choices.every((ch) => typeof ch.value === 'boolean') ? ctx.suggest?.(place.path) : undefined;
+    const def = cur !== undefined ? cur : choices.some((ch) => ch.value === like) ? like : SKIP;
+    const pick = await ctx.ask.select({ message: title, choices: list, default: def, path: place.path });
     if (pick === SKIP || pick === cur) return;
     if (extra && pick === extra.value) return pick;
     const r = commit(ctx, place, pick === CLEAR ? undefined : pick);
@@ -725,7 +733,14 @@ async function addItem(ctx: Ctx, listPath: YamlPath, itemSchema: S, kind: IdKind
         pageSize: 20,
         path: place.path,
       });
-      await askObject(ctx, place, itemSchema, '', { except: ['id', ...required, ...rest.filter((k) => !picked.includes(k))] });
+      const suggest = ctx.suggest;
+      const base = place.path.length;
+      ctx.suggest = (path) => (isPrefix(place.path, path) ? getPath(prev, path.slice(base)) : undefined);
+      try {
+        await askObject(ctx, place, itemSchema, '', { except: ['id', ...required, ...rest.filter((k) => !picked.includes(k))] });
+      } finally {
+        ctx.suggest = suggest;
+      }
     }
   } finally {
     ctx.baraTomma = was;

@@ -109,6 +109,9 @@ export class OracleAsker implements Asker {
       return this.pick(q.message, q.choices, q.default, (n(this.have(q.path)) < n(want) ? add : done).value);
     }
     if (want !== undefined && choices.some((c) => isDeepStrictEqual(c.value, want))) return this.pick(q.message, q.choices, q.default, want as T);
+    // Nothing to answer: skip it ("Hoppa över"), wherever the cursor starts.
+    const skip = choices.find((c) => /^Hoppa över/.test(c.name));
+    if (want === undefined && skip && this.have(q.path) === undefined) return this.pick(q.message, q.choices, q.default, skip.value);
     if (want === undefined || isDeepStrictEqual(want, this.have(q.path))) return this.pick(q.message, q.choices, q.default, q.default as T);
     this.unknown.push(`${q.message} (${q.path?.join('.')})`);
     return this.pick(q.message, q.choices, q.default, q.default as T);
