@@ -41,12 +41,18 @@ describe('tangenttryck för steg 3 i exemplet Lindesberg', () => {
     doc.delete('analys');
     doc.deleteIn(['checklistor', 'steg3']);
     writeFileSync(file, doc.toString());
-    const oracle = new OracleAsker(target, () => load(file));
+    // The file as the interview saved it, read again only when it changed.
+    let seen = { text: '', data: undefined as unknown };
+    const current = () => {
+      const text = readFileSync(file, 'utf8');
+      if (text !== seen.text) seen = { text, data: jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA }) };
+      return seen.data;
+    };
+    const oracle = new OracleAsker(target, current);
     const out = io();
     const code = await step({ steg: '3', fil: file }, out, oracle);
     const got = load(file);
     byId(got);
-    writeFileSync('/tmp/oracle-log.txt', oracle.log.join('\n') + '\n' + out.text());
     const diff: string[] = [];
     const walk = (a: any, b: any, path: string) => {
       if (JSON.stringify(a) === JSON.stringify(b)) return;
@@ -58,12 +64,12 @@ describe('tangenttryck för steg 3 i exemplet Lindesberg', () => {
     };
     walk(got.analys, target.analys, 'analys');
     walk(got.checklistor.steg3, target.checklistor.steg3, 'steg3');
-    console.log(diff.join('\n'));
+    if (diff.length) console.log(diff.join('\n'));
     expect(oracle.unknown).toEqual([]);
     expect(got.analys).toEqual(target.analys);
     expect(got.checklistor.steg3).toEqual(target.checklistor.steg3);
     console.log(`tangenttryck steg 3: ${JSON.stringify(oracle.stats)}; före ${BEFORE}, nu ${oracle.stats.keys} (${Math.round((100 * oracle.stats.keys) / BEFORE)} %), mål ≤ ${TARGET}`);
     expect(code).toBe(0);
     expect(oracle.stats.keys).toBeLessThanOrEqual(NOW);
-  }, 120_000);
+  }, 600_000);
 });
