@@ -10,7 +10,7 @@ import { decodeUserText } from '../project/load.js';
 import { visible } from '../terminal-safe.js';
 import type { Asker, Choice as AChoice, Separator, TextAnswer, TextQuestion } from './asker.js';
 import { bracketedPaste, runEditor, terminalInput } from './terminal.js';
-import { PARAGRAPH, fromLine } from './text.js';
+import { PARAGRAPH, fromLine, pasteTabs } from './text.js';
 
 export { PARAGRAPH, fromLine };
 
@@ -101,13 +101,14 @@ export async function askText(q: TextQuestion, context?: PromptContext): Promise
   // becomes a line break again, so that editing one sentence with Tab keeps the paragraphs.
   const shown = cur === undefined || cur === '' ? undefined : cur.trim().split(/[ \t]*\n[ \t]*/).join(` ${PARAGRAPH} `);
   const special = (v: string) => v === shown || v.trim() === '' || v.trim() === '-' || (q.long && v.trim() === ':e');
+  if (q.table) pasteTabs(true);
   const raw = await guard((ctx) => input({
     message: visible(q.message),
     default: shown,
     validate: (v) => (special(v) ? true : q.validate ? q.validate(fromLine(v.trim())) : true),
     transformer: (v, { isFinal }) => (!isFinal ? visible(v) : v === shown ? dim('(oförändrat)') : v.trim() === '' || v.trim() === '-' ? dim(shown ? '(ta bort?)' : '(hoppar över)') : v.trim() === ':e' ? dim('(öppnar editorn)') : visible(short(v))),
     theme: { style: { defaultAnswer: (t: string) => dim(`(Enter behåller: ${visible(short(t, 50))})`) } },
-  }, ctx as any), context);
+  }, ctx as any), context).finally(() => { if (q.table) pasteTabs(false); });
   if (shown !== undefined && raw === shown) return undefined;
   const t = raw.trim();
   if (t === '' || t === '-') {

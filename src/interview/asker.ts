@@ -20,6 +20,8 @@ export interface TextQuestion {
   validate?: (raw: string) => true | string;
   /** Free text may be written in an editor (":e"); numbers and dates may not. */
   long?: boolean;
+  /** A table is pasted: its tabs are kept (as cell marks) instead of becoming spaces. */
+  table?: boolean;
   /** Where the answer is saved (for scripted askers in tests; the prompts do not show it). */
   path?: YamlPath;
 }

@@ -17,6 +17,7 @@ import { patternOf, referenceAt } from './paths.js';
 import { branches, formatHint, formatValue, isError, parseNumber, parseValue } from './values.js';
 import { question, type Nav } from './nav.js';
 import { shown } from './showif.js';
+import { parseTable, readCell, tableColumns } from './table.js';
 
 export { patternOf, referenceAt };
 
@@ -568,6 +569,7 @@ async function askFixedMap(ctx: Ctx, place: Place, s: S, title: string): Promise
 
 const ADD = '\u0000lägg-till';
 const DONE = '\u0000klar';
+const PASTE = '\u0000klistra-in';
 
 function noun(path: YamlPath): string {
   const k = kindOfList(path);
@@ -598,15 +600,68 @@ export async function askList(ctx: Ctx, place: Place, itemSchema: S, title: stri
       value: i,
     }));
     if (items.length) choices.push({ separator: ' ' });
-    choices.push({ name: `+ Lägg till ${what}`, value: ADD }, { name: items.length ? 'Klar – gå vidare' : 'Hoppa över (inga just nu)', value: DONE });
+    choices.push({ name: `+ Lägg till ${what}`, value: ADD });
+    // A table from Excel or Word: for a list of items with ids (not a group's members).
+    const table = kind !== undefined && !filter;
+    if (table) choices.push({ name: 'Klistra in en tabell (från Excel eller Word)', value: PASTE });
+    choices.push({ name: items.length ? 'Klar – gå vidare' : 'Hoppa över (inga just nu)', value: DONE });
     const pick = await ctx.ask.select({ message: `${title} (${items.length} st)`, choices, default: added ? ADD : DONE, pageSize: 15, path: place.path });
     if (pick === DONE) return;
+    if (pick === PASTE) {
+      added = false;
+      await pasteTable(ctx, place.path, what);
+      continue;
+    }
     if (pick === ADD) {
       added = (await addItem(ctx, place.path, itemSchema, kind, what, filter)) !== undefined;
       continue;
     }
     added = false;
     await itemScreen(ctx, place.path, pick as number, itemSchema, what);
+  }
+}
+
+/**
+ * A pasted table as new items of the list: the allowed headers are shown first, the table is
+ * read (table.ts), the new items are shown, and one yes saves them all as one answer (one
+ * save, one undo step).
+ */
+async function pasteTable(ctx: Ctx, listPath: YamlPath, what: string): Promise<void> {
+  const cols = tableColumns(listPath);
+  const prefix = listPrefix(listPath);
+  ctx.out(ctx.c.dim(wrap(`Kopiera tabellen i Excel eller Word med rubrikraden först och klistra in den här (Ctrl+Skift+V), sedan Enter. En rad blir en ${what}; kolumnerna skiljs med tabb (som Excel och Word kopierar) eller semikolon. En rad med bara kolumner som börjar med samma grupp (t.ex. "${cols.find((c) => c.inner)?.title ?? 'Jämförelser: Värde'}") lägger till en post till på raden ovanför. Rubriker som går: ${cols.map((c) => c.title).join(', ')}.`, ctx.width - 4, '  ')) + '\n');
+  const sub = (path: YamlPath) => (key: string): S => schemaAt([...path, key]) ?? {};
+  const read = (raw: string) => parseTable(raw, listPath, (col, t) => readCell(ctx.session.data, col, t, (p, v) => enumChoice(ctx, p, v).name, (_s, r) => parseGenderSplit(sub(col.path), r)));
+  // The items with their ids, and the edits that append them.
+  const build = (items: Record<string, unknown>[]) => {
+    const list = getPath(ctx.session.data, listPath);
+    const n = Array.isArray(list) ? list.length : 0;
+    const first = prefix ? Number(nextId(ctx.session.data, prefix).slice(prefix.length)) : 0;
+    const withIds = items.map((it, i) => (prefix ? { id: `${prefix}${first + i}`, ...it } : it));
+    return { withIds, edits: withIds.map((it, i) => ({ path: [...listPath, n + i], value: it })) as Edit[] };
+  };
+  const validate = (raw: string): true | string => {
+    const t = read(raw);
+    if ('error' in t) return t.error;
+    const { problems } = ctx.session.check(build(t.items).edits);
+    return problems.length ? ctx.session.messageFor(problems, listPath) : true;
+  };
+  const raw = await ctx.ask.text({ message: `Klistra in tabellen (${what})`, validate, table: true, path: listPath });
+  if (raw === undefined || raw === null) { ctx.out(ctx.c.dim(`  Inget lades till.`) + '\n'); return; }
+  const t = read(raw);
+  if ('error' in t) { refused(ctx, t.error); return; }
+  const { withIds, edits } = build(t.items);
+  for (const it of withIds) {
+    const filled = Object.entries(it).filter(([k, v]) => k !== 'id' && isAnswered(v)).map(([k, v]) => `${schemaAt([...listPath, 0, k])?.title ?? k}: ${shortAnswer(v)}`);
+    ctx.out(`  ${ctx.c.cyan(`${typeof it.id === 'string' ? it.id + ' ' : ''}${short(itemLabel(it), 60)}`)}\n${ctx.c.dim(wrap(filled.slice(1).join('; '), ctx.width - 6, '      '))}\n`);
+  }
+  if (!(await ctx.ask.confirm(`Lägga till ${withIds.length} st (${what})?`, true, listPath))) { ctx.out(ctx.c.dim(`  Inget lades till.`) + '\n'); return; }
+  try {
+    ctx.session.apply(edits);
+    ctx.out(ctx.c.green(`  ✓ ${withIds.length} st sparade${prefix ? ` (${withIds[0]!.id}–${withIds[withIds.length - 1]!.id})` : ''}`) + '\n');
+  } catch (e) {
+    if (e instanceof RejectedError) refused(ctx, ctx.session.messageFor(e.problems, listPath));
+    else throw e;
   }
 }
 

@@ -17,10 +17,14 @@ const load = (file: string) => jsyaml.load(readFileSync(file, 'utf8'), { schema:
 
 /** Keys counted on 2026-12-02 with the flow as it was (bfc9dc6), before issue 14's changes: 1667 keys, 597 prompts. */
 const BEFORE = 1667;
-/** Issue 14's target: at most 60 % of BEFORE. Not reached yet (see the report); the test guards what is reached. */
+/** Issue 14's target: at most 60 % of BEFORE. */
 const TARGET = Math.floor(0.6 * BEFORE);
-/** The count with the flow of branch h/navig (2026-12-02): a regression guard. */
-const NOW = 1613;
+/**
+ * The count with the flow of branch h/navig (2026-12-02), a regression guard: 1613 with a list
+ * item on one screen; 252 with the lists of key figures, existing support and development
+ * needs pasted as tables (the coordinator has them in Excel).
+ */
+const NOW = 252;
 
 function io(): IO & { text: () => string } {
   let buf = '';
@@ -68,8 +72,11 @@ describe('tangenttryck för steg 3 i exemplet Lindesberg', () => {
     expect(oracle.unknown).toEqual([]);
     expect(got.analys).toEqual(target.analys);
     expect(got.checklistor.steg3).toEqual(target.checklistor.steg3);
+    // ORACLE_LOG=file: every prompt with its keys, for finding where the keys go.
+    if (process.env.ORACLE_LOG) writeFileSync(process.env.ORACLE_LOG, oracle.log.join("\n"));
     console.log(`tangenttryck steg 3: ${JSON.stringify(oracle.stats)}; före ${BEFORE}, nu ${oracle.stats.keys} (${Math.round((100 * oracle.stats.keys) / BEFORE)} %), mål ≤ ${TARGET}`);
     expect(code).toBe(0);
+    expect(oracle.stats.keys).toBeLessThanOrEqual(TARGET);
     expect(oracle.stats.keys).toBeLessThanOrEqual(NOW);
   }, 600_000);
 });
