@@ -600,11 +600,10 @@ export async function askList(ctx: Ctx, place: Place, itemSchema: S, title: stri
       value: i,
     }));
     if (items.length) choices.push({ separator: ' ' });
-    choices.push({ name: `+ Lägg till ${what}`, value: ADD });
-    // A table from Excel or Word: for a list of items with ids (not a group's members).
-    const table = kind !== undefined && !filter;
-    if (table) choices.push({ name: 'Klistra in en tabell (från Excel eller Word)', value: PASTE });
-    choices.push({ name: items.length ? 'Klar – gå vidare' : 'Hoppa över (inga just nu)', value: DONE });
+    choices.push({ name: `+ Lägg till ${what}`, value: ADD }, { name: items.length ? 'Klar – gå vidare' : 'Hoppa över (inga just nu)', value: DONE });
+    // A table from Excel or Word, for a list of items with ids (not a group's members): last,
+    // so that Up from Klar is still "+ Lägg till".
+    if (kind !== undefined && !filter) choices.push({ name: 'Klistra in en tabell (från Excel eller Word)', value: PASTE });
     const pick = await ctx.ask.select({ message: `${title} (${items.length} st)`, choices, default: added ? ADD : DONE, pageSize: 15, path: place.path });
     if (pick === DONE) return;
     if (pick === PASTE) {
