@@ -628,7 +628,8 @@ export async function askList(ctx: Ctx, place: Place, itemSchema: S, title: stri
 async function pasteTable(ctx: Ctx, listPath: YamlPath, what: string): Promise<void> {
   const cols = tableColumns(listPath);
   const prefix = listPrefix(listPath);
-  ctx.out(ctx.c.dim(wrap(`Kopiera tabellen i Excel eller Word med rubrikraden först och klistra in den här (Ctrl+Skift+V), sedan Enter. En rad blir en ${what}; kolumnerna skiljs med tabb (som Excel och Word kopierar) eller semikolon. En rad med bara kolumner som börjar med samma grupp (t.ex. "${cols.find((c) => c.inner)?.title ?? 'Jämförelser: Värde'}") lägger till en post till på raden ovanför. Rubriker som går: ${cols.map((c) => c.title).join(', ')}.`, ctx.width - 4, '  ')) + '\n');
+  const inner = [...new Set(cols.filter((c) => c.inner).map((c) => c.title.split(':')[0]!))];
+  ctx.out(ctx.c.dim(wrap(`Kopiera tabellen i Excel eller Word, rubrikraden först, och klistra in den här (Ctrl+Skift+V), sedan Enter. Varje rad blir en post; kolumnerna skiljs med tabb (som Excel och Word kopierar) eller semikolon.${inner.length ? ` En rad där bara kolumnerna "${inner[0]}: …" är ifyllda lägger till en till i raden ovanför.` : ''} Rubriker som går: ${cols.map((c) => c.title).join(', ')}.`, ctx.width - 4, '  ')) + '\n');
   const sub = (path: YamlPath) => (key: string): S => schemaAt([...path, key]) ?? {};
   const read = (raw: string) => parseTable(raw, listPath, (col, t) => readCell(ctx.session.data, col, t, (p, v) => enumChoice(ctx, p, v).name, (_s, r) => parseGenderSplit(sub(col.path), r)));
   // The items with their ids, and the edits that append them.
@@ -642,8 +643,13 @@ async function pasteTable(ctx: Ctx, listPath: YamlPath, what: string): Promise<v
   const validate = (raw: string): true | string => {
     const t = read(raw);
     if ('error' in t) return t.error;
-    const { problems } = ctx.session.check(build(t.items).edits);
-    return problems.length ? ctx.session.messageFor(problems, listPath) : true;
+    const { edits } = build(t.items);
+    const { problems } = ctx.session.check(edits);
+    // A value the schema refuses (a percentage over 100): said with the table row it came from.
+    return problems.length ? problems.map((pr) => {
+      const i = edits.findIndex((e) => e.path.every((x, k) => String(pr.path[k]) === String(x)));
+      return `${i >= 0 ? `Rad ${t.rows[i]}: ` : ''}${pr.message}`;
+    }).join('\n') : true;
   };
   const raw = await ctx.ask.text({ message: `Klistra in tabellen (${what})`, validate, table: true, path: listPath });
   if (raw === undefined || raw === null) { ctx.out(ctx.c.dim(`  Inget lades till.`) + '\n'); return; }

@@ -93,7 +93,7 @@ export type Cell = (col: Column, raw: string) => unknown | { error: string };
  * The items of a pasted table, without ids, or why it cannot be read (a header that names no
  * field, with the allowed ones; a bad cell, with its row and column).
  */
-export function parseTable(raw: string, listPath: YamlPath, cell: Cell): { items: Record<string, unknown>[] } | { error: string } {
+export function parseTable(raw: string, listPath: YamlPath, cell: Cell): { items: Record<string, unknown>[]; rows: number[] } | { error: string } {
   const lines = raw.replace(/\r\n?/g, '\n').split('\n').filter((l) => l.replace(new RegExp(`[\\s${CELL};]`, 'g'), '') !== '');
   if (lines.length < 2) return { error: 'Klistra in rubrikraden och minst en rad, med tabb (från Excel eller Word) eller semikolon mellan kolumnerna.' };
   const sep = new RegExp(lines[0]!.includes('\t') || lines[0]!.includes(CELL) ? `[ \\u00a0]*[\\t${CELL}][ \\u00a0]*` : '\\s*;\\s*');
@@ -113,6 +113,8 @@ export function parseTable(raw: string, listPath: YamlPath, cell: Cell): { items
   }
   const required = ((schemaAt([...listPath, 0])?.required ?? []) as string[]).filter((k) => k !== 'id');
   const items: Record<string, unknown>[] = [];
+  /** The table row (1 = the header) where each item starts. */
+  const rows: number[] = [];
   for (let r = 1; r < lines.length; r++) {
     const cells = splitCells(lines[r]!, sep);
     if (cells.length > headers.length && cells.slice(headers.length).some(Boolean)) return { error: `Rad ${r + 1} har fler kolumner (${cells.length}) än rubrikraden (${headers.length}).` };
@@ -141,9 +143,10 @@ export function parseTable(raw: string, listPath: YamlPath, cell: Cell): { items
     }
     for (const [k, e] of Object.entries(inner)) own[k] = [e];
     items.push(own);
+    rows.push(r + 1);
   }
   if (!items.length) return { error: 'Tabellen har inga rader med något att lägga till.' };
-  return { items: items.map((it) => ordered(it, listPath)) };
+  return { items: items.map((it) => ordered(it, listPath)), rows };
 }
 
 /** An item's keys (and its groups') in the schema's order, so the file reads as the examples. */
