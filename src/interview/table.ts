@@ -85,7 +85,41 @@ function columnFor(cols: Column[], header: string): Column | undefined {
   return short.length === 1 ? short[0] : undefined;
 }
 
-const splitCells = (line: string, sep: RegExp) => line.split(sep).map((c) => c.trim());
+/**
+ * The rows and cells of a pasted table. A cell in double quotes may hold line breaks and
+ * separators (Excel quotes a cell with a line break, and doubles a quote inside it).
+ */
+export function splitTable(raw: string): string[][] {
+  const text = raw.replace(/\r\n?/g, '\n');
+  const first = text.split('\n').find((l) => l.trim()) ?? '';
+  const tabs = first.includes('\t') || first.includes(CELL);
+  const isSep = (ch: string) => (tabs ? ch === '\t' || ch === CELL : ch === ';');
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let i = 0;
+  for (;;) {
+    // One cell: quoted (after spaces), or up to the next separator or line break.
+    let j = i;
+    while (text[j] === ' ' || text[j] === '\u00a0') j++;
+    let cell = '';
+    if (text[j] === '"') {
+      let k = j + 1;
+      for (;;) {
+        if (k >= text.length) { cell = text.slice(i); i = k; break; }
+        if (text[k] === '"' && text[k + 1] === '"') { cell += '"'; k += 2; continue; }
+        if (text[k] === '"') { i = k + 1; while (i < text.length && !isSep(text[i]!) && text[i] !== '\n') cell += text[i++]; break; }
+        cell += text[k++];
+      }
+    } else {
+      while (i < text.length && !isSep(text[i]!) && text[i] !== '\n') cell += text[i++];
+    }
+    row.push(cell.trim());
+    if (i >= text.length) { rows.push(row); break; }
+    if (text[i] === '\n') { rows.push(row); row = []; }
+    i++;
+  }
+  return rows.filter((r) => r.some(Boolean));
+}
 
 export type Cell = (col: Column, raw: string) => unknown | { error: string };
 
@@ -94,11 +128,10 @@ export type Cell = (col: Column, raw: string) => unknown | { error: string };
  * field, with the allowed ones; a bad cell, with its row and column).
  */
 export function parseTable(raw: string, listPath: YamlPath, cell: Cell): { items: Record<string, unknown>[]; rows: number[] } | { error: string } {
-  const lines = raw.replace(/\r\n?/g, '\n').split('\n').filter((l) => l.replace(new RegExp(`[\\s${CELL};]`, 'g'), '') !== '');
+  const lines = splitTable(raw);
   if (lines.length < 2) return { error: 'Klistra in rubrikraden och minst en rad, med tabb (från Excel eller Word) eller semikolon mellan kolumnerna.' };
-  const sep = new RegExp(lines[0]!.includes('\t') || lines[0]!.includes(CELL) ? `[ \\u00a0]*[\\t${CELL}][ \\u00a0]*` : '\\s*;\\s*');
   const cols = tableColumns(listPath);
-  const headers = splitCells(lines[0]!, sep);
+  const headers = lines[0]!;
   const picked: (Column | undefined)[] = [];
   const unknown: string[] = [];
   headers.forEach((h) => {
@@ -116,7 +149,7 @@ export function parseTable(raw: string, listPath: YamlPath, cell: Cell): { items
   /** The table row (1 = the header) where each item starts. */
   const rows: number[] = [];
   for (let r = 1; r < lines.length; r++) {
-    const cells = splitCells(lines[r]!, sep);
+    const cells = lines[r]!;
     if (cells.length > headers.length && cells.slice(headers.length).some(Boolean)) return { error: `Rad ${r + 1} har fler kolumner (${cells.length}) än rubrikraden (${headers.length}).` };
     const own: Record<string, unknown> = {};
     const inner: Record<string, Record<string, unknown>> = {};

@@ -54,6 +54,11 @@ describe('a pasted table: headers, cells, rows', () => {
     expect(read('Nyckeltal; Värde; Enhet\n\nA; 12,5; procent\nB;ej angivet;\n')).toEqual({ rows: expect.any(Array), items: [{ namn: 'A', värde: 12.5, enhet: 'procent' }, { namn: 'B', värde: 'ej angivet' }] });
   });
 
+  it('a cell in quotes keeps its line breaks, tabs and quotes (as Excel copies a cell with a line break)', () => {
+    const t = read('Nyckeltal\tVärde\tKälla\r\n"Barn ""0–17"" år"\t12\t"SCB,\r\nbearbetning\tper område"\r\nB\t3\t\r\n');
+    expect(t).toEqual({ rows: [2, 3], items: [{ namn: 'Barn "0–17" år', värde: 12, källa: 'SCB,\nbearbetning\tper område' }, { namn: 'B', värde: 3 }] });
+  });
+
   it('a row with only inner cells adds one more entry to the row above (merged cells in Excel)', () => {
     const t = read(rows(['Nyckeltal', 'Värde', 'Jämförelser: Jämförs med', 'Jämförelser: Värde'], ['A', '15,8', 'riket', '10,6'], ['', '', 'länet', '12,1'], ['B', '3', '', '']));
     expect(t).toEqual({ rows: [2, 4], items: [{ namn: 'A', värde: 15.8, jämförelser: [{ med: 'riket', värde: 10.6 }, { med: 'länet', värde: 12.1 }] }, { namn: 'B', värde: 3 }] });
