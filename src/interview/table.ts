@@ -206,7 +206,8 @@ const norm = (s: string) => normHeader(s);
 /**
  * A cell read as the field's answer: a choice by its value or its name ("Universell",
  * "Ej bedömt"), ja/nej, references by id or name ("AK9" or the aktör's name; several with
- * commas), and typed values through values.ts (numbers, "ca 40", dates, "ej angivet").
+ * commas), texts of a list one per line or separated by ';', and typed values through
+ * values.ts (numbers, "ca 40", dates, "ej angivet").
  */
 export function readCell(data: unknown, col: Column, raw: string, names: (path: YamlPath, v: unknown) => string, gender: (s: S, raw: string) => unknown): unknown {
   const s = col.schema;
@@ -241,8 +242,9 @@ export function readCell(data: unknown, col: Column, raw: string, names: (path: 
   if (s.properties && isGender(s)) return gender(s, t);
   if (s.type === 'array') {
     const items = schemaAt([...col.path, 0]) ?? {};
-    const words = t.split(/\s*[,;]\s*/).filter(Boolean);
-    if (!items.enum) return words;
+    // Texts (sources, languages) may hold commas: one per line of the cell, or separated by ';'.
+    if (!items.enum) return t.split(/\s*[;\n]\s*/).filter(Boolean);
+    const words = t.split(/\s*[,;\n]\s*/).filter(Boolean);
     const out: unknown[] = [];
     for (const w of words) {
       const v = choose(items.enum, [...col.path, 0], w);

@@ -59,6 +59,15 @@ describe('a pasted table: headers, cells, rows', () => {
     expect(t).toEqual({ rows: [2, 3], items: [{ namn: 'Barn "0–17" år', värde: 12, källa: 'SCB,\nbearbetning\tper område' }, { namn: 'B', värde: 3 }] });
   });
 
+  it('a list of texts (sources) takes one per line of its cell, or separated by ";"; choices and references by commas', () => {
+    const INSATS = ['handlingsplan', 'insatser'];
+    const cols = tableColumns(INSATS).map((c) => c.title);
+    const källor = cols.find((c) => /^Källor/.test(c))!;
+    const namn = tableColumns(INSATS).find((c) => c.key === 'namn')!.title;
+    const t = read(`${namn}\t${källor}\n"A"\t"SCB, befolkning\nKolada; Liv och hälsa ung"\n`, INSATS);
+    expect(t, JSON.stringify(t)).toMatchObject({ items: [{ källor: ['SCB, befolkning', 'Kolada', 'Liv och hälsa ung'] }] });
+  });
+
   it('a row with only inner cells adds one more entry to the row above (merged cells in Excel)', () => {
     const t = read(rows(['Nyckeltal', 'Värde', 'Jämförelser: Jämförs med', 'Jämförelser: Värde'], ['A', '15,8', 'riket', '10,6'], ['', '', 'länet', '12,1'], ['B', '3', '', '']));
     expect(t).toEqual({ rows: [2, 4], items: [{ namn: 'A', värde: 15.8, jämförelser: [{ med: 'riket', värde: 10.6 }, { med: 'länet', värde: 12.1 }] }, { namn: 'B', värde: 3 }] });
