@@ -657,8 +657,10 @@ async function pasteTable(ctx: Ctx, listPath: YamlPath, what: string): Promise<v
   if ('error' in t) { refused(ctx, t.error); return; }
   const { withIds, edits } = build(t.items);
   for (const it of withIds) {
-    const filled = Object.entries(it).filter(([k, v]) => k !== 'id' && isAnswered(v)).map(([k, v]) => `${schemaAt([...listPath, 0, k])?.title ?? k}: ${shortAnswer(v)}`);
-    ctx.out(`  ${ctx.c.cyan(`${typeof it.id === 'string' ? it.id + ' ' : ''}${short(itemLabel(it), 60)}`)}\n${ctx.c.dim(wrap(filled.slice(1).join('; '), ctx.width - 6, '      '))}\n`);
+    // The item's name as its heading, its other answers below it.
+    const label = itemLabel(it);
+    const filled = Object.entries(it).filter(([k, v]) => k !== 'id' && isAnswered(v) && v !== label).map(([k, v]) => `${schemaAt([...listPath, 0, k])?.title ?? k}: ${shortAnswer(v)}`);
+    ctx.out(`  ${ctx.c.cyan(`${typeof it.id === 'string' ? it.id + ' ' : ''}${short(label, 60)}`)}\n${filled.length ? ctx.c.dim(wrap(filled.join('; '), ctx.width - 6, '      ')) + '\n' : ''}`);
   }
   if (!(await ctx.ask.confirm(`Lägga till ${withIds.length} st (${what})?`, true, listPath))) { ctx.out(ctx.c.dim(`  Inget lades till.`) + '\n'); return; }
   try {
