@@ -1,6 +1,25 @@
 // Types of the method as data (content/*.yaml, checked by content/schema.json at build).
 
-export interface Question { id: string; text: string; delfrågor?: Question[] }
+export interface Question {
+  id: string;
+  text: string;
+  delfrågor?: Question[];
+  /** An open checklist question ("Vilka …?"): a text answer is asked beside the status. */
+  öppen?: boolean;
+  /** A status that contradicts an earlier answer (a field that is answered): pointed out. */
+  motsägelse?: { status: string[]; fält: string; text: string }[];
+}
+
+/**
+ * A show-if rule (begrepp.visa_om): the fields matching `fält` ("[]" any item, "*" any key),
+ * except `utom`, are asked only when the condition on a sibling field holds.
+ */
+export interface ShowIf {
+  fält: string;
+  utom?: string[];
+  om: { fält: string; är?: unknown[]; inte?: unknown[]; besvarat?: boolean };
+  varför: string;
+}
 export interface Part { id: string; titel: string; vägledning: string; fält: string[] }
 export interface QuestionGroup { id: string; titel: string; frågor: Question[] }
 
@@ -29,6 +48,7 @@ export interface Step {
 }
 
 export interface Begrepp {
+  visa_om?: ShowIf[];
   preventionsnivåer: { id: 'universell' | 'selektiv' | 'indikerad'; titel: string; beskrivning: string }[];
   perspektiv: { id: string; titel: string; beskrivning: string }[];
   /** titel names the measure (Effektmått, for indicators), måltitel the goal (Effektmål). */

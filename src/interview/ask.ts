@@ -10,7 +10,7 @@ import { decodeUserText } from '../project/load.js';
 import { visible } from '../terminal-safe.js';
 import type { Asker, Choice as AChoice, Separator, TextAnswer, TextQuestion } from './asker.js';
 import { bracketedPaste, editorCommand, editorHelp, runEditor, terminalInput, typedLineBreaks } from './terminal.js';
-import { LINE_EDITOR_HELP, LineEditor, PARAGRAPH, fromLine, termWidth, wrap } from './text.js';
+import { LINE_EDITOR_HELP, LineEditor, PARAGRAPH, fromLine, pasteTabs, termWidth, wrap } from './text.js';
 
 export { PARAGRAPH, fromLine };
 
@@ -105,13 +105,14 @@ export async function askText(q: TextQuestion, context?: PromptContext): Promise
   const special = (v: string) => v === shown || v.trim() === '' || v.trim() === '-' || (q.long && v.trim() === ':e');
   // Alt+Enter types a line break (¶) in a text answer (terminal.ts).
   typedLineBreaks(true);
+  if (q.table) pasteTabs(true);
   const raw = await guard((ctx) => input({
     message: visible(q.message),
     default: shown,
     validate: (v) => (special(v) ? true : q.validate ? q.validate(fromLine(v.trim())) : true),
     transformer: (v, { isFinal }) => (!isFinal ? visible(v) : v === shown ? dim('(oförändrat)') : v.trim() === '' || v.trim() === '-' ? dim(shown ? '(ta bort?)' : '(hoppar över)') : v.trim() === ':e' ? dim('(öppnar editorn)') : visible(short(v))),
     theme: { style: { defaultAnswer: (t: string) => dim(`(Enter behåller: ${visible(short(t, 50))})`) } },
-  }, ctx as any), context).finally(() => typedLineBreaks(false));
+  }, ctx as any), context).finally(() => { typedLineBreaks(false); if (q.table) pasteTabs(false); });
   if (shown !== undefined && raw === shown) return undefined;
   const t = raw.trim();
   if (t === '' || t === '-') {

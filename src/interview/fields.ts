@@ -9,13 +9,16 @@ import type { Begrepp } from '../content/types.js';
 import { schemaAt, fieldInWords } from '../project/schema-words.js';
 import { COLLECTIONS, REFERENCES, expand, indexIds, type IdKind } from '../project/refs.js';
 import { getPath, isSelector, selectIndex, selectorOf } from '../project/progress.js';
-import { isAnswered } from '../judge/index.js';
+import { isAnswered, judgeStep, type StepLike, type Unit } from '../judge/index.js';
 import { RejectedError, type Edit, type Session } from './session.js';
 import type { Asker, Choice, Separator } from './asker.js';
 import { itemLabel, short, wrap } from './text.js';
 import { formatHints } from './hints.js';
 import { patternOf, referenceAt } from './paths.js';
 import { branches, fieldUnit, formatHint, formatValue, isError, parseNumber, parseValue, valueProblem, valueWarnings } from './values.js';
+import { question, type Nav } from './nav.js';
+import { shown } from './showif.js';
+import { parseTable, readCell, tableColumns } from './table.js';
 
 export { patternOf, referenceAt };
 
@@ -28,6 +31,15 @@ export interface Ctx {
   /** Ask only what is still unanswered. */
   baraTomma: boolean;
   width: number;
+  /** The step being asked: --bara-tomma asks what its judgement finds unanswered. */
+  step?: StepLike;
+  /** The questions asked so far, to go back to (nav.ts). */
+  nav?: Nav;
+  /**
+   * While the fields ticked for a new item are asked: the previous item's answer at a path,
+   * where a choice's cursor starts (Enter takes it, "Hoppa över" is still there).
+   */
+  suggest?: (path: YamlPath) => unknown;
 }
 
 type S = Record<string, any>;
@@ -209,15 +221,55 @@ function refused(ctx: Ctx, msg: string): void {
 
 // ── Which fields still need an answer ───────────────────────────────────────────────────
 
-/** With --bara-tomma: does anything at `path` still need an answer? */
+const isPrefix = (a: YamlPath, b: YamlPath) => a.length <= b.length && a.every((x, i) => String(x) === String(b[i]));
+
+/**
+ * The step's units (judge/) that concern `path`: the unit it lies in, or the units below it.
+ * None when the path is no part of the step's moments (a checklist item's fields, an item's).
+ */
+function unitsAt(ctx: Ctx, path: YamlPath): Unit[] {
+  if (!ctx.step) return [];
+  const j = judgeStep(ctx.session.data, ctx.step);
+  const units = j.moment.flatMap((m) => m.units);
+  const resolved = (u: Unit) => resolvePath(ctx.session.data, u.path);
+  const within = units.filter((u) => isPrefix(resolved(u), path));
+  return within.length ? within : units.filter((u) => isPrefix(path, resolved(u)));
+}
+
+/** A content path with its selectors replaced by the index they pick now (or the next free). */
+function resolvePath(data: unknown, path: YamlPath): YamlPath {
+  const out: YamlPath = [];
+  for (const seg of path) {
+    if (isSelector(seg)) {
+      const list = getPath(data, out);
+      const items = Array.isArray(list) ? list : [];
+      const i = selectIndex(items, seg);
+      out.push(i >= 0 ? i : items.length);
+    } else out.push(seg);
+  }
+  return out;
+}
+
+/**
+ * With --bara-tomma: does anything at `path` still need an answer? The judgement decides
+ * (judge/, as status and check see it): a unit it counts answered is not asked again, so an
+ * optional field the user skipped beside an answer is not asked at every run. Inside a unit,
+ * or outside the moments' units, what is empty.
+ */
 export function needs(ctx: Ctx, path: YamlPath): boolean {
   if (!ctx.baraTomma) return true;
+  const units = unitsAt(ctx, path);
+  if (units.length) return units.some((u) => !u.answered);
+  return emptyAt(ctx, path);
+}
+
+function emptyAt(ctx: Ctx, path: YamlPath): boolean {
   const v = getPath(ctx.session.data, path);
   const s = schemaAt(path);
   if (!s) return false;
   if (s.type === 'array' || referenceAt(path)) return !isAnswered(v);
-  if (s.propertyNames?.enum) return (s.propertyNames.enum as string[]).some((k) => needs(ctx, [...path, k]));
-  if (s.properties) return Object.keys(s.properties).filter((k) => k !== 'id').some((k) => needs(ctx, [...path, k]));
+  if (s.propertyNames?.enum) return (s.propertyNames.enum as string[]).some((k) => emptyAt(ctx, [...path, k]));
+  if (s.properties) return Object.keys(s.properties).filter((k) => k !== 'id').some((k) => emptyAt(ctx, [...path, k]));
   return !isAnswered(v);
 }
 
@@ -236,13 +288,17 @@ export async function askAny(ctx: Ctx, place: Place, label?: string, opts: AskOp
   const s = schemaAt(path);
   if (!s || s.const !== undefined) return;
   if (!needs(ctx, path)) return;
+  if (!shown(ctx.begrepp.visa_om, ctx.session.data, path)) return;
   const title = label ?? s.title ?? String(path[path.length - 1]);
   const ref = referenceAt(path);
   const isObject = !(s.propertyNames?.enum && typeof s.additionalProperties === 'object') && (s.type === 'object' || s.properties);
   // An object shows its explanations itself, under its heading.
   if (!isObject) showHints(ctx, path);
-  if (ref) return askReference(ctx, place, ref, title);
+  // One question (a value, a choice, ticks) is a step that "<" goes back to; objects and lists
+  // are the questions inside them.
+  if (ref) return question(ctx, () => askReference(ctx, place, ref, title));
   if (s.propertyNames?.enum && typeof s.additionalProperties === 'object') return askFixedMap(ctx, place, s, title);
+  if (isGenderSplit(s)) return question(ctx, () => askGenderSplit(ctx, place, title));
   if (isObject) return askObject(ctx, place, s, title, { heading: true, ...opts });
   if (s.type === 'array') {
     const items = schemaAt([...path, 0]) ?? {};
@@ -251,10 +307,10 @@ export async function askAny(ctx: Ctx, place: Place, label?: string, opts: AskOp
       if (keyed) return askKeyed(ctx, place, items, keyed, title);
       return askList(ctx, place, items, title);
     }
-    if (items.enum) return askEnumList(ctx, place, items.enum, title);
-    return askTextList(ctx, place, title);
+    if (items.enum) return question(ctx, () => askEnumList(ctx, place, items.enum, title));
+    return question(ctx, () => askTextList(ctx, place, title));
   }
-  return askLeaf(ctx, place, s, title);
+  return question(ctx, () => askLeaf(ctx, place, s, title));
 }
 
 /** The method's explanations for the question at `path` (content/begrepp.yaml, hjälp). */
@@ -287,17 +343,24 @@ function enumChoice(ctx: Ctx, path: YamlPath, v: unknown): Choice<unknown> {
   return { name: s.charAt(0).toUpperCase() + s.slice(1), value: v };
 }
 
-/** A choice among values; Enter keeps the current one; a skip or remove choice is offered. */
-async function askChoice(ctx: Ctx, place: Place, title: string, choices: Choice<unknown>[]): Promise<void> {
+/**
+ * A choice among values; Enter keeps the current one; a skip or remove choice is offered.
+ * `extra` (a "+ Ny aktör") is offered after the values and returned when chosen, unsaved.
+ */
+async function askChoice(ctx: Ctx, place: Place, title: string, choices: Choice<unknown>[], extra?: Choice<unknown>): Promise<unknown> {
   const cur = getPath(ctx.session.data, place.path);
   for (;;) {
-    const list: (Choice<unknown> | Separator)[] = [...choices];
+    const list: (Choice<unknown> | Separator)[] = [...choices, ...(extra ? [extra] : [])];
     // A value the file has that is not among the choices (edited by hand) is kept on Enter.
     if (cur !== undefined && !choices.some((ch) => ch.value === cur)) list.unshift({ name: `Behåll ${JSON.stringify(cur)} (inte ett av valen)`, value: cur });
     if (cur === undefined) list.unshift({ name: 'Hoppa över (svara senare)', value: SKIP });
     else list.push({ separator: ' ' }, { name: 'Ta bort svaret', value: CLEAR });
-    const pick = await ctx.ask.select({ message: title, choices: list, default: cur === undefined ? SKIP : cur });
+    // Not for a yes/no: a "Ja" carried over from the previous item is too easily taken unread.
+    const like = cur === undefined && !choices.every((ch) => typeof ch.value === 'boolean') ? ctx.suggest?.(place.path) : undefined;
+    const def = cur !== undefined ? cur : choices.some((ch) => ch.value === like) ? like : SKIP;
+    const pick = await ctx.ask.select({ message: title, choices: list, default: def, path: place.path });
     if (pick === SKIP || pick === cur) return;
+    if (extra && pick === extra.value) return pick;
     const r = commit(ctx, place, pick === CLEAR ? undefined : pick);
     if (r === true) return;
     refused(ctx, r);
@@ -308,14 +371,15 @@ const formatNumber = (n: unknown) => formatValue(n);
 
 async function askLeaf(ctx: Ctx, place: Place, s: S, title: string): Promise<void> {
   const path = place.path;
-  if (s.enum) return askChoice(ctx, place, title, s.enum.map((v: unknown) => enumChoice(ctx, path, v)));
-  if (s.type === 'boolean') return askChoice(ctx, place, title, [{ name: 'Ja', value: true }, { name: 'Nej', value: false }]);
+  if (s.enum) { await askChoice(ctx, place, title, s.enum.map((v: unknown) => enumChoice(ctx, path, v))); return; }
+  if (s.type === 'boolean') { await askChoice(ctx, place, title, [{ name: 'Ja', value: true }, { name: 'Nej', value: false }]); return; }
   const isInt = s.type === 'integer';
   if (isInt && s.minimum !== undefined && s.maximum !== undefined && s.maximum - s.minimum <= 10) {
     const scale = String(path[path.length - 1]) === 'bedömning' ? ctx.begrepp.bedömningsskala : [];
     const values: number[] = [];
     for (let v = s.minimum; v <= s.maximum; v++) values.push(v);
-    return askChoice(ctx, place, title, values.map((v) => ({ name: `${v}${scale.find((x) => x.värde === v) ? ` – ${scale.find((x) => x.värde === v)!.titel}` : ''}`, value: v })));
+    await askChoice(ctx, place, title, values.map((v) => ({ name: `${v}${scale.find((x) => x.värde === v) ? ` – ${scale.find((x) => x.värde === v)!.titel}` : ''}`, value: v })));
+    return;
   }
   const cur = getPath(ctx.session.data, path);
   const check = checker(ctx, place);
@@ -340,7 +404,7 @@ async function askLeaf(ctx: Ctx, place: Place, s: S, title: string): Promise<voi
     ctx.out(ctx.c.dim((lines.length > 8 ? [...lines.slice(0, 7), '    …'] : lines).join('\n')) + '\n');
   }
   for (;;) {
-    const ans = await ctx.ask.text({ message, current, validate, long });
+    const ans = await ctx.ask.text({ message, current, validate, long, path });
     if (ans === undefined) return;
     let value: unknown;
     if (ans === null) value = undefined;
@@ -363,12 +427,71 @@ async function askLeaf(ctx: Ctx, place: Place, s: S, title: string): Promise<voi
   }
 }
 
+// ── A key figure's gender split: one question ────────────────────────────────────────────
+
+const GENDER: Record<string, string> = { f: 'flickor', flickor: 'flickor', p: 'pojkar', pojkar: 'pojkar', k: 'kvinnor', kvinnor: 'kvinnor', m: 'män', män: 'män' };
+const GENDER_KEYS = ['flickor', 'pojkar', 'kvinnor', 'män'];
+
+function isGenderSplit(s: S): boolean {
+  const keys = Object.keys(s.properties ?? {});
+  return keys.length === GENDER_KEYS.length && GENDER_KEYS.every((k) => keys.includes(k));
+}
+
+/** "flickor 2290, pojkar 2420", "f 2290 p 2420", "k 47 m 35" → the split, or why it is not one. */
+export function parseGenderSplit(sub: (key: string) => S, raw: string): Record<string, unknown> | { error: string } {
+  const out: Record<string, unknown> = {};
+  const parts: [string, string[]][] = [];
+  // A comma between words separates; a comma between digits is a decimal comma (83,1).
+  for (const tok of raw.trim().split(/[\s;]+|,(?!\d)/).filter(Boolean)) {
+    const key = GENDER[tok.toLowerCase().replace(/[:=]$/, '')];
+    if (key) parts.push([key, []]);
+    else if (parts.length) parts[parts.length - 1]![1].push(tok);
+    else return { error: 'Börja med vem talet gäller: flickor, pojkar, kvinnor eller män (eller f, p, k, m), t.ex. "flickor 51, pojkar 77".' };
+  }
+  for (const [key, words] of parts) {
+    if (key in out) return { error: `${key} står två gånger.` };
+    if (!words.length) return { error: `Skriv ett tal efter ${key}.` };
+    const v = parseValue(sub(key), words.join(' '));
+    if (isError(v)) return { error: `${key}: ${v.error}` };
+    out[key] = v;
+  }
+  return GENDER_KEYS.filter((k) => k in out).reduce((o, k) => ({ ...o, [k]: out[k] }), {} as Record<string, unknown>);
+}
+
+/** The split as it is typed. */
+export function formatGenderSplit(v: unknown): string | undefined {
+  if (!v || typeof v !== 'object') return undefined;
+  const o = v as Record<string, unknown>;
+  const parts = GENDER_KEYS.filter((k) => o[k] !== undefined).map((k) => `${k} ${formatValue(o[k])}`);
+  return parts.length ? parts.join(', ') : undefined;
+}
+
+/** Flickor, pojkar, kvinnor and män as one answer, not four questions. */
+async function askGenderSplit(ctx: Ctx, place: Place, title: string): Promise<void> {
+  const check = checker(ctx, place);
+  const sub = (key: string): S => schemaAt([...place.path, key]) ?? {};
+  const current = formatGenderSplit(getPath(ctx.session.data, place.path));
+  const validate = (raw: string): true | string => {
+    const v = parseGenderSplit(sub, raw);
+    return isError(v) ? v.error : check(v);
+  };
+  for (;;) {
+    const ans = await ctx.ask.text({ message: `${title} (t.ex. flickor 51, pojkar 77 eller k 47, m 35)`, current, validate, path: place.path });
+    if (ans === undefined) return;
+    const v = ans === null ? undefined : parseGenderSplit(sub, ans);
+    if (isError(v)) { refused(ctx, v.error); continue; }
+    const r = commit(ctx, place, v);
+    if (r === true) return;
+    refused(ctx, r);
+  }
+}
+
 /** A list of enum values (preventionsnivåer): tick the ones that apply. */
 async function askEnumList(ctx: Ctx, place: Place, values: unknown[], title: string): Promise<void> {
   const cur = getPath(ctx.session.data, place.path);
   const have = Array.isArray(cur) ? cur : [];
   for (;;) {
-    const picked = await ctx.ask.checkbox({ message: title, choices: values.map((v) => ({ ...enumChoice(ctx, [...place.path, 0], v), checked: have.includes(v) })) });
+    const picked = await ctx.ask.checkbox({ message: title, choices: values.map((v) => ({ ...enumChoice(ctx, [...place.path, 0], v), checked: have.includes(v) })), path: place.path });
     if (sameSet(picked, have)) return;
     const r = commit(ctx, place, picked.length ? values.filter((v) => picked.includes(v)) : undefined);
     if (r === true) return;
@@ -383,7 +506,7 @@ async function askTextList(ctx: Ctx, place: Place, title: string): Promise<void>
   const split = (raw: string) => raw.split(/\s*[,;]\s*/).map((x) => x.trim()).filter(Boolean);
   const check = checker(ctx, place);
   for (;;) {
-    const ans = await ctx.ask.text({ message: `${title} (skilj med komma)`, current, validate: (raw) => check(split(raw)) });
+    const ans = await ctx.ask.text({ message: `${title} (skilj med komma)`, current, validate: (raw) => check(split(raw)), path: place.path });
     if (ans === undefined) return;
     const v = ans === null ? undefined : split(ans);
     const r = commit(ctx, place, v && v.length ? v : undefined);
@@ -410,7 +533,7 @@ async function askReference(ctx: Ctx, place: Place, ref: { kinds: IdKind[]; many
   if (ref.many) {
     const have = Array.isArray(cur) ? cur : [];
     for (;;) {
-      const picked = await ctx.ask.checkbox({ message: title, choices: options.map((it) => ({ name: name(it), value: it.id as string, checked: have.includes(it.id) })) });
+      const picked = await ctx.ask.checkbox({ message: title, choices: options.map((it) => ({ name: name(it), value: it.id as string, checked: have.includes(it.id) })), path: place.path });
       if (sameSet(picked, have)) return;
       const ordered = options.map((it) => it.id as string).filter((id) => picked.includes(id));
       const r = commit(ctx, place, ordered.length ? ordered : undefined);
@@ -418,8 +541,22 @@ async function askReference(ctx: Ctx, place: Place, ref: { kinds: IdKind[]; many
       refused(ctx, r);
     }
   }
-  return askChoice(ctx, place, title, options.map((it) => ({ name: name(it), value: it.id })));
+  const k = ref.kinds[0]!;
+  if (!NEW_IN_CHOICE.includes(k)) { await askChoice(ctx, place, title, options.map((it) => ({ name: name(it), value: it.id }))); return; }
+  // A new aktör or arena can be made without leaving the item: it is added to its list, then chosen.
+  const made = await askChoice(ctx, place, title, options.map((it) => ({ name: name(it), value: it.id })), { name: `+ Ny ${COLLECTIONS[k].words}`, value: NEW });
+  if (made !== NEW) return;
+  const listPath = COLLECTIONS[k].path;
+  const id = await addItem(ctx, listPath, schemaAt([...listPath, 0]) ?? {}, k, COLLECTIONS[k].words);
+  if (typeof id !== 'string') return;
+  const r = commit(ctx, place, id);
+  if (r === true) ctx.out(ctx.c.green(`  ✓ ${title}: ${id}`) + '\n');
+  else refused(ctx, r);
 }
+
+/** The kinds that a choice can create a new one of ("+ Ny aktör"). */
+const NEW_IN_CHOICE: IdKind[] = ['aktör', 'arena'];
+const NEW = '\u0000ny';
 
 // ── Objects ──────────────────────────────────────────────────────────────────────────────
 
@@ -432,22 +569,11 @@ export async function askObject(ctx: Ctx, place: Place, s: S, title: string, opt
     ctx.out(ctx.c.bold(`  ${heading}`) + '\n');
   }
   showHints(ctx, place.path);
+  // Which fields are asked is content's show-if rules (askAny): a group that does not exist, say.
   for (const key of Object.keys(s.properties ?? {})) {
     if (key === 'id' || opts.except?.includes(key)) continue;
-    if (absentGroup(ctx, place, s) && !GROUP_WITHOUT.includes(key)) continue;
     await askAny(ctx, child(ctx, place, key));
   }
-}
-
-/** What is still asked about a group that does not exist: that it does not, and where the work sits instead. */
-const GROUP_WITHOUT = ['finns', 'befintlig_struktur'];
-
-/**
- * A group answered "Gruppen finns: nej" (styrgrupp, arbetsgrupp) has no members, mandate or
- * meetings to ask about.
- */
-function absentGroup(ctx: Ctx, place: Place, s: S): boolean {
-  return s.properties?.finns?.type === 'boolean' && getPath(ctx.session.data, [...place.path, 'finns']) === false;
 }
 
 /** A map with a fixed set of keys (the eleven factors): each key in turn. */
@@ -467,6 +593,7 @@ async function askFixedMap(ctx: Ctx, place: Place, s: S, title: string): Promise
 
 const ADD = '\u0000lägg-till';
 const DONE = '\u0000klar';
+const PASTE = '\u0000klistra-in';
 
 function noun(path: YamlPath): string {
   const k = kindOfList(path);
@@ -485,6 +612,8 @@ export interface ListFilter {
 export async function askList(ctx: Ctx, place: Place, itemSchema: S, title: string, filter?: ListFilter): Promise<void> {
   const kind = kindOfList(place.path);
   const what = noun(place.path);
+  // After an item was added here, Enter adds the next one (a list is mostly entered in a row).
+  let added = false;
   for (;;) {
     const list = getPath(ctx.session.data, place.path);
     const all: any[] = Array.isArray(list) ? list : [];
@@ -496,34 +625,131 @@ export async function askList(ctx: Ctx, place: Place, itemSchema: S, title: stri
     }));
     if (items.length) choices.push({ separator: ' ' });
     choices.push({ name: `+ Lägg till ${what}`, value: ADD }, { name: items.length ? 'Klar – gå vidare' : 'Hoppa över (inga just nu)', value: DONE });
-    const pick = await ctx.ask.select({ message: `${title} (${items.length} st)`, choices, default: DONE, pageSize: 15 });
+    // A table from Excel or Word, for a list of items with ids (not a group's members): last,
+    // so that Up from Klar is still "+ Lägg till".
+    if (kind !== undefined && !filter) choices.push({ name: 'Klistra in en tabell (från Excel eller Word)', value: PASTE });
+    const pick = await ctx.ask.select({ message: `${title} (${items.length} st)`, choices, default: added ? ADD : DONE, pageSize: 15, path: place.path });
     if (pick === DONE) return;
-    if (pick === ADD) {
-      await addItem(ctx, place.path, itemSchema, kind, what, filter);
+    if (pick === PASTE) {
+      added = false;
+      await pasteTable(ctx, place.path, what);
       continue;
     }
-    const i = pick as number;
-    const item = all[i];
-    const act = await ctx.ask.select({
-      message: `${item && typeof item.id === 'string' ? item.id + ' ' : ''}${short(itemLabel(item), 60)}`,
-      choices: [{ name: 'Ändra', value: 'edit' }, { name: 'Ta bort', value: 'remove' }, { name: 'Tillbaka', value: 'back' }],
-      default: 'edit',
-    });
-    if (act === 'edit') {
-      const was = ctx.baraTomma;
-      ctx.baraTomma = false;
-      try {
-        await askObject(ctx, at([...place.path, i]), itemSchema, '', { except: ['id'] });
-      } finally {
-        ctx.baraTomma = was;
-      }
-    } else if (act === 'remove') {
-      await removeItem(ctx, place.path, i);
+    if (pick === ADD) {
+      added = (await addItem(ctx, place.path, itemSchema, kind, what, filter)) !== undefined;
+      continue;
     }
+    added = false;
+    await itemScreen(ctx, place.path, pick as number, itemSchema, what);
   }
 }
 
-async function addItem(ctx: Ctx, listPath: YamlPath, itemSchema: S, kind: IdKind | undefined, what: string, filter?: ListFilter): Promise<void> {
+/**
+ * A pasted table as new items of the list: the allowed headers are shown first, the table is
+ * read (table.ts), the new items are shown, and one yes saves them all as one answer (one
+ * save, one undo step).
+ */
+async function pasteTable(ctx: Ctx, listPath: YamlPath, what: string): Promise<void> {
+  const cols = tableColumns(listPath);
+  const prefix = listPrefix(listPath);
+  const inner = [...new Set(cols.filter((c) => c.inner).map((c) => c.title.split(':')[0]!))];
+  ctx.out(ctx.c.dim(wrap(`Kopiera tabellen i Excel eller Word, rubrikraden först, och klistra in den här (Ctrl+Skift+V), sedan Enter. Varje rad blir en post; kolumnerna skiljs med tabb (som Excel och Word kopierar) eller semikolon.${inner.length ? ` En rad där bara kolumnerna "${inner[0]}: …" är ifyllda lägger till en till i raden ovanför.` : ''} Rubriker som går: ${cols.map((c) => c.title).join(', ')}.`, ctx.width - 4, '  ')) + '\n');
+  const sub = (path: YamlPath) => (key: string): S => schemaAt([...path, key]) ?? {};
+  const read = (raw: string) => parseTable(raw, listPath, (col, t) => readCell(ctx.session.data, col, t, (p, v) => enumChoice(ctx, p, v).name, (_s, r) => parseGenderSplit(sub(col.path), r)));
+  // The items with their ids, and the edits that append them.
+  const build = (items: Record<string, unknown>[]) => {
+    const list = getPath(ctx.session.data, listPath);
+    const n = Array.isArray(list) ? list.length : 0;
+    const first = prefix ? Number(nextId(ctx.session.data, prefix).slice(prefix.length)) : 0;
+    const withIds = items.map((it, i) => (prefix ? { id: `${prefix}${first + i}`, ...it } : it));
+    return { withIds, edits: withIds.map((it, i) => ({ path: [...listPath, n + i], value: it })) as Edit[] };
+  };
+  const validate = (raw: string): true | string => {
+    const t = read(raw);
+    if ('error' in t) return t.error;
+    const { edits } = build(t.items);
+    const { problems } = ctx.session.check(edits);
+    // A value the schema refuses (a percentage over 100): said with the table row it came from.
+    return problems.length ? problems.map((pr) => {
+      const i = edits.findIndex((e) => e.path.every((x, k) => String(pr.path[k]) === String(x)));
+      return `${i >= 0 ? `Rad ${t.rows[i]}: ` : ''}${pr.message}`;
+    }).join('\n') : true;
+  };
+  const raw = await ctx.ask.text({ message: `Klistra in tabellen (${what})`, validate, table: true, path: listPath });
+  if (raw === undefined || raw === null) { ctx.out(ctx.c.dim(`  Inget lades till.`) + '\n'); return; }
+  const t = read(raw);
+  if ('error' in t) { refused(ctx, t.error); return; }
+  const { withIds, edits } = build(t.items);
+  for (const it of withIds) {
+    // The item's name as its heading, its other answers below it.
+    const label = itemLabel(it);
+    const filled = Object.entries(it).filter(([k, v]) => k !== 'id' && isAnswered(v) && v !== label).map(([k, v]) => `${schemaAt([...listPath, 0, k])?.title ?? k}: ${shortAnswer(v)}`);
+    ctx.out(`  ${ctx.c.cyan(`${typeof it.id === 'string' ? it.id + ' ' : ''}${short(label, 60)}`)}\n${filled.length ? ctx.c.dim(wrap(filled.join('; '), ctx.width - 6, '      ')) + '\n' : ''}`);
+  }
+  if (!(await ctx.ask.confirm(`Lägga till ${withIds.length} st (${what})?`, true, listPath))) { ctx.out(ctx.c.dim(`  Inget lades till.`) + '\n'); return; }
+  try {
+    ctx.session.apply(edits);
+    ctx.out(ctx.c.green(`  ✓ ${withIds.length} st sparade${prefix ? ` (${withIds[0]!.id}–${withIds[withIds.length - 1]!.id})` : ''}`) + '\n');
+  } catch (e) {
+    if (e instanceof RejectedError) refused(ctx, ctx.session.messageFor(e.problems, listPath));
+    else throw e;
+  }
+}
+
+/** The fields of an item as the item screen lists them: required first, then in the schema's order. */
+function itemKeys(ctx: Ctx, place: Place, itemSchema: S): string[] {
+  const req = ((itemSchema.required ?? []) as string[]).filter((k) => k !== 'id');
+  const keys = Object.keys(itemSchema.properties ?? {}).filter((k) => k !== 'id');
+  return [...req, ...keys.filter((k) => !req.includes(k))].filter((k) => req.includes(k) || shown(ctx.begrepp.visa_om, ctx.session.data, [...place.path, k]));
+}
+
+/** A value shortened for one line of a screen: the text, the number, "3 st", "–" when unanswered. */
+export function shortAnswer(v: unknown): string {
+  if (!isAnswered(v)) return '–';
+  if (Array.isArray(v)) return v.every((x) => x === null || typeof x !== 'object') ? short(v.join(', '), 40) : `${v.length} st`;
+  if (v && typeof v === 'object') {
+    const g = formatGenderSplit(v);
+    if (g && Object.keys(v).every((k) => GENDER_KEYS.includes(k))) return g;
+    const f = formatValue(v);
+    if (f !== '[object Object]' && f !== undefined) return short(f, 40);
+    const vals = Object.values(v as object).filter(isAnswered);
+    if (vals.every((x) => x === null || typeof x !== 'object')) return short(vals.map((x) => formatValue(x)).join('; '), 45);
+    return `${vals.length} ifyllda`;
+  }
+  return short(formatValue(v) ?? String(v), 45);
+}
+
+const REMOVE = '\u0000ta-bort-post';
+
+/**
+ * One item on one screen: all its fields with their answers, required first; choosing one asks
+ * it (and comes back here), "Ta bort" removes the item, Enter goes back to the list.
+ */
+async function itemScreen(ctx: Ctx, listPath: YamlPath, i: number, itemSchema: S, what: string): Promise<void> {
+  const place = at([...listPath, i]);
+  const was = ctx.baraTomma;
+  ctx.baraTomma = false;
+  try {
+    for (;;) {
+      const item = getPath(ctx.session.data, place.path) as Record<string, unknown> | undefined;
+      if (!item) return;
+      const keys = itemKeys(ctx, place, itemSchema);
+      const choices: (Choice<unknown> | Separator)[] = keys.map((k) => ({ name: `${schemaAt([...place.path, k])?.title ?? k}: ${shortAnswer(item[k])}`, value: k }));
+      choices.push({ separator: ' ' }, { name: `Ta bort ${what}`, value: REMOVE }, { name: 'Klar – tillbaka till listan', value: DONE });
+      const pick = await ctx.ask.select({
+        message: `${typeof item.id === 'string' ? item.id + ' ' : ''}${short(itemLabel(item), 60)} – välj en uppgift att fylla i eller ändra`,
+        choices, default: DONE, pageSize: 20, path: place.path,
+      });
+      if (pick === DONE) return;
+      if (pick === REMOVE) { await removeItem(ctx, listPath, i); return; }
+      await askAny(ctx, child(ctx, place, pick as string));
+    }
+  } finally {
+    ctx.baraTomma = was;
+  }
+}
+
+async function addItem(ctx: Ctx, listPath: YamlPath, itemSchema: S, kind: IdKind | undefined, what: string, filter?: ListFilter): Promise<string | number | undefined> {
   const data = ctx.session.data;
   const required = filter?.first ?? ((itemSchema.required ?? []) as string[]).filter((k) => k !== 'id');
   const prefix = listPrefix(listPath);
@@ -537,10 +763,10 @@ async function addItem(ctx: Ctx, listPath: YamlPath, itemSchema: S, kind: IdKind
     const s = schemaAt([...listPath, n, key]) ?? {};
     if (s.enum) {
       // A kind to choose (a group's typ): one of the values, or nothing added.
-      const pick = await ctx.ask.select({ message: s.title ?? key, choices: [...(s.enum as unknown[]).filter((v) => !filter || filter.shows({ [key]: v })).map((v) => enumChoice(ctx, [...listPath, n, key], v)), { name: 'Avbryt', value: SKIP }], default: SKIP });
+      const pick = await ctx.ask.select({ message: s.title ?? key, choices: [...(s.enum as unknown[]).filter((v) => !filter || filter.shows({ [key]: v })).map((v) => enumChoice(ctx, [...listPath, n, key], v)), { name: 'Avbryt', value: SKIP }], default: SKIP, path: [...listPath, n, key] });
       if (pick === SKIP) {
         ctx.out(ctx.c.dim(`  Ingen ${what} lades till.`) + '\n');
-        return;
+        return undefined;
       }
       draft[key] = pick;
       continue;
@@ -553,10 +779,11 @@ async function addItem(ctx: Ctx, listPath: YamlPath, itemSchema: S, kind: IdKind
         return isError(v) ? v.error : true;
       },
       long: plainText,
+      path: [...listPath, n, key],
     });
     if (ans === undefined || ans === null) {
       ctx.out(ctx.c.dim(`  Ingen ${what} lades till.`) + '\n');
-      return;
+      return undefined;
     }
     draft[key] = plainText ? ans : parseValue(s, ans, { unit: fieldUnit([...listPath, n, key], s) });
   }
@@ -570,16 +797,41 @@ async function addItem(ctx: Ctx, listPath: YamlPath, itemSchema: S, kind: IdKind
   const r = commit(ctx, place, item);
   if (r !== true) {
     refused(ctx, r);
-    return;
+    return undefined;
   }
-  ctx.out(ctx.c.green(`  ✓ ${id ? id + ' ' : ''}sparad`) + ctx.c.dim(' – fyll i resten, eller Enter för att hoppa över') + '\n');
+  ctx.out(ctx.c.green(`  ✓ ${id ? id + ' ' : ''}sparad`) + '\n');
+  // The rest of the item on one screen: the user ticks what to fill in now, ticked at first as
+  // the list's previous item has it (items of a list are mostly alike).
+  const rest = itemKeys(ctx, place, itemSchema).filter((k) => !required.includes(k));
+  // The previous item the same list editor shows (the other groups: not the styrgrupp).
+  const prev = Array.isArray(list) ? list.slice(0, n).reverse().find((it) => it && typeof it === 'object' && (!filter || filter.shows(it))) : undefined;
+  const had = (k: string) => Boolean(prev && typeof prev === 'object' && isAnswered(prev[k]));
   const was = ctx.baraTomma;
   ctx.baraTomma = false;
   try {
-    await askObject(ctx, place, itemSchema, '', { except: ['id', ...required] });
+    if (!prev || rest.length <= 4) {
+      // The first item of a list, or a small one (a cost, a comparison): field by field.
+      await askObject(ctx, place, itemSchema, '', { except: ['id', ...required] });
+    } else {
+      const picked = await ctx.ask.checkbox({
+        message: `Vad vill du fylla i för ${id ?? what}? (blanksteg kryssar, Enter frågar de kryssade)`,
+        choices: rest.map((k) => ({ name: schemaAt([...listPath, n, k])?.title ?? k, value: k, checked: had(k) })),
+        pageSize: 20,
+        path: place.path,
+      });
+      const suggest = ctx.suggest;
+      const base = place.path.length;
+      ctx.suggest = (path) => (isPrefix(place.path, path) ? getPath(prev, path.slice(base)) : undefined);
+      try {
+        await askObject(ctx, place, itemSchema, '', { except: ['id', ...required, ...rest.filter((k) => !picked.includes(k))] });
+      } finally {
+        ctx.suggest = suggest;
+      }
+    }
   } finally {
     ctx.baraTomma = was;
   }
+  return id ?? n;
 }
 
 async function removeItem(ctx: Ctx, listPath: YamlPath, i: number): Promise<void> {
@@ -594,7 +846,7 @@ async function removeItem(ctx: Ctx, listPath: YamlPath, i: number): Promise<void
     for (const w of where.slice(0, 8)) ctx.out(ctx.c.dim(`    ${fieldInWords(w, data)}`) + '\n');
     if (where.length > 8) ctx.out(ctx.c.dim(`    … och ${where.length - 8} till`) + '\n');
   }
-  if (!(await ctx.ask.confirm(`Ta bort ${label}?`, false))) return;
+  if (!(await ctx.ask.confirm(`Ta bort ${label}?`, false, [...listPath, i]))) return;
   try {
     ctx.session.apply([...edits, { path: [...listPath, i], value: undefined }]);
     ctx.out(ctx.c.green(`  ✓ ${label} borttagen`) + '\n');

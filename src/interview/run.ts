@@ -1,14 +1,17 @@
 // One step of the method as an interview: the step's purpose, then each moment with its
 // guidance and fields (from content/), then the checklist; afterwards what is still missing
 // and the command to run next.
-import type { Moment, Step } from '../content/types.js';
+import type { Moment, Question, Step } from '../content/types.js';
+import { shown } from './showif.js';
+import { isAnswered } from '../judge/index.js';
 import { dokumentAfterStep } from '../content/dokument.js';
 import type { YamlPath } from '../project/load.js';
 import { getPath, isSelector, selectorOf, splitPath } from '../project/progress.js';
 import { checklistUnits, judgeStep as stepProgress, stepComplete, type StepJudgement as StepProgress } from '../judge/index.js';
 import { schemaAt } from '../project/schema-words.js';
-import { askAny, askList, at, child, needs, nextId, placeOf, listPrefix, commit, type Ctx } from './fields.js';
+import { askAny, askList, at, child, needs, nextId, placeOf, listPrefix, commit, shortAnswer, type Ctx } from './fields.js';
 import { short, wrap } from './text.js';
+import { keysHelp, navAsker, question } from './nav.js';
 
 export interface RunOptions {
   /** Start at this moment ("3.2"); earlier moments and the step-wide fields are not asked. */
@@ -63,9 +66,48 @@ async function askMoment(ctx: Ctx, step: Step, m: Moment, i: number): Promise<vo
     const last = f.path[f.path.length - 1];
     const sel = isSelector(last) ? selectorOf(last) : undefined;
     // A selected item (the styrgrupp) is titled by its part; its selecting field is not asked.
-    await askAny(ctx, placeOf(ctx, f.path), f.label ?? (sel ? f.del?.titel : undefined), sel && 'fält' in sel ? { except: [sel.fält] } : {});
+    await question(ctx, () => askAny(ctx, placeOf(ctx, f.path), f.label ?? (sel ? f.del?.titel : undefined), sel && 'fält' in sel ? { except: [sel.fält] } : {}), false);
   }
-  await askOtherItems(ctx, fields.map((f) => f.path));
+  await question(ctx, () => askOtherItems(ctx, fields.map((f) => f.path)), false);
+  await question(ctx, () => reviewMoment(ctx, m, fields), false);
+}
+
+type Field = ReturnType<typeof momentFields>[number];
+
+function fieldTitle(f: Field): string {
+  const last = f.path[f.path.length - 1];
+  if (f.label) return f.label;
+  if (isSelector(last) && f.del) return f.del.titel;
+  return schemaAt(f.path.map((seg) => (isSelector(seg) ? 0 : seg)))?.title ?? String(last);
+}
+
+const DONE = '\u0000klar';
+
+/**
+ * The review screen at the end of a moment: its questions, numbered, with their answers
+ * shortened; choosing one asks it again (a digit jumps to it), Enter goes on.
+ */
+async function reviewMoment(ctx: Ctx, m: Moment, fields: Field[]): Promise<void> {
+  for (;;) {
+    const choices = fields.map((f, i) => ({ name: `${i + 1}  ${short(fieldTitle(f), 48)}: ${shortAnswer(getPath(ctx.session.data, f.path))}`, value: i as number | string }));
+    const pick = await ctx.ask.select({
+      message: `Översikt ${m.nummer} ${m.titel} – välj en fråga att ändra, eller Enter för att gå vidare`,
+      choices: [...choices, { separator: ' ' }, { name: 'Klar – gå vidare', value: DONE }],
+      default: DONE,
+      pageSize: 20,
+    });
+    if (pick === DONE) return;
+    const f = fields[pick as number]!;
+    const last = f.path[f.path.length - 1];
+    const sel = isSelector(last) ? selectorOf(last) : undefined;
+    const was = ctx.baraTomma;
+    ctx.baraTomma = false;
+    try {
+      await question(ctx, () => askAny(ctx, placeOf(ctx, f.path), f.label ?? (sel ? f.del?.titel : undefined), sel && 'fält' in sel ? { except: [sel.fält] } : {}), false);
+    } finally {
+      ctx.baraTomma = was;
+    }
+  }
 }
 
 /**
@@ -116,12 +158,17 @@ async function askChecklist(ctx: Ctx, step: Step): Promise<void> {
     for (const it of open) {
       const place = at([...base, it.id]);
       out('\n' + c.bold(wrap(`${it.id}. ${it.text}`, width, '  ')) + '\n');
+      const had = getPath(ctx.session.data, [...base, it.id, 'status']) !== undefined;
       await askAny(ctx, child(ctx, place, 'status'), `Svar på ${it.id}`);
       const status = getPath(ctx.session.data, [...base, it.id, 'status']);
       if (status === undefined) continue;
-      await askAny(ctx, child(ctx, place, 'kommentar'), 'Kommentar (frivillig)');
-      if (status === 'nej' || status === 'delvis') {
-        const åtgärd = child(ctx, place, 'åtgärd');
+      pointOutContradictions(ctx, it, status);
+      // The comment is optional: once skipped beside a status, --bara-tomma does not ask it again.
+      // An open question ("Vilka …?") takes its answer in words there.
+      if (!(ctx.baraTomma && had)) await askAny(ctx, child(ctx, place, 'kommentar'), it.öppen ? 'Ditt svar på frågan, i ord' : 'Kommentar (frivillig)');
+      // Whether a next step is asked (nej, delvis), and who and when, is content's show-if.
+      const åtgärd = child(ctx, place, 'åtgärd');
+      if (shown(ctx.begrepp.visa_om, ctx.session.data, åtgärd.path)) {
         if (needs(ctx, åtgärd.path)) out(c.dim('  Nästa steg: vad ska göras, av vem och när?') + '\n');
         for (const k of ['vad', 'vem', 'när']) await askAny(ctx, child(ctx, åtgärd, k));
       }
@@ -129,23 +176,37 @@ async function askChecklist(ctx: Ctx, step: Step): Promise<void> {
   }
 }
 
+/** A status that contradicts an earlier answer (content: motsägelse) is pointed out at once. */
+function pointOutContradictions(ctx: Ctx, q: Question, status: unknown): void {
+  for (const m of q.motsägelse ?? []) {
+    if (!m.status.includes(String(status))) continue;
+    if (!isAnswered(getPath(ctx.session.data, splitPath(m.fält)))) continue;
+    ctx.out(ctx.c.yellow(wrap(`  Obs: ${m.text}`, ctx.width, '  ').replace(/^\s+/, '  ')) + '\n');
+  }
+}
+
 /** Runs the interview for one step. */
 export async function runStep(ctx: Ctx, step: Step, stepCount: number, opts: RunOptions = {}): Promise<void> {
   const { c, out, width } = ctx;
+  ctx.step = step;
+  if (!ctx.nav) {
+    ctx.nav = { history: [] };
+    ctx.ask = navAsker(ctx.ask, (s) => out(c.dim(s) + '\n'));
+  }
   out(c.bold(`Steg ${step.nummer} av ${stepCount} · ${step.titel}`) + '\n');
   out(c.dim(wrap(step.syfte, width, '  ')) + '\n');
   out(progressLine(stepProgress(ctx.session.data, step)) + '\n');
-  out(c.dim(wrap('Enter behåller ett svar (eller hoppar över en tom fråga) · Tab redigerar svaret · "-" tar bort det · Alt+Enter ger en ny rad i en text (visas som ¶) · ":e" öppnar en texteditor för längre text · Ctrl-C avbryter: allt du svarat är redan sparat.', width)) + '\n');
+  out(c.dim(keysHelp()) + '\n');
   if (!opts.checklista) {
-    await chooseRound(ctx, step);
+    await question(ctx, () => chooseRound(ctx, step), false);
     const start = opts.moment ? step.moment.findIndex((m) => m.nummer === opts.moment) : 0;
     if (!opts.moment && step.fält.length && step.fält.some((f) => needs(ctx, splitPath(f)))) {
       out('\n' + c.bold.blue(`── Genomgående i steg ${step.nummer}`) + '\n');
-      for (const f of step.fält) await askAny(ctx, placeOf(ctx, splitPath(f)));
+      for (const f of step.fält) await question(ctx, () => askAny(ctx, placeOf(ctx, splitPath(f))), false);
     }
     for (let i = Math.max(0, start); i < step.moment.length; i++) await askMoment(ctx, step, step.moment[i]!, i);
   }
-  await askChecklist(ctx, step);
+  await question(ctx, () => askChecklist(ctx, step), false);
 }
 
 /**

@@ -235,6 +235,8 @@ export class Session {
     if (problems.length) throw new RejectedError(problems);
     let made = { ...this.textFor(edits, data), data, all };
     const original = this.p.data;
+    const before = { text: this.p.text, data: original, paths: edits.map((e) => e.path) };
+    let rebased = false;
     if (this.p.migratedFrom && !this.upgradeSaid) {
       this.upgradeSaid = true;
       this.onFormatUpgrade?.();
@@ -242,10 +244,14 @@ export class Session {
     saveProject(this.p, {
       text: made.text, data,
       rebase: (fresh) => {
+        rebased = true;
         made = this.rebase(fresh, edits, original);
         return made;
       },
     });
+    // Undo goes back to texts this session saved; over someone else's version it would lose theirs.
+    if (rebased) this.undoStack.length = 0;
+    else this.undoStack.push(before);
     if (made.whole) this.reparse();
     else this.recount();
     this.stats.saves++;
@@ -253,6 +259,33 @@ export class Session {
     this.baseline = multiset(made.all);
     this.refProblems = made.all.filter((pr) => pr.rule !== 'schema');
     this.version++;
+  }
+
+  /** The saved texts before each answer of this session, newest last (for undo). */
+  private undoStack: { text: string; data: unknown; paths: YamlPath[] }[] = [];
+
+  /** Whether there is an answer of this session to undo. */
+  get canUndo(): boolean {
+    return this.undoStack.length > 0;
+  }
+
+  /**
+   * Takes back the last saved answer: the file gets the exact text it had before it (comments
+   * and all), through the same locked, atomic save. If someone else saved the file since, it is
+   * not overwritten (ConflictError) and nothing is undone. Returns the paths the answer had set.
+   */
+  undo(): YamlPath[] | undefined {
+    const last = this.undoStack[this.undoStack.length - 1];
+    if (!last) return undefined;
+    saveProject(this.p, { text: last.text, data: last.data as Record<string, unknown> });
+    this.undoStack.pop();
+    this.reparse();
+    const all = validateProject(this.p);
+    this.baseline = multiset(all);
+    this.refProblems = all.filter((pr) => pr.rule !== 'schema');
+    this.version++;
+    this.stats.saves++;
+    return last.paths;
   }
 
   /** The new text for checked edits: only the changed lines, or (unusual layout) the whole file. */

@@ -51,16 +51,25 @@ export function fromLine(t: string): string {
   return t.includes(PARAGRAPH) ? t.split(/\s*¶\s*/).join('\n').trim() : t;
 }
 
+/** A pasted tab while a table is asked (table.ts's CELL): the boundary between two cells. */
+const CELL = '⇥';
+let tabsAsCells = false;
+
+/** While a table is pasted, tabs are kept as cell marks instead of spaces. */
+export function pasteTabs(on: boolean): void {
+  tabsAsCells = on;
+}
+
 /**
  * Pasted text as one line for the line editor: every line break (CRLF from Word, CR, LF, a
- * vertical tab or a Unicode line separator) as ¶, tabs as spaces, and other control characters
+ * vertical tab or a Unicode line separator) as ¶, tabs as spaces (as ⇥ while a table is asked), and other control characters
  * and escape sequences dropped, so that no key inside a paste submits, completes or cancels.
  */
 export function pastedAsLine(t: string): string {
   return t
     .replace(/\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b./g, '')
     .replace(/\r\n?|[\n\v\f\u2028\u2029]/g, '\n')
-    .replace(/\t/g, ' ')
+    .replace(/\t/g, tabsAsCells ? ` ${CELL} ` : ' ')
     .replace(/[\x00-\x09\x0b-\x1f\x7f]/g, '')
     .replace(/[ \u00a0]*\n[ \u00a0]*/g, ` ${PARAGRAPH} `);
 }

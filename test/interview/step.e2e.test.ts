@@ -233,16 +233,16 @@ describe.skipIf(!tmuxOk)('in a terminal (tmux)', () => {
       await enterUntil(pane, /Nyckeltal \(1 st\)/);
       // Saved at once, before the list is done.
       expect(data(file).analys.målgruppsanalys.nyckeltal).toEqual([{ id: 'N1', namn: 'Andel barn i ekonomiskt utsatta hushåll – Hjo och Tidaholm', kategori: 'riskfaktor', värde: 12.5, enhet: 'procent', år: 2025, källa: 'SCB, Barn i ekonomiskt utsatta hushåll' }]);
-      // Add a second one …
-      pane.keys('Up', 'Enter');
+      // Add a second one (after an addition, "+ Lägg till" is where the cursor is) …
+      pane.keys('Enter');
       await pane.answer(/^\? Nyckeltal\s*$/m, 'Tillfälligt nyckeltal');
       await pane.answer('? Värde', '1');
       await enterUntil(pane, /Nyckeltal \(2 st\)/);
       expect(data(file).analys.målgruppsanalys.nyckeltal.map((x: any) => x.id)).toEqual(['N1', 'N2']);
-      // … and remove it again.
-      pane.keys('Up', 'Up', 'Enter');
+      // … and remove it again, from the item's screen.
+      pane.keys('Up', 'Enter');
       await pane.waitFor('? N2 Tillfälligt nyckeltal');
-      pane.keys('Down', 'Enter');
+      pane.keys('Up', 'Enter'); // Ta bort nyckeltal (above Klar)
       await pane.waitFor('? Ta bort N2 Tillfälligt nyckeltal?');
       pane.keys('Up', 'Enter');
       await pane.waitFor('Nyckeltal (1 st)');
