@@ -120,7 +120,7 @@ describe('render --profil examples/profil (the fictional kommun\'s design)', () 
     expect(css).toContain('body{font-family:"Liberation Serif","Liberation Sans"');
     expect(css).not.toContain('#1f5fa8');
     const neutral = readFileSync(pick(plain, 'handlingsplan', 'html'), 'utf8');
-    expect(neutral).toContain('h1{color:#1f5fa8;');
+    expect(neutral).toContain('h1.n1,h2.n1{color:#1f5fa8;');
     expect(neutral).not.toMatch(/@font-face|class="logotyp"/);
   });
 

@@ -13,6 +13,7 @@ import { docxParts } from './adapter.js';
 import { coverRows } from '../cover.js';
 import { CHAR_EM, columnWidths, tableTextSize } from '../columns.js';
 import { xmlChars } from '../xml.js';
+import { hyphenateLong } from '../hyphen.js';
 import { headerText, type Profil } from '../profil.js';
 import { withReferenceStyles, withWidowControl } from './reference.js';
 
@@ -151,9 +152,12 @@ export async function writeDocx(doc: DocModel, images: Map<Block, ChartImage>, w
         const total = 9306 - at.indent;
         // The PDF's text size for the table, so that the columns sized for it hold their words whole.
         const pt = tableTextSize(cols);
+        // Letters a column holds on one line: a longer word gets soft hyphens (hyphen.ts), so that
+        // Word and LibreOffice break it with a hyphen instead of anywhere without one.
+        const fits = (i: number) => Math.floor((widths[i]! - 160) / (pt * CHAR_EM * 20));
         const cell = (xs: Inline[], header: boolean, i: number) => new TableCell({
           width: { size: widths[i]!, type: WidthType.DXA },
-          children: [new Paragraph({ children: runs(xs, pt * 2) })],
+          children: [new Paragraph({ children: runs(xs.map((x) => (x.code || x.href !== undefined ? x : { ...x, text: hyphenateLong(x.text, fits(i)) })), pt * 2) })],
           shading: header ? { type: ShadingType.CLEAR, fill: LIGHT, color: 'auto' } : undefined,
           margins: { top: 40, bottom: 40, left: 80, right: 80 },
         });
