@@ -3,6 +3,7 @@
 import type { Project, Insats, BefintligtStöd, Åldrar, Räckvidd, Beslut, BeslutPerDokument, Checklista, Faktorbedömning } from '../project/types.js';
 import type { Method, Step } from '../content/types.js';
 import { cellState, coverage, isGap } from '../judge/coverage.js';
+import { reached } from '../judge/indicators.js';
 import type { Kostnad, Grupp, Uppföljningsomgång, Datum, Tal } from '../project/types.js';
 import { genitive } from '../kommuner.js';
 import type { Chart } from './charts.js';
@@ -149,7 +150,7 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
   const indRader = [...indMap.values()].map((x) => {
     const v = mätning(omgångar.at(-1), x.id)?.värde;
     const riktning = x.riktning ?? 'öka';
-    const uppnått = v === undefined || x.målvärde === undefined ? null : riktning === 'minska' ? v <= x.målvärde : v >= x.målvärde;
+    const uppnått = reached(v, x.målvärde, riktning);
     const tidigare = omgångar.slice(0, -1).map((o) => mätning(o, x.id)?.värde).filter((n): n is number => typeof n === 'number');
     return { etikett: `${x.id} ${x.namn}`, utgångsvärde: x.utgångsvärde, målvärde: x.målvärde, utfall: v, tidigare, riktning, uppnått, enhet: x.enhet };
   });

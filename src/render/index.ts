@@ -4,10 +4,10 @@ import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, isAbsolute } from 'node:path';
 import type { Project } from '../project/types.js';
 import type { Method } from '../content/types.js';
-import { buildContext, type DokumentId } from './context.js';
+import { buildContext, type DokumentId, type RenderContext } from './context.js';
 import { renderMarkdown, templateLimits, type TemplateLimits } from './template.js';
 import { markdownToBlocks } from './markdown.js';
-import type { Block, DocModel } from './model.js';
+import type { Block, DocMeta, DocModel } from './model.js';
 import { chartPng } from './charts.js';
 import { writeHtml } from './html/write.js';
 import { writeAtomic } from '../project/save.js';
@@ -90,18 +90,23 @@ export function fileStem(p: Project, dokument: DokumentId, datum: string, own?: 
 export function buildModel(p: Project, method: Method, dokument: DokumentId, when: Date, templates: string | undefined, warn: (m: string) => void, limits?: TemplateLimits): { model: DocModel; markdown: string } {
   const datum = when.toISOString().slice(0, 10);
   const ctx = buildContext(p, method, dokument, datum);
-  const markdown = renderMarkdown(dokument, ctx, templates, limits);
-  const blocks = markdownToBlocks(markdown, ctx, warn);
   const beslut = p.beslut?.[dokument];
-  const model: DocModel = {
-    meta: {
-      dokument, titel: ctx.titel as string, projekt: p.projekt.namn, kommun: ctx.kommun as string, period: ctx.period as string,
-      version: p.projekt.version ?? '', status: beslut?.status ?? 'utkast', diarienummer: beslut?.diarienummer ?? '',
-      datum, datumText: beslut?.dokumentdatum ? dateInWords(beslut.dokumentdatum) : undefined, tid: when, exempel: Boolean(p.projekt.exempel), lang: 'sv-SE',
-    },
-    blocks,
+  const meta: DocMeta = {
+    dokument, titel: ctx.titel as string, projekt: p.projekt.namn, kommun: ctx.kommun as string, period: ctx.period as string,
+    version: p.projekt.version ?? '', status: beslut?.status ?? 'utkast', diarienummer: beslut?.diarienummer ?? '',
+    datum, datumText: beslut?.dokumentdatum ? dateInWords(beslut.dokumentdatum) : undefined, tid: when, exempel: Boolean(p.projekt.exempel), lang: 'sv-SE',
   };
-  return { model, markdown };
+  return modelFromContext(dokument, ctx, meta, templates, warn, limits);
+}
+
+/**
+ * Template → Markdown → model for any view model: a project's document (buildModel) or a
+ * document made from many projects (the översikt). The template is templates/<mall>/dokument.md.hbs.
+ */
+export function modelFromContext(mall: DokumentId | 'översikt', ctx: RenderContext, meta: DocMeta, templates: string | undefined, warn: (m: string) => void, limits?: TemplateLimits): { model: DocModel; markdown: string } {
+  const markdown = renderMarkdown(mall, ctx, templates, limits);
+  const blocks = markdownToBlocks(markdown, ctx, warn);
+  return { model: { meta, blocks }, markdown };
 }
 
 /**
@@ -142,6 +147,12 @@ export interface RenderedFile { path: string; format: Format; bytes: number }
 export async function renderBytes(p: Project, method: Method, dokument: DokumentId, formats: Format[], opts: { templates?: string; env: NodeJS.ProcessEnv; warn: (m: string) => void }): Promise<{ model: DocModel; files: Map<Format, Buffer> }> {
   const when = documentDate(p, dokument, opts.env);
   const { model } = buildModel(p, method, dokument, when, opts.templates, opts.warn, templateLimits(opts.env));
+  return { model, files: await modelBytes(model, formats, opts.warn) };
+}
+
+/** A document model written in each format (the same writers for every document). */
+export async function modelBytes(model: DocModel, formats: Format[], warn: (m: string) => void): Promise<Map<Format, Buffer>> {
+  const opts = { warn };
   const fontDir = fromRoot('assets', 'fonts');
   const images = new Map<Block, { png: Buffer; width: number; height: number }>();
   if (formats.includes('docx') || formats.includes('pdf')) {
@@ -153,7 +164,7 @@ export async function renderBytes(p: Project, method: Method, dokument: Dokument
     else if (f === 'docx') files.set(f, await (await import('./docx/write.js')).writeDocx(model, images, opts.warn));
     else files.set(f, await (await import('./pdf/write.js')).writePdf(model, images, fontDir, opts.warn));
   }
-  return { model, files };
+  return files;
 }
 
 export async function renderDocument(p: Project, method: Method, dokument: DokumentId, formats: Format[], outDir: string, opts: { templates?: string; env: NodeJS.ProcessEnv; warn: (m: string) => void; namn?: { namn: string; flera: boolean } }): Promise<RenderedFile[]> {

@@ -187,7 +187,7 @@ function templateError(e: unknown, what: string, file: string, limits: TemplateL
 /** The partials every document may use, each templates/delar/<name>.md.hbs (overridable with --mallar). */
 export const PARTIALS = ['checklista', 'beslut'] as const;
 
-export function renderMarkdown(dokument: DokumentId, context: Record<string, unknown>, ownTemplates?: string, limits: TemplateLimits = templateLimits({})): string {
+export function renderMarkdown(dokument: DokumentId | 'översikt', context: Record<string, unknown>, ownTemplates?: string, limits: TemplateLimits = templateLimits({})): string {
   const templates = [...PARTIALS.map((n) => `delar/${n}.md.hbs`), `${dokument}/dokument.md.hbs`].map((rel) => {
     const p = templatePath(ownTemplates, rel);
     // The one strict decoder: a byte that is not UTF-8 is refused at its place, never shown as U+FFFD.
