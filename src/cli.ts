@@ -132,6 +132,17 @@ Exempel:
     .option('--namn <text>', 'filernas namn utan ändelse (med alla läggs dokumentet till); standard: kommun-dokument-datum')
     .action((dokument, fil, o) => run(import('./commands/render.js').then((m) => m.render({ dokument, fil, format: o.format, ut: o.ut, mallar: o.mallar, strikt: Boolean(o.strikt), namn: o.namn }, io))));
 
+  sub('översikt')
+    .alias('oversikt')
+    .description('länsstyrelsens översikt över alla kommuner i ett län: DOCX, PDF, HTML och CSV; --jämför visar förändringen sedan förra året')
+    .argument('[filer...]', 'projektfiler, mappar eller mönster (standard: mappen du står i)')
+    .option('--län <namn|kod>', 'länet, t.ex. "Örebro län" eller 18; riket för hela landet (standard: filernas län)')
+    .option('--format <format>', 'format, kommaseparerade: docx, pdf, html, csv', 'docx,pdf,csv')
+    .option('--ut <mapp>', 'mapp för de skapade filerna', 'ut')
+    .option('--jämför <mapp>', 'förra årets projektfiler att jämföra med')
+    .option('--mallar <mapp>', 'egna mallar som ersätter de inbyggda (översikt/dokument.md.hbs)')
+    .action((filer, o) => run(import('./commands/oversikt.js').then((m) => m.oversikt({ filer, län: o.län, format: o.format, ut: o.ut, jämför: o.jämför, mallar: o.mallar }, io))));
+
   return program;
 }
 

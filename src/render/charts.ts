@@ -7,7 +7,15 @@ export type Chart =
   // ejAngivet: some support for the row's ages has a level the source does not state, so an empty cell there is not known to be a gap.
   | { typ: 'täckning'; rader: string[]; kolumner: string[]; celler: { befintligt: string[]; planerat: string[]; ejAngivet?: boolean; utanför?: boolean }[][]; visaPlanerat: boolean; kartlagt?: boolean }
   | { typ: 'tidslinje'; från: string; till: string; rader: { etikett: string; start?: string; slut?: string; åtgärd?: string }[] }
-  | { typ: 'indikatorer'; rader: { etikett: string; utgångsvärde?: number; målvärde?: number; utfall?: number; tidigare?: number[]; riktning: 'öka' | 'minska'; uppnått: boolean | null; enhet?: string }[] };
+  | { typ: 'indikatorer'; rader: { etikett: string; utgångsvärde?: number; målvärde?: number; utfall?: number; tidigare?: number[]; riktning: 'öka' | 'minska'; uppnått: boolean | null; enhet?: string }[] }
+  | OversiktChart;
+
+/** The översikt's charts (many kommuner at once). andelar: per step in per cent, null = no project file. */
+export type OversiktChart =
+  | { typ: 'stegPerKommun'; kolumner: string[]; rader: { etikett: string; andelar: (number | null)[] }[] }
+  // Per age band and level: how many kommuner have support, a gap, or cannot tell (not mapped, level not stated, outside the plan).
+  | { typ: 'täckningLän'; rader: string[]; kolumner: string[]; celler: { stöd: number; luckor: number; okänt: number }[][]; kommuner: number }
+  | { typ: 'planstatus'; staplar: { etikett: string; antal: number }[]; kommuner: number };
 
 const FONT = "font-family=\"Liberation Sans, Arial, sans-serif\"";
 const BLUE = '#1f5fa8';
@@ -145,6 +153,84 @@ function indikatorer(c: Extract<Chart, { typ: 'indikatorer' }>, title: string): 
   return svgDoc(W, H, title, b);
 }
 
+/** Blue of a share 0–100 (light to dark), and the text colour that reads on it. */
+function shade(p: number): { fill: string; text: string } {
+  const t = Math.max(0, Math.min(100, p)) / 100;
+  const mix = (a: number, b: number) => Math.round(a + (b - a) * t);
+  const hex = (n: number) => n.toString(16).padStart(2, '0');
+  return { fill: `#${hex(mix(0xf2, 0x1f))}${hex(mix(0xf6, 0x5f))}${hex(mix(0xfb, 0xa8))}`, text: t > 0.55 ? '#ffffff' : '#1a1a1a' };
+}
+
+function stegPerKommun(c: Extract<Chart, { typ: 'stegPerKommun' }>, title: string): string {
+  const W = 680, left = 200, rowH = 20, top = 34, colW = (W - left - 20) / Math.max(1, c.kolumner.length);
+  const H = top + c.rader.length * rowH + 34;
+  let b = '';
+  c.kolumner.forEach((k, j) => {
+    b += `<text x="${left + j * colW + colW / 2}" y="${top - 10}" ${FONT} font-size="11" font-weight="bold" fill="#1a1a1a" text-anchor="middle">${esc(k)}</text>`;
+  });
+  c.rader.forEach((r, i) => {
+    const y = top + i * rowH;
+    b += `<text x="${left - 8}" y="${y + 14}" ${FONT} font-size="11" fill="#1a1a1a" text-anchor="end">${esc(clip(r.etikett, 34))}</text>`;
+    r.andelar.forEach((a, j) => {
+      const x = left + j * colW;
+      if (a === null) {
+        b += `<rect x="${x + 1}" y="${y + 1}" width="${colW - 2}" height="${rowH - 2}" fill="#ffffff" stroke="${GREY}" stroke-width="1" stroke-dasharray="3 2"/>`;
+        if (j === 0) b += `<text x="${x + 4}" y="${y + 14}" ${FONT} font-size="10" font-style="italic" fill="${GREY}">ingen projektfil</text>`;
+        return;
+      }
+      const s = shade(a);
+      b += `<rect x="${x + 1}" y="${y + 1}" width="${colW - 2}" height="${rowH - 2}" fill="${s.fill}" stroke="#9fb6d3" stroke-width="0.5"/>`;
+      b += `<text x="${x + colW / 2}" y="${y + 14}" ${FONT} font-size="10.5" fill="${s.text}" text-anchor="middle">${a} %</text>`;
+    });
+  });
+  b += `<text x="${left}" y="${H - 12}" ${FONT} font-size="10" fill="${GREY}">Andel av stegets moment och checklista som är besvarad; mörkare = mer. Streckad = ingen projektfil.</text>`;
+  return svgDoc(W, H, title, b);
+}
+
+function täckningLän(c: Extract<Chart, { typ: 'täckningLän' }>, title: string): string {
+  const W = 680, left = 120, colW = (W - left - 20) / Math.max(1, c.kolumner.length), rowH = 50, top = 34;
+  const H = top + c.rader.length * rowH + 40;
+  let b = '';
+  c.kolumner.forEach((k, j) => {
+    b += `<text x="${left + j * colW + colW / 2}" y="${top - 12}" ${FONT} font-size="12" font-weight="bold" fill="#1a1a1a" text-anchor="middle">${esc(k)}</text>`;
+  });
+  c.rader.forEach((r, i) => {
+    const y = top + i * rowH;
+    b += `<text x="${left - 10}" y="${y + rowH / 2 + 4}" ${FONT} font-size="12" font-weight="bold" fill="#1a1a1a" text-anchor="end">${esc(r)}</text>`;
+    c.kolumner.forEach((_, j) => {
+      const cell = c.celler[i]![j]!;
+      const x = left + j * colW;
+      const judged = cell.stöd + cell.luckor;
+      // Red by the share of kommuner with a gap: white when none, dark red when all.
+      const t = judged ? cell.luckor / judged : 0;
+      const mix = (a: number, z: number) => Math.round(a + (z - a) * t).toString(16).padStart(2, '0');
+      const fill = judged ? `#${mix(0xe8, 0xb3)}${mix(0xf3, 0x26)}${mix(0xe8, 0x1e)}` : '#f0f0f0';
+      const ink = t > 0.5 ? '#ffffff' : '#1a1a1a';
+      b += `<rect x="${x + 2}" y="${y + 2}" width="${colW - 4}" height="${rowH - 4}" fill="${fill}" stroke="${GREY}" stroke-width="0.5"/>`;
+      b += `<text x="${x + colW / 2}" y="${y + 21}" ${FONT} font-size="12" font-weight="bold" fill="${ink}" text-anchor="middle">${cell.luckor} av ${judged} saknar</text>`;
+      if (cell.okänt) b += `<text x="${x + colW / 2}" y="${y + 38}" ${FONT} font-size="10.5" fill="${ink}" text-anchor="middle">${cell.okänt} kan inte bedömas</text>`;
+    });
+  });
+  b += `<text x="${left}" y="${H - 12}" ${FONT} font-size="10" fill="${GREY}">Antal kommuner (av ${c.kommuner} med projektfil) utan stöd för åldern på nivån; rödare = fler luckor.</text>`;
+  return svgDoc(W, H, title, b);
+}
+
+function planstatus(c: Extract<Chart, { typ: 'planstatus' }>, title: string): string {
+  const W = 680, left = 200, span = 380, rowH = 28, top = 16;
+  const H = top + c.staplar.length * rowH + 30;
+  const max = Math.max(1, c.kommuner);
+  let b = '';
+  c.staplar.forEach((s, i) => {
+    const y = top + i * rowH;
+    const w = (span * s.antal) / max;
+    b += `<text x="${left - 8}" y="${y + 17}" ${FONT} font-size="12" fill="#1a1a1a" text-anchor="end">${esc(clip(s.etikett, 30))}</text>`;
+    b += `<rect x="${left}" y="${y + 5}" width="${Math.max(0, w)}" height="16" fill="${BLUE}"/>`;
+    b += `<text x="${left + w + 6}" y="${y + 18}" ${FONT} font-size="12" fill="#1a1a1a">${s.antal}</text>`;
+  });
+  b += `<text x="${left}" y="${H - 10}" ${FONT} font-size="10" fill="${GREY}">Antal kommuner av ${c.kommuner}, efter handlingsplanens status.</text>`;
+  return svgDoc(W, H, title, b);
+}
+
 /** The chart as SVG (XML, for resvg and inline in HTML): only XML characters, whatever the labels hold. */
 export function chartSvg(c: Chart, title: string): string {
   switch (c.typ) {
@@ -152,6 +238,9 @@ export function chartSvg(c: Chart, title: string): string {
     case 'täckning': return xmlChars(täckning(c, title));
     case 'tidslinje': return xmlChars(tidslinje(c, title));
     case 'indikatorer': return xmlChars(indikatorer(c, title));
+    case 'stegPerKommun': return xmlChars(stegPerKommun(c, title));
+    case 'täckningLän': return xmlChars(täckningLän(c, title));
+    case 'planstatus': return xmlChars(planstatus(c, title));
   }
 }
 

@@ -4,6 +4,7 @@ import type { DocMeta } from './model.js';
 const STATUS: Record<string, string> = { utkast: 'Utkast', remiss: 'Remiss', beslutad: 'Beslutad' };
 
 export function coverRows(m: DocMeta): [string, string][] {
+  if (m.omslag) return [...m.omslag, ['Datum', m.datumText ?? m.datum]];
   const rows: [string, string][] = [];
   if (m.period) rows.push(['Period', m.period]);
   rows.push(['Version', m.version || 'Ej ifyllt']);

@@ -48,6 +48,8 @@ export interface DocMeta {
   tid: Date;
   exempel: boolean;
   lang: 'sv-SE';
+  /** The cover's facts when the document is not one project's (the översikt): replaces period, version, status and diarienummer. */
+  omslag?: [string, string][];
 }
 
 export interface DocModel {
