@@ -140,6 +140,7 @@ export function change(förra: Sammanfattning | null | undefined, nu: Sammanfatt
 const procent = (n?: number) => (n === undefined ? '' : `${String(n).replace('.', ',')} %`);
 const joinSv = (xs: string[]) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} och ${xs.at(-1)}`);
 const kommunNamn = (r: Rad) => r.kommun.namn;
+const short = (t: string, max: number) => (t.length > max ? `${t.slice(0, max - 1).trimEnd()}…` : t);
 
 function planText(s: Sammanfattning): string {
   const p = s.plan;
@@ -233,31 +234,29 @@ function länView(l: LänÖversikt, method: Method, jämför: boolean, charts: R
     const s = r.s;
     const rubrik = `${r.kommun.namn} (${r.kommun.kod})${s?.samverkan ? ' – samverkan' : ''}`;
     const förändring = r.förändring ? r.förändring.poster : [];
-    if (!s) return { rubrik, ingenFil: true, fakta: [], steg: [], mål: [], insatser: [], indikatorer: [], förändring };
+    if (!s) return { rubrik, ingenFil: true, fakta: [], förändring };
+    // One line per fact: a whole country's report has 290 of these sections, so no tables here.
+    const plan = [planText(s), s.plan.diarienummer && `dnr ${s.plan.diarienummer}`, s.period && `period ${s.period}`].filter(Boolean).join(', ');
+    const läge = (l: string) => s.indikatorer.filter((i) => i.läge === l).map((i) => i.id);
+    const indikatorer = s.indikatorer.length
+      ? `${indikatorText(s)}${(['nått', 'på väg', 'ej på väg', 'ej mätt', 'utan målvärde'] as const).map((x) => (läge(x).length ? `; ${x}: ${läge(x).join(', ')}` : '')).join('')}`
+      : 'inga';
     const fakta = [
-      ['Projektfil', s.fil],
-      ['Projekt', s.projekt],
+      ['Projektfil', `${s.fil}${s.projekt ? ` – ${s.projekt}` : ''}`],
       ...(s.samverkan ? [['Samverkan', `${s.samverkanNamn ? `${s.samverkanNamn}: ` : ''}${joinSv([...s.kommuner.map((k) => `${k.namn}${k.roll ? ` (${k.roll})` : ''}`), ...s.okändaKommuner])}`]] : []),
-      ['Handlingsplan', planText(s)],
-      ['Diarienummer', s.plan.diarienummer],
-      ['Period', s.period],
-      ['Samordnare (roller)', samordnareText(s)],
-      ['Samordnartid', s.samordnartid !== undefined ? `${procent(s.samordnartid)} av en heltid sammanlagt` : ''],
+      ['Handlingsplan', plan],
+      ['Samordning', s.samordnare.length ? `${samordnareText(s)}${s.samordnartid !== undefined ? `; sammanlagt ${procent(s.samordnartid)} av en heltid` : ''}` : ''],
       ['Finansiering', s.finansiering.length ? `${s.finansiering.join(', ')}${s.ordinarieBudget ? '' : ' (ingen ordinarie budget angiven)'}` : ''],
+      ['Steg', s.steg.map((x) => `${x.nummer}: ${x.andel} %`).join(', ')],
       ['Luckor i täckningen', s.täckning.every((row) => row.every((c) => c === 'ej kartlagt')) ? 'stödet är inte kartlagt' : s.luckor.length ? s.luckor.join(', ') : 'inga'],
       ['MFoF:s svaga punkter', s.svagaPunkter.length ? s.svagaPunkter.map((x) => x.titel).join('; ') : 'inga'],
       ['Utvecklingsbehov', s.behov.map((x) => x.rubrik || x.id).join('; ')],
-      ['Indikatorer', indikatorText(s)],
+      [`Mål (${s.mål.length})`, s.mål.map((m) => `${m.id} ${short(m.text, 90)}`).join('; ')],
+      [`Insatser (${s.insatser.length})`, s.insatser.map((i) => `${i.id} ${i.namn}${i.nivå ? ` (${i.nivå.toLocaleLowerCase('sv-SE')})` : ''}`).join('; ')],
+      [`Indikatorer (${s.indikatorer.length})`, indikatorer],
       ...(s.valideringsfel ? [['Valideringsfel', `${s.valideringsfel} (se fsstöd validate ${s.fil})`]] : []),
     ].map(([titel, text]) => ({ titel, text }));
-    return {
-      rubrik, ingenFil: false, fakta,
-      steg: s.steg.map((x) => ({ titel: `${x.nummer} ${x.titel}`, andel: `${x.andel} %` })),
-      mål: s.mål.map((m) => ({ id: m.id, text: m.text })),
-      insatser: s.insatser.map((i) => ({ id: i.id, namn: i.namn, nivå: i.nivå, åtgärd: i.åtgärd })),
-      indikatorer: s.indikatorer.map((i) => ({ id: i.id, namn: i.namn, läge: i.läge })),
-      förändring,
-    };
+    return { rubrik, ingenFil: false, fakta, förändring };
   });
 
   return {
@@ -285,7 +284,7 @@ export function oversiktContext(o: Oversikt, method: Method, datum: string, exem
   const län = o.län.map((l) => länView(l, method, o.jämför, charts));
   const område = oversiktTitle(o);
   return {
-    titel: `Översikt över föräldraskapsstödet – ${område}`,
+    titel: 'Översikt över föräldraskapsstödet',
     område, datum, exempel, jämför: o.jämför,
     flerLän: län.length > 1,
     län,
