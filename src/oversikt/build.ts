@@ -145,7 +145,9 @@ const short = (t: string, max: number) => (t.length > max ? `${t.slice(0, max - 
 function planText(s: Sammanfattning): string {
   const p = s.plan;
   if (p.status === 'ingen handlingsplan') return 'ingen handlingsplan';
-  return [p.status, p.datum && `${p.datum}`, p.organ && `av ${p.organ}`].filter(Boolean).join(' ');
+  // A plan not yet decided names the body that is to decide it.
+  if (p.status !== 'beslutad') return `${p.status}${p.organ ? ` (beslutas av ${p.organ})` : ''}`;
+  return [p.status, p.datum, p.organ && `av ${p.organ}`].filter(Boolean).join(' ');
 }
 
 function samordnareText(s: Sammanfattning): string {
