@@ -37,8 +37,9 @@ export function resolveLän(arg: string | undefined, files: Sammanfattning[]): L
   }
   const q = fold(arg);
   if (RIKET.has(q)) return all;
-  const bare = (s: string) => fold(s).replace(/s? lan$/, '');
-  const hit = all.filter((l) => l.kod === q.padStart(2, '0') || fold(l.namn) === q || bare(l.namn) === q.replace(/s? lan$/, ''));
+  // "Örebro län", "Örebro", "Västra Götalands", "orebro lan": the name without "län" and its genitive s.
+  const bare = (s: string) => fold(s).replace(/ lan$/, '').replace(/s$/, '');
+  const hit = all.filter((l) => l.kod === q.padStart(2, '0') || fold(l.namn) === q || bare(l.namn) === bare(q));
   if (hit.length === 1) return hit;
   throw new UsageError(`okänt län "${arg.slice(0, 60)}"`, undefined, `Ange länets namn eller kod, t.ex. --län "Örebro län" eller --län 18, eller --län riket för hela landet. Länen: ${all.map((l) => `${l.kod} ${l.namn}`).join(', ')}.`);
 }
