@@ -172,7 +172,14 @@ function shared<T>(rader: Rad[], items: (s: Sammanfattning) => { key: string; la
   return [...m.values()].filter((e) => e.kommuner.size >= min).map((e) => ({ label: e.label, kommuner: [...e.kommuner] })).sort((a, b) => b.kommuner.length - a.kommuner.length || collator.compare(String(a.label), String(b.label)));
 }
 
-function länView(l: LänÖversikt, method: Method, jämför: boolean, charts: RenderContext['charts']) {
+/**
+ * From this many kommuner on (several län, the whole country) the document is compact: each
+ * kommun is one row in the län's tables and the per-kommun sections are left out (the CSV keeps
+ * every detail). A single län, at most 49 kommuner, keeps a section per kommun.
+ */
+export const KOMPAKT_FRÅN = 60;
+
+function länView(l: LänÖversikt, method: Method, jämför: boolean, charts: RenderContext['charts'], kompakt: boolean) {
   const b = method.begrepp;
   const med = l.rader.filter((r) => r.s);
   const medFil = new Set(med.map((r) => r.kommun.kod));
@@ -233,7 +240,7 @@ function länView(l: LänÖversikt, method: Method, jämför: boolean, charts: R
     };
   });
 
-  const kommunVy = l.rader.map((r) => {
+  const kommunVy = kompakt ? [] : l.rader.map((r) => {
     const s = r.s;
     const rubrik = `${r.kommun.namn} (${r.kommun.kod})${s?.samverkan ? ' – samverkan' : ''}`;
     const förändring = r.förändring ? r.förändring.poster : [];
@@ -284,12 +291,14 @@ export function oversiktTitle(o: Oversikt): string {
 
 export function oversiktContext(o: Oversikt, method: Method, datum: string, exempel: boolean): RenderContext {
   const charts: RenderContext['charts'] = {};
-  const län = o.län.map((l) => länView(l, method, o.jämför, charts));
+  const kompakt = o.län.reduce((a, l) => a + l.kommuner.length, 0) >= KOMPAKT_FRÅN;
+  const län = o.län.map((l) => länView(l, method, o.jämför, charts, kompakt));
   const område = oversiktTitle(o);
   return {
     titel: 'Översikt över föräldraskapsstödet',
     område, datum, exempel, jämför: o.jämför,
     flerLän: län.length > 1,
+    kompakt,
     län,
     oläsbara: o.oläsbara.map((x) => ({ fil: x.fil, fel: x.fel.replace(/\n\s*→.*$/s, '') })),
     oläsbaraFörra: o.oläsbaraFörra.map((x) => ({ fil: x.fil, fel: x.fel.replace(/\n\s*→.*$/s, '') })),
