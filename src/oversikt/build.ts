@@ -195,7 +195,7 @@ function länView(l: LänÖversikt, method: Method, jämför: boolean, charts: R
   // Charts: steps per kommun, plan status, coverage heat map.
   const stegRader = l.rader.map((r) => ({ etikett: r.s?.samverkan ? `${r.kommun.namn} (samverkan)` : r.kommun.namn, andelar: r.s ? r.s.steg.map((x) => x.andel) : method.steg.map(() => null) }));
   charts[`steg${l.län.kod}`] = {
-    chart: { typ: 'stegPerKommun', kolumner: method.steg.map((s) => `Steg ${s.nummer}`), rader: stegRader },
+    chart: { typ: 'stegPerKommun', kolumner: method.steg.map((s) => `Steg ${s.nummer}`), rader: stegRader, ...(kompakt ? { utanTal: true } : {}) },
     alt: `Rutnät över hur stor andel av metodens sex steg varje kommun i ${l.län.namn} har besvarat: ${stegRader.map((r) => `${r.etikett}: ${r.andelar.every((a) => a === null) ? 'ingen projektfil' : r.andelar.map((a, i) => `steg ${i + 1} ${a} %`).join(', ')}`).join('; ')}.`,
   };
   const staplar = [...PLAN_ORDNING, 'ingen projektfil' as const].map((x) => ({ etikett: x.charAt(0).toLocaleUpperCase('sv-SE') + x.slice(1), antal: räkna(x) }));
