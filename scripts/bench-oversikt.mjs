@@ -1,6 +1,6 @@
 // Benchmark for fsstöd översikt, called by `npm run bench` (scripts/bench.mjs) as benchOversikt(ctx).
 // The whole country: the 290 project files of bench-check.mjs, timed as `check` and as
-// `översikt` (CSV, HTML, PDF, DOCX) on the same files. The runs are interleaved (check, then each
+// `översikt` (CSV, HTML, PDF, DOCX, and the default docx,pdf,csv) on the same files. The runs are interleaved (check, then each
 // översikt, round after round), so that a change in the machine's load hits all alike; the
 // goal is översikt ≤ 2× check.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -22,6 +22,7 @@ export async function benchOversikt({ fsstod, root, example, rounds = 5 }) {
       ['översikt --format html', fsstod('översikt', '.', '--format', 'html', '--ut', out)],
       ['översikt --format pdf', fsstod('översikt', '.', '--format', 'pdf', '--ut', out)],
       ['översikt --format docx', fsstod('översikt', '.', '--format', 'docx', '--ut', out)],
+      ['översikt (standard: docx,pdf,csv)', fsstod('översikt', '.', '--ut', out)],
     ];
     const times = new Map(cmds.map(([n]) => [n, []]));
     const before = loadavg()[0];

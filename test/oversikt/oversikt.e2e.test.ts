@@ -171,6 +171,23 @@ describe('fsstöd översikt: exit codes, --län and the default län', () => {
     expect(new Set(rows.slice(1).map((x) => x[2])).size).toBe(290);
   });
 
+  // From KOMPAKT_FRÅN kommuner on, each kommun is one row (the CSV keeps the details): the
+  // whole country's document stays short enough to write in about the time of check.
+  it.skipIf(lacks('pdftotext'))('--län riket: a compact document, one row per kommun and no section per kommun', async () => {
+    const o = tempDir('fsstod-oversikt7-');
+    const r = await runCliAsync(['översikt', län.iFjol, '--län', 'riket', '--format', 'pdf,html', '--ut', o], { env: EPOCH });
+    expect(r.code, r.stderr).toBe(0);
+    const text = (await runTool('pdftotext', [join(o, 'översikt-riket-2025-12-02.pdf'), '-'])).replace(/\s+/g, ' ');
+    expect(text).toContain('är därför kortfattad');
+    expect(text).toContain('Luckor och svaga punkter per kommun');
+    expect(text).not.toContain('Kommunerna i Örebro län');
+    const html = readFileSync(join(o, 'översikt-riket-2025-12-02.html'), 'utf8');
+    // Every kommun of the country is a row of the gaps table (Örebro län's with their gaps, the rest "–").
+    const table = html.slice(html.indexOf('Luckor och svaga punkter per kommun'));
+    for (const k of ['Kiruna', 'Trelleborg', 'Hallsberg', 'Lekeberg']) expect(table).toContain(`<td>${k}</td>`);
+    expect(html).not.toMatch(/<h3[\s>]/); // no kommun has a section of its own
+  }, 300_000);
+
   it('nothing readable: exit 2, no report, a Swedish message', () => {
     const o = tempDir('fsstod-oversikt5-');
     const r = runCli(['översikt', join(län.iÅr, 'trasig.yaml'), '--format', 'csv,html', '--ut', o], { env: EPOCH });
