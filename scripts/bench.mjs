@@ -55,6 +55,7 @@ async function main() {
     ['bench-save.mjs', 'benchSave', 'Spara ett svar (intervjun)'],
     ['bench-render.mjs', 'benchRender', 'render'],
     ['bench-large.mjs', 'benchLarge', 'Stor projektfil genom alla kommandon'],
+    ['bench-oversikt.mjs', 'benchOversikt', 'översikt, hela landet (290 filer) mot check'],
   ]) {
     const path = join(root, 'scripts', file);
     if (!existsSync(path)) continue;

@@ -185,6 +185,17 @@ Exempel:
     .option('--torrkorning', 'samma som --torrkörning')
     .action((svar, fil, o) => run(import('./commands/nyckeltal.js').then((m) => m.importera({ svar, fil, år: o.år ?? o.ar, torrkörning: Boolean(o.torrkörning || o.torrkorning) }, io))));
 
+  sub('översikt')
+    .alias('oversikt')
+    .description('länsstyrelsens översikt över alla kommuner i ett län: DOCX, PDF, HTML och CSV; --jämför visar förändringen sedan förra året')
+    .argument('[filer...]', 'projektfiler, mappar eller mönster (standard: mappen du står i)')
+    .option('--län <namn|kod>', 'länet, t.ex. "Örebro län" eller 18; riket för hela landet (standard: filernas län)')
+    .option('--format <format>', 'format, kommaseparerade: docx, pdf, html, csv', 'docx,pdf,csv')
+    .option('--ut <mapp>', 'mapp för de skapade filerna', 'ut')
+    .option('--jämför <mapp>', 'förra årets projektfiler att jämföra med')
+    .option('--mallar <mapp>', 'egna mallar som ersätter de inbyggda (översikt/dokument.md.hbs)')
+    .action((filer, o) => run(import('./commands/oversikt.js').then((m) => m.oversikt({ filer, län: o.län, format: o.format, ut: o.ut, jämför: o.jämför, mallar: o.mallar }, io))));
+
   KNOWN_COMMANDS = new Set(program.commands.flatMap((c) => [c.name(), ...c.aliases()]));
   ALIAS_OF = new Map(program.commands.flatMap((c) => c.aliases().map((a) => [a, c.name()] as const)));
   return program;

@@ -7,6 +7,7 @@ const STATUS: Record<string, string> = { utkast: 'Utkast', remiss: 'Remiss', bes
 const EJ = 'Ej ifyllt';
 
 export function coverRows(m: DocMeta): [string, string][] {
+  if (m.omslag) return [...m.omslag, ['Datum', m.datumText ?? m.datum]];
   if (m.ruta) return m.ruta;
   const rows: [string, string][] = [];
   if (m.period) rows.push(['Period', m.period]);

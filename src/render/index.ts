@@ -4,10 +4,10 @@ import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, isAbsolute } from 'node:path';
 import type { Project } from '../project/types.js';
 import type { Method } from '../content/types.js';
-import { buildContext, type DokumentId } from './context.js';
+import { buildContext, type DokumentId, type RenderContext } from './context.js';
 import { renderMarkdown, templateLimits, type TemplateLimits } from './template.js';
 import { markdownToBlocks } from './markdown.js';
-import type { Block, DocModel } from './model.js';
+import type { Block, DocMeta, DocModel } from './model.js';
 import { chartPng, chartVector, type ChartImage } from './charts.js';
 import { writeHtml } from './html/write.js';
 import { dokumentRuta } from './cover.js';
@@ -97,23 +97,29 @@ const docTyp = (method: Method, id: string) => { const d = method.begrepp.dokume
 export function buildModel(p: Project, method: Method, dokument: DokumentId, when: Date, templates: string | undefined, warn: (m: string) => void, limits?: TemplateLimits, bärare?: string): { model: DocModel; markdown: string } {
   const datum = when.toISOString().slice(0, 10);
   const ctx = buildContext(p, method, dokument, datum, bärare);
-  const markdown = renderMarkdown(bärare ?? dokument, ctx, templates, limits);
-  // Empty tables become a sentence, and what is empty is said on stderr (also without --strikt).
-  const empty = markEmpty(markdownToBlocks(markdown, ctx, warn));
-  const blocks = empty.blocks;
+  const beslut = p.beslut?.[dokument];
+  const meta: DocMeta = {
+    dokument: bärare ?? dokument, titel: bärare ? `${ctx.titel as string} – ${(ctx.tj as { ärende: string }).ärende}` : ctx.titel as string, projekt: p.projekt.namn, kommun: ctx.kommun as string, period: ctx.period as string,
+    version: p.projekt.version ?? '', status: beslut?.status ?? 'utkast', diarienummer: beslut?.diarienummer ?? '',
+    datum, datumText: beslut?.dokumentdatum ? dateInWords(beslut.dokumentdatum) : undefined, tid: when, exempel: Boolean(p.projekt.exempel), lang: 'sv-SE',
+    ruta: bärare ? undefined : dokumentRuta(docTyp(method, dokument), beslut ?? {}, ctx.period as string, p.projekt.version ?? ''),
+  };
+  const { model, markdown, empty } = modelFromContext(bärare ?? dokument, ctx, meta, templates, warn, limits);
+  // What is empty is said on stderr (also without --strikt).
   const tom = emptyWarning(dokument, empty);
   if (tom) warn(bärare ? `${bärare} för ${tom}` : tom);
-  const beslut = p.beslut?.[dokument];
-  const model: DocModel = {
-    meta: {
-      dokument: bärare ?? dokument, titel: bärare ? `${ctx.titel as string} – ${(ctx.tj as { ärende: string }).ärende}` : ctx.titel as string, projekt: p.projekt.namn, kommun: ctx.kommun as string, period: ctx.period as string,
-      version: p.projekt.version ?? '', status: beslut?.status ?? 'utkast', diarienummer: beslut?.diarienummer ?? '',
-      datum, datumText: beslut?.dokumentdatum ? dateInWords(beslut.dokumentdatum) : undefined, tid: when, exempel: Boolean(p.projekt.exempel), lang: 'sv-SE',
-      ruta: bärare ? undefined : dokumentRuta(docTyp(method, dokument), beslut ?? {}, ctx.period as string, p.projekt.version ?? ''),
-    },
-    blocks,
-  };
   return { model, markdown };
+}
+
+/**
+ * Template → Markdown → model for any view model: a project's document (buildModel) or a
+ * document made from many projects (the översikt). The template is templates/<mall>/dokument.md.hbs.
+ * Empty tables become a sentence.
+ */
+export function modelFromContext(mall: string, ctx: RenderContext, meta: DocMeta, templates: string | undefined, warn: (m: string) => void, limits?: TemplateLimits): { model: DocModel; markdown: string; empty: ReturnType<typeof markEmpty> } {
+  const markdown = renderMarkdown(mall, ctx, templates, limits);
+  const empty = markEmpty(markdownToBlocks(markdown, ctx, warn));
+  return { model: { meta, blocks: empty.blocks }, markdown, empty };
 }
 
 /**
@@ -154,6 +160,12 @@ export interface RenderedFile { path: string; format: Format; bytes: number }
 export async function renderBytes(p: Project, method: Method, dokument: DokumentId, formats: Format[], opts: { templates?: string; env: NodeJS.ProcessEnv; warn: (m: string) => void; profil?: Profil; bärare?: string }): Promise<{ model: DocModel; files: Map<Format, Buffer> }> {
   const when = documentDate(p, dokument, opts.env);
   const { model } = buildModel(p, method, dokument, when, opts.templates, opts.warn, templateLimits(opts.env), opts.bärare);
+  return { model, files: await modelBytes(model, formats, opts.warn, opts.profil) };
+}
+
+/** A document model written in each format (the same writers for every document). */
+export async function modelBytes(model: DocModel, formats: Format[], warn: (m: string) => void, profil?: Profil): Promise<Map<Format, Buffer>> {
+  const opts = { warn, profil };
   const fontDir = fromRoot('assets', 'fonts');
   // The PDF draws the charts' SVG as vectors; only DOCX needs a PNG (its fallback for readers without SVG).
   const images = new Map<Block, ChartImage>();
@@ -166,7 +178,7 @@ export async function renderBytes(p: Project, method: Method, dokument: Dokument
     else if (f === 'docx') files.set(f, await (await import('./docx/write.js')).writeDocx(model, images, opts.warn, opts.profil));
     else files.set(f, await (await import('./pdf/write.js')).writePdf(model, images, fontDir, opts.warn, opts.profil));
   }
-  return { model, files };
+  return files;
 }
 
 export async function renderDocument(p: Project, method: Method, dokument: DokumentId, formats: Format[], outDir: string, opts: { templates?: string; env: NodeJS.ProcessEnv; warn: (m: string) => void; namn?: { namn: string; flera: boolean }; profil?: Profil; bärare?: string }): Promise<RenderedFile[]> {

@@ -142,7 +142,7 @@ export function markdownToBlocks(md: string, ctx: RenderContext, warn: (m: strin
             const first = fig + 1;
             for (const [k, part] of parts.entries()) {
               fig++;
-              const del = parts.length > 1 ? ` (rad ${part.från}–${part.till} av ${c.chart.rader.length})` : '';
+              const del = parts.length > 1 ? ` (rad ${part.från}–${part.till} av ${'rader' in c.chart ? c.chart.rader.length : 1})` : '';
               const alt = k === 0 ? c.alt : `Fortsättning av figur ${first}, rad ${part.från}–${part.till}; alt-texten till figur ${first} beskriver hela diagrammet.`;
               out.push({ kind: 'figure', chart: part.chart, alt, caption: `Figur ${fig}. ${n.attributes?.titel ?? ''}${del}`.trim(), nummer: fig });
             }

@@ -55,6 +55,8 @@ export interface DocMeta {
   lang: 'sv-SE';
   /** The cover's document box (label, value), when the document has one (cover.ts dokumentRuta). */
   ruta?: [string, string][];
+  /** The cover's facts when the document is not one project's (the översikt): replaces period, version, status and diarienummer. */
+  omslag?: [string, string][];
 }
 
 export interface DocModel {

@@ -17,7 +17,7 @@ const when = new Date('2026-01-15T00:00:00Z');
 
 describe('förkompilerade mallar', () => {
   it('finns för varje inbyggd mall', () => {
-    expect(Object.keys(precompiled).sort()).toEqual(['delar/beslut.md.hbs', 'delar/checklista.md.hbs', 'förankring/dokument.md.hbs', 'handlingsplan/dokument.md.hbs', 'lägesbild/dokument.md.hbs', 'tjänsteskrivelse/dokument.md.hbs', 'uppföljning/dokument.md.hbs']);
+    expect(Object.keys(precompiled).sort()).toEqual(['delar/beslut.md.hbs', 'delar/checklista.md.hbs', 'förankring/dokument.md.hbs', 'handlingsplan/dokument.md.hbs', 'lägesbild/dokument.md.hbs', 'tjänsteskrivelse/dokument.md.hbs', 'uppföljning/dokument.md.hbs', 'översikt/dokument.md.hbs']);
   });
 
   it.each(['förankring', 'lägesbild', 'handlingsplan', 'uppföljning'] as const)('%s: samma Markdown förkompilerad som kompilerad vid körning', (dokument) => {
