@@ -141,7 +141,7 @@ describe('fsstöd översikt, a län of twelve kommuner with a broken file', () =
       expect(lang).toBe('sv');
       const labels = await browser.evaluate(file('html'), '[...document.querySelectorAll("svg[role=img]")].map((s) => s.getAttribute("aria-label")).join("\\n")');
       expect(labels).toMatch(/Värmekarta över täckningen i Örebro län/);
-      const heads = await browser.evaluate(file('html'), '[...document.querySelectorAll("h3")].map((h) => h.textContent).join("\\n")');
+      const heads = await browser.evaluate(file('html'), '[...document.querySelectorAll("h4")].map((h) => h.textContent).join("\\n")');
       for (const k of ÖREBRO_LÄN) expect(heads).toContain(k);
     }, 180_000);
   });
@@ -185,7 +185,7 @@ describe('fsstöd översikt: exit codes, --län and the default län', () => {
     // Every kommun of the country is a row of the gaps table (Örebro län's with their gaps, the rest "–").
     const table = html.slice(html.indexOf('Luckor och svaga punkter per kommun'));
     for (const k of ['Kiruna', 'Trelleborg', 'Hallsberg', 'Lekeberg']) expect(table).toContain(`<td>${k}</td>`);
-    expect(html).not.toMatch(/<h3[\s>]/); // no kommun has a section of its own
+    expect(html).not.toMatch(/<h4[\s>]/); // no kommun has a section of its own (### is h4 under the title)
   }, 300_000);
 
   it('nothing readable: exit 2, no report, a Swedish message', () => {
