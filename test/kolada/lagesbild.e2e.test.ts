@@ -32,7 +32,8 @@ async function render(example: string, name: string, kpis: string[]): Promise<vo
   texts[name] = {
     html: flat(await runTool('pandoc', ['-f', 'html', '-t', 'plain', '--columns=2000', f('html')])),
     docx: flat(await runTool('pandoc', ['-f', 'docx', '-t', 'plain', '--columns=2000', f('docx')])),
-    pdf: flat(await runTool('pdftotext', [f('pdf'), '-'])),
+    // A date or a number range wrapped at its hyphen in a narrow column is one word again.
+    pdf: flat(await runTool('pdftotext', [f('pdf'), '-'])).replace(/(\d)- (\d)/g, '$1-$2'),
   };
 }
 
@@ -59,14 +60,19 @@ describe.skipIf(!tools)('lägesbild with key figures from Kolada (pandoc, pdftot
   it('shows each figure with its gender split and its comparisons by name, and "Källa: Kolada" under the table', () => {
     for (const [fmt, t] of Object.entries(texts.lindesberg!)) {
       expect(t, fmt).toContain('Barn i ekonomiskt utsatta hushåll, andel (%)');
-      expect(t, fmt).toMatch(/flickor 15,2 procent, pojkar 16,3 procent/);
-      expect(t, fmt).toMatch(/kvinnor 38,5 procent, män 24,3 procent/);
+      expect(t, fmt).toMatch(/flickor 15,2 %, pojkar 16,3 %/);
+      expect(t, fmt).toMatch(/kvinnor 38,5 %, män 24,3 %/);
       // Each comparison by what it compares with; its source is the figure's own (in the Källa column).
-      expect(t, fmt).toMatch(/Riket: 10,6 procent \(2023\); Örebro län: 12,1 procent \(2023\)/);
-      expect(t, fmt).toContain('Kolada (RKA), N00901, hämtad 2025-10-09');
+      // (pdftotext may read a narrow cell's lines in another order: there each comparison is looked for on its own.)
+      if (fmt === 'pdf') for (const x of [/Riket: 10,6 %/, /Örebro län: 12,1 %/]) expect(t, fmt).toMatch(x);
+      else expect(t, fmt).toMatch(/Riket: 10,6 % \(2023\); Örebro län: 12,1 % \(2023\)/);
+      if (fmt === 'pdf') for (const x of ['Kolada (RKA), N00901,', 'hämtad 2025-10-09']) expect(t, fmt).toContain(x);
+      else expect(t, fmt).toContain('Kolada (RKA), N00901, hämtad 2025-10-09');
       // Under the table, before the section's sources.
       // (pandoc's plain text of a DOCX table ends in a rule of dashes.)
-      expect(t, fmt).toMatch(/N00902, hämtad 2025-10-09 (-+ )?Källa: Kolada Källor: SCB/);
+      // (pandoc writes the HTML table's <caption> after it, as ": Nyckeltal".)
+      if (fmt === 'pdf') expect(t, fmt).toContain('Källa: Kolada Källor: SCB');
+      else expect(t, fmt).toMatch(/N00902, hämtad 2025-10-09 (-+ )?(: Nyckeltal )?Källa: Kolada Källor: SCB/);
       // The heading of the comparisons never claims one kind ("Riket") for all of them.
       expect(t, fmt).not.toMatch(/\bRiket\s*\|?\s*Källa/);
     }
@@ -74,8 +80,8 @@ describe.skipIf(!tools)('lägesbild with key figures from Kolada (pandoc, pdftot
 
   it('samverkan: one row per member kommun, each with its own area, split and comparisons', () => {
     for (const [fmt, t] of Object.entries(texts.samverkan!)) {
-      expect(t, fmt).toMatch(/Hjo kommun .{0,10}flickor 9,1 procent, pojkar 10,2 procent .{0,10}Riket: 10,6 procent .{0,40}Västra Götalands län: 11 procent/);
-      expect(t, fmt).toMatch(/Tidaholms kommun .{0,10}flickor 13 procent, pojkar 13,8 procent/);
+      expect(t, fmt).toMatch(/Hjo kommun .{0,10}flickor 9,1 %, pojkar 10,2 % .{0,10}Riket: 10,6 % .{0,40}Västra Götalands län: 11 %/);
+      expect(t, fmt).toMatch(/Tidaholms kommun .{0,10}flickor 13 %, pojkar 13,8 %/);
       expect(t, fmt).toContain('Källa: Kolada');
     }
   });
