@@ -1,0 +1,42 @@
+// Issue 13 (looked at every page): the handlingsplan shows each goal under the fokusområde it
+// names, also a mål or delmål under an övergripande mål that has none (Lindesberg: M1 without
+// fokusområde, every other goal under it names one). Read back by pandoc (DOCX, HTML) and pdftotext.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, hasStackTrace, runCliAsync, runTool, tempDir } from '../helpers/cli.js';
+
+const have = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
+const ok = have('pandoc') && have('pdftotext');
+const texts: Record<string, string> = {};
+
+beforeAll(async () => {
+  if (!ok) return;
+  const out = tempDir('fsstod-fokus-');
+  const r = await runCliAsync(['render', 'handlingsplan', join(ROOT, 'examples/lindesberg/projekt.yaml'), '--format', 'docx,pdf,html', '--ut', out], { env: { SOURCE_DATE_EPOCH: '1760000000' } });
+  if (r.code !== 0 || hasStackTrace(r.stderr)) throw new Error(r.stderr + r.stdout);
+  const f = (ext: string) => join(out, readdirSync(out).find((n) => n.endsWith('.' + ext))!);
+  texts.html = await runTool('pandoc', ['-f', 'html', '-t', 'plain', '--columns=1000', f('html')]);
+  texts.docx = await runTool('pandoc', ['-f', 'docx', '-t', 'plain', '--columns=1000', f('docx')]);
+  texts.pdf = await runTool('pdftotext', [f('pdf'), '-']);
+}, 180_000);
+
+/** The goal ids (M1, M2 …) that start a line (a table row or cell) between two headings of the Mål chapter. */
+const goals = (t: string, from: string, to: string) => {
+  // After the contents (which list the headings too): from the section before the Mål chapter.
+  const start = t.indexOf(from, t.lastIndexOf('Perspektiv genom arbetet'));
+  // "Mål under M1" names the överordnat goal (pdftotext may break it over lines): not a row.
+  const part = t.slice(start, t.indexOf(to, start + from.length)).replace(/under\s+M\d+/g, '');
+  return [...part.matchAll(/^\s*(M\d+)\s/gm)].map((m) => m[1]!).filter((id, i, a) => a.indexOf(id) === i).sort();
+};
+
+describe.skipIf(!ok)('handlingsplan: goals under their fokusområde (lindesberg, all three formats)', () => {
+  it.each(['html', 'docx', 'pdf'])('%s', (fmt) => {
+    const t = texts[fmt]!;
+    expect(goals(t, 'Fokusområde: Ett kunskapsbaserat arbetssätt', 'Fokusområde: Ett tillgängligt stöd'), fmt).toEqual(['M2', 'M4', 'M7']);
+    expect(goals(t, 'Fokusområde: Ett tillgängligt stöd', 'Fokusområde: En stödjande organisation'), fmt).toEqual(['M5', 'M6', 'M8']);
+    expect(goals(t, 'Fokusområde: En stödjande organisation', 'Mål utan fokusområde'), fmt).toEqual(['M3']);
+    expect(goals(t, 'Mål utan fokusområde', 'Connect för föräldrar till tonåringar'), fmt).toEqual(['M1']);
+  });
+});
