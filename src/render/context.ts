@@ -341,6 +341,8 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
     projekt: p.projekt.namn, kommun, kommuner, län: [...new Set(p.projekt.kommuner.map((k) => k.län).filter(Boolean))].join(', '),
     period: per?.från ? `${per.från}–${per.till ?? ''}` : '', version: p.projekt.version ?? '',
     exempel: Boolean(p.projekt.exempel),
+    // A samverkan names several kommuner: their names are real, in the plural.
+    exempelText: kommuner.length > 1 ? 'Kommunernas namn är verkliga men allt innehåll är påhittat.' : 'Kommunens namn är verkligt men allt innehåll är påhittat.',
     // Every field of this document's decision, dates in words (the same as the Förankringsunderlag prints).
     beslutInfo: beslutDetaljer(beslut, (id) => { const r = p.projekt.referenser?.find((x) => x.id === id); return r ? `${id} ${r.rubrik}` : id; }),
     beslut: { status: cap(beslut.status ?? 'utkast'), organ: beslut.organ ?? '', datum: beslut.datum ?? '', datumText: datumText(beslut.datum), diarienummer: beslut.diarienummer ?? '', paragraf: beslut.paragraf ?? '', kommentar: beslut.kommentar ?? '', dokumentdatum: datumText(beslut.dokumentdatum) },

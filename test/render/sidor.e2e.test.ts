@@ -2,7 +2,7 @@
 // pandoc (DOCX, HTML) and pdftotext. The handlingsplan shows each goal under the fokusområde it
 // names, also a mål or delmål under an övergripande mål that has none (Lindesberg: M1 without
 // fokusområde, every other goal under it names one); a group member given only as an organ reads
-// as the organ, not "Ej ifylltFöräldrarådet …".
+// as the organ, not "Ej ifylltFöräldrarådet …"; a samverkan's example note speaks of the kommuner.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
@@ -13,6 +13,7 @@ const have = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).statu
 const ok = have('pandoc') && have('pdftotext');
 const texts: Record<string, string> = {};
 const förankring: Record<string, string> = {};
+const samverkan: Record<string, string> = {};
 
 beforeAll(async () => {
   if (!ok) return;
@@ -30,6 +31,15 @@ beforeAll(async () => {
   förankring.html = await runTool('pandoc', ['-f', 'html', '-t', 'plain', '--columns=1000', g('html')]);
   förankring.docx = await runTool('pandoc', ['-f', 'docx', '-t', 'plain', '--columns=1000', g('docx')]);
   förankring.pdf = await runTool('pdftotext', ['-layout', g('pdf'), '-']);
+  const out3 = tempDir('fsstod-samverkan-');
+  for (const doc of ['lägesbild', 'tjänsteskrivelse']) {
+    const r3 = await runCliAsync(['render', doc, join(ROOT, 'examples/hjo-tidaholm/projekt.yaml'), '--format', 'docx,pdf,html', '--ut', out3], { env: { SOURCE_DATE_EPOCH: '1760000000' } });
+    if (r3.code !== 0 || hasStackTrace(r3.stderr)) throw new Error(r3.stderr + r3.stdout);
+  }
+  for (const n of readdirSync(out3)) {
+    const file = join(out3, n);
+    samverkan[n] = n.endsWith('.pdf') ? await runTool('pdftotext', [file, '-']) : await runTool('pandoc', ['-f', n.endsWith('.html') ? 'html' : 'docx', '-t', 'plain', file]);
+  }
 }, 180_000);
 
 /** The goal ids (M1, M2 …) that start a line (a table row or cell) between two headings of the Mål chapter. */
@@ -58,5 +68,15 @@ describe.skipIf(!ok)('förankring: a group member given only as an organ (lindes
     expect(line, fmt).toBeDefined();
     expect(line!.trim().startsWith('Föräldrarådet på familjecentralen'), `${fmt}: ${line}`).toBe(true);
     expect(t, fmt).not.toMatch(/Ej ifyllt\S/);
+  });
+});
+
+describe.skipIf(!ok)('a samverkan\'s example note: "Kommunernas namn är verkliga" (hjo-tidaholm)', () => {
+  it('lägesbild and tjänsteskrivelse, in all three formats', () => {
+    expect(Object.keys(samverkan).length).toBe(6);
+    for (const [n, t] of Object.entries(samverkan)) {
+      expect(t.replace(/\s+/g, ' '), n).toContain('Kommunernas namn är verkliga men allt innehåll är påhittat.');
+      expect(t, n).not.toContain('Kommunens namn');
+    }
   });
 });
