@@ -253,13 +253,19 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
   });
   const known = new Set(allaMål.map((x) => x.id));
   const seen = new Set<string>();
-  const träd = (rötter: typeof allaMål, djup = 0): ReturnType<typeof målRad>[] => rötter.flatMap((x) => {
+  // Under a fokusområde: the goals that name it, each with its subgoals that name it or none.
+  const träd = (rötter: typeof allaMål, djup = 0, fokusområde?: string): ReturnType<typeof målRad>[] => rötter.flatMap((x) => {
     if (seen.has(x.id)) return []; // a cycle in överordnat is check's to report; print each goal once
     seen.add(x.id);
-    return [målRad(x, djup), ...träd(allaMål.filter((c) => c.överordnat === x.id), djup + 1)];
+    const barn = allaMål.filter((c) => c.överordnat === x.id && (!fokusområde || !c.fokusområde || c.fokusområde === fokusområde));
+    return [målRad(x, djup), ...träd(barn, djup + 1, fokusområde)];
   });
   const isRoot = (x: (typeof allaMål)[number]) => !x.överordnat || !known.has(x.överordnat);
-  const fokus = (h.fokusområden ?? []).map((f) => ({ id: f.id, namn: f.namn, beskrivning: f.beskrivning ?? '', mål: träd(allaMål.filter((x) => isRoot(x) && x.fokusområde === f.id)) }));
+  const byId = new Map(allaMål.map((x) => [x.id, x]));
+  // A goal that names a fokusområde heads it there unless its överordnat goal is in the same one
+  // (a delmål under an övergripande mål without fokusområde is still shown in its fokusområde).
+  const fokusRot = (x: (typeof allaMål)[number], f: string) => x.fokusområde === f && (isRoot(x) || byId.get(x.överordnat!)?.fokusområde !== f);
+  const fokus = (h.fokusområden ?? []).map((f) => ({ id: f.id, namn: f.namn, beskrivning: f.beskrivning ?? '', mål: träd(allaMål.filter((x) => fokusRot(x, f.id)), 0, f.id) }));
   const övrigaMål = [...träd(allaMål.filter(isRoot)), ...träd(allaMål)]; // the rest, and any goal only reachable through a cycle
 
   // Budget: every insats cost and the coordinator's post, per year and source (and per post).
@@ -335,6 +341,8 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
     projekt: p.projekt.namn, kommun, kommuner, län: [...new Set(p.projekt.kommuner.map((k) => k.län).filter(Boolean))].join(', '),
     period: per?.från ? `${per.från}–${per.till ?? ''}` : '', version: p.projekt.version ?? '',
     exempel: Boolean(p.projekt.exempel),
+    // A samverkan names several kommuner: their names are real, in the plural.
+    exempelText: kommuner.length > 1 ? 'Kommunernas namn är verkliga men allt innehåll är påhittat.' : 'Kommunens namn är verkligt men allt innehåll är påhittat.',
     // Every field of this document's decision, dates in words (the same as the Förankringsunderlag prints).
     beslutInfo: beslutDetaljer(beslut, (id) => { const r = p.projekt.referenser?.find((x) => x.id === id); return r ? `${id} ${r.rubrik}` : id; }),
     beslut: { status: cap(beslut.status ?? 'utkast'), organ: beslut.organ ?? '', datum: beslut.datum ?? '', datumText: datumText(beslut.datum), diarienummer: beslut.diarienummer ?? '', paragraf: beslut.paragraf ?? '', kommentar: beslut.kommentar ?? '', dokumentdatum: datumText(beslut.dokumentdatum) },

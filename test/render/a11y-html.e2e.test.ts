@@ -107,4 +107,20 @@ describe('HTML documents in Chromium', () => {
     })()`;
     for (const f of files) expect(await browser.evaluate(f, probe, { width: 320, height: 640 }), name(f)).toEqual([]);
   });
+
+  it('the cover\'s document box splits no word at 320 px ("Handlingspla|n", "Kommunfullm|äktige")', async () => {
+    // Each word of each label and value: its range has one line box when the word is whole.
+    const probe = `[...document.querySelectorAll('header.omslag dt, header.omslag dd')].flatMap((el) => {
+      const out = [];
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let n; (n = walker.nextNode());) {
+        for (const m of n.data.matchAll(/\\S+/g)) {
+          const r = document.createRange(); r.setStart(n, m.index); r.setEnd(n, m.index + m[0].length);
+          if (new Set([...r.getClientRects()].map((x) => Math.round(x.top))).size > 1) out.push(m[0]);
+        }
+      }
+      return out;
+    })`;
+    for (const f of files) expect(await browser.evaluate(f, probe, { width: 320, height: 640 }), name(f)).toEqual([]);
+  });
 });

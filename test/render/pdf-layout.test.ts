@@ -82,7 +82,8 @@ async function checkPdf(pdf: string) {
     const page = `${pdf.split('/').at(-1)} sida ${i + 1}`;
     expect(endsWithHeading(lines, s.headings), `${page} slutar med en rubrik:\n${lines.slice(-3).join('\n')}`).toBeUndefined();
     // A page that starts inside a table starts with that table's header row.
-    if (i > 0 && lines[0] && tabular(lines[0])) {
+    // The coverage chart's column labels are a figure's text, not a table row: a figure may start a page.
+    if (i > 0 && lines[0] && tabular(lines[0]) && !/^Universell\s+Selektiv\s+Indikerad$/.test(lines[0])) {
       expect(s.tables.some((ths) => isHeaderOf(lines[0]!, ths)), `${page} börjar mitt i en tabell utan rubrikrad:\n${lines[0]}`).toBe(true);
     }
   });

@@ -87,6 +87,9 @@ export async function writeDocx(doc: DocModel, images: Map<Block, ChartImage>, w
   // Every list gets its own numbering instance, so that each starts at its own first number.
   let instance = 0;
   const starts = new Set<number>();
+  // A short paragraph that introduces a table ("Kostnaderna per insats …:", a fokusområde's
+  // description) stays on the page of the table's first row.
+  const leadsTable = new Set(doc.blocks.filter((b, i) => b.kind === 'paragraph' && doc.blocks[i + 1]?.kind === 'table' && plain(b.text).length < 600));
   const emit = (b: Block, at: At): void => {
     const indent = at.indent ? { left: at.indent } : undefined;
     switch (b.kind) {
@@ -123,7 +126,7 @@ export async function writeDocx(doc: DocModel, images: Map<Block, ChartImage>, w
         break;
       }
       case 'paragraph':
-        children.push(new Paragraph({ style: at.quote ? 'Quote' : undefined, indent, spacing: { after: 120 }, ...(isLeadIn(b.text) ? KEEP : {}), children: runs(b.text) }));
+        children.push(new Paragraph({ style: at.quote ? 'Quote' : undefined, indent, spacing: { after: 120 }, ...(isLeadIn(b.text) || leadsTable.has(b) ? KEEP : {}), children: runs(b.text) }));
         break;
       case 'list': {
         const reference = b.ordered ? `nummer-${b.start}` : 'punkt';

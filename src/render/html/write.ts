@@ -53,7 +53,7 @@ nav.innehall a{display:inline-block;min-height:24px;min-width:24px;padding:2px 0
 .tabell table{margin:0}
 caption{text-align:left;font-weight:bold;padding:.2rem 0}
 .datum{white-space:nowrap}
-@media (max-width:40rem){body{padding:1rem}header.omslag h1{font-size:1.6rem}}
+@media (max-width:40rem){body{padding:1rem}header.omslag h1{font-size:1.6rem}header.omslag dl{grid-template-columns:minmax(0,1fr);gap:0}header.omslag dd{margin:0 0 .4rem}}
 blockquote{border-left:4px solid #c9d6e8;margin:1rem 0;padding:.1rem 1rem;color:#333}
 code{font-family:"Liberation Mono","Courier New",monospace;font-size:.92em;background:#f2f4f7;padding:0 .2em}
 @media print{.sidbrytning{page-break-after:always}}

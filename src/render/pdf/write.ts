@@ -161,6 +161,15 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
     if (fit < 2 || (n - fit === 1 && fit - 1 < 2)) { pdf.addPage(); return 0; }
     return n - fit === 1 ? lh : 0;
   };
+  /** The height a paragraph needs at its start on a page before paragraphFlow would move it on. */
+  const paragraphStart = (b: Extract<Block, { kind: 'paragraph' }>, box: Box, tight: boolean): number => {
+    const gap = tight ? 1.5 : 2;
+    const font = b.text.every((x) => x.bold) ? 'B' : 'R';
+    pdf.font(font).fontSize(10.5);
+    const lh = pdf.currentLineHeight(true) + gap;
+    const n = Math.max(1, Math.round(measure(plain(b.text), font, 10.5, box.w, gap) / lh));
+    return Math.max(20, (n <= 3 ? n : 2) * lh + 2);
+  };
   /** A page less than 15 % full: an asked-for page break there would leave it 85 % empty. */
   const nearlyEmpty = () => (pdf.y - pdf.page.margins.top) / (pdf.page.height - pdf.page.margins.top - pdf.page.margins.bottom) < 0.15;
   const figureSize = (b: Extract<Block, { kind: 'figure' }>, width: number) => {
@@ -180,7 +189,8 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
       // The heading's lines, the space around it, and the start of the block after it.
       case 'heading': { const size = headingSize(b.level); return measure(plain(b.text), 'B', size, width) + 12 + size * 0.5 + keepWithNext(blocks, i + 1, width); }
       // At least the room the paragraph itself asks for before it starts (its ensure below).
-      case 'paragraph': return Math.max(firstLines(plain(b.text), 'R', 10.5, width, 2), 30);
+      // A lead (all bold) keeps its own next block, so a heading above it goes along too.
+      case 'paragraph': return isLead(b) && i + 1 < blocks.length ? measure(plain(b.text), 'B', 10.5, width, 2) + 6 + keepWithNext(blocks, i + 1, width) : Math.max(firstLines(plain(b.text), 'R', 10.5, width, 2), 30);
       case 'list': return b.items.length ? keepWithNext(b.items[0]!, 0, width - 24) : 0;
       case 'quote': return keepWithNext(b.blocks, 0, width - 14);
       case 'table': return tableStart(b, width) + 10;
@@ -223,12 +233,18 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
   };
   /** Where each line of the contents goes: page (counted from the first contents page) and y. */
   const tocPlaces = (levels: number[]) => {
+    const bottom = pdf.page.height - MARGIN - 20;
+    // Contents a few lines too long for one page get closer lines rather than a page of their own
+    // that is nearly empty (and one more page to turn); no closer than 85 % of the usual spacing.
+    const total = levels.reduce((sum, level) => sum + TOC_LINE[level]!, 0);
+    const scale = total > bottom - TOC_TOP && total * 0.85 <= bottom - TOC_TOP ? (bottom - TOC_TOP) / total : 1;
     let page = 0;
     let y = TOC_TOP;
     return levels.map((level) => {
-      if (y + TOC_LINE[level]! > pdf.page.height - MARGIN - 20) { page++; y = pdf.page.margins.top; }
+      const line = TOC_LINE[level]! * scale;
+      if (y + line > bottom + 0.01) { page++; y = pdf.page.margins.top; }
       const at = { page, y };
-      y += TOC_LINE[level]!;
+      y += line;
       return at;
     });
   };
@@ -309,7 +325,10 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
           parent.add(list);
           const inner: Box = { x: box.x + 24, w: box.w - 24 };
           b.items.forEach((it, k) => {
-            ensure(20);
+            // The marker goes where its text starts: room for as many lines of the first paragraph
+            // as paragraphFlow keeps together, or the marker is left alone at the foot of a page.
+            const first = it[0];
+            ensure(first?.kind === 'paragraph' ? paragraphStart(first, inner, true) : 20);
             const li = pdf.struct('LI');
             list.add(li);
             const y = pdf.y;
