@@ -174,6 +174,13 @@ export class OracleAsker implements Asker {
       this.log.push(`B ${message} (${def ? 1 : 2}) @${path?.join('.')}`);
       return true;
     }
+    // A date the interview points out (a deadline already past, outside the plan period): the
+    // example's dates are as the plan has them, so the person keeps them (Enter when it is the default).
+    if (/^Spara ändå\?/.test(message)) {
+      this.add('confirm', def ? 1 : 2);
+      this.log.push(`B ${message} (${def ? 1 : 2}) @${path?.join('.')}`);
+      return true;
+    }
     this.unknown.push(`bekräfta: ${message} (${path?.join('.')})`);
     this.add('confirm', 1);
     return def;

@@ -51,12 +51,12 @@ describe.skipIf(!tmuxOk)('Swedish input and long text in a terminal (tmux)', () 
       await pane.answer(/^\? Nyckeltal\s*$/m, 'Försörjningsstöd till barnfamiljer');
       await pane.answer('? Värde', '85 000 kr');
       await enterUntil(pane, /Nyckeltal \(1 st\)/);
-      pane.keys('Up', 'Enter');
+      pane.keys('Enter'); // after an addition the cursor is on "+ Lägg till"
       await pane.answer(/^\? Nyckeltal\s*$/m, 'Familjer med ekonomiskt bistånd');
       await pane.answer('? Värde', 'ca 40');
       await enterUntil(pane, /Nyckeltal \(2 st\)/);
       expect(data(file).analys.målgruppsanalys.nyckeltal.map((n: any) => n.värde)).toEqual([85000, { ca: 40 }]);
-      pane.keys('Enter'); // Klar
+      pane.keys('Down', 'Enter'); // Klar, below "+ Lägg till"
       // 3.2: an existing support for ages 3 to 2.
       await enterUntil(pane, /Befintligt föräldraskapsstöd \(0 st\)/, 40);
       pane.keys('Up', 'Enter');
@@ -85,7 +85,7 @@ describe.skipIf(!tmuxOk)('Swedish input and long text in a terminal (tmux)', () 
     const orig = data(file);
     const pane = new Pane(dir, `node ${BIN} step 1`);
     try {
-      await pane.waitFor('Alt+Enter ger en ny rad', { whole: true });
+      await pane.waitFor('Alt+Enter  ny rad i en text', { whole: true });
       await pane.waitFor('? Motivera föräldraskapsstödet (Enter behåller:');
       pane.keys('Enter');
       await pane.waitFor('? Mobilisera och visa på sammanhang (Enter behåller:');
