@@ -178,7 +178,7 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
     const dom = domar.get(x.id)!;
     const tidigareMed = omgångar.slice(0, -1).map((o) => ({ omgång: o.id, värde: mätning(o, x.id)?.värde })).filter((t): t is { omgång: string; värde: number } => typeof t.värde === 'number');
     return {
-      etikett: `${x.id} ${x.namn}`, utgångsvärde: x.utgångsvärde, målvärde: x.målvärde, utfall: v, tidigare: tidigareMed.map((t) => t.värde), riktning, bedömning: dom.bedömning, enhet: x.enhet,
+      etikett: `${x.id} ${x.namn}`, utgångsvärde: x.utgångsvärde, målvärde: x.målvärde, utfall: v, tidigare: tidigareMed.map((t) => t.värde), riktning, bedömning: dom.bedömning, enhet: enhetText(x.enhet, x.namn) || undefined,
       ...(dom.andelTiden !== undefined ? { andelTiden: dom.andelTiden } : {}), dom, tidigareMed, måldatum: x.måldatum,
     };
   });
@@ -298,7 +298,8 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
 
   // Each indicator's series: baseline, every round's measurement, target.
   const serier = [...indMap.values()].map((x) => {
-    const enhet = (v?: number) => (v === undefined ? '' : `${num(v)}${x.enhet ? ' ' + x.enhet : ''}`);
+    const unit = enhetText(x.enhet, x.namn);
+    const enhet = (v?: number) => (v === undefined ? '' : `${num(v)}${unit ? ' ' + unit : ''}`);
     const cur = mätning(omgångar.at(-1), x.id)?.värde;
     const prev = föreg ? mätning(föreg, x.id)?.värde : undefined;
     const diff = cur !== undefined && prev !== undefined ? cur - prev : undefined;
@@ -306,7 +307,7 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
     return {
       id: x.id, indikator: `${x.id} ${x.namn}`, utgångsvärde: enhet(x.utgångsvärde), målvärde: enhet(x.målvärde), måldatum: datumText(x.måldatum),
       utfall: enhet(cur), föregående: enhet(prev),
-      förändring: diff === undefined ? '' : `${diff > 0 ? '+' : diff < 0 ? '−' : '±'}${num(Math.abs(diff))}${x.enhet ? ' ' + x.enhet : ''}`,
+      förändring: diff === undefined ? '' : `${diff > 0 ? '+' : diff < 0 ? '−' : '±'}${num(Math.abs(diff))}${unit ? ' ' + unit : ''}`,
       målOchDatum: [enhet(x.målvärde), datumText(x.måldatum)].filter(Boolean).join(', '),
       bedömning: bedömningText(r.dom.bedömning), skäl: r.dom.skäl, nått: r.dom.bedömning === 'nått',
       datum: datumText(mätning(omgångar.at(-1), x.id)?.datum), kommentar: mätning(omgångar.at(-1), x.id)?.kommentar ?? '',

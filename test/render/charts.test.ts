@@ -97,8 +97,8 @@ describe('chart contents and alt texts', () => {
   const hp = buildContext(p, method, 'handlingsplan', '2025-03-24').charts;
 
   it('the indicator alt text carries baseline, earlier rounds, outcome, target, target date, unit and judgement', () => {
-    expect(up.indikatorer!.alt).toContain('IND1 Andel föräldrar som fullföljer programmet (minst 75 procent av träffarna): utgångsvärde 58 procent, U1 64 procent, utfall 72 procent, målvärde 75 procent till 31 december 2027; på väg (82 % av vägen till målet efter 58 % av tiden)');
-    expect(up.indikatorer!.alt).toContain('IND2 Andel deltagare som är nöjda med stödet: utgångsvärde 79 procent, U1 84 procent, utfall 88 procent, målvärde 85 procent till 31 december 2026; nått');
+    expect(up.indikatorer!.alt).toContain('IND1 Andel föräldrar som fullföljer programmet (minst 75 procent av träffarna): utgångsvärde 58 %, U1 64 %, utfall 72 %, målvärde 75 % till 31 december 2027; på väg (82 % av vägen till målet efter 58 % av tiden)');
+    expect(up.indikatorer!.alt).toContain('IND2 Andel deltagare som är nöjda med stödet: utgångsvärde 79 %, U1 84 %, utfall 88 %, målvärde 85 % till 31 december 2026; nått');
     expect(up.indikatorer!.alt).not.toMatch(/: \.|, \.|ej nått/);
   });
 
@@ -144,7 +144,7 @@ describe.skipIf(lacks('pdfimages', 'pdftotext', 'pdffonts', 'pdfinfo'))('PDF: ch
     }
     const text = (doc: string) => runTool('pdftotext', [pdf(doc), '-']);
     const up = await text('uppföljning');
-    for (const s of ['Andel av vägen från utgångsvärde (0 %)', 'målvärde (100 %)', '72 procent (mål 75', 'På väg', 'Nått', 'IND10 Antal program med stöd i']) expect(up).toContain(s);
+    for (const s of ['Andel av vägen från utgångsvärde (0 %)', 'målvärde (100 %)', '72 % (mål 75', 'På väg', 'Nått', 'IND10 Antal program med stöd i']) expect(up).toContain(s);
     const hp = await text('handlingsplan');
     for (const s of ['I12 Komet för föräldrar till barn 3–11 år', 'Utveckla', 'Avveckla', 'utvecklas', 'Saknas']) expect(hp).toContain(s);
     const lb = await text('lägesbild');
