@@ -532,10 +532,20 @@ async function askReference(ctx: Ctx, place: Place, ref: { kinds: IdKind[]; many
   const name = (it: any) => `${it.id}  ${short(itemLabel(it), 70)}`;
   if (ref.many) {
     const have = Array.isArray(cur) ? cur : [];
+    // "+ Ny aktör" in a tick list too: ticked, it makes one (added to its list) and ticks it.
+    const k = ref.kinds[0]!;
+    const canMake = ref.kinds.length === 1 && NEW_IN_CHOICE.includes(k);
     for (;;) {
-      const picked = await ctx.ask.checkbox({ message: title, choices: options.map((it) => ({ name: name(it), value: it.id as string, checked: have.includes(it.id) })), path: place.path });
+      const make = canMake ? [{ name: `+ Ny ${COLLECTIONS[k].words} (kryssa i och tryck Enter)`, value: NEW, checked: false }] : [];
+      const raw = await ctx.ask.checkbox({ message: title, choices: [...options.map((it) => ({ name: name(it), value: it.id as string, checked: have.includes(it.id) })), ...make], path: place.path });
+      let picked = raw.filter((x) => x !== NEW);
+      if (raw.includes(NEW)) {
+        const id = await addItem(ctx, COLLECTIONS[k].path, schemaAt([...COLLECTIONS[k].path, 0]) ?? {}, k, COLLECTIONS[k].words);
+        if (typeof id === 'string') picked = [...picked, id];
+      }
       if (sameSet(picked, have)) return;
-      const ordered = options.map((it) => it.id as string).filter((id) => picked.includes(id));
+      const known = options.map((it) => it.id as string);
+      const ordered = [...known.filter((id) => picked.includes(id)), ...picked.filter((id) => !known.includes(id))];
       const r = commit(ctx, place, ordered.length ? ordered : undefined);
       if (r === true) return;
       refused(ctx, r);

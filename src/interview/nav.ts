@@ -78,7 +78,26 @@ export function navAsker(inner: Asker, say: (s: string) => void): Asker {
         return a;
       }
     },
-    checkbox: (q) => inner.checkbox(q),
+    // In a tick list the commands are choices too: ticked (Space) and Enter, whatever else is ticked.
+    async checkbox<T>(q: { message: string; choices: (Choice<T> & { checked?: boolean })[]; pageSize?: number; path?: YamlPath }) {
+      let choices = q.choices;
+      for (;;) {
+        const all = [...choices,
+          { name: `${BACK} Föregående fråga (kryssa i och tryck Enter)`, value: NAV_BACK as T },
+          { name: `${UNDO} – ta tillbaka senaste svaret`, value: NAV_UNDO as T },
+          { name: `${HELP} Tangenterna`, value: NAV_HELP as T }];
+        const a = await inner.checkbox({ ...q, choices: all });
+        if (a.includes(NAV_BACK as T)) throw new BackSignal();
+        if (a.includes(NAV_UNDO as T)) throw new UndoSignal();
+        if (a.includes(NAV_HELP as T)) {
+          say(keysHelp());
+          // Asked again with the ticks the user had made.
+          choices = q.choices.map((c) => ({ ...c, checked: a.includes(c.value) }));
+          continue;
+        }
+        return a;
+      }
+    },
     confirm: (m, d, p) => inner.confirm(m, d, p),
   };
 }

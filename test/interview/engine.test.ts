@@ -151,7 +151,8 @@ describe('fsstöd step (in-process, scripted)', () => {
     expect(r.asker.left).toBe(0);
     expect(r.asker.refusals).toEqual([expect.stringMatching(/19 är för stort; största tillåtna värde är 18/)]);
     const behovPrompt = r.asker.prompts.find((p) => p.message === 'Utvecklingsbehov (id)')!;
-    expect(behovPrompt.choices).toEqual(['B1  Nå pappor', 'B2  Nå nyanlända föräldrar']);
+    // The needs of step 3, then the navigation commands that every tick list has (nav.ts).
+    expect(behovPrompt.choices).toEqual(['B1  Nå pappor', 'B2  Nå nyanlända föräldrar', '< Föregående fråga (kryssa i och tryck Enter)', ':ångra – ta tillbaka senaste svaret', '? Tangenterna']);
     const plan = r.data.handlingsplan;
     expect(plan.mål).toEqual([{ id: 'M1', text: 'Fler nyanlända föräldrar deltar i föräldraskapsstöd', horisont: 'medellång', behov: ['B2'] }]);
     expect(plan.insatser[0]).toMatchObject({ id: 'I1', namn: 'Föräldrastöd på SFI', åtgärd: 'införa', mål: ['M1'], nivå: 'selektiv', åldrar: { från: 0, till: 18 }, start: '2028', kostnader: [{ år: 2028, belopp_kr: { ca: 45000 }, källa: 'statsbidrag' }] });

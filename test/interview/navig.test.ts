@@ -9,6 +9,7 @@ import { step } from '../../src/commands/step.js';
 import type { IO } from '../../src/io.js';
 import { ROOT, tempDir } from '../helpers/cli.js';
 import { ScriptAsker, type Answer } from './script.js';
+import { BackSignal, UndoSignal, navAsker } from '../../src/interview/nav.js';
 
 const LINDESBERG = join(ROOT, 'examples', 'lindesberg', 'projekt.yaml');
 
@@ -209,6 +210,24 @@ describe('a list item on one screen', () => {
     expect(ak).toMatchObject({ namn: 'Studieförbundet Vuxenskolan' });
     expect(r.data.analys.kartläggning.befintligt_stöd.at(-1)).toEqual({ id: 'S11', namn: 'Familjelördagar', aktör: ak.id });
   });
+
+  it('"+ Ny arena" inside a tick list creates the arena and ticks it, beside the ones already ticked', async () => {
+    const file = without();
+    const before = jsyaml.load(readFileSync(file, 'utf8'), { schema: jsyaml.CORE_SCHEMA }) as any;
+    const n = before.organisation.aktörer.length;
+    const r = await run(file, 2, [
+      [new RegExp(`^Aktörer \\(${n} st\\)`), '+ Lägg till'],
+      [/^Namn/, 'Stadsbiblioteket'],
+      [/^Vad vill du fylla i/, { names: ['Arenor'] }],
+      [/^Arenor/, { names: ['AR1 ', '+ Ny arena'] }],
+      [/^Namn/, 'Biblioteket'],
+    ], { moment: '2.1' });
+    expect(r.code).toBe(0);
+    expect(r.asker.left).toBe(0);
+    const arena = r.data.organisation.arenor.at(-1);
+    expect(arena).toMatchObject({ namn: 'Biblioteket' });
+    expect(r.data.organisation.aktörer.at(-1)).toMatchObject({ namn: 'Stadsbiblioteket', arenor: ['AR1', arena.id] });
+  });
 });
 
 describe('questions as data: show-if rules, open questions and contradictions from content/', () => {
@@ -252,5 +271,37 @@ describe('questions as data: show-if rules, open questions and contradictions fr
     const r = await run(file, 2, [[/^Svar på c1/, 'Delvis'], [/^Ditt svar på frågan, i ord/, 'Folkhälsorådet och BUS-gruppen']], { checklista: true });
     expect(r.code).toBe(0);
     expect(r.data.checklistor.steg2.c1).toMatchObject({ status: 'delvis', kommentar: 'Folkhälsorådet och BUS-gruppen' });
+  });
+});
+
+describe('tick lists have the navigation commands too (nav.ts)', () => {
+  type Q = { message: string; choices: { name: string; value: unknown; checked?: boolean }[] };
+  /** An inner Asker whose tick list answers are given by the names ticked. */
+  const inner = (answers: string[][], seen: Q[]) => ({
+    text: async () => '', select: async () => undefined as never, confirm: async () => true,
+    async checkbox(q: Q) {
+      seen.push(q);
+      const names = answers.shift()!;
+      return q.choices.filter((c) => names.some((n) => c.name.startsWith(n))).map((c) => c.value);
+    },
+  });
+  const q = { message: 'Arenor', choices: [{ name: 'AR1 Förskola', value: 'AR1' }, { name: 'AR2 Skola', value: 'AR2' }] };
+
+  it.each([
+    ['<', BackSignal],
+    [':ångra', UndoSignal],
+  ])('"%s" ticked (with or without other ticks) is the command, never an answer', async (cmd, Signal) => {
+    const a = navAsker(inner([['AR1', cmd]], []) as never, () => {});
+    await expect(a.checkbox(q as never)).rejects.toBeInstanceOf(Signal);
+  });
+
+  it('"?" shows the keys and asks again with the ticks kept; the answer has no command in it', async () => {
+    const said: string[] = [];
+    const seen: Q[] = [];
+    const a = navAsker(inner([['AR2', '?'], ['AR2']], seen) as never, (s) => said.push(s));
+    expect(await a.checkbox(q as never)).toEqual(['AR2']);
+    expect(said.join('\n')).toMatch(/Tangenter:/);
+    expect(seen[1]!.choices.filter((c) => c.checked).map((c) => c.value)).toEqual(['AR2']);
+    expect(seen[0]!.choices.map((c) => c.name).slice(2)).toEqual(['< Föregående fråga (kryssa i och tryck Enter)', ':ångra – ta tillbaka senaste svaret', '? Tangenterna']);
   });
 });
