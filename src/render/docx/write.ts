@@ -81,6 +81,8 @@ export async function writeDocx(doc: DocModel, images: Map<Block, ChartImage>, w
   const LIGHT = hex(profil?.färger.ljus) ?? NEUTRAL_LIGHT;
   const logo = profil?.logotyp ? await logoRun(profil.logotyp) : undefined;
   const children: (Paragraph | Table)[] = [];
+  /** The paragraph of the last ::sidbrytning, which a heading right after it takes over as its page break before. */
+  let pendingBreak: Paragraph | undefined;
   // The headings in the contents get bookmarks that the contents link to.
   const toc = contents(doc.blocks);
   const anchors = new Map<Block, string>(toc.map((h, i) => [h, `_Toc${i + 1}`]));
@@ -122,7 +124,11 @@ export async function writeDocx(doc: DocModel, images: Map<Block, ChartImage>, w
         break;
       case 'heading': {
         const anchor = anchors.get(b);
-        children.push(new Paragraph({ heading: HEADINGS[b.level - 1], indent, ...KEEP, children: anchor ? [new Bookmark({ id: anchor, children: runs(b.text) })] : runs(b.text) }));
+        // A page break right before a heading is the heading's own "page break before": a paragraph
+        // holding only a break that falls at the top of a page would leave that page blank.
+        const breakBefore = children.at(-1) === pendingBreak && pendingBreak !== undefined;
+        if (breakBefore) children.pop();
+        children.push(new Paragraph({ heading: HEADINGS[b.level - 1], indent, ...KEEP, ...(breakBefore ? { pageBreakBefore: true } : {}), children: anchor ? [new Bookmark({ id: anchor, children: runs(b.text) })] : runs(b.text) }));
         break;
       }
       case 'paragraph':
@@ -188,7 +194,8 @@ export async function writeDocx(doc: DocModel, images: Map<Block, ChartImage>, w
         break;
       }
       case 'pagebreak':
-        children.push(new Paragraph({ children: [new PageBreak()] }));
+        pendingBreak = new Paragraph({ children: [new PageBreak()] });
+        children.push(pendingBreak);
         break;
       default: {
         const never: never = b;
