@@ -203,17 +203,6 @@ if (!tmuxOk) console.warn('\n⚠️  tmux saknas: terminaltesterna för fsstöd 
 describe.skipIf(!tmuxOk)('in a terminal (tmux)', () => {
   afterAll(() => killServer());
 
-  /** Presses Enter until the prompt being asked matches. */
-  async function enterUntil(pane: Pane, what: RegExp, max = 30): Promise<void> {
-    for (let i = 0; i < max; i++) {
-      const now = pane.active();
-      if (what.test(now)) return;
-      pane.keys('Enter');
-      const t0 = Date.now();
-      while (pane.active() === now && Date.now() - t0 < 10_000) await new Promise((r) => setTimeout(r, 30));
-    }
-    throw new Error(`kom aldrig fram till ${what}:\n${pane.screen().split('\n').slice(-20).join('\n')}`);
-  }
 
   it('step 3: adds a key figure with Swedish text, adds and removes another, answers a text, then Ctrl-C', async () => {
     const { dir, file, before } = project();
@@ -230,14 +219,14 @@ describe.skipIf(!tmuxOk)('in a terminal (tmux)', () => {
       await pane.answer('? Enhet', 'procent');
       await pane.answer('? År (1990–2100; ej angivet)', '2025');
       await pane.answer('? Källa', 'SCB, Barn i ekonomiskt utsatta hushåll');
-      await enterUntil(pane, /Nyckeltal \(1 st\)/);
+      await pane.enterUntil(/Nyckeltal \(1 st\)/);
       // Saved at once, before the list is done.
       expect(data(file).analys.målgruppsanalys.nyckeltal).toEqual([{ id: 'N1', namn: 'Andel barn i ekonomiskt utsatta hushåll – Hjo och Tidaholm', kategori: 'riskfaktor', värde: 12.5, enhet: 'procent', år: 2025, källa: 'SCB, Barn i ekonomiskt utsatta hushåll' }]);
       // Add a second one (after an addition, "+ Lägg till" is where the cursor is) …
       pane.keys('Enter');
       await pane.answer(/^\? Nyckeltal\s*$/m, 'Tillfälligt nyckeltal');
       await pane.answer('? Värde', '1');
-      await enterUntil(pane, /Nyckeltal \(2 st\)/);
+      await pane.enterUntil(/Nyckeltal \(2 st\)/);
       expect(data(file).analys.målgruppsanalys.nyckeltal.map((x: any) => x.id)).toEqual(['N1', 'N2']);
       // … and remove it again, from the item's screen.
       pane.keys('Up', 'Enter');

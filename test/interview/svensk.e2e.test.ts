@@ -30,17 +30,6 @@ const tmuxOk = hasTmux();
 describe.skipIf(!tmuxOk)('Swedish input and long text in a terminal (tmux)', () => {
   afterAll(() => killServer());
 
-  /** Presses Enter until the prompt being asked matches. */
-  async function enterUntil(pane: Pane, what: RegExp, max = 30): Promise<void> {
-    for (let i = 0; i < max; i++) {
-      const now = pane.active();
-      if (what.test(now)) return;
-      pane.keys('Enter');
-      const t0 = Date.now();
-      while (pane.active() === now && Date.now() - t0 < 10_000) await new Promise((r) => setTimeout(r, 30));
-    }
-    throw new Error(`kom aldrig fram till ${what}:\n${pane.screen().split('\n').slice(-20).join('\n')}`);
-  }
 
   it('step 3: key figures typed as "85 000 kr" and "ca 40"; an age span from 3 to 2 is refused with the reason', async () => {
     const { dir, file } = project();
@@ -50,18 +39,18 @@ describe.skipIf(!tmuxOk)('Swedish input and long text in a terminal (tmux)', () 
       pane.keys('Up', 'Enter');
       await pane.answer(/^\? Nyckeltal\s*$/m, 'Försörjningsstöd till barnfamiljer');
       await pane.answer('? Värde', '85 000 kr');
-      await enterUntil(pane, /Nyckeltal \(1 st\)/);
+      await pane.enterUntil(/Nyckeltal \(1 st\)/);
       pane.keys('Enter'); // after an addition the cursor is on "+ Lägg till"
       await pane.answer(/^\? Nyckeltal\s*$/m, 'Familjer med ekonomiskt bistånd');
       await pane.answer('? Värde', 'ca 40');
-      await enterUntil(pane, /Nyckeltal \(2 st\)/);
+      await pane.enterUntil(/Nyckeltal \(2 st\)/);
       expect(data(file).analys.målgruppsanalys.nyckeltal.map((n: any) => n.värde)).toEqual([85000, { ca: 40 }]);
       pane.keys('Down', 'Enter'); // Klar, below "+ Lägg till"
       // 3.2: an existing support for ages 3 to 2.
-      await enterUntil(pane, /Befintligt föräldraskapsstöd \(0 st\)/, 40);
+      await pane.enterUntil(/Befintligt föräldraskapsstöd \(0 st\)/, 40);
       pane.keys('Up', 'Enter');
       await pane.answer('? Insats, metod eller program', 'Öppen förskola');
-      await enterUntil(pane, /\? Från ålder/);
+      await pane.enterUntil(/\? Från ålder/);
       pane.type('3');
       pane.keys('Enter');
       await pane.answer('? Till ålder', '2');

@@ -46,6 +46,36 @@ export class Pane {
     }
   }
 
+  /**
+   * The prompt being asked once the program waits for input: a "?" line is on screen and nothing has
+   * changed for a while. Between an answer and the next prompt (the save) there is no "?" line; an Enter
+   * pressed then is read by the next prompt, so nothing may be pressed on an unsettled screen.
+   */
+  async settled(timeout = 20_000): Promise<string> {
+    const t0 = Date.now();
+    let last = this.active();
+    let since = Date.now();
+    for (;;) {
+      await new Promise((r) => setTimeout(r, 40));
+      const now = this.active();
+      if (now !== last) [last, since] = [now, Date.now()];
+      else if (now && Date.now() - since >= 250) return now;
+      if (Date.now() - t0 > timeout) throw new Error(`skärmen blev aldrig stilla med en fråga i ${timeout} ms; skärmen:\n${this.screen().split('\n').slice(-30).join('\n')}`);
+    }
+  }
+
+  /** Presses Enter, one settled prompt at a time, until the prompt being asked matches. */
+  async enterUntil(what: RegExp, max = 30): Promise<void> {
+    for (let i = 0; i < max; i++) {
+      const now = await this.settled();
+      if (what.test(now)) return;
+      this.keys('Enter');
+      const t0 = Date.now();
+      while (this.active() === now && Date.now() - t0 < 10_000) await new Promise((r) => setTimeout(r, 30));
+    }
+    throw new Error(`kom aldrig fram till ${what}:\n${this.screen().split('\n').slice(-20).join('\n')}`);
+  }
+
   /** Waits for a prompt, then answers it: text typed literally, then Enter. */
   async answer(prompt: RegExp | string, text: string): Promise<void> {
     await this.waitFor(prompt);
