@@ -20,13 +20,16 @@ const CACHES = {
   full: BUNDLE + '.full.cache',
 };
 
+// The commands that write documents or answers (src/cli.ts, with their aliases).
+const FULL = new Set(['render', 'step', 'steg', 'init', 'visa', 'migrera', 'nyckeltal', 'översikt', 'oversikt']);
+
 /** Which cache suits these arguments (the first one that is not a flag names the command). */
 function cacheFor(argv, env = process.env) {
   if (env.FSSTOD_KODCACHE === '0') return null; // to measure what the cache saves (npm run bench)
   const command = argv.slice(2).find((a) => !a.startsWith('-'));
   if (command === 'validate' || command === 'status' || command === 'check') return CACHES[command];
-  if (command === 'render' || command === 'step' || command === 'init') return CACHES.full;
-  return CACHES.hjälp;
+  if (FULL.has(command)) return CACHES.full;
+  return CACHES.hjälp; // help, the version, a mistyped command
 }
 
 let script;

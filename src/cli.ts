@@ -83,8 +83,8 @@ Exempel:
     .exitOverride();
   program.version(VERSION, '-V, --version', 'visa versionsnummer');
 
-  const sub = (name: string) => {
-    const c = program.command(name).helpOption('-h, --help', 'visa hjälp');
+  const sub = (name: string, parent: Command = program) => {
+    const c = parent.command(name).helpOption('-h, --help', 'visa hjälp');
     c.createHelp = () => new SwedishHelp();
     return c.configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s), outputError: () => {} }).exitOverride();
   };
@@ -157,17 +157,13 @@ Exempel:
 
   const nyckeltal = sub('nyckeltal')
     .description('nyckeltal från Kolada (RKA) till målgruppsanalysen (3.1): sök, hämta (kräver internet) eller importera ett sparat svar');
-  const subOf = (parent: Command, name: string, alias?: string) => {
-    const c = parent.command(name).helpOption('-h, --help', 'visa hjälp');
-    if (alias) c.alias(alias);
-    c.createHelp = () => new SwedishHelp();
-    return c.configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s), outputError: () => {} }).exitOverride();
-  };
-  subOf(nyckeltal, 'sök', 'sok')
+  sub('sök', nyckeltal)
+    .alias('sok')
     .description('sök nyckeltal i Kolada vars namn innehåller ordet (kräver internet)')
     .argument('<ord>', 'ord i nyckeltalets namn, t.ex. "ekonomiskt utsatta"')
     .action((ord) => run(import('./commands/nyckeltal.js').then((m) => m.sök({ ord }, io))));
-  subOf(nyckeltal, 'hämta', 'hamta')
+  sub('hämta', nyckeltal)
+    .alias('hamta')
     .description('hämta nyckeltal från Kolada till projektfilen, för varje kommun och med jämförelser (kräver internet)')
     .argument('<id...>', 'nyckeltalens id i Kolada (t.ex. N15033), sist projektfilen om den inte heter projekt.yaml')
     .option('--år <år>', 'året som hämtas (standard: det senaste år Kolada har)')
@@ -175,7 +171,7 @@ Exempel:
     .option('--torrkörning', 'visa vad som skulle ändras, utan att spara')
     .option('--torrkorning', 'samma som --torrkörning')
     .action((argument, o) => run(import('./commands/nyckeltal.js').then((m) => m.hämta({ argument, år: o.år ?? o.ar, torrkörning: Boolean(o.torrkörning || o.torrkorning) }, io))));
-  subOf(nyckeltal, 'importera')
+  sub('importera', nyckeltal)
     .description('läs in nyckeltal från ett svar som sparats från Kolada (JSON), utan internet')
     .argument('<svar.json>', 'svaret från Kolada API v2, eller en lista [svar1, svar2]')
     .argument('[fil]', 'projektfilen', DEFAULT_FILE)
@@ -196,8 +192,6 @@ Exempel:
     .option('--mallar <mapp>', 'egna mallar som ersätter de inbyggda (översikt/dokument.md.hbs)')
     .action((filer, o) => run(import('./commands/oversikt.js').then((m) => m.oversikt({ filer, län: o.län, format: o.format, ut: o.ut, jämför: o.jämför, mallar: o.mallar }, io))));
 
-  KNOWN_COMMANDS = new Set(program.commands.flatMap((c) => [c.name(), ...c.aliases()]));
-  ALIAS_OF = new Map(program.commands.flatMap((c) => c.aliases().map((a) => [a, c.name()] as const)));
   return program;
 }
 
@@ -229,11 +223,12 @@ function invalidArgument(m: string): string {
 }
 
 /** commander's "(Did you mean x?)" / "(Did you mean one of x, y?)" as "menade du x?". */
-function suggestion(m: string): string {
+function suggestion(m: string, program: Command): string {
   const s = m.match(/\(Did you mean (?:one of )?(.+)\?\)/)?.[1];
   if (!s) return '';
   // An alias beside its command (steg, step) is one suggestion.
-  const parts = s.split(', ').filter((x, _i, all) => !(ALIAS_OF.has(x) && all.includes(ALIAS_OF.get(x)!)));
+  const aliasOf = new Map(program.commands.flatMap((c) => c.aliases().map((a) => [a, c.name()] as const)));
+  const parts = s.split(', ').filter((x, _i, all) => !(aliasOf.has(x) && all.includes(aliasOf.get(x)!)));
   return `menade du ${parts.length > 1 ? `${parts.slice(0, -1).join(', ')} eller ${parts.at(-1)}` : parts[0]}?`;
 }
 
@@ -247,7 +242,7 @@ export async function main(argv: string[], io: IO = processIO()): Promise<number
     await program.parseAsync(argv);
     if (pending) code = await pending;
   } catch (e) {
-    code = report(e, io, debug, argv);
+    code = report(e, io, debug, argv, program);
   }
   // Output that could not be written is a job not done, whatever the command found (src/io.ts).
   return io.failed?.() ? 2 : code;
@@ -259,19 +254,17 @@ export async function checkWorker(): Promise<void> {
 }
 
 /** " eller fsstöd check --help" when the arguments name a command. */
-function helpFor(argv: string[]): string {
+function helpFor(argv: string[], program: Command): string {
   const cmd = argv.slice(2).find((a) => !a.startsWith('-'));
-  return cmd && KNOWN_COMMANDS.has(cmd) ? ` eller fsstöd ${cmd} --help` : '';
+  return cmd && program.commands.some((c) => c.name() === cmd || c.aliases().includes(cmd)) ? ` eller fsstöd ${cmd} --help` : '';
 }
-let KNOWN_COMMANDS = new Set<string>();
-let ALIAS_OF = new Map<string, string>();
 
-function report(e: unknown, io: IO, debug: boolean, argv: string[] = []): number {
+function report(e: unknown, io: IO, debug: boolean, argv: string[], program: Command): number {
   if (e instanceof CommanderError) {
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
     const msg = COMMANDER_MESSAGES[e.code]?.(e.message) ?? e.message.replace(/^error: /, '');
-    const hint = suggestion(e.message);
-    io.err(`fel: ${msg}\n  → ${hint ? `${hint[0]!.toUpperCase()}${hint.slice(1)} ` : ''}Se fsstöd --help${helpFor(argv)}\n`);
+    const hint = suggestion(e.message, program);
+    io.err(`fel: ${msg}\n  → ${hint ? `${hint[0]!.toUpperCase()}${hint.slice(1)} ` : ''}Se fsstöd --help${helpFor(argv, program)}\n`);
     return 2;
   }
   if (e instanceof FsstodError) {

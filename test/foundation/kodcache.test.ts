@@ -34,6 +34,11 @@ describe('kodcache', () => {
     expect(cacheFor(['node', 'fsstod', 'init', '--kommun', 'Hjo'])).toBe(CACHES.full);
     expect(cacheFor(['node', 'fsstod', '--debug', 'render', 'alla'])).toBe(CACHES.full);
     expect(cacheFor(['node', 'fsstod', 'step', '3'])).toBe(CACHES.full);
+    // Every command the help lists (with its aliases) gets its own cache or the full one, never the help's.
+    const help = execFileSync(process.execPath, [join(ROOT, 'bin', 'fsstod.js'), '--help'], { encoding: 'utf8' });
+    const commands = help.split('Kommandon:')[1]!.split('\n\n')[0]!.trim().split('\n').flatMap((l) => l.trim().split(' ')[0]!.split('|')).filter((c) => c !== 'help');
+    expect(commands).toEqual(expect.arrayContaining(['init', 'steg', 'visa', 'nyckeltal', 'oversikt']));
+    for (const c of commands) expect([CACHES.full, CACHES[c]]).toContain(cacheFor(['node', 'fsstod', c]));
     expect(cacheFor(['node', 'fsstod'])).toBe(CACHES.hjälp);
     expect(cacheFor(['node', 'fsstod', '--help'])).toBe(CACHES.hjälp);
     expect(cacheFor(['node', 'fsstod', 'check', '--help'])).toBe(CACHES.check);
