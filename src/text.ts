@@ -30,3 +30,6 @@ export function tusental(n: number, separator = '\u00a0'): string {
   const digits = String(Math.abs(Math.round(n)));
   return (n <= -0.5 ? '\u2212' : '') + digits.replace(/\B(?=(\d{3})+$)/g, separator);
 }
+
+/** The first letter in upper case, as a value that starts a table cell or a sentence. */
+export const cap = (s: string): string => (s ? s.charAt(0).toLocaleUpperCase('sv-SE') + s.slice(1) : s);

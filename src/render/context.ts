@@ -11,7 +11,7 @@ import { dateInWords, parseDate } from '../project/dates.js';
 import { talText, numText, beloppText, budgetTable, budgetByPost, kostnadText, källorText, periodYears, enhetText } from './values.js';
 import { poster, tjänsteskrivelseView } from './tjanst.js';
 import { EJ_ANGIVET } from '../project/types.js';
-import { tusental } from '../text.js';
+import { cap, tusental } from '../text.js';
 import { förankringView, beslutDetaljer } from './forankring.js';
 
 /** A document's id: one of content/begrepp.yaml's dokument (checked where the user names it); the schema has one beslut per document. */
@@ -43,7 +43,6 @@ function räckviddText(r?: Räckvidd): string {
 const num = numText;
 
 /** An enum value as a table cell shows it: capitalised ("Beslutad", "Pågår", "Ordinarie budget"). */
-const cap = (s: string) => (s ? s.charAt(0).toUpperCase() + s.slice(1) : s);
 
 /** A key figure's value with its unit; a judgement in words or "ej angivet" gets the unit in brackets ("hög (procent)"). */
 function nyckeltalVärde(v: Tal | undefined, enhet?: string, namn?: string): string {
@@ -211,7 +210,7 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
   const insatsNamnAv = (id?: string) => (id ? `${id} ${insatsMap.get(id)?.namn ?? ''}`.trim() : '');
   // One round's status of an insats, words for enums and booleans.
   const statusRad = (x: Insatsstatus | undefined) => ({
-    status: cap(x?.status ? STATUS_I[x.status] ?? x.status : ''), inomTidsram: x?.inom_tidsram === undefined ? '' : x.inom_tidsram ? 'ja' : 'nej',
+    status: cap(x?.status ? STATUS_I[x.status] ?? x.status : ''), inomTidsram: x?.inom_tidsram === undefined ? '' : x.inom_tidsram ? 'Ja' : 'Nej',
     nådda: x?.nådda_föräldrar !== undefined ? num(x.nådda_föräldrar) : '', fullföljt: x?.fullföljt_procent !== undefined ? `${num(x.fullföljt_procent)} % av deltagarna` : '',
     beslut: x?.beslut ?? '', motivering: x?.motivering ?? '', kommentar: x?.kommentar ?? '',
   });

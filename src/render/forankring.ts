@@ -3,8 +3,9 @@
 // role and actor, never by name, as in the other documents: the documents are public records.
 import type { Project, Beslut, Person, Medlem, Grupp, Åldrar } from '../project/types.js';
 import { dateInWords } from '../project/dates.js';
+import { cap } from '../text.js';
 
-const jaNej = (b?: boolean) => (b === undefined ? '' : b ? 'ja' : 'nej');
+const jaNej = (b?: boolean) => (b === undefined ? '' : b ? 'Ja' : 'Nej');
 const procent = (n?: number) => (n === undefined ? '' : `${String(n).replace('.', ',')} % av heltid`);
 
 function åldrar(a?: Åldrar): string {
@@ -46,15 +47,15 @@ export function förankringView(p: Project) {
   return {
     motivering: f.motivering ?? '', sammanhang: f.sammanhang ?? '', skiss: f.skiss ?? '', förankringsplan: f.förankringsplan ?? '',
     stödjandeOrganisation: f.stödjande_organisation ?? '', källor: f.källor ?? [],
-    bedömning: b ? { typ: b.typ ?? '', av: b.av ?? '', datum: dateInWords(b.datum), beskrivning: b.beskrivning ?? '' } : undefined,
+    bedömning: b ? { typ: cap(b.typ ?? ''), av: b.av ?? '', datum: dateInWords(b.datum), beskrivning: b.beskrivning ?? '' } : undefined,
     omfattning: { åldrar: åldrar(p.projekt.omfattning?.åldrar), målgrupper: p.projekt.omfattning?.målgrupper ?? '' },
     kontakt: kontakt ? person(kontakt) : undefined,
     kommuner: p.projekt.kommuner.map((k) => ({ namn: k.namn, kod: k.kod, län: k.län ?? '', länskod: k.länskod ?? '', roll: k.roll ?? '' })),
     samverkan: sv ? { namn: sv.namn ?? '', organisation: sv.organisation ?? '', beskrivning: sv.beskrivning ?? '', parter: (sv.parter ?? []).map((x) => ({ namn: x.namn, typ: x.typ ?? '', roll: x.roll ?? '' })) } : undefined,
     referenser: (p.projekt.referenser ?? []).map((r) => ({ id: r.id, typ: r.typ ?? '', rubrik: r.rubrik, organ: r.organ ?? '', datum: dateInWords(r.datum), diarienummer: r.diarienummer ?? '', kommentar: r.kommentar ?? '' })),
     struktur: o.struktur ?? '',
-    arenor: (o.arenor ?? []).map((x) => ({ id: x.id, namn: x.namn, huvudman: x.huvudman ?? '', beskrivning: x.beskrivning ?? '' })),
-    aktörer: (o.aktörer ?? []).map((x) => ({ id: x.id, namn: x.namn, huvudman: x.huvudman ?? '', förvaltning: x.förvaltning ?? '', arenor: (x.arenor ?? []).map((id) => arenor.get(id) ?? id).join(', '), inbjuden: jaNej(x.inbjuden), beskrivning: x.beskrivning ?? '' })),
+    arenor: (o.arenor ?? []).map((x) => ({ id: x.id, namn: x.namn, huvudman: cap(x.huvudman ?? ''), beskrivning: x.beskrivning ?? '' })),
+    aktörer: (o.aktörer ?? []).map((x) => ({ id: x.id, namn: x.namn, huvudman: cap(x.huvudman ?? ''), förvaltning: x.förvaltning ?? '', arenor: (x.arenor ?? []).map((id) => arenor.get(id) ?? id).join(', '), inbjuden: jaNej(x.inbjuden), beskrivning: x.beskrivning ?? '' })),
     grupper: (o.grupper ?? []).map((g) => ({
       id: g.id, typ: GRUPPTYP[g.typ] ?? g.typ, rubrik: g.namn ?? g.organ ? `${GRUPPTYP[g.typ]}: ${g.namn ?? g.organ}` : GRUPPTYP[g.typ], namn: g.namn ?? '', organ: g.organ ?? '', finns: jaNej(g.finns),
       befintligStruktur: g.befintlig_struktur ?? '', medlemmar: (g.medlemmar ?? []).map(person),
