@@ -33,6 +33,7 @@ describe.skipIf(!tools)('fsstöd render tjänsteskrivelse (needs pandoc and pdft
   let läge: Record<string, string>;
   let plan: Record<string, string>;
   let hjoPlan: Record<string, string>;
+  let förankring: Record<string, string>;
   beforeAll(async () => {
     out = tempDir('fsstod-tj-');
     const runs = await Promise.all([
@@ -40,12 +41,14 @@ describe.skipIf(!tools)('fsstöd render tjänsteskrivelse (needs pandoc and pdft
       runCliAsync(['render', 'tjänsteskrivelse', LINDESBERG, '--for', 'lägesbild', '--format', 'docx,pdf,html', '--ut', out], { env }),
       runCliAsync(['render', 'handlingsplan', LINDESBERG, '--format', 'docx,pdf,html', '--ut', join(out, 'plan')], { env }),
       runCliAsync(['render', 'handlingsplan', HJO, '--format', 'docx,pdf,html', '--ut', join(out, 'hjo')], { env }),
+      runCliAsync(['render', 'förankring', LINDESBERG, '--format', 'docx,pdf,html', '--ut', join(out, 'forankring')], { env }),
     ]);
     for (const r of runs) if (r.code !== 0 || hasStackTrace(r.stderr)) throw new Error(r.stderr + r.stdout);
     tj = await texts(out, 'tjänsteskrivelse-handlingsplan');
     läge = await texts(out, 'tjänsteskrivelse-lägesbild');
     plan = await texts(join(out, 'plan'), 'handlingsplan');
     hjoPlan = await texts(join(out, 'hjo'), 'handlingsplan');
+    förankring = await texts(join(out, 'forankring'), 'förankring');
   }, 240_000);
 
   it('is named after kommun, the carried document and its date (handlingsplan by default)', () => {
@@ -157,6 +160,14 @@ describe.skipIf(!tools)('fsstöd render tjänsteskrivelse (needs pandoc and pdft
     expect(t).toContain('Effektmått'); // the indicators' type
     expect(t).toMatch(/Införa\s+Pågår/);
     expect(t).toContain('% av heltid');
+  });
+
+  it.each(['pdf', 'docx', 'html'])('förankring %s: a value that starts a table cell is capitalised (the decision\'s type, an arena\'s huvudman) (defect 7)', (fmt) => {
+    const t = förankring[fmt]!;
+    expect(t).toContain('Typ Formellt beslut');
+    expect(t).not.toMatch(/Typ formellt beslut/);
+    expect(t).toContain('Familjecentralen i Lindesberg Kommun Samlokaliserad');
+    expect(t).not.toMatch(/Familjecentralen i Lindesberg kommun/);
   });
 
   it.each(['pdf', 'docx', 'html'])('handlingsplan %s: the definitions of 2.3 and the coordinators\' mandate are printed (defect 4)', (fmt) => {
