@@ -196,12 +196,14 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
   const frågor = (qs: { id: string; text: string }[], svar?: Record<string, string>) => qs.map((q) => ({ fråga: q.text, svar: svar?.[q.id] ?? '' }));
 
   const s3 = steg(3), s4 = steg(4), s6 = steg(6), s5 = steg(5);
-  // Step 5 (Genomföra) is what the follow-up reports on: its texts under the method's moments.
+  // Step 5 (Genomföra) is what the follow-up reports on: its texts under the method's moments (pilot and
+  // adaptations belong to 5.3), and the step's own prerequisites (kompetens, stöd, ledarskap) after them.
   const g = p.genomförande ?? {};
+  const del = (titel: string, text: string | undefined) => ({ titel, text: text ?? '' });
   const genomförandeText = {
-    moment: [[m(s5, '5.1'), g.tvärperspektiv], [m(s5, '5.2'), g.ordinarie_verksamhet], [m(s5, '5.3'), g.metoder]].map(([x, text]) => ({ titel: `${(x as Step['moment'][number]).nummer} ${(x as Step['moment'][number]).titel}`, text: (text as string | undefined) ?? '' })),
-    delar: ([['Pilotarbete', g.pilot], ['Anpassningar och avvikelser från plan', g.anpassningar], ['Kompetens (utbildning och handledning)', g.kompetens], ['Organisatoriskt stöd', g.organisatoriskt_stöd], ['Ledarskap', g.ledarskap]] as [string, string | undefined][])
-      .map(([titel, text]) => ({ titel, text: text ?? '' })),
+    moment: ([['5.1', g.tvärperspektiv, []], ['5.2', g.ordinarie_verksamhet, []], ['5.3', g.metoder, [del('Pilotarbete', g.pilot), del('Anpassningar och avvikelser från plan', g.anpassningar)]]] as [string, string | undefined, { titel: string; text: string }[]][])
+      .map(([nr, text, delar]) => ({ titel: `${nr} ${m(s5, nr).titel}`, text: text ?? '', delar })),
+    delar: [del('Kompetens (utbildning och handledning)', g.kompetens), del('Organisatoriskt stöd', g.organisatoriskt_stöd), del('Ledarskap', g.ledarskap)],
   };
   const a = p.analys ?? {};
   const h = p.handlingsplan ?? {};
