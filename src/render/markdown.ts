@@ -16,6 +16,7 @@ import type { BlockContent, DefinitionContent, Node, PhrasingContent, Root } fro
 import type { Block, HeadingLevel, Inline } from './model.js';
 import type { RenderContext } from './context.js';
 import { splitChart } from './charts.js';
+import { emptyChart } from './empty.js';
 
 type Style = Omit<Inline, 'text'>;
 const same = (a: Inline, b: Inline) => a.bold === b.bold && a.italic === b.italic && a.strike === b.strike && a.code === b.code && a.href === b.href;
@@ -130,11 +131,9 @@ export function markdownToBlocks(md: string, ctx: RenderContext, warn: (m: strin
             const typ = n.attributes?.typ ?? '';
             const c = ctx.charts[typ];
             if (!c) { warnAt(n, `okänt diagram "${typ}"`); break; }
-            // An empty chart is left out: the document says why instead (and render warns).
+            // An empty chart is left out: the document says why instead (empty.ts says it, and render warns).
             if (c.tom) {
-              const titel = n.attributes?.titel ?? '';
-              out.push({ kind: 'paragraph', text: [{ text: `${titel ? `${titel}: ` : ''}${c.tom} Diagrammet visas när det finns uppgifter.`, italic: true }] });
-              warn(`diagrammet "${titel || typ}" visas inte: ${c.tom}`);
+              out.push(emptyChart(n.attributes?.titel ?? '', c.tom, typ));
               break;
             }
             // A long timeline or indicator chart in parts of at most a page each; the first part's alt text tells the whole chart.
