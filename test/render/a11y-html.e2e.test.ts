@@ -85,6 +85,26 @@ describe('HTML documents in Chromium', () => {
     expect(rowHeaders).toBeGreaterThan(0);
   });
 
+  it('a caption that repeats the heading above its table is kept for screen readers but not shown twice', async () => {
+    // Each table with its caption and the nearest heading before it; a shown caption has a box larger than 1 px.
+    const probe = `[...document.querySelectorAll('table')].map(t => {
+      const hs = [...document.querySelectorAll('h1,h2,h3,h4,h5,h6')].filter(h => h.compareDocumentPosition(t) & Node.DOCUMENT_POSITION_FOLLOWING);
+      const r = t.caption.getBoundingClientRect();
+      return { caption: t.caption.textContent.trim(), heading: (hs.at(-1)?.textContent ?? '').trim(), shown: r.width > 1 && r.height > 1 };
+    })`;
+    let repeats = 0;
+    for (const f of files) {
+      const ts: { caption: string; heading: string; shown: boolean }[] = await browser.evaluate(f, probe);
+      for (const t of ts) {
+        expect(t.caption, name(f)).not.toBe('');
+        if (t.caption === t.heading) { repeats++; expect(t.shown, `${name(f)}: ${t.caption}`).toBe(false); }
+      }
+      // A caption that says something of its own ("…, tabell 2") is still shown.
+      if (ts.some((t) => t.caption !== t.heading)) expect(ts.filter((t) => t.caption !== t.heading).every((t) => t.shown), name(f)).toBe(true);
+    }
+    expect(repeats).toBeGreaterThan(10);
+  });
+
   it('the contents do not number headings that carry their own number', async () => {
     // An <ol> shows its numbers; a heading "3. Lägesbild" in it would read "1. 3. Lägesbild".
     const probe = `[...document.querySelectorAll('nav li')].filter(li => getComputedStyle(li).listStyleType !== 'none' && /^\\s*\\d/.test(li.querySelector('a')?.textContent ?? '')).map(li => li.querySelector('a').textContent)`;

@@ -52,6 +52,7 @@ nav.innehall a{display:inline-block;min-height:24px;min-width:24px;padding:2px 0
 .tabell{overflow-x:auto;margin:1rem 0}
 .tabell table{margin:0}
 caption{text-align:left;font-weight:bold;padding:.2rem 0}
+.sr-only{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}
 .datum{white-space:nowrap}
 @media (max-width:40rem){body{padding:1rem}header.omslag h1{font-size:1.6rem}header.omslag dl{grid-template-columns:minmax(0,1fr);gap:0}header.omslag dd{margin:0 0 .4rem}}
 blockquote{border-left:4px solid #c9d6e8;margin:1rem 0;padding:.1rem 1rem;color:#333}
@@ -66,6 +67,7 @@ export function writeHtml(doc: DocModel, warn: (m: string) => void, profil?: Pro
   const shift = headingShift(doc.blocks);
   let tables = 0;
   const captions = new Set<string>();
+  let heading = '';
   const block = (b: Block): string => {
     switch (b.kind) {
       case 'cover':
@@ -73,7 +75,7 @@ export function writeHtml(doc: DocModel, warn: (m: string) => void, profil?: Pro
       case 'toc':
         // "Innehåll" names the navigation; it is not a chapter of the document (no heading).
         return `<nav class="innehall" aria-labelledby="innehall-rubrik"><p class="rubrik" id="innehall-rubrik">Innehåll</p>${tocList(headings)}</nav>`;
-      case 'heading': { const h = Math.min(6, b.level + shift); return `<h${h} id="${b.id}"${b.level <= 2 ? ` class="n${b.level}"` : ''}>${inl(b.text)}</h${h}>`; }
+      case 'heading': { heading = plain(b.text); const h = Math.min(6, b.level + shift); return `<h${h} id="${b.id}"${b.level <= 2 ? ` class="n${b.level}"` : ''}>${inl(b.text)}</h${h}>`; }
       case 'paragraph': return `<p>${inl(b.text)}</p>`;
       case 'list': {
         const tag = b.ordered ? 'ol' : 'ul';
@@ -88,7 +90,9 @@ export function writeHtml(doc: DocModel, warn: (m: string) => void, profil?: Pro
         let caption = b.caption ?? `Tabell ${tables + 1}`;
         if (captions.has(caption)) caption += ` (${tables + 1})`;
         captions.add(caption);
-        return tableHtml(b, ++tables, caption);
+        // A caption that only repeats the heading above is there for screen readers (it names the
+        // table and its region) but is not shown a second time.
+        return tableHtml(b, ++tables, caption, b.caption === heading);
       }
       case 'figure':
         return `<figure>${chartSvg(b.chart, b.alt)}<figcaption>${esc(b.caption)}</figcaption></figure>`;
@@ -109,11 +113,11 @@ export function writeHtml(doc: DocModel, warn: (m: string) => void, profil?: Pro
  * A table in a region that scrolls sideways on a narrow screen (the page itself reflows, WCAG
  * 1.4.10), focusable so it scrolls from the keyboard and named by the table's caption.
  */
-function tableHtml(b: Extract<Block, { kind: 'table' }>, n: number, captionText: string): string {
+function tableHtml(b: Extract<Block, { kind: 'table' }>, n: number, captionText: string, hidden: boolean): string {
   // A header cell is bold by its element; the model marks header text bold for DOCX and PDF.
   const th = (xs: Inline[], scope: 'col' | 'row') => `<th scope="${scope}">${inl(xs.map((x) => ({ ...x, bold: false })))}</th>`;
   const id = `tabell-${n}`;
-  const caption = `<caption id="${id}">${esc(captionText)}</caption>`;
+  const caption = `<caption id="${id}"${hidden ? ' class="sr-only"' : ''}>${esc(captionText)}</caption>`;
   const head = b.labels ? '' : `<thead><tr>${b.header.map((h) => th(h, 'col')).join('')}</tr></thead>`;
   const row = (r: Inline[][]) => `<tr>${r.map((c, i) => (b.labels && i === 0 ? th(c, 'row') : `<td>${inl(c)}</td>`)).join('')}</tr>`;
   return `<div class="tabell" role="region" tabindex="0" aria-labelledby="${id}"><table>${caption}${head}<tbody>${b.rows.map(row).join('')}</tbody></table></div>`;
