@@ -4,6 +4,7 @@
 import type { Project, Beslut, Person, Medlem, Grupp, Åldrar } from '../project/types.js';
 import { dateInWords } from '../project/dates.js';
 import { cap } from '../text.js';
+import { källorOrdnade } from './values.js';
 
 const jaNej = (b?: boolean) => (b === undefined ? '' : b ? 'Ja' : 'Nej');
 const procent = (n?: number) => (n === undefined ? '' : `${String(n).replace('.', ',')} % av heltid`);
@@ -46,7 +47,7 @@ export function förankringView(p: Project) {
   const kontakt = p.projekt.samordnare;
   return {
     motivering: f.motivering ?? '', sammanhang: f.sammanhang ?? '', skiss: f.skiss ?? '', förankringsplan: f.förankringsplan ?? '',
-    stödjandeOrganisation: f.stödjande_organisation ?? '', källor: f.källor ?? [],
+    stödjandeOrganisation: f.stödjande_organisation ?? '', källor: källorOrdnade(f.källor),
     bedömning: b ? { typ: cap(b.typ ?? ''), av: b.av ?? '', datum: dateInWords(b.datum), beskrivning: b.beskrivning ?? '' } : undefined,
     omfattning: { åldrar: åldrar(p.projekt.omfattning?.åldrar), målgrupper: p.projekt.omfattning?.målgrupper ?? '' },
     kontakt: kontakt ? person(kontakt) : undefined,
@@ -66,6 +67,6 @@ export function förankringView(p: Project) {
     })),
     samordning: { personer: (o.samordning?.personer ?? []).map(person), mandat: o.samordning?.mandat ?? '', kompetensutveckling: o.samordning?.kompetensutveckling ?? '' },
     definitioner: { föräldrar: o.definitioner?.föräldrar ?? '', föräldraskapsstöd: o.definitioner?.föräldraskapsstöd ?? '' },
-    organisationKällor: o.källor ?? [],
+    organisationKällor: källorOrdnade(o.källor),
   };
 }

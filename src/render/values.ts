@@ -160,5 +160,15 @@ export function kostnadText(k: Kostnad, period: number[]): string {
   return `${år}: ${belopp} (${k.källa ?? `källa ${EJ_ANGIVET}`})${k.kommentar ? ` – ${k.kommentar}` : ''}`;
 }
 
+/**
+ * A section's sources in the order of their numbers ("[1] …" before "[2] …", unnumbered ones
+ * last as given), each number bound to its text by a no-break space so that a long URL after it
+ * does not leave the number alone on its line.
+ */
+export function källorOrdnade(k?: string[]): string[] {
+  const nr = (s: string) => { const m = /^\s*\[(\d+)\]/.exec(s); return m ? Number(m[1]) : Infinity; };
+  return [...(k ?? [])].sort((a, b) => nr(a) - nr(b)).map((s) => s.replace(/^(\s*\[\d+\])\s+/, '$1\u00a0'));
+}
+
 /** Text sources of a section, printed under it. */
-export const källorText = (k?: string[]) => (k?.length ? k.join('; ') : '');
+export const källorText = (k?: string[]) => källorOrdnade(k).join('; ');
