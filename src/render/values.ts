@@ -98,7 +98,7 @@ export function periodYears(p?: { från?: number; till?: number }): number[] {
 const sourceOf = (k: Kostnad) => k.källa ?? EJ_ANGIVET;
 
 export interface BudgetTable {
-  /** Column heads: the years (then "år ej angivet"), then "Totalt". */
+  /** Column heads: the years (then "År ej angivet"), then "Totalt". */
   kolumner: string[];
   /** One row per funding source, then "Totalt"; each cell already as text. */
   rader: { källa: string; celler: string[] }[];
@@ -150,7 +150,8 @@ function yearTable(items: { rad: string; k: Kostnad }[], period: number[], rowOr
     return { rad, celler: [...celler, sumText(total)] };
   });
   rader.push({ rad: 'Totalt', celler: [...colTotals.map(sumText), sumText(all)] });
-  return { kolumner: [...cols, 'Totalt'], rader };
+  // A head starts its cell: capitalised as every cell's status value ("År ej angivet", "Varje år").
+  return { kolumner: [...cols.map((c) => c.charAt(0).toLocaleUpperCase('sv-SE') + c.slice(1)), 'Totalt'], rader };
 }
 
 /** One cost as a line: "2026: 85 000 kr (projektmedel) – kommentar". */
