@@ -8,7 +8,7 @@
 //   logotyp: { fil: logotyp.svg, text: Exempelkommunens logotyp }
 //   typsnitt: { normal: Serif-Regular.ttf, fet: Serif-Bold.ttf, kursiv: …, fetkursiv: … }
 //   sidhuvud: "{titel} – {kommun}"
-//   sidfot: Exempelkommunen · Socialförvaltningen
+//   sidfot: "{kommun} · Socialförvaltningen"
 //   wordmall: mall.docx
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
@@ -46,7 +46,7 @@ export interface Profil {
   färger: { primär?: string; mörk?: string; ljus?: string };
   logotyp?: ProfilLogo;
   typsnitt?: ProfilFont;
-  /** Running header text with {titel} and {kommun}; the footer line beside the page number. */
+  /** Running header text and the footer line beside the page number, both with {titel} and {kommun}. */
   sidhuvud?: string;
   sidfot?: string;
   /** The Word template's parts that the DOCX takes (styles and theme), as XML text. */
@@ -60,10 +60,18 @@ const COLOURS = ['primär', 'mörk', 'ljus'];
 const CUTS: [string, Cut][] = [['normal', 'R'], ['fet', 'B'], ['kursiv', 'I'], ['fetkursiv', 'BI']];
 const HINT = 'Se examples/profil/profil.yaml och README (Kommunens egen profil).';
 
+/** A header or footer text with {titel} and {kommun} filled in for the document. */
+const fill = (s: string, titel: string, kommun: string) => s.replace(/\{titel\}/g, titel).replace(/\{kommun\}/g, kommun);
+
 /** The header text for a document: the profile's with {titel} and {kommun} filled in, else "titel – kommun". */
 export function headerText(p: Profil | undefined, titel: string, kommun: string): string {
   if (p?.sidhuvud === undefined) return `${titel} – ${kommun}`;
-  return p.sidhuvud.replace(/\{titel\}/g, titel).replace(/\{kommun\}/g, kommun);
+  return fill(p.sidhuvud, titel, kommun);
+}
+
+/** The footer line beside the page number: the profile's with {titel} and {kommun} filled in, else none. */
+export function footerText(p: Profil | undefined, titel: string, kommun: string): string | undefined {
+  return p?.sidfot === undefined ? undefined : fill(p.sidfot, titel, kommun);
 }
 
 /**

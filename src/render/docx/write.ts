@@ -14,7 +14,7 @@ import { coverRows } from '../cover.js';
 import { CHAR_EM, columnWidths, tableTextSize } from '../columns.js';
 import { xmlChars } from '../xml.js';
 import { hyphenateLong } from '../hyphen.js';
-import { headerText, type Profil } from '../profil.js';
+import { footerText, headerText, type Profil } from '../profil.js';
 import { withReferenceStyles, withWidowControl } from './reference.js';
 
 import type { ChartImage } from '../charts.js';
@@ -250,7 +250,7 @@ export async function writeDocx(doc: DocModel, images: Map<Block, ChartImage>, w
       ],
     },
     sections: [{
-      ...pageFrame(doc, headerText(profil, m.titel, m.kommun), profil?.sidfot),
+      ...pageFrame(doc, headerText(profil, m.titel, m.kommun), footerText(profil, m.titel, m.kommun)),
       children,
     }],
   });

@@ -10,7 +10,7 @@ import type { ChartImage } from '../charts.js';
 import SVGtoPDF from 'svg-to-pdfkit';
 import { xmlChars, xmlEscape } from '../xml.js';
 import { cacheFontsByPath, escapeXmpInfo, noSelfHeaders } from './adapter.js';
-import { headerText, type Profil } from '../profil.js';
+import { footerText, headerText, type Profil } from '../profil.js';
 
 const NEUTRAL_BLUE = '#1f5fa8';
 const NEUTRAL_LIGHT = '#e8eef7';
@@ -459,9 +459,10 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
     pdf.markContent('Artifact', { type: 'Pagination' });
     pdf.font('R').fontSize(8).fillColor('#6b6b6b');
     pdf.text(headerText(profil, m.titel, m.kommun), MARGIN, 32, { width, align: 'right', lineBreak: false });
-    if (profil?.sidfot) {
+    const sidfot = footerText(profil, m.titel, m.kommun);
+    if (sidfot) {
       // The kommun's footer line on the left, the page number on the right.
-      pdf.text(profil.sidfot, MARGIN, pdf.page.height - 40, { width: width - 90, align: 'left', lineBreak: false });
+      pdf.text(sidfot, MARGIN, pdf.page.height - 40, { width: width - 90, align: 'left', lineBreak: false });
       pdf.text(`Sida ${i + 1} av ${range.count}`, MARGIN + width - 90, pdf.page.height - 40, { width: 90, align: 'right', lineBreak: false });
     } else pdf.text(`Sida ${i + 1} av ${range.count}`, MARGIN, pdf.page.height - 40, { width, align: 'center', lineBreak: false });
     pdf.endMarkedContent();
