@@ -189,6 +189,24 @@ describe('fsstöd step (in-process, scripted)', () => {
     expectValid(file);
   });
 
+  it('step 3, moment 3.5: the lägesbild\'s own decision (beslut.lägesbild) after the feedback, as 4.2 asks the plan\'s', async () => {
+    const file = copy(HJO);
+    const r = await interview(file, 3, [
+      [/^Status/, 'Beslutad'],
+      ['Beslutande organ', 'Kommunstyrelsen'],
+      [/^Beslutsdatum/, '2026-02-10'],
+      ['Diarienummer', 'KS 2026/14'],
+    ], { moment: '3.5' });
+    expect(r.code).toBe(0);
+    expect(r.asker.left).toBe(0);
+    expect(r.out).toContain('Beslut: lägesbild');
+    const asked = r.asker.prompts.map((p) => p.message);
+    expect(asked.findIndex((m) => /^Status/.test(m))).toBeGreaterThan(asked.findIndex((m) => /^Hur resultatet återkopplats/.test(m)));
+    expect(asked.findIndex((m) => /^Status/.test(m))).toBeLessThan(asked.findIndex((m) => /^Svar på c1/.test(m)));
+    expect(r.data.beslut.lägesbild).toEqual({ status: 'beslutad', organ: 'Kommunstyrelsen', datum: '2026-02-10', diarienummer: 'KS 2026/14' });
+    expectValid(file);
+  });
+
   it('step 6: one outcome per indicator and one status per planned insats', async () => {
     const file = copy(LINDESBERG);
     const p = loadProject(file);

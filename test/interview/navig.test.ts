@@ -75,14 +75,16 @@ describe('moving around: back, review screen, undo, the keys', () => {
       [/^Datum/, '<'],
       [/^Hur resultatet återkopplats/, 'Rättat'],
       [/^Datum/, '2026-03'],
-      [/^Svar på c1/, '<'],
+      [/^Status/, '<'],
       [/^Återkoppling till barn/, 'I elevråden'],
+      [/^Status/, 'Remiss'],
       [/^Svar på c1/, 'Ja'],
     ], { moment: '3.5' });
     expect(r.code).toBe(0);
     expect(r.asker.left).toBe(0);
     expect(r.data.analys.återkoppling).toMatchObject({ beskrivning: 'Rättat', datum: '2026-03' });
     expect(Object.values(r.data.analys.återkoppling)).toContain('I elevråden');
+    expect(r.data.beslut.lägesbild).toEqual({ status: 'remiss' });
     expect(r.data.checklistor.steg3.c1.status).toBe('ja');
   });
 
