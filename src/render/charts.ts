@@ -1,9 +1,9 @@
 // Charts as data, drawn once as SVG: inline in HTML, as vectors in the PDF (svg-to-pdfkit), and
-// in DOCX as SVG with a PNG fallback (resvg, with the bundled font). Every chart carries alt text
+// in DOCX as SVG with a PNG fallback (resvg, with the chart's font). Every chart carries alt text
 // in the document model. The SVG is laid out in points at print size (CHART_WIDTH fits the text
 // width of the PDF and the DOCX), so 9 in the SVG is 9 pt on paper; text is measured with the
-// bundled font's own advance widths (font-metrics.json, from scripts/font-metrics.mjs) and
-// wrapped, never cut. Only text is used as a marker (no ✓/✗): every glyph is in the font.
+// font's own advance widths — the bundled font's from font-metrics.json (scripts/font-metrics.mjs),
+// a profile's font from its files (chartFont) — and wrapped, never cut. Only text is used as a marker (no ✓/✗): every glyph is in the font.
 import zlib from 'node:zlib';
 import { xmlChars, xmlEscape } from './xml.js';
 import metrics from './font-metrics.json' with { type: 'json' };
@@ -42,7 +42,6 @@ export const CHART_WIDTH = 460;
 /** The smallest text a chart draws, in points at print size. */
 export const MIN_SIZE = 9;
 
-const FAMILY = 'Liberation Sans, Arial, sans-serif';
 const BLUE = '#1f5fa8';
 const LIGHT = '#dbe7f5';
 const GREEN = '#2e7d32';
@@ -53,10 +52,42 @@ const INK = '#1a1a1a';
 const esc = xmlEscape;
 
 type Style = 'Regular' | 'Bold' | 'Italic';
-const M = metrics as Record<Style, { unitsPerEm: number; widths: Record<string, number> }>;
-/** Width of text in points, from the bundled font's advance widths; a character the font lacks counts as wide as "M". */
-export function textWidth(s: string, size: number, style: Style = 'Regular'): number {
-  const f = M[style];
+type Metrics = Record<Style, { unitsPerEm: number; widths: Record<string, number> }>;
+
+/**
+ * The font a chart's text is set in and measured with: the bundled Liberation Sans, or the
+ * kommun's profile font (chartFont), measured with its own files so that wrapping fits.
+ */
+export interface ChartFont {
+  /** The family's name, and the SVG's font-family (the name, then fallbacks). */
+  name: string;
+  family: string;
+  metrics: Metrics;
+  /** The files per style, for resvg (the DOCX's PNG); the bundled font's when absent. */
+  files?: Record<Style, string>;
+}
+const BUNDLED: ChartFont = { name: 'Liberation Sans', family: 'Liberation Sans, Arial, sans-serif', metrics: metrics as Metrics };
+/** The font of the chart being drawn: chartSvg sets it for one synchronous drawing. */
+let font: ChartFont = BUNDLED;
+
+/** A profile's font for charts: its family and its own advance widths (from the files, with fontkit). */
+export async function chartFont(t: { familj: string; filer: Record<'R' | 'B' | 'I' | 'BI', string> }): Promise<ChartFont> {
+  const fontkit = await import('fontkit');
+  const files: Record<Style, string> = { Regular: t.filer.R, Bold: t.filer.B, Italic: t.filer.I };
+  const m = {} as Metrics;
+  for (const style of ['Regular', 'Bold', 'Italic'] as const) {
+    const f = fontkit.openSync(files[style]) as import('fontkit').Font;
+    const widths: Record<string, number> = {};
+    for (const cp of f.characterSet) if (cp >= 0x20 && cp <= 0xffff) widths[cp] = f.glyphForCodePoint(cp).advanceWidth;
+    m[style] = { unitsPerEm: f.unitsPerEm, widths };
+  }
+  const name = t.familj.replace(/['"]/g, '');
+  return { name, family: `'${name}', ${BUNDLED.family}`, metrics: m, files };
+}
+
+/** Width of text in points, from the font's advance widths; a character the font lacks counts as wide as "M". */
+export function textWidth(s: string, size: number, style: Style = 'Regular', with_: ChartFont = font): number {
+  const f = with_.metrics[style];
   const wide = f.widths[77]!;
   let w = 0;
   for (const ch of s) w += f.widths[ch.codePointAt(0)!] ?? wide;
@@ -92,7 +123,7 @@ interface TextOpts { size?: number; style?: Style; fill?: string; anchor?: 'star
 /** One line of text; y is the baseline. */
 function text(x: number, y: number, s: string, o: TextOpts = {}): string {
   const size = o.size ?? MIN_SIZE, style = o.style ?? 'Regular';
-  const attrs = `font-family="${FAMILY}" font-size="${size}"${style === 'Bold' ? ' font-weight="bold"' : ''}${style === 'Italic' ? ' font-style="italic"' : ''} fill="${o.fill ?? INK}"${o.anchor && o.anchor !== 'start' ? ` text-anchor="${o.anchor}"` : ''}`;
+  const attrs = `${fontAttr()} font-size="${size}"${style === 'Bold' ? ' font-weight="bold"' : ''}${style === 'Italic' ? ' font-style="italic"' : ''} fill="${o.fill ?? INK}"${o.anchor && o.anchor !== 'start' ? ` text-anchor="${o.anchor}"` : ''}`;
   return `<text x="${r(x)}" y="${r(y)}" ${attrs}>${esc(s)}</text>`;
 }
 /** Lines of text from the first baseline y, size × 1.2 apart. */
@@ -338,7 +369,7 @@ function indikatorer(c: Extract<Chart, { typ: 'indikatorer' }>, title: string): 
 
 // The översikt's charts are laid out on a 680-unit canvas and scaled to the chart width; their
 // text sizes are set so that, scaled, none is under MIN_SIZE points.
-const FONT = `font-family="${FAMILY}"`;
+const fontAttr = () => `font-family="${esc(font.family)}"`;
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 function svgDocWide(W: number, H: number, title: string, body: string): string {
   const k = CHART_WIDTH / W;
@@ -358,24 +389,24 @@ function stegPerKommun(c: Extract<Chart, { typ: 'stegPerKommun' }>, title: strin
   const H = top + c.rader.length * rowH + 34;
   let b = '';
   c.kolumner.forEach((k, j) => {
-    b += `<text x="${left + j * colW + colW / 2}" y="${top - 10}" ${FONT} font-size="14.9" font-weight="bold" fill="#1a1a1a" text-anchor="middle">${esc(k)}</text>`;
+    b += `<text x="${left + j * colW + colW / 2}" y="${top - 10}" ${fontAttr()} font-size="14.9" font-weight="bold" fill="#1a1a1a" text-anchor="middle">${esc(k)}</text>`;
   });
   c.rader.forEach((r, i) => {
     const y = top + i * rowH;
-    b += `<text x="${left - 8}" y="${y + 14}" ${FONT} font-size="14.9" fill="#1a1a1a" text-anchor="end">${esc(clip(r.etikett, 26))}</text>`;
+    b += `<text x="${left - 8}" y="${y + 14}" ${fontAttr()} font-size="14.9" fill="#1a1a1a" text-anchor="end">${esc(clip(r.etikett, 26))}</text>`;
     r.andelar.forEach((a, j) => {
       const x = left + j * colW;
       if (a === null) {
         b += `<rect x="${x + 1}" y="${y + 1}" width="${colW - 2}" height="${rowH - 2}" fill="#ffffff" stroke="${GREY}" stroke-width="1" stroke-dasharray="3 2"/>`;
-        if (j === 0) b += `<text x="${x + 4}" y="${y + 14}" ${FONT} font-size="13.5" font-style="italic" fill="${GREY}">ingen projektfil</text>`;
+        if (j === 0) b += `<text x="${x + 4}" y="${y + 14}" ${fontAttr()} font-size="13.5" font-style="italic" fill="${GREY}">ingen projektfil</text>`;
         return;
       }
       const s = shade(a);
       b += `<rect x="${x + 1}" y="${y + 1}" width="${colW - 2}" height="${rowH - 2}" fill="${s.fill}" stroke="#9fb6d3" stroke-width="0.5"/>`;
-      if (!c.utanTal) b += `<text x="${x + colW / 2}" y="${y + 14}" ${FONT} font-size="14.2" fill="${s.text}" text-anchor="middle">${a} %</text>`;
+      if (!c.utanTal) b += `<text x="${x + colW / 2}" y="${y + 14}" ${fontAttr()} font-size="14.2" fill="${s.text}" text-anchor="middle">${a} %</text>`;
     });
   });
-  b += `<text x="${left}" y="${H - 12}" ${FONT} font-size="13.5" fill="${GREY}">Andel av stegets moment och checklista som är besvarad; mörkare = mer.${c.utanTal ? ' Talen står i tabellen.' : ''} Streckad = ingen projektfil.</text>`;
+  b += `<text x="${left}" y="${H - 12}" ${fontAttr()} font-size="13.5" fill="${GREY}">Andel av stegets moment och checklista som är besvarad; mörkare = mer.${c.utanTal ? ' Talen står i tabellen.' : ''} Streckad = ingen projektfil.</text>`;
   return svgDocWide(W, H, title, b);
 }
 
@@ -384,11 +415,11 @@ function täckningLän(c: Extract<Chart, { typ: 'täckningLän' }>, title: strin
   const H = top + c.rader.length * rowH + 40;
   let b = '';
   c.kolumner.forEach((k, j) => {
-    b += `<text x="${left + j * colW + colW / 2}" y="${top - 12}" ${FONT} font-size="16.2" font-weight="bold" fill="#1a1a1a" text-anchor="middle">${esc(k)}</text>`;
+    b += `<text x="${left + j * colW + colW / 2}" y="${top - 12}" ${fontAttr()} font-size="16.2" font-weight="bold" fill="#1a1a1a" text-anchor="middle">${esc(k)}</text>`;
   });
   c.rader.forEach((r, i) => {
     const y = top + i * rowH;
-    b += `<text x="${left - 10}" y="${y + rowH / 2 + 4}" ${FONT} font-size="16.2" font-weight="bold" fill="#1a1a1a" text-anchor="end">${esc(r)}</text>`;
+    b += `<text x="${left - 10}" y="${y + rowH / 2 + 4}" ${fontAttr()} font-size="16.2" font-weight="bold" fill="#1a1a1a" text-anchor="end">${esc(r)}</text>`;
     c.kolumner.forEach((_, j) => {
       const cell = c.celler[i]![j]!;
       const x = left + j * colW;
@@ -399,11 +430,11 @@ function täckningLän(c: Extract<Chart, { typ: 'täckningLän' }>, title: strin
       const fill = judged ? `#${mix(0xe8, 0xb3)}${mix(0xf3, 0x26)}${mix(0xe8, 0x1e)}` : '#f0f0f0';
       const ink = t > 0.5 ? '#ffffff' : '#1a1a1a';
       b += `<rect x="${x + 2}" y="${y + 2}" width="${colW - 4}" height="${rowH - 4}" fill="${fill}" stroke="${GREY}" stroke-width="0.5"/>`;
-      b += `<text x="${x + colW / 2}" y="${y + 21}" ${FONT} font-size="16.2" font-weight="bold" fill="${ink}" text-anchor="middle">${cell.luckor} av ${judged} saknar</text>`;
-      if (cell.okänt) b += `<text x="${x + colW / 2}" y="${y + 38}" ${FONT} font-size="14.2" fill="${ink}" text-anchor="middle">${cell.okänt} kan inte bedömas</text>`;
+      b += `<text x="${x + colW / 2}" y="${y + 21}" ${fontAttr()} font-size="16.2" font-weight="bold" fill="${ink}" text-anchor="middle">${cell.luckor} av ${judged} saknar</text>`;
+      if (cell.okänt) b += `<text x="${x + colW / 2}" y="${y + 38}" ${fontAttr()} font-size="14.2" fill="${ink}" text-anchor="middle">${cell.okänt} kan inte bedömas</text>`;
     });
   });
-  b += `<text x="${left}" y="${H - 12}" ${FONT} font-size="13.5" fill="${GREY}">Antal kommuner (av ${c.kommuner} med projektfil) utan stöd för åldern på nivån; rödare = fler luckor.</text>`;
+  b += `<text x="${left}" y="${H - 12}" ${fontAttr()} font-size="13.5" fill="${GREY}">Antal kommuner (av ${c.kommuner} med projektfil) utan stöd för åldern på nivån; rödare = fler luckor.</text>`;
   return svgDocWide(W, H, title, b);
 }
 
@@ -415,11 +446,11 @@ function planstatus(c: Extract<Chart, { typ: 'planstatus' }>, title: string): st
   c.staplar.forEach((s, i) => {
     const y = top + i * rowH;
     const w = (span * s.antal) / max;
-    b += `<text x="${left - 8}" y="${y + 17}" ${FONT} font-size="16.2" fill="#1a1a1a" text-anchor="end">${esc(clip(s.etikett, 30))}</text>`;
+    b += `<text x="${left - 8}" y="${y + 17}" ${fontAttr()} font-size="16.2" fill="#1a1a1a" text-anchor="end">${esc(clip(s.etikett, 30))}</text>`;
     b += `<rect x="${left}" y="${y + 5}" width="${Math.max(0, w)}" height="16" fill="${BLUE}"/>`;
-    b += `<text x="${left + w + 6}" y="${y + 18}" ${FONT} font-size="16.2" fill="#1a1a1a">${s.antal}</text>`;
+    b += `<text x="${left + w + 6}" y="${y + 18}" ${fontAttr()} font-size="16.2" fill="#1a1a1a">${s.antal}</text>`;
   });
-  b += `<text x="${left}" y="${H - 10}" ${FONT} font-size="13.5" fill="${GREY}">Antal kommuner av ${c.kommuner}, efter handlingsplanens status.</text>`;
+  b += `<text x="${left}" y="${H - 10}" ${fontAttr()} font-size="13.5" fill="${GREY}">Antal kommuner av ${c.kommuner}, efter handlingsplanens status.</text>`;
   return svgDocWide(W, H, title, b);
 }
 
@@ -435,7 +466,13 @@ export function splitChart(c: Chart): { chart: Chart; från: number; till: numbe
 }
 
 /** The chart as SVG (XML, for resvg, svg-to-pdfkit and inline in HTML): only XML characters, whatever the labels hold. */
-export function chartSvg(c: Chart, title: string): string {
+export function chartSvg(c: Chart, title: string, f: ChartFont = BUNDLED): string {
+  const was = font;
+  font = f;
+  try { return drawSvg(c, title); } finally { font = was; }
+}
+
+function drawSvg(c: Chart, title: string): string {
   switch (c.typ) {
     case 'faktorer': return xmlChars(faktorer(c, title));
     case 'täckning': return xmlChars(täckning(c, title));
@@ -457,8 +494,8 @@ export function svgSize(svg: string): { width: number; height: number } {
 export interface ChartImage { svg: string; width: number; height: number; png?: Buffer }
 
 /** The chart as vectors only (what the PDF draws). */
-export function chartVector(c: Chart, title: string): ChartImage {
-  const svg = chartSvg(c, title);
+export function chartVector(c: Chart, title: string, f?: ChartFont): ChartImage {
+  const svg = chartSvg(c, title, f);
   return { svg, ...svgSize(svg) };
 }
 
@@ -468,11 +505,13 @@ export function chartVector(c: Chart, title: string): ChartImage {
  * at a time: with renderAsync two charts drawn side by side came out with different pixels now
  * and then. The PNG is opaque RGB (flattened on white; every chart has a white background).
  */
-export async function chartPng(c: Chart, title: string, fontDir: string): Promise<ChartImage & { png: Buffer }> {
+export async function chartPng(c: Chart, title: string, fontDir: string, f?: ChartFont): Promise<ChartImage & { png: Buffer }> {
   const { Resvg } = await import('@resvg/resvg-js');
-  const v = chartVector(c, title);
+  const v = chartVector(c, title, f);
+  const styles = ['Regular', 'Bold', 'Italic'] as const;
   const r = new Resvg(v.svg, {
-    font: { fontFiles: ['Regular', 'Bold', 'Italic'].map((s) => `${fontDir}/LiberationSans-${s}.ttf`), loadSystemFonts: false, defaultFontFamily: 'Liberation Sans' },
+    // Only the chart's own font: a profile's files, else the bundled ones (the SVG names its family first).
+    font: { fontFiles: [...new Set(styles.map((s) => f?.files?.[s] ?? `${fontDir}/LiberationSans-${s}.ttf`))], loadSystemFonts: false, defaultFontFamily: (f ?? BUNDLED).name },
     fitTo: { mode: 'width', value: Math.round(v.width * 2) },
     background: '#ffffff',
   });

@@ -8,7 +8,7 @@ import { buildContext, type DokumentId, type RenderContext } from './context.js'
 import { renderMarkdown, templateLimits, type TemplateLimits } from './template.js';
 import { markdownToBlocks } from './markdown.js';
 import type { Block, DocMeta, DocModel } from './model.js';
-import { chartPng, chartVector, type ChartImage } from './charts.js';
+import { chartFont, chartPng, chartVector, type ChartImage } from './charts.js';
 import { writeHtml } from './html/write.js';
 import { dokumentRuta } from './cover.js';
 import { markEmpty, emptyWarning } from './empty.js';
@@ -168,13 +168,15 @@ export async function modelBytes(model: DocModel, formats: Format[], warn: (m: s
   const opts = { warn, profil };
   const fontDir = fromRoot('assets', 'fonts');
   // The PDF draws the charts' SVG as vectors; only DOCX needs a PNG (its fallback for readers without SVG).
+  // A profile's font sets the charts' text too, measured with its own files (read only when there is a chart).
+  const font = profil?.typsnitt && model.blocks.some((b) => b.kind === 'figure') ? await chartFont(profil.typsnitt) : undefined;
   const images = new Map<Block, ChartImage>();
   if (formats.includes('docx') || formats.includes('pdf')) {
-    for (const b of model.blocks) if (b.kind === 'figure') images.set(b, formats.includes('docx') ? await chartPng(b.chart, b.alt, fontDir) : chartVector(b.chart, b.alt));
+    for (const b of model.blocks) if (b.kind === 'figure') images.set(b, formats.includes('docx') ? await chartPng(b.chart, b.alt, fontDir, font) : chartVector(b.chart, b.alt, font));
   }
   const files = new Map<Format, Buffer>();
   for (const f of formats) {
-    if (f === 'html') files.set(f, Buffer.from(writeHtml(model, opts.warn, opts.profil), 'utf8'));
+    if (f === 'html') files.set(f, Buffer.from(writeHtml(model, opts.warn, opts.profil, font), 'utf8'));
     else if (f === 'docx') files.set(f, await (await import('./docx/write.js')).writeDocx(model, images, opts.warn, opts.profil));
     else files.set(f, await (await import('./pdf/write.js')).writePdf(model, images, fontDir, opts.warn, opts.profil));
   }

@@ -6,7 +6,9 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hasStackTrace, ROOT, runCli, runCliAsync, runTool, tempDir } from '../helpers/cli.js';
-import { opaquePng } from '../../src/render/charts.js';
+import { chartFont, opaquePng, textWidth } from '../../src/render/charts.js';
+import { loadProfil } from '../../src/render/profil.js';
+import { withChromium } from '../helpers/axe.js';
 
 const EXAMPLE = join(ROOT, 'examples/lindesberg/projekt.yaml');
 const PROFIL = join(ROOT, 'examples/profil');
@@ -125,6 +127,35 @@ describe('render --profil examples/profil (the fictional kommun\'s design)', () 
     const neutral = readFileSync(pick(plain, 'handlingsplan', 'html'), 'utf8');
     expect(neutral).toContain('h1.n1,h2.n1{color:#1f5fa8;');
     expect(neutral).not.toMatch(/@font-face|class="logotyp"/);
+  });
+
+  it.skipIf(!have('chromium'))('charts are set in the profile\'s font and measured with it: Chromium\'s widths of the chart texts are ours', async () => {
+    const html = pick(profiled, 'handlingsplan', 'html');
+    // Every text of every chart: its font as Chromium resolves it, and its width as Chromium lays it out in that font.
+    const probe = `document.fonts.ready.then(() => [...document.querySelectorAll('figure svg text')].map(t => {
+      const cs = getComputedStyle(t);
+      return { s: t.textContent, family: cs.fontFamily, size: parseFloat(cs.fontSize), bold: cs.fontWeight >= 600, italic: cs.fontStyle === 'italic', w: t.getComputedTextLength() };
+    }))`;
+    const texts: { s: string; family: string; size: number; bold: boolean; italic: boolean; w: number }[] = await withChromium((b) => b.evaluate(html, probe));
+    expect(texts.length).toBeGreaterThan(30);
+    const font = await chartFont(loadProfil(PROFIL).typsnitt!);
+    const off: string[] = [];
+    for (const t of texts) {
+      expect(t.family, t.s).toMatch(/^"?Liberation Serif"?,/);
+      if (t.s.trim().length < 4) continue;
+      const ours = textWidth(t.s, t.size, t.bold ? 'Bold' : t.italic ? 'Italic' : 'Regular', font);
+      // Kerning and rounding aside (the layout keeps 2 % for them), the widths are the same.
+      if (Math.abs(ours - t.w) > 0.02 * t.w + 0.5) off.push(`${t.s}: vår ${ours.toFixed(1)}, Chromium ${t.w.toFixed(1)}`);
+    }
+    expect(off).toEqual([]);
+  }, 120_000);
+
+  it('DOCX: the charts\' SVG names the profile\'s font', async () => {
+    const list = await run('unzip', ['-Z1', pick(profiled, 'handlingsplan', 'docx')]);
+    const svgs = list.split('\n').filter((f) => f.startsWith('word/media/') && f.endsWith('.svg'));
+    const charts = (await Promise.all(svgs.map((f) => run('unzip', ['-p', pick(profiled, 'handlingsplan', 'docx'), f])))).filter((x) => x.includes('<text'));
+    expect(charts.length).toBeGreaterThan(0);
+    for (const svg of charts) for (const m of svg.matchAll(/font-family="([^"]*)"/g)) expect(m[1]).toMatch(/^'Liberation Serif', /);
   });
 
   it('the project file can name the profile (dokument.profil, relative to the file)', async () => {

@@ -2,7 +2,7 @@
 // th scope, figures with inline SVG and figcaption).
 import type { Block, DocModel, Heading, Inline } from '../model.js';
 import { contents, headingShift, linkGroups, plain } from '../model.js';
-import { chartSvg } from '../charts.js';
+import { chartSvg, type ChartFont } from '../charts.js';
 import { coverRows } from '../cover.js';
 import { xmlChars, xmlEscape } from '../xml.js';
 import { readFileSync } from 'node:fs';
@@ -60,7 +60,7 @@ code{font-family:"Liberation Mono","Courier New",monospace;font-size:.92em;backg
 @media print{.sidbrytning{page-break-after:always}}
 `;
 
-export function writeHtml(doc: DocModel, warn: (m: string) => void, profil?: Profil): string {
+export function writeHtml(doc: DocModel, warn: (m: string) => void, profil?: Profil, font?: ChartFont): string {
   const m = doc.meta;
   const parts: string[] = [];
   const headings = contents(doc.blocks);
@@ -95,7 +95,7 @@ export function writeHtml(doc: DocModel, warn: (m: string) => void, profil?: Pro
         return tableHtml(b, ++tables, caption, b.caption === heading);
       }
       case 'figure':
-        return `<figure>${chartSvg(b.chart, b.alt)}<figcaption>${esc(b.caption)}</figcaption></figure>`;
+        return `<figure>${chartSvg(b.chart, b.alt, font)}<figcaption>${esc(b.caption)}</figcaption></figure>`;
       case 'pagebreak': return '<div class="sidbrytning" aria-hidden="true"></div>';
       default: {
         const never: never = b;
