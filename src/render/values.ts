@@ -2,7 +2,7 @@
 // amounts, and the budget table built from kostnader. "ej angivet" is a value (the source does
 // not state it) and prints as such, never as 0 or as missing.
 import { EJ_ANGIVET, type Kostnad, type Tal } from '../project/types.js';
-import { tusental } from '../text.js';
+import { cap, tusental } from '../text.js';
 
 /**
  * A number in Swedish: decimal comma, thousands grouped by a space ("2 150", "52 000", "1 234,5").
@@ -151,7 +151,7 @@ function yearTable(items: { rad: string; k: Kostnad }[], period: number[], rowOr
   });
   rader.push({ rad: 'Totalt', celler: [...colTotals.map(sumText), sumText(all)] });
   // A head starts its cell: capitalised as every cell's status value ("År ej angivet", "Varje år").
-  return { kolumner: [...cols.map((c) => c.charAt(0).toLocaleUpperCase('sv-SE') + c.slice(1)), 'Totalt'], rader };
+  return { kolumner: [...cols.map(cap), 'Totalt'], rader };
 }
 
 /** One cost as a line: "2026: 85 000 kr (projektmedel) – kommentar". */

@@ -28,7 +28,7 @@ describe('units read as Swedish (issue 13, defect 7)', () => {
 describe('budgetTable', () => {
   it('without a plan period a cost without år is "varje år"; "ingen kostnad" is 0 kr; a missing amount is "ej ifyllt"', () => {
     const t = budgetTable([{ belopp_kr: 100, källa: 'ordinarie budget' }, { år: 2026, källa: 'ingen kostnad' }, { år: 2026, källa: 'projektmedel' }], [])!;
-    expect(t.kolumner).toEqual(['2026', 'varje år', 'Totalt']);
+    expect(t.kolumner).toEqual(['2026', 'Varje år', 'Totalt']);
     expect(t.rader).toEqual([
       { källa: 'ordinarie budget', celler: ['–', '100 kr', '100 kr'] },
       { källa: 'projektmedel', celler: ['ej ifyllt', '–', 'ej ifyllt'] },
