@@ -16,6 +16,7 @@ import { xmlChars } from '../xml.js';
 import { hyphenateLong } from '../hyphen.js';
 import { footerText, headerText, type Profil } from '../profil.js';
 import { withReferenceStyles, withWidowControl } from './reference.js';
+import { withFieldRuns } from './fields.js';
 
 import type { ChartImage } from '../charts.js';
 export type { ChartImage };
@@ -54,8 +55,14 @@ const isLeadIn = (xs: Inline[]) => xs.some((x) => x.text.trim()) && xs.every((x)
  * A label/value table (Beslut, Rapportens status): no empty header row; each row's label is set
  * as a header cell (bold, on the header colour), as the row headers of the PDF and HTML.
  */
-const labelRows = (rows: Inline[][][], cols: number, cell: (xs: Inline[], header: boolean, i: number) => TableCell) =>
-  rows.map((r) => new TableRow({ cantSplit: true, children: Array.from({ length: cols }, (_, i) => cell(r[i] ?? [], i === 0, i)) }));
+const labelRows = (rows: Inline[][][], cols: number, cell: (xs: Inline[], header: boolean, i: number, keep: boolean) => TableCell, keep: (k: number) => boolean) =>
+  rows.map((r, k) => new TableRow({ cantSplit: true, children: Array.from({ length: cols }, (_, i) => cell(r[i] ?? [], i === 0, i, keep(k))) }));
+
+/**
+ * A table of at most this many rows stands whole on one page, with its heading, as in the PDF:
+ * split, the rest of a short table (Beslut, Rapportens status) leaves a page almost empty.
+ */
+const KEEP_TABLE_ROWS = 12;
 
 /**
  * A chart at its print size (the SVG is laid out in points; docx sizes images in 96 ppi pixels):
@@ -164,9 +171,13 @@ export async function writeDocx(doc: DocModel, images: Map<Block, ChartImage>, w
         // Letters a column holds on one line: a longer word gets soft hyphens (hyphen.ts), so that
         // Word and LibreOffice break it with a hyphen instead of anywhere without one.
         const fits = (i: number) => Math.floor((widths[i]! - 160) / (pt * CHAR_EM * 20));
-        const cell = (xs: Inline[], header: boolean, i: number) => new TableCell({
+        // Keep with next on every paragraph of every row but the last keeps a short table on one
+        // page (each row is also kept whole); the header row always stays with the first row.
+        const whole = b.rows.length <= KEEP_TABLE_ROWS;
+        const keep = (k: number) => whole && k < b.rows.length - 1;
+        const cell = (xs: Inline[], header: boolean, i: number, keepNext: boolean) => new TableCell({
           width: { size: widths[i]!, type: WidthType.DXA },
-          children: [new Paragraph({ children: runs(xs.map((x) => (x.code || x.href !== undefined ? x : { ...x, text: hyphenateLong(x.text, fits(i)) })), pt * 2) })],
+          children: [new Paragraph({ ...(keepNext ? { keepNext: true } : {}), children: runs(xs.map((x) => (x.code || x.href !== undefined ? x : { ...x, text: hyphenateLong(x.text, fits(i)) })), pt * 2) })],
           shading: header ? { type: ShadingType.CLEAR, fill: LIGHT, color: 'auto' } : undefined,
           margins: { top: 40, bottom: 40, left: 80, right: 80 },
         });
@@ -178,9 +189,9 @@ export async function writeDocx(doc: DocModel, images: Map<Block, ChartImage>, w
           columnWidths: widths,
           layout: TableLayoutType.FIXED,
           borders: { top: { style: BorderStyle.SINGLE, size: 4, color: 'B8C4D4' }, bottom: { style: BorderStyle.SINGLE, size: 4, color: 'B8C4D4' }, left: { style: BorderStyle.SINGLE, size: 4, color: 'B8C4D4' }, right: { style: BorderStyle.SINGLE, size: 4, color: 'B8C4D4' }, insideHorizontal: { style: BorderStyle.SINGLE, size: 4, color: 'B8C4D4' }, insideVertical: { style: BorderStyle.SINGLE, size: 4, color: 'B8C4D4' } },
-          rows: b.labels ? labelRows(b.rows, cols, cell) : [
-            new TableRow({ tableHeader: true, cantSplit: true, children: b.header.map((h, i) => cell(h, true, i)) }),
-            ...b.rows.map((r) => new TableRow({ cantSplit: true, children: Array.from({ length: cols }, (_, i) => cell(r[i] ?? [], false, i)) })),
+          rows: b.labels ? labelRows(b.rows, cols, cell, keep) : [
+            new TableRow({ tableHeader: true, cantSplit: true, children: b.header.map((h, i) => cell(h, true, i, b.rows.length > 0)) }),
+            ...b.rows.map((r, k) => new TableRow({ cantSplit: true, children: Array.from({ length: cols }, (_, i) => cell(r[i] ?? [], false, i, keep(k))) })),
           ],
         }));
         children.push(new Paragraph({ indent, children: [] }));
@@ -250,7 +261,7 @@ export async function writeDocx(doc: DocModel, images: Map<Block, ChartImage>, w
       ],
     },
     sections: [{
-      ...pageFrame(doc, headerText(profil, m.titel, m.kommun), footerText(profil, m.titel, m.kommun)),
+      ...pageFrame(headerText(profil, m.titel, m.kommun), footerText(profil, m.titel, m.kommun), FONT),
       children,
     }],
   });
@@ -258,21 +269,24 @@ export async function writeDocx(doc: DocModel, images: Map<Block, ChartImage>, w
 }
 
 /**
- * Margins, and the running header and footer on every page but the cover: a title page
- * (w:titlePg) whose own header and footer are empty, as the PDF's cover has none.
+ * Margins, and the running header and footer on every page but the first: a title page
+ * (w:titlePg) whose own header and footer are empty, as the PDF's first page has none, whether
+ * it is a cover or, in the tjänsteskrivelse, the first page of text.
  */
-function pageFrame(doc: DocModel, header: string, sidfot: string | undefined) {
+function pageFrame(header: string, sidfot: string | undefined, font: string) {
   const margins = { page: { margin: { top: PAGE_MARGIN, bottom: PAGE_MARGIN, left: PAGE_MARGIN, right: PAGE_MARGIN } } };
-  const pageNo = (alignment: (typeof AlignmentType)[keyof typeof AlignmentType]) => new Paragraph({ alignment, children: [new TextRun({ children: ['Sida ', PageNumber.CURRENT, ' av ', PageNumber.TOTAL_PAGES], size: 16 })] });
+  // The footer's text and its page-number fields all in one font and size (each field's parts get
+  // runs of their own at pack(): fields.ts).
+  const pageNo = new TextRun({ children: ['Sida ', PageNumber.CURRENT, ' av ', PageNumber.TOTAL_PAGES], size: 16, font });
   // With the kommun's footer line: the line on the left, the page number at the right margin.
   const foot = sidfot
-    ? new Paragraph({ tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH }], children: [new TextRun({ text: sidfot, size: 16 }), new TextRun({ children: [new Tab(), 'Sida ', PageNumber.CURRENT, ' av ', PageNumber.TOTAL_PAGES], size: 16 })] })
-    : pageNo(AlignmentType.CENTER);
-  const cover = doc.blocks[0]?.kind === 'cover';
+    ? new Paragraph({ tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH }], children: [new TextRun({ text: sidfot, size: 16, font }), new TextRun({ children: [new Tab()], size: 16, font }), pageNo] })
+    : new Paragraph({ alignment: AlignmentType.CENTER, children: [pageNo] });
+  const empty = () => [new Paragraph({ children: [] })];
   return {
-    properties: { ...margins, ...(cover ? { titlePage: true } : {}) },
-    headers: { default: new Header({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: header, size: 16, color: '6B6B6B' })] })] }), ...(cover ? { first: new Header({ children: [new Paragraph({ children: [] })] }) } : {}) },
-    footers: { default: new Footer({ children: [foot] }), ...(cover ? { first: new Footer({ children: [new Paragraph({ children: [] })] }) } : {}) },
+    properties: { ...margins, titlePage: true },
+    headers: { default: new Header({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: header, size: 16, font, color: '6B6B6B' })] })] }), first: new Header({ children: empty() }) },
+    footers: { default: new Footer({ children: [foot] }), first: new Footer({ children: empty() }) },
   };
 }
 
@@ -309,6 +323,7 @@ async function pack(document: Document, when: Date, warn: (m: string) => void, p
   const extra = profil?.wordmall ? withReferenceStyles(xmls, profil.wordmall) : [];
   // docx has no option for widow control in the defaults: put it in the styles' paragraph defaults.
   xmls.set('word/styles.xml', withWidowControl(xmls.get('word/styles.xml') ?? ''));
+  for (const [name, xml] of xmls) if (/^word\/(header|footer)\d*\.xml$/.test(name)) xmls.set(name, withFieldRuns(xml));
   const linkIds = new Map<string, string>();
   for (const id of (xmls.get('word/document.xml') ?? '').matchAll(/<w:hyperlink [^>]*r:id="(rId[^"]+)"/g)) if (!linkIds.has(id[1]!)) linkIds.set(id[1]!, `rIdLink${linkIds.size + 1}`);
   const stable = (xml: string) => (linkIds.size ? xml.replace(/"(rId[^"]+)"/g, (all, id: string) => (linkIds.has(id) ? `"${linkIds.get(id)}"` : all)) : xml);
