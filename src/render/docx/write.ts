@@ -59,10 +59,12 @@ const labelRows = (rows: Inline[][][], cols: number, cell: (xs: Inline[], header
   rows.map((r, k) => new TableRow({ cantSplit: true, children: Array.from({ length: cols }, (_, i) => cell(r[i] ?? [], i === 0, i, keep(k))) }));
 
 /**
- * A table of at most this many rows stands whole on one page, with its heading, as in the PDF:
- * split, the rest of a short table (Beslut, Rapportens status) leaves a page almost empty.
+ * A table of at most this many rows and about this height (points; a quarter of the page's text)
+ * stands whole on one page, with its heading: split, the rest of a short table (Beslut, Rapportens
+ * status) leaves a page almost empty. A taller table moved whole would leave the page before it half empty.
  */
 const KEEP_TABLE_ROWS = 12;
+const KEEP_TABLE_HEIGHT = 200;
 
 /**
  * A chart at its print size (the SVG is laid out in points; docx sizes images in 96 ppi pixels):
@@ -171,10 +173,6 @@ export async function writeDocx(doc: DocModel, images: Map<Block, ChartImage>, w
         // Letters a column holds on one line: a longer word gets soft hyphens (hyphen.ts), so that
         // Word and LibreOffice break it with a hyphen instead of anywhere without one.
         const fits = (i: number) => Math.floor((widths[i]! - 160) / (pt * CHAR_EM * 20));
-        // Keep with next on every paragraph of every row but the last keeps a short table on one
-        // page (each row is also kept whole); the header row always stays with the first row.
-        const whole = b.rows.length <= KEEP_TABLE_ROWS;
-        const keep = (k: number) => whole && k < b.rows.length - 1;
         const cell = (xs: Inline[], header: boolean, i: number, keepNext: boolean) => new TableCell({
           width: { size: widths[i]!, type: WidthType.DXA },
           children: [new Paragraph({ ...(keepNext ? { keepNext: true } : {}), children: runs(xs.map((x) => (x.code || x.href !== undefined ? x : { ...x, text: hyphenateLong(x.text, fits(i)) })), pt * 2) })],
@@ -183,6 +181,13 @@ export async function writeDocx(doc: DocModel, images: Map<Block, ChartImage>, w
         });
         // A4 text width with our margins is 9306 twips (20 a point); the cell margins (160) and some air are the padding.
         const widths = columnWidths(b.header, b.rows, total, pt * CHAR_EM * 20, 220).map((w) => Math.round(w));
+        // Keep with next on every paragraph of a row keeps it on the page of the next row (each row
+        // is also kept whole): a short table stands whole on one page, a longer one keeps its header
+        // and first two rows with its heading, as the PDF does.
+        const lines = (r: Inline[][]) => Math.max(1, ...r.map((c, i) => Math.ceil(plain(c).length / Math.max(1, fits(i)))));
+        const height = b.rows.reduce((a, r) => a + lines(r) * pt * 1.2 + 4, 0);
+        const whole = b.rows.length <= KEEP_TABLE_ROWS && height <= KEEP_TABLE_HEIGHT;
+        const keep = (k: number) => k < b.rows.length - 1 && (whole || k === 0);
         children.push(new Table({
           width: { size: total, type: WidthType.DXA },
           indent: at.indent ? { size: at.indent, type: WidthType.DXA } : undefined,
