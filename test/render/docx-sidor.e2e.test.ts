@@ -1,7 +1,7 @@
 // The DOCX as LibreOffice lays it out, page by page (issue 13, page flow and running header/footer):
 // a short label/value table (Beslut, Rapportens status) stands whole on one page with its heading;
 // the footer line is one font at one size; the first page carries no running header or footer,
-// in every document and in the tjänsteskrivelse, which has no cover.
+// in every document and in the tjänsteskrivelse, which has no cover; no page is blank.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -24,6 +24,13 @@ const pageLines = async (pdf: string): Promise<string[][]> => {
   const out: string[][] = [];
   for (let p = 1; p <= n; p++) out.push((await runTool('pdftotext', ['-f', String(p), '-l', String(p), pdf, '-'])).split('\n').map((l) => l.trim()).filter(Boolean));
   return out;
+};
+
+/** The text of the running header or footer, from the DOCX (the first page's own is empty). */
+const frameText = async (docx: string, part: 'header' | 'footer'): Promise<string> => {
+  const names = (await runTool('unzip', ['-Z1', docx])).split('\n').filter((n) => new RegExp(`^word/${part}\\d+\\.xml$`).test(n));
+  const texts = await Promise.all(names.map(async (h) => [...(await runTool('unzip', ['-p', docx, h])).matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => unescape(m[1]!)).join('')));
+  return texts.find((t) => t.trim()) ?? '';
 };
 
 beforeAll(async () => {
@@ -117,10 +124,7 @@ describe.skipIf(missing.length > 0)(`DOCX pages as LibreOffice lays them out${mi
   it('the first page has no running header or footer; the pages after it have both', async () => {
     const wrong: string[] = [];
     for (const d of docs) {
-      // The running header's text, from the DOCX's headers (the first page's own header is empty).
-      const headers = (await runTool('unzip', ['-Z1', d.docx])).split('\n').filter((n) => /^word\/header\d+\.xml$/.test(n));
-      const texts = await Promise.all(headers.map(async (h) => [...(await runTool('unzip', ['-p', d.docx, h])).matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => unescape(m[1]!)).join('')));
-      const header = texts.find((t) => t.trim())!;
+      const header = await frameText(d.docx, 'header');
       expect(header, d.name).toBeTruthy();
       const pages = await pageLines(d.pdf);
       const [first, ...rest] = pages;
@@ -132,5 +136,20 @@ describe.skipIf(missing.length > 0)(`DOCX pages as LibreOffice lays them out${mi
       });
     }
     expect(wrong).toEqual([]);
+  }, 120_000);
+
+  it('no page after the first is blank: each holds more than its running header and footer', async () => {
+    // A ::sidbrytning that fell at the top of a page used to leave that page empty (Borås förankring, page 7).
+    const blank: string[] = [];
+    for (const d of docs) {
+      const header = await frameText(d.docx, 'header');
+      // The footer's own text ("Sida  av ", and the kommun's footer line where the profile has one).
+      const footer = (await frameText(d.docx, 'footer')).replace(/\s+/g, ' ');
+      const frame = (l: string) => l === header || FOOTER.test(l) || footer.includes(l.replace(/\s*Sida \d+ av \d+$/, '').replace(/\s+/g, ' '));
+      (await pageLines(d.pdf)).forEach((ls, i) => {
+        if (i > 0 && ls.every(frame)) blank.push(`${d.name} sida ${i + 1}`);
+      });
+    }
+    expect(blank).toEqual([]);
   }, 120_000);
 });
