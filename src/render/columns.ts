@@ -50,3 +50,13 @@ export function columnWidths(header: Inline[][], rows: Inline[][][], total: numb
   const sum = weight.reduce((a, x) => a + x, 0);
   return minW.map((m, i) => m + (slack * weight[i]!) / sum);
 }
+
+/**
+ * A label/value table's two columns: the labels (bold) as wide as the longest, at most 40 %; the
+ * values the rest. The DOCX writer's estimate of what the PDF writer measures with its font.
+ */
+export function labelColumnWidths(rows: Inline[][][], total: number, charWidth: number, padding: number): number[] {
+  const longest = Math.max(0, ...rows.map((r) => wordWidth(plain(r[0] ?? [])) * 1.1));
+  const label = Math.min(total * 0.4, longest * charWidth + padding);
+  return [label, total - label];
+}

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import * as fontkit from 'fontkit';
-import { columnWidths } from '../../src/render/columns.js';
+import { columnWidths, labelColumnWidths } from '../../src/render/columns.js';
 import { ROOT } from '../helpers/cli.js';
 
 // Words are measured with the real font (fontkit), at the PDF writer's table size (7.5 pt for
@@ -39,5 +39,19 @@ describe('columnWidths', () => {
     const w = columnWidths(h, r, 470, SIZE * 0.6, 10);
     expect(w[1]).toBeGreaterThan(w[0]! * 3);
     expect(w[1]).toBeGreaterThan(w[2]!);
+  });
+});
+
+describe('labelColumnWidths', () => {
+  const rows = ['Status', 'Beslutande organ', 'Dokumentets datum', 'Expedieras till'].map((l) => [cell(l), cell('Ej ifyllt')]);
+  it('the labels as wide as the longest (bold, whole), the values the rest', () => {
+    const w = labelColumnWidths(rows, 470, SIZE * 0.6, 10);
+    expect(sum(w)).toBeCloseTo(470, 6);
+    expect(w[0]).toBeGreaterThanOrEqual(measure('Dokumentets datum', true) + 6);
+    expect(w[0]).toBeLessThan(470 * 0.3);
+  });
+  it('at most 40 % for a long label', () => {
+    const w = labelColumnWidths([[cell('En mycket lång etikett som inte ryms på en rad i någon rimlig kolumn alls'), cell('x')]], 470, SIZE * 0.6, 10);
+    expect(w[0]).toBeCloseTo(470 * 0.4, 6);
   });
 });

@@ -11,7 +11,7 @@ import type { Block, DocModel, Inline } from '../model.js';
 import { contents, linkGroups, plain } from '../model.js';
 import { docxParts } from './adapter.js';
 import { coverRows } from '../cover.js';
-import { CHAR_EM, columnWidths, tableTextSize } from '../columns.js';
+import { CHAR_EM, columnWidths, labelColumnWidths, tableTextSize } from '../columns.js';
 import { xmlChars } from '../xml.js';
 import { hyphenateLong } from '../hyphen.js';
 import { footerText, headerText, type Profil } from '../profil.js';
@@ -180,7 +180,7 @@ export async function writeDocx(doc: DocModel, images: Map<Block, ChartImage>, w
           margins: { top: 40, bottom: 40, left: 80, right: 80 },
         });
         // A4 text width with our margins is 9306 twips (20 a point); the cell margins (160) and some air are the padding.
-        const widths = columnWidths(b.header, b.rows, total, pt * CHAR_EM * 20, 220).map((w) => Math.round(w));
+        const widths = (b.labels && cols === 2 ? labelColumnWidths(b.rows, total, pt * CHAR_EM * 20, 220) : columnWidths(b.header, b.rows, total, pt * CHAR_EM * 20, 220)).map((w) => Math.round(w));
         // Keep with next on every paragraph of a row keeps it on the page of the next row (each row
         // is also kept whole): a short table stands whole on one page, a longer one keeps its header
         // and first two rows with its heading, as the PDF does.
