@@ -1,6 +1,10 @@
-// Soft hyphens (U+00AD) in words too long for their table column, so that Word and LibreOffice
-// break "Kommunledningsförvaltningen" as "Kommunlednings-förvaltningen" with a hyphen instead of
-// cutting it anywhere without one. A soft hyphen is invisible unless the line breaks there.
+// Where a word may break, for every writer. Soft hyphens (U+00AD) in words too long for their
+// table column, so that Word, LibreOffice and pdfkit break "Kommunledningsförvaltningen" as
+// "Kommunlednings-förvaltningen" with a hyphen instead of cutting it anywhere without one. A soft
+// hyphen is invisible unless the line breaks there (pdfkit's LineWrapper draws it as "-" then).
+// What never breaks: a number and its unit (no-break spaces from the formatters, text.ts), a date in
+// words (dateInWords), and an ISO date at its hyphens (ISO_DATE: HTML nowrap, DOCX no-break hyphens;
+// pdfkit's UAX #14 breaker keeps "2025-09-30" whole by itself, since a hyphen before a digit is no break).
 // The break points follow the Swedish rule of thumb: a new syllable starts with the last
 // consonant before a vowel (för-valt-ning-en); ng, ck, sj, tj, kj and ch are not split.
 
@@ -39,4 +43,15 @@ export function hyphenateLong(text: string, maxLetters: number): string {
     for (const p of points) { s += w.slice(from, p) + SHY; from = p; }
     return s + w.slice(from);
   });
+}
+
+/** An ISO date (ÅÅÅÅ-MM-DD): never broken at its hyphens. */
+export const ISO_DATE = /\b\d{4}-\d{2}-\d{2}\b/g;
+
+/**
+ * A table cell's text with soft hyphens where its column is too narrow for a word: the letters
+ * that fit are the column's width less the cell's padding, in average characters (columns.ts).
+ */
+export function hyphenateForColumn(text: string, width: number, charWidth: number, padding: number): string {
+  return hyphenateLong(text, Math.floor((width - padding) / charWidth));
 }

@@ -64,3 +64,23 @@ export function noSelfHeaders(pdf: PDFKit.PDFDocument): void {
     return ref.call(this, data);
   };
 }
+
+interface BoundsInternals { boundsOfString?: (s: string, x?: unknown, y?: unknown, o?: { width?: number; rotation?: number }) => { x: number; y: number; width: number; height: number }; widthOfString(s: string): number }
+
+/**
+ * pdfkit's LineWrapper draws a soft hyphen where it breaks a line as "-", but the width it
+ * reports for the text leaves that hyphen out. Its table sets a cell's text in exactly the width
+ * it measured, so a cell with a hyphenated word wraps again, one line longer, and is cut with
+ * "…". A width that also holds the hyphen (never more than the cell gives) wraps as measured.
+ */
+export function hyphenAwareBounds(pdf: PDFKit.PDFDocument): void {
+  const p = pdf as unknown as BoundsInternals;
+  const bounds = p.boundsOfString;
+  if (typeof bounds !== 'function') throw new LibraryShapeError('pdfkit', PDFKIT_TESTED, 'boundsOfString (tabellcellernas mått)');
+  p.boundsOfString = function (this: BoundsInternals, s, x, y, o) {
+    const r = bounds.call(this, s, x, y, o);
+    const opts = (typeof x === 'object' && x !== null ? x : o) as { width?: number; rotation?: number } | undefined;
+    if (typeof s !== 'string' || !s.includes('\u00ad') || !opts?.width || (opts.rotation ?? 0) !== 0) return r;
+    return { ...r, width: Math.min(opts.width, r.width + this.widthOfString('-')) };
+  };
+}
