@@ -3,10 +3,12 @@
 // "Kommunlednings-förvaltningen" with a hyphen instead of cutting it anywhere without one. A soft
 // hyphen is invisible unless the line breaks there (pdfkit's LineWrapper draws it as "-" then).
 // What never breaks: a number and its unit (no-break spaces from the formatters, text.ts), a date in
-// words (dateInWords), and an ISO date at its hyphens (ISO_DATE: HTML nowrap, DOCX no-break hyphens;
+// words (dateInWords, and keepDatesInWords for dates typed in a text), and an ISO date at its hyphens (ISO_DATE: HTML nowrap, DOCX no-break hyphens;
 // pdfkit's UAX #14 breaker keeps "2025-09-30" whole by itself, since a hyphen before a digit is no break).
 // The break points follow the Swedish rule of thumb: a new syllable starts with the last
 // consonant before a vowel (för-valt-ning-en); ng, ck, sj, tj, kj and ch are not split.
+
+import { MONTHS } from '../project/dates.js';
 
 const VOWEL = /[aeiouyåäöéü]/i;
 const LETTER = /\p{L}/u;
@@ -54,4 +56,11 @@ export const ISO_DATE = /\b\d{4}-\d{2}-\d{2}\b/g;
  */
 export function hyphenateForColumn(text: string, width: number, charWidth: number, padding: number): string {
   return hyphenateLong(text, Math.floor((width - padding) / charWidth));
+}
+
+const DATE_IN_WORDS = new RegExp(`\\b(?:(\\d{1,2}) )?(${MONTHS.join('|')}) (\\d{4})\\b`, 'giu');
+
+/** "mars 2026", "31 december 2027" typed in a text: joined by no-break spaces, as dateInWords joins them. */
+export function keepDatesInWords(text: string): string {
+  return text.replace(DATE_IN_WORDS, (_m, d: string | undefined, month: string, y: string) => [d, month, y].filter(Boolean).join('\u00a0'));
 }
