@@ -7,7 +7,7 @@ import { plain } from './model.js';
 import { NBSP } from '../text.js';
 
 /** A word's width in average characters (Liberation Sans: capitals and digits are wider). */
-function wordWidth(w: string): number {
+export function wordWidth(w: string): number {
   let em = 0;
   for (const c of w) em += /[A-ZÅÄÖ@MW%]/.test(c) ? 0.72 : /[0-9–-]/.test(c) ? 0.56 : /[ijlft.,:;'|!()]/.test(c) ? 0.3 : 0.52;
   return em / 0.55;

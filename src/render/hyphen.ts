@@ -9,6 +9,7 @@
 // consonant before a vowel (för-valt-ning-en); ng, ck, sj, tj, kj and ch are not split.
 
 import { MONTHS } from '../project/dates.js';
+import { wordWidth } from './columns.js';
 
 const VOWEL = /[aeiouyåäöéü]/i;
 const LETTER = /\p{L}/u;
@@ -33,11 +34,11 @@ export function breakPoints(word: string): number[] {
   return out;
 }
 
-/** The text with soft hyphens in each word longer than `maxLetters` (words that fit stay as they are). */
-export function hyphenateLong(text: string, maxLetters: number): string {
-  if (maxLetters < 6) maxLetters = 6;
+/** The text with soft hyphens in each word longer than `maxLetters`, or that `tooLong` says does not fit (words that fit stay as they are). */
+export function hyphenateLong(text: string, maxLetters: number | ((word: string) => boolean)): string {
+  const tooLong = typeof maxLetters === 'number' ? (w: string) => w.length > Math.max(6, maxLetters) : maxLetters;
   return text.replace(/\p{L}+/gu, (w) => {
-    if (w.length <= maxLetters) return w;
+    if (w.length <= 6 || !tooLong(w)) return w;
     const points = breakPoints(w);
     if (!points.length) return w;
     let s = '';
@@ -55,7 +56,9 @@ export const ISO_DATE = /\b\d{4}-\d{2}-\d{2}\b/g;
  * that fit are the column's width less the cell's padding, in average characters (columns.ts).
  */
 export function hyphenateForColumn(text: string, width: number, charWidth: number, padding: number): string {
-  return hyphenateLong(text, Math.floor((width - padding) / charWidth));
+  // Measured as columnWidths measures a word, so that a word the column was sized for stays whole.
+  const room = (width - padding) / charWidth;
+  return hyphenateLong(text, (w) => wordWidth(w) > room);
 }
 
 const DATE_IN_WORDS = new RegExp(`\\b(?:(\\d{1,2}) )?(${MONTHS.join('|')}) (\\d{4})\\b`, 'giu');
