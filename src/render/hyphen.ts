@@ -61,9 +61,11 @@ export function hyphenateForColumn(text: string, width: number, charWidth: numbe
   return hyphenateLong(text, (w) => wordWidth(w) > room);
 }
 
-const DATE_IN_WORDS = new RegExp(`\\b(?:(\\d{1,2}) )?(${MONTHS.join('|')}) (\\d{4})\\b`, 'giu');
+const MONTH = `(?:${MONTHS.join('|')})`;
+/** "31 december 2027", "2 september", "mars 2026": a day or a year with its month. */
+const DATE_IN_WORDS = new RegExp(`\\b\\d{1,2} ${MONTH}(?: \\d{4})?\\b|\\b${MONTH} \\d{4}\\b`, 'giu');
 
-/** "mars 2026", "31 december 2027" typed in a text: joined by no-break spaces, as dateInWords joins them. */
+/** A date in words typed in a text ("mars 2026", "den 2 september"): joined by no-break spaces, as dateInWords joins them. */
 export function keepDatesInWords(text: string): string {
-  return text.replace(DATE_IN_WORDS, (_m, d: string | undefined, month: string, y: string) => [d, month, y].filter(Boolean).join('\u00a0'));
+  return text.replace(DATE_IN_WORDS, (m) => m.replace(/ /g, '\u00a0'));
 }
