@@ -1,10 +1,12 @@
-// The one place fsstöd reaches into pdfkit's internals (pdfkit has no public API for either):
+// The one place fsstöd reaches into pdfkit's internals (pdfkit has no public API for any of these):
 // - its font cache (`_fontFamilies`, `_font`): pdfkit's table restores the font by its file path
 //   after each styled cell and caches fonts by name only, so it would parse the TTF again for
 //   every cell (half the render time); each loaded font is put in the cache under its path too;
 // - `_addInfo`, where pdfkit writes the Info strings into the XMP metadata (XML) unescaped:
-//   "A & B" or "<" in a kommun's name would make that XML malformed.
-// If pdfkit changes either shape this throws a named internal error, and the contract test
+//   "A & B" or "<" in a kommun's name would make that XML malformed;
+// - `ref`/`struct` (a header cell listing itself in Headers) and `boundsOfString` (the width of a
+//   text with soft hyphens, which its table cells are set in), below.
+// If pdfkit changes one of these shapes this throws a named internal error, and the contract test
 // (test/render/adapters.test.ts) fails before a user's render does.
 import { LibraryShapeError } from '../adapter-error.js';
 
