@@ -26,6 +26,14 @@ export function closest(word: string, candidates: string[]): string | undefined 
  * unless another is given). The same as toLocaleString('sv-SE') for whole numbers, without the
  * ~12 ms it costs to load ICU's number data on first use.
  */
+/** No-break space: between digit groups and between a number and its unit, so "255 000 kr" never breaks. */
+export const NBSP = '\u00a0';
+
+/** A number and its unit on one line: "255 000 kr", "72 % av svarande" (a no-break space after the number). */
+export function medEnhet(num: string, unit?: string): string {
+  return unit ? `${num}${NBSP}${unit}` : num;
+}
+
 export function tusental(n: number, separator = '\u00a0'): string {
   const digits = String(Math.abs(Math.round(n)));
   return (n <= -0.5 ? '\u2212' : '') + digits.replace(/\B(?=(\d{3})+$)/g, separator);

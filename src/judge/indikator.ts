@@ -3,6 +3,7 @@
 // track" all ask here). A 2025 measurement of an indicator due in 2027 is not "ej nått": the
 // question before the target date is whether the value has come as far as the time has.
 import { parseDate } from '../project/dates.js';
+import { medEnhet } from '../text.js';
 
 export type Indikatorbedömning = 'nått' | 'på väg' | 'inte på väg' | 'för tidigt att bedöma' | 'ingen mätning' | 'målvärde saknas';
 
@@ -30,7 +31,7 @@ export const TIDIGAST = 0.25;
 /** On its way: at least this share of the way the time gone would suggest (progress is seldom linear). */
 export const HALVA = 0.5;
 
-const pct = (x: number) => `${Math.round(x * 100)} %`;
+const pct = (x: number) => medEnhet(String(Math.round(x * 100)), '%');
 const days = (d: string) => Date.parse(d + 'T00:00:00Z') / 86400000;
 
 /**

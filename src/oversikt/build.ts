@@ -9,6 +9,8 @@ import type { Chart } from '../render/charts.js';
 import type { RenderContext } from '../render/context.js';
 import { MFOF_WEAK_SPOTS } from '../judge/weakspots.js';
 import { BEDÖMNINGAR } from '../judge/indikator.js';
+import { numText } from '../render/values.js';
+import { medEnhet } from '../text.js';
 import { programKey, type Cellläge, type Oläsbar, type Planstatus, type Sammanfattning } from './read.js';
 
 export interface Län { kod: string; namn: string }
@@ -122,7 +124,7 @@ export function change(förra: Sammanfattning | null | undefined, nu: Sammanfatt
   const p: string[] = [];
   for (const st of nu.steg) {
     const före = förra.steg.find((x) => x.nummer === st.nummer)?.andel ?? 0;
-    if (före !== st.andel) p.push(`Steg ${st.nummer}: ${före} % → ${st.andel} %`);
+    if (före !== st.andel) p.push(`Steg ${st.nummer}: ${medEnhet(String(före), '%')} → ${medEnhet(String(st.andel), '% besvarat')}`);
   }
   if (förra.plan.status !== nu.plan.status) p.push(`Handlingsplan: ${förra.plan.status} → ${nu.plan.status}`);
   const a = cells(förra, method), z = cells(nu, method);
@@ -139,7 +141,8 @@ export function change(förra: Sammanfattning | null | undefined, nu: Sammanfatt
 
 // ── The view model ──────────────────────────────────────────────────────────
 
-const procent = (n?: number) => (n === undefined ? '' : `${String(n).replace('.', ',')} %`);
+/** A share with what it is a share of: "50 % av heltid". */
+const procent = (n: number | undefined, av: string) => (n === undefined ? '' : medEnhet(numText(n), `% ${av}`));
 const joinSv = (xs: string[]) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} och ${xs.at(-1)}`);
 const kommunNamn = (r: Rad) => r.kommun.namn;
 const short = (t: string, max: number) => (t.length > max ? `${t.slice(0, max - 1).trimEnd()}…` : t);
@@ -154,7 +157,7 @@ function planText(s: Sammanfattning): string {
 
 function samordnareText(s: Sammanfattning): string {
   if (!s.samordnare.length) return '';
-  return s.samordnare.map((x) => `${x.roll}${x.tjänstgöringsgrad !== undefined ? ` (${procent(x.tjänstgöringsgrad)})` : ''}`).join('; ');
+  return s.samordnare.map((x) => `${x.roll}${x.tjänstgöringsgrad !== undefined ? ` (${procent(x.tjänstgöringsgrad, 'av heltid')})` : ''}`).join('; ');
 }
 
 const indikatorText = (s: Sammanfattning) => (s.indikatorer.length ? `${s.påRättSpår} av ${s.indikatorer.length} på rätt spår` : 'inga indikatorer');
@@ -235,8 +238,8 @@ function länView(l: LänÖversikt, method: Method, jämför: boolean, charts: R
     if (!s) return { kommun: namn, kod: r.kommun.kod, ingenFil: true, steg: method.steg.map(() => ''), totalt: '', plan: 'ingen projektfil', samordnartid: '', finansiering: '', svaga: '', indikatorer: '', luckor: '' };
     return {
       kommun: namn, kod: r.kommun.kod, ingenFil: false,
-      steg: s.steg.map((x) => `${x.andel} %`), totalt: `${s.andel} %`,
-      plan: planText(s), samordnartid: procent(s.samordnartid), finansiering: s.finansiering.join(', ') || 'ej angiven',
+      steg: s.steg.map((x) => medEnhet(String(x.andel), '%')), totalt: medEnhet(String(s.andel), '%'),
+      plan: planText(s), samordnartid: procent(s.samordnartid, 'av heltid'), finansiering: s.finansiering.join(', ') || 'ej angiven',
       svaga: s.svagaPunkter.map((x) => x.titel).join('; ') || 'inga', indikatorer: indikatorText(s), luckor: String(s.luckor.length),
     };
   });
@@ -256,9 +259,9 @@ function länView(l: LänÖversikt, method: Method, jämför: boolean, charts: R
       ['Projektfil', `${s.fil}${s.projekt ? ` – ${s.projekt}` : ''}`],
       ...(s.samverkan ? [['Samverkan', `${s.samverkanNamn ? `${s.samverkanNamn}: ` : ''}${joinSv([...s.kommuner.map((k) => `${k.namn}${k.roll ? ` (${k.roll})` : ''}`), ...s.okändaKommuner])}`]] : []),
       ['Handlingsplan', plan],
-      ['Samordning', s.samordnare.length ? `${samordnareText(s)}${s.samordnartid !== undefined ? `; sammanlagt ${procent(s.samordnartid)} av en heltid` : ''}` : ''],
+      ['Samordning', s.samordnare.length ? `${samordnareText(s)}${s.samordnartid !== undefined ? `; sammanlagt ${procent(s.samordnartid, 'av en heltid')}` : ''}` : ''],
       ['Finansiering', s.finansiering.length ? `${s.finansiering.join(', ')}${s.ordinarieBudget ? '' : ' (ingen ordinarie budget angiven)'}` : ''],
-      ['Steg', s.steg.map((x) => `${x.nummer}: ${x.andel} %`).join(', ')],
+      ['Besvarad andel per steg', s.steg.map((x) => `${x.nummer}: ${medEnhet(String(x.andel), '%')}`).join(', ')],
       ['Luckor i täckningen', s.täckning.every((row) => row.every((c) => c === 'ej kartlagt')) ? 'stödet är inte kartlagt' : s.luckor.length ? s.luckor.join(', ') : 'inga'],
       ['MFoF:s svaga punkter', s.svagaPunkter.length ? s.svagaPunkter.map((x) => x.titel).join('; ') : 'inga'],
       ['Utvecklingsbehov', s.behov.map((x) => x.rubrik || x.id).join('; ')],

@@ -4,6 +4,8 @@
 // neither before nor after "2026-05-01", and rules do not guess. A year may also be the number
 // 2026 (unquoted in YAML).
 
+import { NBSP } from '../text.js';
+
 export type Precision = 'år' | 'månad' | 'dag';
 
 export interface PlanDate {
@@ -58,12 +60,15 @@ export function yearOf(a: unknown): number | undefined {
 
 export const MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
 
-/** A date as a Swedish reader writes it: "2026", "september 2026", "30 september 2026". */
+/**
+ * A date as a Swedish reader writes it: "2026", "september 2026", "30 september 2026". Its parts
+ * are joined by no-break spaces: a date does not break across lines (in a narrow column either).
+ */
 export function dateInWords(a: unknown): string {
   const x = parseDate(a);
   if (!x) return typeof a === 'string' ? a : typeof a === 'number' ? String(a) : '';
   const [y, m, d] = x.text.split('-');
   if (x.precision === 'år') return y!;
-  if (x.precision === 'månad') return `${MONTHS[Number(m) - 1]} ${y}`;
-  return `${Number(d)} ${MONTHS[Number(m) - 1]} ${y}`;
+  if (x.precision === 'månad') return `${MONTHS[Number(m) - 1]}${NBSP}${y}`;
+  return `${Number(d)}${NBSP}${MONTHS[Number(m) - 1]}${NBSP}${y}`;
 }

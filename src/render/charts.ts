@@ -10,6 +10,7 @@ import metrics from './font-metrics.json' with { type: 'json' };
 import type { Indikatorbedömning } from '../judge/indikator.js';
 import { bedömningText } from '../judge/indikator.js';
 import { numText } from './values.js';
+import { medEnhet } from '../text.js';
 
 /** A coverage cell as the chart draws it: the names in each kind (src/judge/coverage.ts). */
 export interface TäckningCell { befintligt: string[]; planerat: string[]; utvecklas?: string[]; avvecklas?: string[]; ejAngivet?: boolean; utanför?: boolean }
@@ -101,7 +102,8 @@ const fits = (s: string, size: number, max: number, style: Style) => textWidth(s
 export function wrap(text: string, size: number, max: number, style: Style = 'Regular'): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
+  // Breakable spaces only: a no-break space keeps "255 000 kr" and a date in words together.
+  for (const word of text.split(/[ \t\n\r]+/).filter(Boolean)) {
     const next = line ? `${line} ${word}` : word;
     if (fits(next, size, max, style)) { line = next; continue; }
     if (line) lines.push(line);
@@ -313,7 +315,7 @@ const BEDÖMNING_FÄRG: Record<Indikatorbedömning, string> = {
   nått: GREEN, 'på väg': BLUE, 'inte på väg': RED, 'för tidigt att bedöma': '#8c8c8c', 'ingen mätning': '#8c8c8c', 'målvärde saknas': '#8c8c8c',
 };
 /** A value with its unit: "64 procent". */
-const med = (v: number, enhet?: string) => `${numText(v)}${enhet ? ` ${enhet}` : ''}`;
+const med = (v: number, enhet?: string) => medEnhet(numText(v), enhet);
 
 /**
  * Indicators on one common axis: the share of the way from the baseline (0 %) to the target

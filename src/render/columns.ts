@@ -4,9 +4,10 @@
 // columns with long words give way (their words break) and the short ones keep their room.
 import type { Inline } from './model.js';
 import { plain } from './model.js';
+import { NBSP } from '../text.js';
 
 /** A word's width in average characters (Liberation Sans: capitals and digits are wider). */
-function wordWidth(w: string): number {
+export function wordWidth(w: string): number {
   let em = 0;
   for (const c of w) em += /[A-ZÅÄÖ@MW%]/.test(c) ? 0.72 : /[0-9–-]/.test(c) ? 0.56 : /[ijlft.,:;'|!()]/.test(c) ? 0.3 : 0.52;
   return em / 0.55;
@@ -25,17 +26,20 @@ export function columnWidths(header: Inline[][], rows: Inline[][][], total: numb
   const cols = header.length;
   const texts = Array.from({ length: cols }, (_, i) => [plain(header[i] ?? []), ...rows.map((r) => plain(r[i] ?? []))]);
   const weight = texts.map((ts) => Math.min(60, Math.max(3, ts.reduce((a, t) => a + t.length, 0) / ts.length)));
-  // Header words are bold: a tenth wider.
-  const words = texts.map((ts) => ts.flatMap((t, row) => t.split(/\s+/).map((w) => ({ w, bold: row === 0 }))));
+  // Header words are bold: a tenth wider. Words are what lies between breakable spaces: a
+  // no-break space holds "255 000 kr" and "31 december 2026" together as one word.
+  const words = texts.map((ts) => ts.flatMap((t, row) => t.split(/[ \t\n\r]+/).map((w) => ({ w, bold: row === 0 }))));
   const minW = words.map((ws) => Math.max(...ws.map(({ w, bold }) => wordWidth(w) * (bold ? 1.1 : 1))) * charWidth + padding);
   const minSum = minW.reduce((a, x) => a + x, 0);
   if (minSum > total) {
-    // Short words (an id, a level, a date: up to 11 characters) never break; the columns with
+    // Short words (an id, a level, an ISO date: up to 11 characters) and what must not break (an
+    // amount, a date in words: held by no-break spaces) never break; the columns with
     // longer words share what is left, above a floor where it fits: their own short words (a
     // header such as "Huvudman") stay whole too.
-    const fit = (ws: { w: string; bold: boolean }[], max: number) => Math.max(0, ...ws.filter(({ w }) => w.length <= max).map(({ w, bold }) => wordWidth(w) * (bold ? 1.1 : 1))) * charWidth + padding;
-    const short = words.map((ws) => Math.max(...ws.map(({ w }) => w.length)) <= 11);
-    const floor = words.map((ws, i) => (short[i] ? minW[i]! : fit(ws, 11)));
+    const whole = (w: string) => w.length <= 11 || w.includes(NBSP);
+    const fit = (ws: { w: string; bold: boolean }[]) => Math.max(0, ...ws.filter(({ w }) => whole(w)).map(({ w, bold }) => wordWidth(w) * (bold ? 1.1 : 1))) * charWidth + padding;
+    const short = words.map((ws) => ws.every(({ w }) => whole(w)));
+    const floor = words.map((ws, i) => (short[i] ? minW[i]! : fit(ws)));
     const floorSum = floor.reduce((a, x) => a + x, 0);
     const room = total - floorSum;
     const extra = minSum - floorSum;

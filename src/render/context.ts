@@ -11,7 +11,7 @@ import { dateInWords, parseDate } from '../project/dates.js';
 import { talText, numText, beloppText, budgetTable, budgetByPost, kostnadText, källorText, periodYears, enhetText } from './values.js';
 import { poster, tjänsteskrivelseView } from './tjanst.js';
 import { EJ_ANGIVET } from '../project/types.js';
-import { cap, tusental } from '../text.js';
+import { cap, medEnhet, tusental } from '../text.js';
 import { förankringView, beslutDetaljer } from './forankring.js';
 
 /** A document's id: one of content/begrepp.yaml's dokument (checked where the user names it); the schema has one beslut per document. */
@@ -33,8 +33,8 @@ export function åldrarText(a?: Åldrar): string {
 function räckviddText(r?: Räckvidd): string {
   if (!r) return '';
   const p: string[] = [];
-  if (r.antal_föräldrar !== undefined) p.push(`${talText(r.antal_föräldrar)} föräldrar`);
-  if (r.andel_procent !== undefined) p.push(`${String(r.andel_procent).replace('.', ',')} % av målgruppen`);
+  if (r.antal_föräldrar !== undefined) p.push(talText(r.antal_föräldrar, 'föräldrar'));
+  if (r.andel_procent !== undefined) p.push(medEnhet(num(r.andel_procent), '% av målgruppen'));
   if (r.år !== undefined) p.push(`(${r.år})`);
   const t = p.join(' ');
   return r.kommentar ? `${t}${t ? ' – ' : ''}${r.kommentar}` : t;
@@ -181,10 +181,10 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
       ...(dom.andelTiden !== undefined ? { andelTiden: dom.andelTiden } : {}), dom, tidigareMed, måldatum: x.måldatum,
     };
   });
-  const medEnhet = (v: number | undefined, enhet?: string) => (v === undefined ? 'ej ifyllt' : `${num(v)}${enhet ? ' ' + enhet : ''}`);
+  const värdeText = (v: number | undefined, enhet?: string) => (v === undefined ? 'ej ifyllt' : medEnhet(num(v), enhet));
   charts.indikatorer = {
     chart: { typ: 'indikatorer', rader: indRader.map(({ dom: _d, tidigareMed: _t, måldatum: _m, ...r }) => r) },
-    alt: `Diagram över indikatorernas utfall${u.id ? ` i uppföljning ${u.id}` : ''}, som andel av vägen från utgångsvärde till målvärde: ${indRader.map((r) => `${r.etikett}: utgångsvärde ${medEnhet(r.utgångsvärde, r.enhet)}, ${r.tidigareMed.map((t) => `${t.omgång} ${medEnhet(t.värde, r.enhet)}, `).join('')}utfall ${r.utfall === undefined ? 'ingen mätning' : medEnhet(r.utfall, r.enhet)}, målvärde ${medEnhet(r.målvärde, r.enhet)}${r.måldatum ? ` till ${dateInWords(r.måldatum)}` : ''}; ${r.dom.bedömning}${r.dom.bedömning === 'på väg' || r.dom.bedömning === 'inte på väg' || r.dom.bedömning === 'för tidigt att bedöma' ? ` (${r.dom.skäl.replace(/\.$/, '').replace(/^./, (c) => c.toLowerCase())})` : ''}`).join('; ')}.`,
+    alt: `Diagram över indikatorernas utfall${u.id ? ` i uppföljning ${u.id}` : ''}, som andel av vägen från utgångsvärde till målvärde: ${indRader.map((r) => `${r.etikett}: utgångsvärde ${värdeText(r.utgångsvärde, r.enhet)}, ${r.tidigareMed.map((t) => `${t.omgång} ${värdeText(t.värde, r.enhet)}, `).join('')}utfall ${r.utfall === undefined ? 'ingen mätning' : värdeText(r.utfall, r.enhet)}, målvärde ${värdeText(r.målvärde, r.enhet)}${r.måldatum ? ` till ${dateInWords(r.måldatum)}` : ''}; ${r.dom.bedömning}${r.dom.bedömning === 'på väg' || r.dom.bedömning === 'inte på väg' || r.dom.bedömning === 'för tidigt att bedöma' ? ` (${r.dom.skäl.replace(/\.$/, '').replace(/^./, (c) => c.toLowerCase())})` : ''}`).join('; ')}.`,
     ...(!indRader.length ? { tom: 'Uppföljningsplanen har inga indikatorer ännu.' } : indRader.every((r) => r.utfall === undefined) ? { tom: 'Ingen indikator är mätt ännu.' } : {}),
   };
 
@@ -213,7 +213,7 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
   // One round's status of an insats, words for enums and booleans.
   const statusRad = (x: Insatsstatus | undefined) => ({
     status: cap(x?.status ? STATUS_I[x.status] ?? x.status : ''), inomTidsram: x?.inom_tidsram === undefined ? '' : x.inom_tidsram ? 'Ja' : 'Nej',
-    nådda: x?.nådda_föräldrar !== undefined ? num(x.nådda_föräldrar) : '', fullföljt: x?.fullföljt_procent !== undefined ? `${num(x.fullföljt_procent)} % av deltagarna` : '',
+    nådda: x?.nådda_föräldrar !== undefined ? num(x.nådda_föräldrar) : '', fullföljt: x?.fullföljt_procent !== undefined ? medEnhet(num(x.fullföljt_procent), '% av deltagarna') : '',
     beslut: x?.beslut ?? '', motivering: x?.motivering ?? '', kommentar: x?.kommentar ?? '',
   });
   // The current round per planned insats (every status item, also a second one for the same insats), then items for insatser not in the plan.
@@ -239,7 +239,7 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
       ['Befintlig struktur', g.befintlig_struktur], ['Syfte', g.syfte], ['Mandat', g.mandat], ['Uppdrag', g.uppdrag], ['Resurser', g.resurser],
       ['Rollfördelning', g.rollfördelning], ['Mötesfrekvens', g.mötesfrekvens], ['Sammankallande', g.sammankallande], ['Kompetensutveckling', g.kompetensutveckling],
     ] as [string, string | undefined][]).filter(([, v]) => v).map(([titel, text]) => ({ titel, text })),
-    medlemmar: (g.medlemmar ?? []).map((x) => ({ roll: x.roll ?? '', aktör: [namnAktör(x.aktör), x.organ].filter(Boolean).join(', '), tid: x.tjänstgöringsgrad !== undefined ? `${num(x.tjänstgöringsgrad)} % av heltid` : '' })),
+    medlemmar: (g.medlemmar ?? []).map((x) => ({ roll: x.roll ?? '', aktör: [namnAktör(x.aktör), x.organ].filter(Boolean).join(', '), tid: x.tjänstgöringsgrad !== undefined ? medEnhet(num(x.tjänstgöringsgrad), '% av heltid') : '' })),
   });
 
   // Goals in their hierarchy: fokusområde → övergripande mål → mål → delmål (by överordnat).
@@ -300,7 +300,7 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
   // Each indicator's series: baseline, every round's measurement, target.
   const serier = [...indMap.values()].map((x) => {
     const unit = enhetText(x.enhet, x.namn);
-    const enhet = (v?: number) => (v === undefined ? '' : `${num(v)}${unit ? ' ' + unit : ''}`);
+    const enhet = (v?: number) => (v === undefined ? '' : medEnhet(num(v), unit));
     const cur = mätning(omgångar.at(-1), x.id)?.värde;
     const prev = föreg ? mätning(föreg, x.id)?.värde : undefined;
     const diff = cur !== undefined && prev !== undefined ? cur - prev : undefined;
@@ -308,7 +308,8 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
     return {
       id: x.id, indikator: `${x.id} ${x.namn}`, utgångsvärde: enhet(x.utgångsvärde), målvärde: enhet(x.målvärde), måldatum: datumText(x.måldatum),
       utfall: enhet(cur), föregående: enhet(prev),
-      förändring: diff === undefined ? '' : `${diff > 0 ? '+' : diff < 0 ? '−' : '±'}${num(Math.abs(diff))}${unit ? ' ' + unit : ''}`,
+      // A change in a share is in percentage points: 27 % → 31 % is "+4 procentenheter", not "+4 %".
+      förändring: diff === undefined ? '' : medEnhet(`${diff > 0 ? '+' : diff < 0 ? '−' : '±'}${num(Number(Math.abs(diff).toFixed(6)))}`, unit.startsWith('%') ? 'procentenheter' : unit),
       målOchDatum: [enhet(x.målvärde), datumText(x.måldatum)].filter(Boolean).join(', '),
       bedömning: bedömningText(r.dom.bedömning), skäl: r.dom.skäl, nått: r.dom.bedömning === 'nått',
       datum: datumText(mätning(omgångar.at(-1), x.id)?.datum), kommentar: mätning(omgångar.at(-1), x.id)?.kommentar ?? '',
@@ -353,7 +354,7 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
       aktörer: (p.organisation?.aktörer ?? []).map((x) => ({ id: x.id, namn: x.namn, huvudman: x.huvudman ?? '', förvaltning: x.förvaltning ?? '', arenor: (x.arenor ?? []).map(namnArena).join(', ') })),
       arenor: (p.organisation?.arenor ?? []).map((x) => ({ id: x.id, namn: x.namn, huvudman: x.huvudman ?? '' })),
       grupper: (p.organisation?.grupper ?? []).map(grupp),
-      samordnare: (p.organisation?.samordning?.personer ?? []).map((x) => ({ roll: x.roll, aktör: namnAktör(x.aktör), tid: x.tjänstgöringsgrad !== undefined ? `${num(x.tjänstgöringsgrad)} % av heltid` : '' })),
+      samordnare: (p.organisation?.samordning?.personer ?? []).map((x) => ({ roll: x.roll, aktör: namnAktör(x.aktör), tid: x.tjänstgöringsgrad !== undefined ? medEnhet(num(x.tjänstgöringsgrad), '% av heltid') : '' })),
       samordningKostnader: (p.organisation?.samordning?.kostnader ?? []).map((k) => kostnadText(k, år)),
       källor: källorText(p.organisation?.källor),
     },
@@ -389,7 +390,7 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
       budgetPerPost: budgetPerPost ? { kolumner: budgetPerPost.kolumner, rader: budgetPerPost.rader } : undefined,
       förutsättningar: (h.förutsättningar ?? []).map((x) => ({ id: x.id, beskrivning: x.beskrivning, typ: x.typ ?? '', insatser: (x.insatser ?? []).join(', '), ansvarig: x.ansvarig ?? '', klart: datumText(x.klart) })),
       uppföljning: { beskrivning: h.uppföljningsplan?.beskrivning ?? '', redovisning: h.uppföljningsplan?.redovisning ?? '', utvärdering: h.uppföljningsplan?.utvärdering ?? '', ansvarig: h.uppföljningsplan?.ansvarig ?? '' },
-      indikatorer: [...indMap.values()].map((x) => ({ id: x.id, namn: x.namn, typ: typTitel(x.typ), mål: (x.mål ?? []).join(', '), utgångsvärde: `${num(x.utgångsvärde)}${x.utgångsvärde !== undefined && x.enhet ? ' ' + enhetText(x.enhet, x.namn) : ''}`, målvärde: [`${num(x.målvärde)}${x.målvärde !== undefined && x.enhet ? ' ' + enhetText(x.enhet, x.namn) : ''}`, x.riktning ? `(ska ${x.riktning})` : ''].filter(Boolean).join(' '), måldatum: datumText(x.måldatum), källa: [x.källa, x.frekvens && `frekvens: ${x.frekvens}`].filter(Boolean).join('; '), frekvens: x.frekvens ?? '' })),
+      indikatorer: [...indMap.values()].map((x) => ({ id: x.id, namn: x.namn, typ: typTitel(x.typ), mål: (x.mål ?? []).join(', '), utgångsvärde: x.utgångsvärde !== undefined ? medEnhet(num(x.utgångsvärde), enhetText(x.enhet, x.namn)) : '', målvärde: [x.målvärde !== undefined ? medEnhet(num(x.målvärde), enhetText(x.enhet, x.namn)) : '', x.riktning ? `(ska ${x.riktning})` : ''].filter(Boolean).join(' '), måldatum: datumText(x.måldatum), källa: [x.källa, x.frekvens && `frekvens: ${x.frekvens}`].filter(Boolean).join('; '), frekvens: x.frekvens ?? '' })),
       kommunikation: { beskrivning: h.kommunikationsplan?.beskrivning ?? '', överenskommelser: h.kommunikationsplan?.samverkansöverenskommelser ?? '', aktiviteter: (h.kommunikationsplan?.aktiviteter ?? []).map((x) => ({ id: x.id, målgrupp: x.målgrupp, budskap: x.budskap ?? '', kanal: x.kanal ?? '', språk: (x.språk ?? []).join(', '), ansvarig: x.ansvarig ?? '', när: x.när ?? '' })) },
       hållbarhet: [
         ['Jämställt föräldraskap, jämlikhet och funktionshinderperspektiv', h.hållbarhet?.jämställdhet_jämlikhet],

@@ -3,11 +3,11 @@
 // role and actor, never by name, as in the other documents: the documents are public records.
 import type { Project, Beslut, Person, Medlem, Grupp, Åldrar } from '../project/types.js';
 import { dateInWords } from '../project/dates.js';
-import { cap } from '../text.js';
-import { källorOrdnade } from './values.js';
+import { cap, medEnhet } from '../text.js';
+import { källorOrdnade, numText } from './values.js';
 
 const jaNej = (b?: boolean) => (b === undefined ? '' : b ? 'Ja' : 'Nej');
-const procent = (n?: number) => (n === undefined ? '' : `${String(n).replace('.', ',')} % av heltid`);
+const procent = (n?: number) => (n === undefined ? '' : medEnhet(numText(n), '% av heltid'));
 
 function åldrar(a?: Åldrar): string {
   if (!a) return '';

@@ -17,6 +17,7 @@ import type { Block, HeadingLevel, Inline } from './model.js';
 import type { RenderContext } from './context.js';
 import { splitChart } from './charts.js';
 import { emptyChart } from './empty.js';
+import { keepDatesInWords } from './hyphen.js';
 
 type Style = Omit<Inline, 'text'>;
 const same = (a: Inline, b: Inline) => a.bold === b.bold && a.italic === b.italic && a.strike === b.strike && a.code === b.code && a.href === b.href;
@@ -49,7 +50,7 @@ export function markdownToBlocks(md: string, ctx: RenderContext, warn: (m: strin
     const walk = (ns: PhrasingContent[], st: Style) => {
       for (const n of ns) {
         switch (n.type) {
-          case 'text': out.push({ text: n.value.replace(/\s*\n\s*/g, ' '), ...st }); break;
+          case 'text': out.push({ text: keepDatesInWords(n.value.replace(/\s*\n\s*/g, ' ')), ...st }); break;
           case 'strong': walk(n.children, { ...st, bold: true }); break;
           case 'emphasis': walk(n.children, { ...st, italic: true }); break;
           case 'delete': walk(n.children, { ...st, strike: true }); break;

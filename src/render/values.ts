@@ -2,17 +2,18 @@
 // amounts, and the budget table built from kostnader. "ej angivet" is a value (the source does
 // not state it) and prints as such, never as 0 or as missing.
 import { EJ_ANGIVET, type Kostnad, type Tal } from '../project/types.js';
-import { cap, tusental } from '../text.js';
+import { cap, medEnhet, tusental } from '../text.js';
 
 /**
- * A number in Swedish: decimal comma, thousands grouped by a space ("2 150", "52 000", "1 234,5").
+ * A number in Swedish: decimal comma, thousands grouped by a no-break space ("2 150", "52 000", "1 234,5"),
+ * so that a number never breaks across lines in a narrow column (tusental).
  * Years are not numbers here: they are printed as they stand (år fields), never through this.
  */
 export function numText(v?: number): string {
   if (v === undefined || typeof v !== 'number' || !Number.isFinite(v)) return '';
-  if (Number.isInteger(v)) return Math.abs(v) >= 1000 ? tusental(v, ' ') : String(v);
+  if (Number.isInteger(v)) return Math.abs(v) >= 1000 ? tusental(v) : String(v);
   const [int, dec] = String(Math.abs(v)).split('.');
-  return `${v < 0 ? '−' : ''}${Number(int) >= 1000 ? tusental(Number(int), ' ') : int},${dec}`;
+  return `${v < 0 ? '−' : ''}${Number(int) >= 1000 ? tusental(Number(int)) : int},${dec}`;
 }
 
 /**
@@ -36,12 +37,11 @@ export function enhetText(enhet: string | undefined, namn?: string): string {
 /** A tal as the source gives it: 12, "ca 52 000", "40–50", "hög", "ej angivet"; the unit as given (see enhetText). */
 export function talText(t: Tal | undefined, enhet?: string): string {
   if (t === undefined) return '';
-  const unit = enhet ? ` ${enhet}` : '';
   if (t === EJ_ANGIVET) return EJ_ANGIVET;
-  if (typeof t === 'number') return `${numText(t)}${unit}`;
+  if (typeof t === 'number') return medEnhet(numText(t), enhet);
   if (typeof t === 'object' && t) {
-    if ('ca' in t) return `ca ${numText(t.ca)}${unit}`;
-    if ('från' in t) return `${numText(t.från)}–${numText(t.till)}${unit}`;
+    if ('ca' in t) return `ca ${medEnhet(numText(t.ca), enhet)}`;
+    if ('från' in t) return medEnhet(`${numText(t.från)}–${numText(t.till)}`, enhet);
     if ('bedömning' in t) return t.bedömning;
   }
   return '';
@@ -53,8 +53,8 @@ type Belopp = Kostnad['belopp_kr'];
 export function beloppText(b: Belopp): string {
   if (b === undefined) return '';
   if (b === EJ_ANGIVET) return EJ_ANGIVET;
-  if (typeof b === 'number') return `${tusental(b, ' ')} kr`;
-  return `ca ${tusental(b.ca, ' ')} kr`;
+  if (typeof b === 'number') return medEnhet(tusental(b), 'kr');
+  return `ca ${medEnhet(tusental(b.ca), 'kr')}`;
 }
 
 /** A sum of amounts that keeps what is approximate and what is not stated. */
@@ -74,7 +74,7 @@ function merge(into: Sum, s: Sum): void {
 /** "ca 170 000 kr", "85 000 kr + ej angivet", "ej angivet", "–" for nothing at all. */
 function sumText(s: Sum): string {
   const parts: string[] = [];
-  if (s.known) parts.push(`${s.ca ? 'ca ' : ''}${tusental(s.kr, ' ')} kr`);
+  if (s.known) parts.push(`${s.ca ? 'ca ' : ''}${medEnhet(tusental(s.kr), 'kr')}`);
   if (s.ejAngivet) parts.push(EJ_ANGIVET);
   if (s.ejIfyllt) parts.push('ej ifyllt');
   return parts.join(' + ') || '–';
@@ -157,7 +157,7 @@ function yearTable(items: { rad: string; k: Kostnad }[], period: number[], rowOr
 /** One cost as a line: "2026: 85 000 kr (projektmedel) – kommentar". */
 export function kostnadText(k: Kostnad, period: number[]): string {
   const år = k.år === EJ_ANGIVET ? ÅR_EJ_ANGIVET : typeof k.år === 'number' ? String(k.år) : period.length ? `varje år ${period[0]}–${period.at(-1)}` : EVERY_YEAR;
-  const belopp = beloppText(k.belopp_kr) || (k.källa === 'ingen kostnad' ? '0 kr' : 'belopp ej ifyllt');
+  const belopp = beloppText(k.belopp_kr) || (k.källa === 'ingen kostnad' ? medEnhet('0', 'kr') : 'belopp ej ifyllt');
   return `${år}: ${belopp} (${k.källa ?? `källa ${EJ_ANGIVET}`})${k.kommentar ? ` – ${k.kommentar}` : ''}`;
 }
 

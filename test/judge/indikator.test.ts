@@ -45,7 +45,7 @@ describe('bedömIndikator', () => {
     const r = bedömIndikator(öka, { värde: 64, datum: '2025-12-31' }, { start });
     expect(r.andelVägen).toBeCloseTo(6 / 17);
     expect(r.andelTiden).toBeCloseTo(364 / 1095, 2);
-    expect(r.skäl).toBe('35 % av vägen till målet efter 33 % av tiden.');
+    expect(r.skäl).toBe('35\u00a0% av vägen till målet efter 33\u00a0% av tiden.');
   });
 
   it.each<[Indikatorbedömning, string, boolean]>([

@@ -11,7 +11,8 @@ import { row, startReplay, type Replay } from './replay.js';
 
 const have = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 const tools = have('pandoc') && have('pdftotext');
-const flat = (s: string) => s.replace(/[\s\u00a0\u202f]+/g, ' ');
+// pandoc reads the DOCX's no-break hyphens in dates (2025-10-09) as U+2011.
+const flat = (s: string) => s.replace(/[\s\u00a0\u202f]+/g, ' ').replace(/\u2011/g, '-');
 
 let rp: Replay;
 const texts: Record<string, Record<string, string>> = {};

@@ -58,7 +58,7 @@ describe('the example kommun, summarised', () => {
   it('what moved: a step, the plan status, a gap closed, indicators on track', () => {
     const förra = { ...s, steg: s.steg.map((x) => (x.nummer === 4 ? { ...x, andel: 40 } : x)), plan: { ...s.plan, status: 'utkast' as const }, täckning: s.täckning.map((r) => r.map(() => 'lucka' as const)), luckor: ['x'], påRättSpår: 0 };
     const p2 = change(förra, s, method).poster.join('\n');
-    expect(p2).toContain('Steg 4: 40 % → 100 %');
+    expect(p2).toContain('Steg 4: 40\u00a0% → 100\u00a0% besvarat');
     expect(p2).toContain('Handlingsplan: utkast → beslutad');
     expect(p2).toMatch(/Luckor som täckts: Graviditet universell/);
     expect(p2).toMatch(/Indikatorer på rätt spår: 0 av \d+ → \d+ av \d+/);

@@ -7,7 +7,11 @@ import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { Document, Paragraph, TextRun } from 'docx';
 import { docxParts, DOCX_TESTED } from '../../src/render/docx/adapter.js';
-import { cacheFontsByPath, escapeXmpInfo, noSelfHeaders, PDFKIT_TESTED } from '../../src/render/pdf/adapter.js';
+import { cacheFontsByPath, escapeXmpInfo, hyphenAwareBounds, noSelfHeaders, PDFKIT_TESTED } from '../../src/render/pdf/adapter.js';
+import { hyphenateLong } from '../../src/render/hyphen.js';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { installedVersion, LibraryShapeError } from '../../src/render/adapter-error.js';
 import { xmlEscape } from '../../src/render/xml.js';
 import { ROOT } from '../helpers/cli.js';
@@ -94,12 +98,47 @@ describe('pdfkit adapter (pdf/adapter.ts: font cache, _addInfo)', () => {
     expect(cellAttrs(fixed, 't-0-0').length).toBeGreaterThan(0); // a data cell still points at its header
   });
 
+  it('a table cell with soft hyphens is set whole, hyphenated where it breaks, not cut with "…" (pdftotext)', async () => {
+    const text = hyphenateLong('IND3 Andel deltagare som skattar förbättrad föräldraförmåga sex månader efter insatsen', 6);
+    // A column width where pdfkit's own second measurement (at the width it reported) is a line taller.
+    const probe = new PDFDocument({ size: 'A4' });
+    probe.registerFont('R', fonts[0][1]);
+    probe.font('R').fontSize(8.5);
+    const narrow = [...Array(60).keys()].map((i) => 40 + i).find((w) => {
+      const first = probe.boundsOfString(text, 0, 0, { width: w });
+      return probe.boundsOfString(text, 0, 0, { width: first.width }).height > first.height;
+    });
+    expect(narrow, 'pdfkit mäter nu bindestrecket själv: ta bort hyphenAwareBounds').toBeDefined();
+    const write = async (fix: boolean) => {
+      const pdf = new PDFDocument({ size: 'A4' });
+      if (fix) hyphenAwareBounds(pdf);
+      pdf.registerFont('R', fonts[0][1]);
+      pdf.font('R').fontSize(8.5);
+      const chunks: Buffer[] = [];
+      pdf.on('data', (c: Buffer) => chunks.push(c));
+      const done = new Promise((r) => pdf.on('end', r));
+      pdf.table({ columnStyles: [narrow! + 2 * 3, 200], defaultStyle: { padding: 3 }, data: [[text, 'b']] } as PDFKit.Mixins.TableOptionsWithData);
+      pdf.end();
+      await done;
+      const f = join(mkdtempSync(join(tmpdir(), 'fsstod-shy-')), 'a.pdf');
+      writeFileSync(f, Buffer.concat(chunks));
+      return execFileSync('pdftotext', ['-layout', f, '-'], { encoding: 'utf8' });
+    };
+    // pdfkit itself measures the cell without the hyphen it draws, wraps again narrower and cuts the last line.
+    expect(await write(false)).toContain('…');
+    const fixed = await write(true);
+    expect(fixed).not.toContain('…');
+    expect(fixed).toMatch(/insatsen/);
+    expect(fixed).toMatch(/\p{L}-\n/u);
+  });
+
   it('a missing private shape gives the named internal error', () => {
     const fake = { font: () => undefined } as unknown as PDFKit.PDFDocument;
     expect(() => cacheFontsByPath(fake, fonts)).toThrow(/^internt fel: pdfkit \S+ saknar typsnittscachen _fontFamilies, som fsstöd använder \(provat med pdfkit 0\.20\.2\)$/);
     expect(() => escapeXmpInfo({} as PDFKit.PDFDocument, xmlEscape)).toThrow(LibraryShapeError);
     expect(() => escapeXmpInfo({} as PDFKit.PDFDocument, xmlEscape)).toThrow(/pdfkit .*saknar _addInfo/);
     expect(() => noSelfHeaders({} as PDFKit.PDFDocument)).toThrow(LibraryShapeError);
+    expect(() => hyphenAwareBounds({} as PDFKit.PDFDocument)).toThrow(LibraryShapeError);
   });
 
   it('the installed pdfkit is the version the adapter was written for', () => {

@@ -97,8 +97,10 @@ describe('chart contents and alt texts', () => {
   const hp = buildContext(p, method, 'handlingsplan', '2025-03-24').charts;
 
   it('the indicator alt text carries baseline, earlier rounds, outcome, target, target date, unit and judgement', () => {
-    expect(up.indikatorer!.alt).toContain('IND1 Andel föräldrar som fullföljer programmet (minst 75 procent av träffarna): utgångsvärde 58 %, U1 64 %, utfall 72 %, målvärde 75 % till 31 december 2027; på väg (82 % av vägen till målet efter 58 % av tiden)');
-    expect(up.indikatorer!.alt).toContain('IND2 Andel deltagare som är nöjda med stödet: utgångsvärde 79 %, U1 84 %, utfall 88 %, målvärde 85 % till 31 december 2026; nått');
+    // Numbers, units and dates are joined by no-break spaces (values.ts); a screen reader reads them as spaces.
+    const alt = up.indikatorer!.alt.replace(/\u00a0/g, ' ');
+    expect(alt).toContain('IND1 Andel föräldrar som fullföljer programmet (minst 75 procent av träffarna): utgångsvärde 58 %, U1 64 %, utfall 72 %, målvärde 75 % till 31 december 2027; på väg (82 % av vägen till målet efter 58 % av tiden)');
+    expect(alt).toContain('IND2 Andel deltagare som är nöjda med stödet: utgångsvärde 79 %, U1 84 %, utfall 88 %, målvärde 85 % till 31 december 2026; nått');
     expect(up.indikatorer!.alt).not.toMatch(/: \.|, \.|ej nått/);
   });
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import * as fontkit from 'fontkit';
 import { columnWidths, labelColumnWidths } from '../../src/render/columns.js';
+import { hyphenateForColumn, keepDatesInWords, SHY } from '../../src/render/hyphen.js';
 import { ROOT } from '../helpers/cli.js';
 
 // Words are measured with the real font (fontkit), at the PDF writer's table size (7.5 pt for
@@ -22,6 +23,10 @@ describe('columnWidths', () => {
     { namn: 'nio kolumner med långa ord', header: ['Id', 'Insats', 'Åtgärd', 'Ansvarig', 'Arenor', 'Målgrupp', 'Nivå', 'Åldrar', 'Tid'],
       rows: [['I10', 'Föräldraskapsstödjande arbetssätt', 'utveckla', 'Kommunledningsförvaltningen', 'Socialtjänsten – individ- och familjeomsorg', 'Förstagångsföräldrar', 'Universell', 'graviditet, 0–18 år', '2025-04-01 – 2025-12-31']],
       total: 470, kort: [0, 2, 6, 7, 8] },
+    // An amount and a date in words are held by no-break spaces: measured whole, kept whole in a squeezed table.
+    { namn: 'belopp och datum i ord', header: ['Kostnad för', '2025', '2026', '2027', '2028', 'Totalt', 'Måldatum'],
+      rows: [['I5 Anpassat föräldraskapsstöd för föräldrar med kognitiva svårigheter', 'ca 1\u00a0255\u00a0000\u00a0kr', '1\u00a0785\u00a0000\u00a0kr', '–', '–', '8\u00a0540\u00a0000\u00a0kr', '31\u00a0december\u00a02027']],
+      total: 470, kort: [1, 2, 5, 6] },
   ];
   it.each(cases)('$namn: summan är sidbredden och korta ord får plats hela', ({ header, rows, total, kort }) => {
     const [h, r] = table(header, rows);
@@ -29,7 +34,7 @@ describe('columnWidths', () => {
     expect(w).toHaveLength(header.length);
     expect(sum(w)).toBeCloseTo(total, 6);
     for (const i of kort) {
-      const widest = Math.max(measure(header[i]!, true), ...rows.flatMap((x) => x[i]!.split(/\s+/)).map((x) => measure(x, false)));
+      const widest = Math.max(measure(header[i]!, true), ...rows.flatMap((x) => x[i]!.split(/[ \t\n]+/)).map((x) => measure(x, false)));
       expect(w[i]!, `kolumn ${header[i]}`).toBeGreaterThanOrEqual(widest + 6);
     }
   });
@@ -54,4 +59,22 @@ describe('labelColumnWidths', () => {
     const w = labelColumnWidths([[cell('En mycket lång etikett som inte ryms på en rad i någon rimlig kolumn alls'), cell('x')]], 470, SIZE * 0.6, 10);
     expect(w[0]).toBeCloseTo(470 * 0.4, 6);
   });
+});
+
+describe('where a word may break (hyphen.ts, for the PDF and the DOCX)', () => {
+  it('a word the column was sized for stays whole; a longer one gets soft hyphens', () => {
+    const [h, r] = table(['Indikator', 'Utgångsvärde'], [['Andel av samordningsfunktionens tid', '44 %']]);
+    // Narrow, but room for each column's longest word (the header set in bold).
+    const w = columnWidths(h, r, 170, SIZE * 0.6, 10);
+    expect(hyphenateForColumn('Utgångsvärde', w[1]!, SIZE * 0.6, 6)).toBe('Utgångsvärde');
+    expect(hyphenateForColumn('samordningsfunktionens', 60, SIZE * 0.6, 6)).toContain(SHY);
+  });
+
+  it.each([
+    ['Startade i mars 2026 när', 'Startade i mars\u00a02026 när'],
+    ['kommer den 2 september att', 'kommer den 2\u00a0september att'],
+    ['till 31 december 2027.', 'till 31\u00a0december\u00a02027.'],
+    ['Mars 2026', 'Mars\u00a02026'],
+    ['3 barn i maj', '3 barn i maj'],
+  ])('a date in words typed in a text is held together: %j', (text, want) => expect(keepDatesInWords(text)).toBe(want));
 });

@@ -93,7 +93,8 @@ describe.skipIf(!tools)('fsstöd render tjänsteskrivelse (needs pandoc and pdft
     const f = join(out, 'lindesberg-tjänsteskrivelse-handlingsplan-2025-10-09.pdf');
     const layout = await runTool('pdftotext', ['-layout', f, '-']);
     // One line per row in the layout; columns stand apart by white space (narrow ones by one space).
-    expect(layout).toMatch(/^\s*Samordning \(samordnartjänsten\)\s+590 000 kr\s+600 000 kr\s+610 000 kr\s+620 000 kr\s+–\s+2 420 000 kr\s*$/m);
+    // Amounts are whole (no-break spaces), so the label column may wrap: "(samordnartjänsten)" on the line after.
+    expect(layout).toMatch(/^\s*Samordning(?: \(samordnartjänsten\))?\s+590 000 kr\s+600 000 kr\s+610 000 kr\s+620 000 kr\s+–\s+2 420 000 kr\s*(?:\n\s*\(samordnartjänsten\)\s*)?$/m);
     expect(layout).toMatch(/^\s*Finansiering\s+2025\s+2026\s+2027\s+2028\s+År ej angivet\s+Totalt\s*$/m);
     expect(layout).toMatch(/^\s*Projektmedel\s+ca 420 000 kr\s+–\s+–\s+–\s+–\s+ca 420 000 kr\s*$/m);
   });

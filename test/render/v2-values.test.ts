@@ -5,14 +5,15 @@ import { budgetTable, talText, beloppText, enhetText } from '../../src/render/va
 import { documentDate } from '../../src/render/index.js';
 import type { Project } from '../../src/project/types.js';
 
+// Digit groups and number–unit are joined by no-break spaces (U+00A0): an amount never breaks.
 describe('tal and belopp as the source gives them', () => {
   it.each([
-    [12, undefined, '12'], [3.5, '%', '3,5 %'], [52000, undefined, '52 000'], [2150, undefined, '2 150'], [999, undefined, '999'], [1234.5, undefined, '1 234,5'],
-    [{ ca: 52000 }, undefined, 'ca 52 000'], [{ från: 40, till: 50 }, '%', '40–50 %'], [{ bedömning: 'hög' }, undefined, 'hög'], ['ej angivet', 'st', 'ej angivet'],
+    [12, undefined, '12'], [3.5, '%', '3,5\u00a0%'], [52000, undefined, '52\u00a0000'], [2150, undefined, '2\u00a0150'], [999, undefined, '999'], [1234.5, undefined, '1\u00a0234,5'],
+    [{ ca: 52000 }, undefined, 'ca 52\u00a0000'], [{ från: 40, till: 50 }, '%', '40–50\u00a0%'], [{ bedömning: 'hög' }, undefined, 'hög'], ['ej angivet', 'st', 'ej angivet'],
   ] as const)('%j %s → %s', (t, enhet, text) => expect(talText(t as never, enhet)).toBe(text));
   it('belopp: "ca 85 000 kr", "ej angivet", never 0', () => {
-    expect(beloppText({ ca: 85000 })).toBe('ca 85 000 kr');
-    expect(beloppText(1500)).toBe('1 500 kr');
+    expect(beloppText({ ca: 85000 })).toBe('ca 85\u00a0000\u00a0kr');
+    expect(beloppText(1500)).toBe('1\u00a0500\u00a0kr');
     expect(beloppText('ej angivet')).toBe('ej angivet');
   });
 });
@@ -22,7 +23,7 @@ describe('units read as Swedish (issue 13, defect 7)', () => {
     ['antal', 'Antal barn 0–17 år', 'barn'], ['antal per år', 'Antal födda barn', 'födda per år'], ['antal', 'Barn i familjer', ''],
     ['procent', 'Andel', '%'], ['procent av svarande', 'Andel', '% av svarande'], ['%', undefined, '%'], ['kr', undefined, 'kr'], [undefined, 'x', ''],
   ] as const)('%s (%s) → "%s"', (enhet, namn, text) => expect(enhetText(enhet, namn)).toBe(text));
-  it('a count with its noun: "2 150 barn", never "2150 antal"', () => expect(talText(2150, enhetText('antal', 'Antal barn 0–17 år'))).toBe('2 150 barn'));
+  it('a count with its noun: "2 150 barn", never "2150 antal"', () => expect(talText(2150, enhetText('antal', 'Antal barn 0–17 år'))).toBe('2\u00a0150\u00a0barn'));
 });
 
 describe('budgetTable', () => {
@@ -30,14 +31,14 @@ describe('budgetTable', () => {
     const t = budgetTable([{ belopp_kr: 100, källa: 'ordinarie budget' }, { år: 2026, källa: 'ingen kostnad' }, { år: 2026, källa: 'projektmedel' }], [])!;
     expect(t.kolumner).toEqual(['2026', 'Varje år', 'Totalt']);
     expect(t.rader).toEqual([
-      { källa: 'ordinarie budget', celler: ['–', '100 kr', '100 kr'] },
+      { källa: 'ordinarie budget', celler: ['–', '100\u00a0kr', '100\u00a0kr'] },
       { källa: 'projektmedel', celler: ['ej ifyllt', '–', 'ej ifyllt'] },
-      { källa: 'ingen kostnad', celler: ['0 kr', '–', '0 kr'] },
-      { källa: 'Totalt', celler: ['0 kr + ej ifyllt', '100 kr', '100 kr + ej ifyllt'] },
+      { källa: 'ingen kostnad', celler: ['0\u00a0kr', '–', '0\u00a0kr'] },
+      { källa: 'Totalt', celler: ['0\u00a0kr + ej ifyllt', '100\u00a0kr', '100\u00a0kr + ej ifyllt'] },
     ]);
   });
   it('a cost without källa is in the row "ej angivet"; no costs, no table', () => {
-    expect(budgetTable([{ år: 2025, belopp_kr: 5 }], [2025])!.rader[0]).toEqual({ källa: 'ej angivet', celler: ['5 kr', '5 kr'] });
+    expect(budgetTable([{ år: 2025, belopp_kr: 5 }], [2025])!.rader[0]).toEqual({ källa: 'ej angivet', celler: ['5\u00a0kr', '5\u00a0kr'] });
     expect(budgetTable([], [2025])).toBeUndefined();
   });
 });

@@ -4,7 +4,7 @@
 // order and with fixed dates, so the same project gives byte-identical files.
 import {
   AlignmentType, Bookmark, Document, ExternalHyperlink, InternalHyperlink, LeaderType, LevelFormat, PageReference, Tab, TabStopType, Footer, Header, HeadingLevel, ImageRun, PageBreak, PageNumber, Paragraph,
-  ShadingType, Table, TableCell, TableRow, TextRun, WidthType, BorderStyle, TableLayoutType,
+  NoBreakHyphen, ShadingType, Table, TableCell, TableRow, TextRun, WidthType, BorderStyle, TableLayoutType,
 } from 'docx';
 import { ZipFile } from 'yazl';
 import type { Block, DocModel, Inline } from '../model.js';
@@ -13,7 +13,7 @@ import { docxParts } from './adapter.js';
 import { coverRows } from '../cover.js';
 import { CHAR_EM, columnWidths, labelColumnWidths, tableTextSize } from '../columns.js';
 import { xmlChars } from '../xml.js';
-import { hyphenateLong } from '../hyphen.js';
+import { hyphenateForColumn, ISO_DATE } from '../hyphen.js';
 import { footerText, headerText, type Profil } from '../profil.js';
 import { withReferenceStyles, withWidowControl } from './reference.js';
 import { withFieldRuns } from './fields.js';
@@ -34,10 +34,24 @@ const LIST_STEP = 360;
 const QUOTE_STEP = 567;
 const BULLETS = ['•', '◦', '▪'];
 
+/** A run's text: an ISO date's hyphens as no-break hyphens (Word breaks after "2025-"; hyphen.ts). */
+const textOf = (line: string): { text: string } | { children: (string | NoBreakHyphen)[] } => {
+  if (!line.match(ISO_DATE)) return { text: line };
+  const children: (string | NoBreakHyphen)[] = [];
+  let from = 0;
+  for (const m of line.matchAll(ISO_DATE)) {
+    if (m.index > from) children.push(line.slice(from, m.index));
+    m[0].split('-').forEach((part, i) => { if (i) children.push(new NoBreakHyphen()); children.push(part); });
+    from = m.index + m[0].length;
+  }
+  if (from < line.length) children.push(line.slice(from));
+  return { children };
+};
+
 /** Runs for inline text: links as real hyperlinks (the URL kept), line breaks in code kept. */
 const runs = (xs: Inline[], size?: number) => linkGroups(xs).flatMap(({ href, runs: rs }): (TextRun | ExternalHyperlink)[] => {
   const out = rs.flatMap((x) => x.text.split('\n').map((line, k) => new TextRun({
-    text: line, break: k ? 1 : undefined, bold: x.bold, italics: x.italic, strike: x.strike, font: x.code ? MONO : undefined, size, style: href === undefined ? undefined : 'Hyperlink',
+    ...textOf(line), break: k ? 1 : undefined, bold: x.bold, italics: x.italic, strike: x.strike, font: x.code ? MONO : undefined, size, style: href === undefined ? undefined : 'Hyperlink',
   })));
   return href === undefined ? out : [new ExternalHyperlink({ link: href, children: out })];
 });
@@ -170,12 +184,11 @@ export async function writeDocx(doc: DocModel, images: Map<Block, ChartImage>, w
         const total = 9306 - at.indent;
         // The PDF's text size for the table, so that the columns sized for it hold their words whole.
         const pt = tableTextSize(cols);
-        // Letters a column holds on one line: a longer word gets soft hyphens (hyphen.ts), so that
+        // A word longer than its column holds gets soft hyphens (hyphen.ts, as in the PDF), so that
         // Word and LibreOffice break it with a hyphen instead of anywhere without one.
-        const fits = (i: number) => Math.floor((widths[i]! - 160) / (pt * CHAR_EM * 20));
         const cell = (xs: Inline[], header: boolean, i: number, keepNext: boolean) => new TableCell({
           width: { size: widths[i]!, type: WidthType.DXA },
-          children: [new Paragraph({ ...(keepNext ? { keepNext: true } : {}), children: runs(xs.map((x) => (x.code || x.href !== undefined ? x : { ...x, text: hyphenateLong(x.text, fits(i)) })), pt * 2) })],
+          children: [new Paragraph({ ...(keepNext ? { keepNext: true } : {}), children: runs(xs.map((x) => (x.code || x.href !== undefined ? x : { ...x, text: hyphenateForColumn(x.text, widths[i]!, pt * CHAR_EM * 20, 160) })), pt * 2) })],
           shading: header ? { type: ShadingType.CLEAR, fill: LIGHT, color: 'auto' } : undefined,
           margins: { top: 40, bottom: 40, left: 80, right: 80 },
         });
@@ -184,6 +197,8 @@ export async function writeDocx(doc: DocModel, images: Map<Block, ChartImage>, w
         // Keep with next on every paragraph of a row keeps it on the page of the next row (each row
         // is also kept whole): a short table stands whole on one page, a longer one keeps its header
         // and first two rows with its heading, as the PDF does.
+        // Letters a column holds on one line, for the rows' estimated height.
+        const fits = (i: number) => Math.floor((widths[i]! - 160) / (pt * CHAR_EM * 20));
         const lines = (r: Inline[][]) => Math.max(1, ...r.map((c, i) => Math.ceil(plain(c).length / Math.max(1, fits(i)))));
         const height = b.rows.reduce((a, r) => a + lines(r) * pt * 1.2 + 4, 0);
         const whole = b.rows.length <= KEEP_TABLE_ROWS && height <= KEEP_TABLE_HEIGHT;

@@ -7,6 +7,7 @@ import { coverRows } from '../cover.js';
 import { xmlChars, xmlEscape } from '../xml.js';
 import { readFileSync } from 'node:fs';
 import type { Profil } from '../profil.js';
+import { ISO_DATE } from '../hyphen.js';
 
 const esc = xmlEscape;
 
@@ -26,7 +27,7 @@ function inl(xs: Inline[]): string {
 }
 
 /** A date (ÅÅÅÅ-MM-DD) does not break at its hyphens. */
-const keepDates = (s: string) => s.replace(/\b\d{4}-\d{2}-\d{2}\b/g, '<span class="datum">$&</span>');
+const keepDates = (s: string) => s.replace(ISO_DATE, '<span class="datum">$&</span>');
 
 const CSS = `
 body{font-family:"Liberation Sans",Arial,sans-serif;color:#1a1a1a;max-width:60rem;margin:0 auto;padding:2rem;line-height:1.5;overflow-wrap:break-word}

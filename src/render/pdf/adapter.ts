@@ -1,10 +1,12 @@
-// The one place fsstöd reaches into pdfkit's internals (pdfkit has no public API for either):
+// The one place fsstöd reaches into pdfkit's internals (pdfkit has no public API for any of these):
 // - its font cache (`_fontFamilies`, `_font`): pdfkit's table restores the font by its file path
 //   after each styled cell and caches fonts by name only, so it would parse the TTF again for
 //   every cell (half the render time); each loaded font is put in the cache under its path too;
 // - `_addInfo`, where pdfkit writes the Info strings into the XMP metadata (XML) unescaped:
-//   "A & B" or "<" in a kommun's name would make that XML malformed.
-// If pdfkit changes either shape this throws a named internal error, and the contract test
+//   "A & B" or "<" in a kommun's name would make that XML malformed;
+// - `ref`/`struct` (a header cell listing itself in Headers) and `boundsOfString` (the width of a
+//   text with soft hyphens, which its table cells are set in), below.
+// If pdfkit changes one of these shapes this throws a named internal error, and the contract test
 // (test/render/adapters.test.ts) fails before a user's render does.
 import { LibraryShapeError } from '../adapter-error.js';
 
@@ -62,5 +64,25 @@ export function noSelfHeaders(pdf: PDFKit.PDFDocument): void {
       if (!d.Headers.length) delete d.Headers;
     }
     return ref.call(this, data);
+  };
+}
+
+interface BoundsInternals { boundsOfString?: (s: string, x?: unknown, y?: unknown, o?: { width?: number; rotation?: number }) => { x: number; y: number; width: number; height: number }; widthOfString(s: string): number }
+
+/**
+ * pdfkit's LineWrapper draws a soft hyphen where it breaks a line as "-", but the width it
+ * reports for the text leaves that hyphen out. Its table sets a cell's text in exactly the width
+ * it measured, so a cell with a hyphenated word wraps again, one line longer, and is cut with
+ * "…". A width that also holds the hyphen (never more than the cell gives) wraps as measured.
+ */
+export function hyphenAwareBounds(pdf: PDFKit.PDFDocument): void {
+  const p = pdf as unknown as BoundsInternals;
+  const bounds = p.boundsOfString;
+  if (typeof bounds !== 'function') throw new LibraryShapeError('pdfkit', PDFKIT_TESTED, 'boundsOfString (tabellcellernas mått)');
+  p.boundsOfString = function (this: BoundsInternals, s, x, y, o) {
+    const r = bounds.call(this, s, x, y, o);
+    const opts = (typeof x === 'object' && x !== null ? x : o) as { width?: number; rotation?: number } | undefined;
+    if (typeof s !== 'string' || !s.includes('\u00ad') || !opts?.width || (opts.rotation ?? 0) !== 0) return r;
+    return { ...r, width: Math.min(opts.width, r.width + this.widthOfString('-')) };
   };
 }

@@ -5,11 +5,12 @@ import PDFDocument from 'pdfkit';
 import type { Block, DocModel, Inline } from '../model.js';
 import { contents, headingShift, plain } from '../model.js';
 import { coverRows } from '../cover.js';
-import { columnWidths } from '../columns.js';
+import { CHAR_EM, columnWidths } from '../columns.js';
+import { hyphenateForColumn } from '../hyphen.js';
 import type { ChartImage } from '../charts.js';
 import SVGtoPDF from 'svg-to-pdfkit';
 import { xmlChars, xmlEscape } from '../xml.js';
-import { cacheFontsByPath, escapeXmpInfo, noSelfHeaders } from './adapter.js';
+import { cacheFontsByPath, escapeXmpInfo, hyphenAwareBounds, noSelfHeaders } from './adapter.js';
 import { footerText, headerText, type Profil } from '../profil.js';
 
 const NEUTRAL_BLUE = '#1f5fa8';
@@ -45,6 +46,7 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
   // pdfkit writes the info into the XMP metadata (XML) as it is: give it escaped strings there.
   escapeXmpInfo(pdf, xmlEscape);
   noSelfHeaders(pdf);
+  hyphenAwareBounds(pdf);
   // With a cover the title is the one H1; the template's chapters are H2 (as in the HTML).
   const shift = headingShift(doc.blocks);
   const chunks: Buffer[] = [];
@@ -114,11 +116,18 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
   const layTable = (b: TableBlock, width: number) => {
     const cols = b.header.length;
     const size = cols > 6 ? 7.5 : 8.5;
-    const head = b.header.map((h) => ({ text: plain(h), font: { src: 'B', size }, backgroundColor: LIGHT }));
     // A cell is set in one font, without link annotations: a link keeps its URL in the text.
-    const cellText = (xs: Inline[]) => xs.map((x) => (x.href !== undefined && x.href !== x.text ? `${x.text} (${x.href})` : x.text)).join('');
-    const rows = b.rows.map((r) => Array.from({ length: cols }, (_, i) => ({ text: cellText(r[i] ?? []), font: { src: r[i]?.some((x) => x.bold) ? 'B' : r[i]?.some((x) => x.italic) ? 'I' : 'R', size } })));
-    const widths = b.labels && cols === 2 ? labelWidths(rows, width) : columnWidths(b.header, b.rows, width, size * 0.6, 10);
+    // Words too long for the column get soft hyphens (hyphen.ts, as in the DOCX); links and code do not.
+    const cellText = (xs: Inline[], k?: number): string => xs.map((x) => {
+      if (x.href !== undefined || x.code) return x.href !== undefined && x.href !== x.text ? `${x.text} (${x.href})` : x.text;
+      return k === undefined ? x.text : hyphenateForColumn(x.text, widths[k]!, size * CHAR_EM, 2 * PAD);
+    }).join('');
+    const fontOfCell = (xs?: Inline[]) => (xs?.some((x) => x.bold) ? 'B' : xs?.some((x) => x.italic) ? 'I' : 'R');
+    const widths: number[] = b.labels && cols === 2
+      ? labelWidths(b.rows.map((r) => [{ text: cellText(r[0] ?? []), font: { size } }]), width)
+      : columnWidths(b.header, b.rows, width, size * CHAR_EM, 10);
+    const head = b.header.map((h, k) => ({ text: cellText(h, k), font: { src: 'B', size }, backgroundColor: LIGHT }));
+    const rows = b.rows.map((r) => Array.from({ length: cols }, (_, i) => ({ text: cellText(r[i] ?? [], i), font: { src: fontOfCell(r[i]), size } })));
     return { size, head, rows, widths, width };
   };
   const PAD = 3;
