@@ -349,7 +349,7 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
     // Every field of this document's decision, dates in words (the same as the Förankringsunderlag prints).
     beslutInfo: beslutDetaljer(beslut, (id) => { const r = p.projekt.referenser?.find((x) => x.id === id); return r ? `${id} ${r.rubrik}` : id; }),
     beslut: { status: cap(beslut.status ?? 'utkast'), organ: beslut.organ ?? '', datum: beslut.datum ?? '', datumText: datumText(beslut.datum), diarienummer: beslut.diarienummer ?? '', paragraf: beslut.paragraf ?? '', kommentar: beslut.kommentar ?? '', dokumentdatum: datumText(beslut.dokumentdatum) },
-    steg: Object.fromEntries(method.steg.map((s) => [s.nummer, { titel: `Steg ${s.nummer}: ${s.titel}`, syfte: s.syfte, moment: Object.fromEntries(s.moment.map((x) => [x.nummer.replace('.', '_'), `${x.nummer} ${x.titel}`])) }])),
+    steg: Object.fromEntries(method.steg.map((s) => [s.nummer, { titel: `Steg ${s.nummer}: ${s.titel}`, syfte: s.syfte, checklista: s.checklista.titel, moment: Object.fromEntries(s.moment.map((x) => [x.nummer.replace('.', '_'), `${x.nummer} ${x.titel}`])) }])),
     organisation: {
       aktörer: (p.organisation?.aktörer ?? []).map((x) => ({ id: x.id, namn: x.namn, huvudman: x.huvudman ?? '', förvaltning: x.förvaltning ?? '', arenor: (x.arenor ?? []).map(namnArena).join(', ') })),
       arenor: (p.organisation?.arenor ?? []).map((x) => ({ id: x.id, namn: x.namn, huvudman: x.huvudman ?? '' })),
