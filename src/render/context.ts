@@ -268,6 +268,9 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
   const fokusRot = (x: (typeof allaMål)[number], f: string) => x.fokusområde === f && (isRoot(x) || byId.get(x.överordnat!)?.fokusområde !== f);
   const fokus = (h.fokusområden ?? []).map((f) => ({ id: f.id, namn: f.namn, beskrivning: f.beskrivning ?? '', mål: träd(allaMål.filter((x) => fokusRot(x, f.id)), 0, f.id) }));
   const övrigaMål = [...träd(allaMål.filter(isRoot)), ...träd(allaMål)]; // the rest, and any goal only reachable through a cycle
+  // The overall goals head the list, before the fokusområden whose goals they are over; the
+  // other goals without a fokusområde come after them.
+  const övergripande = (r: { id: string }) => byId.get(r.id)?.slag === 'övergripande';
 
   // Budget: every insats cost and the coordinator's post, per year and source (and per post).
   const budgetPoster = poster(p);
@@ -384,7 +387,7 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
       sammanfattning: beslut.sammanfattning ?? '', sammanfattningAuto: planSammanfattning, harLägesbild, lägesbildBeslut,
       koppling: h.koppling ?? '',
       perspektiv: b.perspektiv.map((x) => ({ titel: x.titel, text: (h.perspektiv as Record<string, string> | undefined)?.[x.id] ?? '' })),
-      fokusområden: fokus, mål: övrigaMål, harMål: allaMål.length > 0,
+      fokusområden: fokus, övergripandeMål: övrigaMål.filter(övergripande), mål: övrigaMål.filter((r) => !övergripande(r)), harMål: allaMål.length > 0,
       insatser: ins.map(insats),
       budget: budget ? { kolumner: budget.kolumner, rader: budget.rader.map((r) => ({ ...r, källa: cap(r.källa) })) } : undefined,
       budgetPerPost: budgetPerPost ? { kolumner: budgetPerPost.kolumner, rader: budgetPerPost.rader } : undefined,
