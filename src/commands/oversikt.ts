@@ -79,6 +79,8 @@ export async function oversikt(opts: OversiktOptions, io: IO): Promise<number> {
       const { templateLimits } = await import('../render/template.js');
       const exempel = nu.ok.some((s) => s.exempel);
       const ctx = oversiktContext(o, method, datum, exempel);
+      // With a thread, it draws the charts' PNGs (the DOCX's) while this thread makes the model.
+      const drawn = docs.includes('docx') ? read.draw?.(ctx.charts) : undefined;
       const warn = (m: string) => io.err(`varning: ${m}\n`);
       const antal = o.län.reduce((a, l) => a + l.kommuner.length, 0);
       const meta = {
@@ -92,7 +94,7 @@ export async function oversikt(opts: OversiktOptions, io: IO): Promise<number> {
       };
       const { model } = modelFromContext('översikt', ctx, meta, opts.mallar, warn, templateLimits(io.env));
       // With a thread (many files), the DOCX is written there while this thread writes the PDF.
-      const bytes = await modelBytes(model, docs, warn, undefined, read.docx ? { docx: read.docx } : {});
+      const bytes = await modelBytes(model, docs, warn, undefined, { ...(read.docx ? { docx: read.docx } : {}), ...(drawn ? { drawn } : {}) });
       for (const [f, b] of bytes) {
         writeAtomic(join(out, `${stem}.${f}`), b);
         written.push(join(opts.ut, `${stem}.${f}`));

@@ -8,7 +8,7 @@ import { buildContext, type DokumentId, type RenderContext } from './context.js'
 import { renderMarkdown, templateLimits, type TemplateLimits } from './template.js';
 import { markdownToBlocks } from './markdown.js';
 import type { Block, DocMeta, DocModel } from './model.js';
-import { chartFont, chartPng, chartVector, type ChartFont, type ChartImage } from './charts.js';
+import { chartFont, chartKey, chartPng, chartVector, type ChartFont, type ChartImage } from './charts.js';
 import { writeHtml } from './html/write.js';
 import { dokumentRuta } from './cover.js';
 import { markEmpty, emptyWarning } from './empty.js';
@@ -166,10 +166,12 @@ export async function renderBytes(p: Project, method: Method, dokument: Dokument
 /**
  * The charts as the formats need them: with a PNG (DOCX's fallback for readers without SVG), or as
  * vectors only (what the PDF draws); `font`: a profile's font for their text.
+ * `drawn`: charts already drawn with their PNG (by chartKey), by a worker thread ahead of the
+ * model (oversikt/parallel.ts); the others are drawn here.
  */
-export async function chartImages(model: DocModel, png: boolean, fontDir: string, font?: ChartFont): Promise<Map<Block, ChartImage>> {
+export async function chartImages(model: DocModel, png: boolean, fontDir: string, font?: ChartFont, drawn?: Map<string, ChartImage>): Promise<Map<Block, ChartImage>> {
   const images = new Map<Block, ChartImage>();
-  for (const b of model.blocks) if (b.kind === 'figure') images.set(b, png ? await chartPng(b.chart, b.alt, fontDir, font) : chartVector(b.chart, b.alt, font));
+  for (const b of model.blocks) if (b.kind === 'figure') images.set(b, png ? drawn?.get(chartKey(b.chart, b.alt)) ?? await chartPng(b.chart, b.alt, fontDir, font) : chartVector(b.chart, b.alt, font));
   return images;
 }
 
@@ -181,8 +183,9 @@ export type DocxElsewhere = (model: DocModel) => Promise<{ docx: Buffer; warning
  * document (the översikt, without a profile) has its DOCX written in a worker thread
  * (oversikt/parallel.ts) while this thread writes the other formats; when the thread cannot, the
  * DOCX is written here.
+ * `drawn`: the charts with their PNGs, drawn by that thread while this one made the model.
  */
-export async function modelBytes(model: DocModel, formats: Format[], warn: (m: string) => void, profil?: Profil, o: { docx?: DocxElsewhere } = {}): Promise<Map<Format, Buffer>> {
+export async function modelBytes(model: DocModel, formats: Format[], warn: (m: string) => void, profil?: Profil, o: { docx?: DocxElsewhere; drawn?: Promise<Map<string, ChartImage>> } = {}): Promise<Map<Format, Buffer>> {
   const fontDir = fromRoot('assets', 'fonts');
   // A profile's font sets the charts' text too, measured with its own files (read only when there is a chart).
   const font = profil?.typsnitt && model.blocks.some((b) => b.kind === 'figure') ? await chartFont(profil.typsnitt) : undefined;
@@ -199,15 +202,18 @@ export async function modelBytes(model: DocModel, formats: Format[], warn: (m: s
     else made.set(f, await (await import('./pdf/write.js')).writePdf(model, images, fontDir, w, profil));
   };
   try {
-    // The PDF draws the charts' SVG as vectors; only DOCX needs a PNG.
-    const images = here.includes('docx') || here.includes('pdf') ? await chartImages(model, here.includes('docx'), fontDir, font) : new Map<Block, ChartImage>();
+    // The PDF draws the charts' SVG as vectors; only DOCX needs a PNG. Charts drawn elsewhere are in
+    // the bundled font: not taken when a profile sets another.
+    const png = here.includes('docx');
+    const drawn = async () => (font ? undefined : await o.drawn);
+    const images = png || here.includes('pdf') ? await chartImages(model, png, fontDir, font, png ? await drawn() : undefined) : new Map<Block, ChartImage>();
     for (const f of here) await write(f, images);
     if (side) {
       const r = await side;
       if (r) {
         made.set('docx', r.docx);
         said.get('docx')!.push(...r.warnings);
-      } else await write('docx', await chartImages(model, true, fontDir, font));
+      } else await write('docx', await chartImages(model, true, fontDir, font, await drawn()));
     }
   } finally {
     for (const f of formats) for (const m of said.get(f)!) warn(m);

@@ -1,6 +1,6 @@
 // The översikt of many files on two threads (src/oversikt/parallel.ts: a worker reads files beside
 // the main thread, then writes the DOCX while the main thread writes the PDF) gives what one
-// thread gives: the same bytes in every file, the same stdout and stderr (a broken file, notices in
+// thread gives (the worker also draws the charts' PNGs ahead of the model): the same bytes in every file, the same stdout and stderr (a broken file, notices in
 // the files' order), with last year's files read in the same queue.
 import { describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -41,5 +41,11 @@ describe('översikt on two threads', () => {
     expect(files.map((f) => f.split('.').pop())).toEqual(['csv', 'docx', 'html', 'pdf']);
     expect(readdirSync(two.ut).sort()).toEqual(files);
     for (const f of files) expect(readFileSync(join(two.ut, f)).equals(readFileSync(join(one.ut, f))), f).toBe(true);
+    // The DOCX alone is written on the main thread, with the charts the worker drew: the same bytes.
+    const ut = join(dir, 'ut-docx');
+    const docx = await runCliAsync(['översikt', 'i-år', '--jämför', 'i-fjol', '--format', 'docx', '--ut', ut], { cwd: dir, env: { SOURCE_DATE_EPOCH: '1764633600' } });
+    expect(docx.code, docx.stderr).toBe(1);
+    const name = files.find((f) => f.endsWith('.docx'))!;
+    expect(readFileSync(join(ut, name)).equals(readFileSync(join(one.ut, name)))).toBe(true);
   }, 600_000);
 });
