@@ -50,8 +50,12 @@ export interface Read {
   close(): Promise<void>;
 }
 
-/** Reads the files, in a worker thread beside this one when that helps (useThread). */
-export async function readFiles(files: string[], method: Method, env: NodeJS.ProcessEnv): Promise<Read> {
+/**
+ * Reads the files, in a worker thread beside this one when that helps (useThread). `share`: at
+ * most this part of the files is read here, the rest by the thread (when the thread is to write
+ * the DOCX, this thread has the longer way after the reading: the model, then the PDF).
+ */
+export async function readFiles(files: string[], method: Method, env: NodeJS.ProcessEnv, share = 1): Promise<Read> {
   const läst: Läst[] = new Array(files.length);
   const notices: Notice[][] = new Array(files.length);
   const mine = (i: number) => {
@@ -109,7 +113,8 @@ export async function readFiles(files: string[], method: Method, env: NodeJS.Pro
     w.on('exit', fail);
   } else readingDone();
   // This thread works through the queue too, one file at a time, letting the worker's messages in between.
-  for (let batch = take(1); batch.length; batch = take(1)) {
+  const most = w ? Math.ceil(share * files.length) : files.length;
+  for (let n = 0, batch = take(1); batch.length; batch = ++n < most ? take(1) : []) {
     mine(batch[0]!);
     if (w) await new Promise<void>((r) => setImmediate(r));
   }
