@@ -47,11 +47,13 @@ export async function oversikt(opts: OversiktOptions, io: IO): Promise<number> {
   const method = loadMethod();
   const filer = await expandFiles(opts.filer.length ? opts.filer : ['.']);
   const filerFörra = opts.jämför !== undefined ? await expandFiles([opts.jämför]) : [];
-  // This year's and last year's files in one reading (on two threads when there are many). When
-  // the thread will write the DOCX, this thread leaves it more of the reading (0.4 for the
-  // country's 290 files, estimated from the profile in docs/benchmarks.md).
+  // This year's and last year's files in one reading (on two threads when there are many). After
+  // the reading this thread has the longer way (the model, then the PDF or the HTML or the DOCX),
+  // so it leaves the thread more of the files: 0.4 when the thread writes the DOCX, 0.3 when it
+  // only draws the charts or nothing (estimated from the profile in docs/benchmarks.md).
   const docxThere = formats.includes('docx') && formats.some((f) => f === 'pdf' || f === 'html');
-  const read = await readFiles([...filer, ...filerFörra], method, io.env, docxThere ? 0.4 : 1);
+  const share = formats.every((f) => f === 'csv') ? 1 : docxThere ? 0.4 : 0.3;
+  const read = await readFiles([...filer, ...filerFörra], method, io.env, share);
   try {
     const nu = split(read.läst.slice(0, filer.length));
     const förra = opts.jämför !== undefined ? split(read.läst.slice(filer.length)) : undefined;
