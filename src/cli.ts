@@ -253,6 +253,11 @@ export async function checkWorker(): Promise<void> {
   (await import('./check/parallel.js')).serveWorker();
 }
 
+/** Entry of the översikt's worker thread (src/oversikt/parallel.ts starts it through bin/load-cli.cjs). */
+export async function oversiktWorker(): Promise<void> {
+  (await import('./oversikt/parallel.js')).serveWorker();
+}
+
 /** " eller fsstöd check --help" when the arguments name a command. */
 function helpFor(argv: string[], program: Command): string {
   const cmd = argv.slice(2).find((a) => !a.startsWith('-'));

@@ -8,8 +8,8 @@ import type { IO } from '../io.js';
 import { InputError, UsageError } from '../errors.js';
 import { expandFiles } from '../check/files.js';
 import { loadMethod } from '../content/load.js';
-import { readOne, type Oläsbar, type Sammanfattning } from '../oversikt/read.js';
-import type { Method } from '../content/types.js';
+import type { Läst, Oläsbar, Sammanfattning } from '../oversikt/read.js';
+import { readFiles } from '../oversikt/parallel.js';
 
 export interface OversiktOptions {
   filer: string[];
@@ -23,13 +23,10 @@ export interface OversiktOptions {
 const FORMATER = ['docx', 'pdf', 'html', 'csv'] as const;
 type Format = (typeof FORMATER)[number];
 
-function readAll(files: string[], method: Method): { ok: Sammanfattning[]; fel: Oläsbar[] } {
+function split(läst: Läst[]): { ok: Sammanfattning[]; fel: Oläsbar[] } {
   const ok: Sammanfattning[] = [];
   const fel: Oläsbar[] = [];
-  for (const f of files) {
-    const r = readOne(f, method);
-    if (r.ok) ok.push(r.s); else fel.push(r.fel);
-  }
+  for (const r of läst) if (r.ok) ok.push(r.s); else fel.push(r.fel);
   return { ok, fel };
 }
 
@@ -48,55 +45,71 @@ export async function oversikt(opts: OversiktOptions, io: IO): Promise<number> {
   const { resolveLän, buildOversikt, oversiktContext, oversiktCsv, oversiktTitle } = await import('../oversikt/build.js');
 
   const method = loadMethod();
-  const nu = readAll(await expandFiles(opts.filer.length ? opts.filer : ['.']), method);
-  const förra = opts.jämför !== undefined ? readAll(await expandFiles([opts.jämför]), method) : undefined;
-  for (const x of nu.fel) io.err(`${x.fel}\n`);
-  for (const x of förra?.fel ?? []) io.err(`${x.fel} (förra årets fil, --jämför)\n`);
-  if (!nu.ok.length) {
-    throw new InputError(`ingen projektfil kunde läsas (${nu.fel.length} ${nu.fel.length === 1 ? 'fil' : 'filer'}); ingen översikt skapades`, undefined, 'Rätta filerna ovan (fsstöd validate <fil> visar felen) och kör översikten igen.');
-  }
-  const län = resolveLän(opts.län, nu.ok);
-  const o = buildOversikt(nu.ok, län, { förra: förra?.ok, oläsbara: nu.fel, oläsbaraFörra: förra?.fel, method });
-  for (const f of o.utanför) io.err(`${f}: obs: filens kommuner ligger utanför ${oversiktTitle(o)} och är inte med i översikten\n`);
-  for (const s of nu.ok) for (const k of s.okändaKommuner) io.err(`${s.fil}: obs: kommunen "${k}" finns inte i referensdata (data/kommuner.csv) och räknas inte\n`);
-
-  const when = epoch ?? new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`);
-  const datum = when.toISOString().slice(0, 10);
-  const område = oversiktTitle(o);
-  const out = prepareOutDir(opts.ut);
-  const stem = safeName(`översikt-${o.län.length === 1 ? område : o.län.length > 3 && område === 'Hela landet' ? 'riket' : `${o.län.length}-län`}-${datum}`).toLowerCase();
-  const { writeAtomic } = await import('../project/save.js');
-  const written: string[] = [];
-  if (formats.includes('csv')) {
-    writeAtomic(join(out, `${stem}.csv`), oversiktCsv(o, method));
-    written.push(join(opts.ut, `${stem}.csv`));
-  }
-  const docs = formats.filter((f): f is 'docx' | 'pdf' | 'html' => f !== 'csv');
-  if (docs.length) {
-    const { modelFromContext, modelBytes } = await import('../render/index.js');
-    const { templateLimits } = await import('../render/template.js');
-    const exempel = nu.ok.some((s) => s.exempel);
-    const ctx = oversiktContext(o, method, datum, exempel);
-    const warn = (m: string) => io.err(`varning: ${m}\n`);
-    const antal = o.län.reduce((a, l) => a + l.kommuner.length, 0);
-    const meta = {
-      dokument: 'översikt', titel: ctx.titel as string, projekt: 'Länsstyrelsens översikt över kommunernas föräldraskapsstöd', kommun: område,
-      period: '', version: '', status: '', diarienummer: '', datum, tid: when, exempel, lang: 'sv-SE' as const,
-      omslag: [
-        ['Område', område], ['Kommuner', String(antal)],
-        ['Projektfiler', `${nu.ok.length}${nu.fel.length ? `, ${nu.fel.length} kunde inte läsas` : ''}`],
-        ...(opts.jämför !== undefined ? [['Jämförs med', `förra årets projektfiler (${förra!.ok.length})`]] : []),
-      ] as [string, string][],
-    };
-    const { model } = modelFromContext('översikt', ctx, meta, opts.mallar, warn, templateLimits(io.env));
-    const bytes = await modelBytes(model, docs, warn);
-    for (const [f, b] of bytes) {
-      writeAtomic(join(out, `${stem}.${f}`), b);
-      written.push(join(opts.ut, `${stem}.${f}`));
+  const filer = await expandFiles(opts.filer.length ? opts.filer : ['.']);
+  const filerFörra = opts.jämför !== undefined ? await expandFiles([opts.jämför]) : [];
+  // This year's and last year's files in one reading (on two threads when there are many). After
+  // the reading this thread has the longer way (the model, then the PDF or the HTML or the DOCX),
+  // so it leaves the thread more of the files: 0.4 when the thread writes the DOCX, 0.3 when it
+  // only draws the charts or nothing (estimated from the profile in docs/benchmarks.md).
+  const docxThere = formats.includes('docx') && formats.some((f) => f === 'pdf' || f === 'html');
+  const share = formats.every((f) => f === 'csv') ? 1 : docxThere ? 0.4 : 0.3;
+  const read = await readFiles([...filer, ...filerFörra], method, io.env, share);
+  try {
+    const nu = split(read.läst.slice(0, filer.length));
+    const förra = opts.jämför !== undefined ? split(read.läst.slice(filer.length)) : undefined;
+    for (const x of nu.fel) io.err(`${x.fel}\n`);
+    for (const x of förra?.fel ?? []) io.err(`${x.fel} (förra årets fil, --jämför)\n`);
+    if (!nu.ok.length) {
+      throw new InputError(`ingen projektfil kunde läsas (${nu.fel.length} ${nu.fel.length === 1 ? 'fil' : 'filer'}); ingen översikt skapades`, undefined, 'Rätta filerna ovan (fsstöd validate <fil> visar felen) och kör översikten igen.');
     }
+    const län = resolveLän(opts.län, nu.ok);
+    const o = buildOversikt(nu.ok, län, { förra: förra?.ok, oläsbara: nu.fel, oläsbaraFörra: förra?.fel, method });
+    for (const f of o.utanför) io.err(`${f}: obs: filens kommuner ligger utanför ${oversiktTitle(o)} och är inte med i översikten\n`);
+    for (const s of nu.ok) for (const k of s.okändaKommuner) io.err(`${s.fil}: obs: kommunen "${k}" finns inte i referensdata (data/kommuner.csv) och räknas inte\n`);
+
+    const when = epoch ?? new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`);
+    const datum = when.toISOString().slice(0, 10);
+    const område = oversiktTitle(o);
+    const out = prepareOutDir(opts.ut);
+    const stem = safeName(`översikt-${o.län.length === 1 ? område : o.län.length > 3 && område === 'Hela landet' ? 'riket' : `${o.län.length}-län`}-${datum}`).toLowerCase();
+    const { writeAtomic } = await import('../project/save.js');
+    const written: string[] = [];
+    if (formats.includes('csv')) {
+      writeAtomic(join(out, `${stem}.csv`), oversiktCsv(o, method));
+      written.push(join(opts.ut, `${stem}.csv`));
+    }
+    const docs = formats.filter((f): f is 'docx' | 'pdf' | 'html' => f !== 'csv');
+    if (docs.length) {
+      const { modelFromContext, modelBytes } = await import('../render/index.js');
+      const { templateLimits } = await import('../render/template.js');
+      const exempel = nu.ok.some((s) => s.exempel);
+      const ctx = oversiktContext(o, method, datum, exempel);
+      // With a thread, it draws the charts' PNGs (the DOCX's) while this thread makes the model.
+      const drawn = docs.includes('docx') ? read.draw?.(ctx.charts) : undefined;
+      const warn = (m: string) => io.err(`varning: ${m}\n`);
+      const antal = o.län.reduce((a, l) => a + l.kommuner.length, 0);
+      const meta = {
+        dokument: 'översikt', titel: ctx.titel as string, projekt: 'Länsstyrelsens översikt över kommunernas föräldraskapsstöd', kommun: område,
+        period: '', version: '', status: '', diarienummer: '', datum, tid: when, exempel, lang: 'sv-SE' as const,
+        omslag: [
+          ['Område', område], ['Kommuner', String(antal)],
+          ['Projektfiler', `${nu.ok.length}${nu.fel.length ? `, ${nu.fel.length} kunde inte läsas` : ''}`],
+          ...(opts.jämför !== undefined ? [['Jämförs med', `förra årets projektfiler (${förra!.ok.length})`]] : []),
+        ] as [string, string][],
+      };
+      const { model } = modelFromContext('översikt', ctx, meta, opts.mallar, warn, templateLimits(io.env));
+      // With a thread (many files), the DOCX is written there while this thread writes the PDF.
+      const bytes = await modelBytes(model, docs, warn, undefined, { ...(read.docx ? { docx: read.docx } : {}), ...(drawn ? { drawn } : {}) });
+      for (const [f, b] of bytes) {
+        writeAtomic(join(out, `${stem}.${f}`), b);
+        written.push(join(opts.ut, `${stem}.${f}`));
+      }
+    }
+    for (const w of written) io.out(`✓ ${w}\n`);
+    const fel = nu.fel.length + (förra?.fel.length ?? 0);
+    if (fel) io.err(`${fel} ${fel === 1 ? 'fil' : 'filer'} kunde inte läsas och står i översikten med sin orsak.\n`);
+    return fel ? 1 : 0;
+  } finally {
+    await read.close(); // the thread, if any
   }
-  for (const w of written) io.out(`✓ ${w}\n`);
-  const fel = nu.fel.length + (förra?.fel.length ?? 0);
-  if (fel) io.err(`${fel} ${fel === 1 ? 'fil' : 'filer'} kunde inte läsas och står i översikten med sin orsak.\n`);
-  return fel ? 1 : 0;
 }

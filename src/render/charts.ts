@@ -492,6 +492,9 @@ export function svgSize(svg: string): { width: number; height: number } {
   return m ? { width: Number(m[1]), height: Number(m[2]) } : { width: CHART_WIDTH, height: CHART_WIDTH / 2 };
 }
 
+/** What identifies a chart's drawing: its data and its alt text (its title in the SVG). */
+export const chartKey = (chart: Chart, alt: string): string => JSON.stringify([chart, alt]);
+
 /** A chart ready for a writer: its SVG and size in points, and (for DOCX's fallback) a PNG. */
 export interface ChartImage { svg: string; width: number; height: number; png?: Buffer }
 

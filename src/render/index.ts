@@ -8,7 +8,7 @@ import { buildContext, type DokumentId, type RenderContext } from './context.js'
 import { renderMarkdown, templateLimits, type TemplateLimits } from './template.js';
 import { markdownToBlocks } from './markdown.js';
 import type { Block, DocMeta, DocModel } from './model.js';
-import { chartFont, chartPng, chartVector, type ChartImage } from './charts.js';
+import { chartFont, chartKey, chartPng, chartVector, type ChartFont, type ChartImage } from './charts.js';
 import { writeHtml } from './html/write.js';
 import { dokumentRuta } from './cover.js';
 import { markEmpty, emptyWarning } from './empty.js';
@@ -163,24 +163,62 @@ export async function renderBytes(p: Project, method: Method, dokument: Dokument
   return { model, files: await modelBytes(model, formats, opts.warn, opts.profil) };
 }
 
-/** A document model written in each format (the same writers for every document). */
-export async function modelBytes(model: DocModel, formats: Format[], warn: (m: string) => void, profil?: Profil): Promise<Map<Format, Buffer>> {
-  const opts = { warn, profil };
+/**
+ * The charts as the formats need them: with a PNG (DOCX's fallback for readers without SVG), or as
+ * vectors only (what the PDF draws); `font`: a profile's font for their text.
+ * `drawn`: charts already drawn with their PNG (by chartKey), by a worker thread ahead of the
+ * model (oversikt/parallel.ts); the others are drawn here.
+ */
+export async function chartImages(model: DocModel, png: boolean, fontDir: string, font?: ChartFont, drawn?: Map<string, ChartImage>): Promise<Map<Block, ChartImage>> {
+  const images = new Map<Block, ChartImage>();
+  for (const b of model.blocks) if (b.kind === 'figure') images.set(b, png ? drawn?.get(chartKey(b.chart, b.alt)) ?? await chartPng(b.chart, b.alt, fontDir, font) : chartVector(b.chart, b.alt, font));
+  return images;
+}
+
+/** A DOCX written elsewhere, with its warnings; undefined when it could not be. */
+export type DocxElsewhere = (model: DocModel) => Promise<{ docx: Buffer; warnings: string[] } | undefined>;
+
+/**
+ * A document model written in each format (the same writers for every document). `docx`: a big
+ * document (the översikt, without a profile) has its DOCX written in a worker thread
+ * (oversikt/parallel.ts) while this thread writes the other formats; when the thread cannot, the
+ * DOCX is written here.
+ * `drawn`: the charts with their PNGs, drawn by that thread while this one made the model.
+ */
+export async function modelBytes(model: DocModel, formats: Format[], warn: (m: string) => void, profil?: Profil, o: { docx?: DocxElsewhere; drawn?: Promise<Map<string, ChartImage>> } = {}): Promise<Map<Format, Buffer>> {
   const fontDir = fromRoot('assets', 'fonts');
-  // The PDF draws the charts' SVG as vectors; only DOCX needs a PNG (its fallback for readers without SVG).
   // A profile's font sets the charts' text too, measured with its own files (read only when there is a chart).
   const font = profil?.typsnitt && model.blocks.some((b) => b.kind === 'figure') ? await chartFont(profil.typsnitt) : undefined;
-  const images = new Map<Block, ChartImage>();
-  if (formats.includes('docx') || formats.includes('pdf')) {
-    for (const b of model.blocks) if (b.kind === 'figure') images.set(b, formats.includes('docx') ? await chartPng(b.chart, b.alt, fontDir, font) : chartVector(b.chart, b.alt, font));
+  // The thread writes without a profile (its logo and Word template would reach it as copies).
+  const side = o.docx && !profil && formats.includes('docx') && formats.length > 1 ? o.docx(model) : undefined;
+  const here = side ? formats.filter((f) => f !== 'docx') : formats;
+  // Each format's warnings, said in the formats' order wherever the format was written.
+  const said = new Map<Format, string[]>(formats.map((f) => [f, []]));
+  const made = new Map<Format, Buffer>();
+  const write = async (f: Format, images: Map<Block, ChartImage>) => {
+    const w = (m: string) => said.get(f)!.push(m);
+    if (f === 'html') made.set(f, Buffer.from(writeHtml(model, w, profil, font), 'utf8'));
+    else if (f === 'docx') made.set(f, await (await import('./docx/write.js')).writeDocx(model, images, w, profil));
+    else made.set(f, await (await import('./pdf/write.js')).writePdf(model, images, fontDir, w, profil));
+  };
+  try {
+    // The PDF draws the charts' SVG as vectors; only DOCX needs a PNG. Charts drawn elsewhere are in
+    // the bundled font: not taken when a profile sets another.
+    const png = here.includes('docx');
+    const drawn = async () => (font ? undefined : await o.drawn);
+    const images = png || here.includes('pdf') ? await chartImages(model, png, fontDir, font, png ? await drawn() : undefined) : new Map<Block, ChartImage>();
+    for (const f of here) await write(f, images);
+    if (side) {
+      const r = await side;
+      if (r) {
+        made.set('docx', r.docx);
+        said.get('docx')!.push(...r.warnings);
+      } else await write('docx', await chartImages(model, true, fontDir, font, await drawn()));
+    }
+  } finally {
+    for (const f of formats) for (const m of said.get(f)!) warn(m);
   }
-  const files = new Map<Format, Buffer>();
-  for (const f of formats) {
-    if (f === 'html') files.set(f, Buffer.from(writeHtml(model, opts.warn, opts.profil, font), 'utf8'));
-    else if (f === 'docx') files.set(f, await (await import('./docx/write.js')).writeDocx(model, images, opts.warn, opts.profil));
-    else files.set(f, await (await import('./pdf/write.js')).writePdf(model, images, fontDir, opts.warn, opts.profil));
-  }
-  return files;
+  return new Map(formats.map((f) => [f, made.get(f)!]));
 }
 
 export async function renderDocument(p: Project, method: Method, dokument: DokumentId, formats: Format[], outDir: string, opts: { templates?: string; env: NodeJS.ProcessEnv; warn: (m: string) => void; namn?: { namn: string; flera: boolean }; profil?: Profil; bärare?: string }): Promise<RenderedFile[]> {

@@ -1,0 +1,171 @@
+// The översikt of many files (the whole country's 290) on two cores: one worker thread reads
+// files from a shared queue beside the main thread, as check's workers do (check/parallel.ts),
+// then draws the charts' PNGs (which only the DOCX needs) while the main thread makes the
+// document model, and writes the DOCX while the main thread writes the PDF. Each file is read exactly as in a single run, results and notices come back in
+// the files' order, and whatever the thread fails at is done on the main thread, so the report is
+// the same with or without it. One thread, not one per idle core: the two halves of the work
+// (reading, then the two documents) each split in two.
+//
+// The worker loads the built CLI (bin/load-cli.cjs, the full code cache). From TypeScript sources
+// (the unit tests) there is no worker; everything runs here.
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { availableParallelism } from 'node:os';
+import { readOne, type Läst } from './read.js';
+import { loadMethod } from '../content/load.js';
+import { collectNotices, notice, type Notice } from '../notices.js';
+import { fromRoot } from '../paths.js';
+import type { DocModel } from '../render/model.js';
+import type { DocxElsewhere } from '../render/index.js';
+import { chartKey, type Chart, type ChartImage } from '../render/charts.js';
+import type { RenderContext } from '../render/context.js';
+import type { Method } from '../content/types.js';
+
+/** Defined as true by the build (scripts/build.mjs); undefined when running from sources. */
+declare const BUNDLED: boolean | undefined;
+
+/** Below this many files the thread costs more than it saves (check/parallel.ts: the same). */
+const MIN_FILES = 32;
+const BATCH = 8;
+
+interface Init { fsstodOversikt: true; files: string[] }
+type ToWorker = { batch: number[] } | { charts: [string, Chart, string][]; fontDir: string } | { model: DocModel; fontDir: string };
+interface FromWorker { ready?: true; results?: [number, Läst, Notice[]][]; drawn?: [string, ChartImage][]; docx?: Uint8Array; warnings?: string[]; error?: string }
+
+/** Whether a worker thread helps: the CLI is built, more than one core, enough files; FSSTOD_TRADAR=0 turns it off. */
+export function useThread(n: number, env: NodeJS.ProcessEnv, cores = availableParallelism()): boolean {
+  if (typeof BUNDLED === 'undefined' || !BUNDLED || env.FSSTOD_TRADAR === '0') return false;
+  return n >= MIN_FILES && cores > 1;
+}
+
+export interface Read {
+  läst: Läst[];
+  /** Writes the DOCX in the thread (render/index.ts modelBytes); undefined without a thread. */
+  docx?: DocxElsewhere;
+  /**
+   * Has the thread draw the view model's charts with their PNGs (which only the DOCX needs) while
+   * this thread makes the model; the drawings, by chartKey, come back for a DOCX written here.
+   */
+  draw?: (charts: RenderContext['charts']) => Promise<Map<string, ChartImage>>;
+  /** Ends the thread (when the documents are written, or none is to be). */
+  close(): Promise<void>;
+}
+
+/**
+ * Reads the files, in a worker thread beside this one when that helps (useThread). `share`: at
+ * most this part of the files is read here, the rest by the thread (when the thread is to write
+ * the DOCX, this thread has the longer way after the reading: the model, then the PDF).
+ */
+export async function readFiles(files: string[], method: Method, env: NodeJS.ProcessEnv, share = 1): Promise<Read> {
+  const läst: Läst[] = new Array(files.length);
+  const notices: Notice[][] = new Array(files.length);
+  const mine = (i: number) => {
+    const c = collectNotices(() => readOne(files[i]!, method));
+    läst[i] = c.value;
+    notices[i] = c.notices;
+  };
+  let next = 0;
+  const take = (size: number): number[] => {
+    const batch: number[] = [];
+    while (batch.length < size && next < files.length) batch.push(next++);
+    return batch;
+  };
+  let w: Worker | undefined;
+  if (useThread(files.length, env)) {
+    try {
+      w = new Worker(`const l = require(${JSON.stringify(fromRoot('bin', 'load-cli.cjs'))}); l.loadCli(l.CACHES.full).oversiktWorker();`, { eval: true, workerData: { fsstodOversikt: true, files } satisfies Init });
+    } catch {
+      w = undefined;
+    }
+  }
+  let alive = Boolean(w);
+  let readingDone: () => void = () => {};
+  let docxDone: ((r: { docx: Buffer; warnings: string[] } | undefined) => void) | undefined;
+  let drawDone: ((r: Map<string, ChartImage>) => void) | undefined;
+  const reading = new Promise<void>((r) => { readingDone = r; });
+  // Two batches in flight, so that the worker never waits for this thread to hand out the next.
+  let inFlight = 0;
+  const feed = () => {
+    while (alive && inFlight < 2) {
+      const batch = take(BATCH);
+      if (!batch.length) break;
+      w!.postMessage({ batch } satisfies ToWorker);
+      inFlight++;
+    }
+    if (inFlight === 0) readingDone();
+  };
+  const fail = () => {
+    alive = false;
+    readingDone();
+    docxDone?.(undefined);
+    drawDone?.(new Map()); // drawn here instead
+  };
+  if (w) {
+    w.on('message', (m: FromWorker) => {
+      if (m.error !== undefined) { fail(); return; }
+      // A PNG comes as a Uint8Array: a Buffer again, as the DOCX writer hashes and zips it.
+      if (m.drawn) { drawDone?.(new Map(m.drawn.map(([k, img]) => [k, { ...img, ...(img.png ? { png: Buffer.from(img.png.buffer, img.png.byteOffset, img.png.byteLength) } : {}) }]))); return; }
+      if (m.docx) { docxDone?.({ docx: Buffer.from(m.docx.buffer, m.docx.byteOffset, m.docx.byteLength), warnings: m.warnings ?? [] }); return; }
+      if (m.results) inFlight--;
+      for (const [i, r, n] of m.results ?? []) { läst[i] = r; notices[i] = n; }
+      feed();
+    });
+    w.on('error', fail);
+    w.on('exit', fail);
+  } else readingDone();
+  // This thread works through the queue too, one file at a time, letting the worker's messages in between.
+  const most = w ? Math.ceil(share * files.length) : files.length;
+  for (let n = 0, batch = take(1); batch.length; batch = ++n < most ? take(1) : []) {
+    mine(batch[0]!);
+    if (w) await new Promise<void>((r) => setImmediate(r));
+  }
+  await reading;
+  // What the thread did not read (it failed): read here.
+  for (let i = 0; i < files.length; i++) if (!läst[i]) mine(i);
+  for (const ns of notices) for (const n of ns) notice(n.key, n.display, n.message, n.hint);
+  const docx: DocxElsewhere | undefined = alive ? (model) => new Promise((resolve) => {
+    if (!alive) { resolve(undefined); return; }
+    docxDone = resolve;
+    w!.postMessage({ model, fontDir: fromRoot('assets', 'fonts') } satisfies ToWorker);
+  }) : undefined;
+  const draw = alive ? (charts: RenderContext['charts']) => new Promise<Map<string, ChartImage>>((resolve) => {
+    if (!alive) { resolve(new Map()); return; }
+    drawDone = resolve;
+    const list = Object.values(charts).filter((c) => !c.tom).map((c): [string, Chart, string] => [chartKey(c.chart, c.alt), c.chart, c.alt]);
+    w!.postMessage({ charts: list, fontDir: fromRoot('assets', 'fonts') } satisfies ToWorker);
+  }) : undefined;
+  return { läst, ...(docx ? { docx } : {}), ...(draw ? { draw } : {}), close: async () => { alive = false; await w?.terminate(); } };
+}
+
+/** Worker side: read the batches the main thread sends, then write the DOCX of the model it sends (see readFiles). */
+export function serveWorker(): void {
+  if (isMainThread || !(workerData as Init | undefined)?.fsstodOversikt) return;
+  const { files } = workerData as Init;
+  const method = loadMethod();
+  // The charts drawn ahead of the model (ToWorker charts), for its DOCX.
+  const drawn = new Map<string, ChartImage>();
+  // One message at a time, in order: the model's DOCX waits for the charts drawn ahead of it.
+  let queue = Promise.resolve();
+  parentPort!.on('message', (m: ToWorker) => { queue = queue.then(() => serve(m)); });
+  const serve = async (m: ToWorker) => {
+    try {
+      if ('batch' in m) {
+        parentPort!.postMessage({ results: m.batch.map((i) => { const c = collectNotices(() => readOne(files[i]!, method)); return [i, c.value, c.notices] as [number, Läst, Notice[]]; }) } satisfies FromWorker);
+        return;
+      }
+      if ('charts' in m) {
+        const { chartPng } = await import('../render/charts.js');
+        for (const [key, chart, alt] of m.charts) drawn.set(key, await chartPng(chart, alt, m.fontDir));
+        parentPort!.postMessage({ drawn: [...drawn] } satisfies FromWorker);
+        return;
+      }
+      const warnings: string[] = [];
+      const { chartImages } = await import('../render/index.js');
+      const { writeDocx } = await import('../render/docx/write.js');
+      const docx = await writeDocx(m.model, await chartImages(m.model, true, m.fontDir, undefined, drawn), (x) => warnings.push(x));
+      parentPort!.postMessage({ docx, warnings } satisfies FromWorker);
+    } catch (e) {
+      parentPort!.postMessage({ error: (e as Error)?.message ?? String(e) } satisfies FromWorker);
+    }
+  };
+  parentPort!.postMessage({ ready: true } satisfies FromWorker); // ask for the first batches
+}
