@@ -50,6 +50,9 @@ describe.skipIf(!tools)('the documents\' text (needs pandoc and pdftotext)', () 
       const level = (nr: string) => hs.find((h) => h.text.startsWith(`${nr} `))?.level;
       expect(level('6.1'), fmt).toBeDefined();
       for (const nr of ['5.1', '5.2', '5.3', '6.2', '6.3', '6.4']) expect(level(nr), `${fmt}: ${nr}`).toBe(level('6.1'));
+      // A part does not repeat its moment's title ("6.4 Anpassa och sprida", then "Anpassa och sprida").
+      const titles = hs.map((h) => h.text.replace(/^\d\.\d /, ''));
+      expect(titles.filter((t, i) => titles.indexOf(t) !== i), fmt).toEqual([]);
     }
     // The PDF's contents indent a section under its chapter: every moment at the same indent.
     const toc = (await runTool('pdftotext', ['-layout', '-f', '2', '-l', '2', pick(join(out, x), 'uppföljning', 'pdf'), '-'])).split('\n');
