@@ -125,7 +125,11 @@ describe.skipIf(!ok)('HTML printed by Chromium (Lindesberg, pdftotext per page)'
     for (const d of docs) {
       const heads = [...d.html.matchAll(/<h[2-6][^>]*>([\s\S]*?)<\/h[2-6]>/g)].map((x) => text(x[1]!));
       const header = text(/<title>([\s\S]*?)<\/title>/.exec(d.html)![1]!);
+      // The contents list the headings: its pages (up to the one with its last entry) are not read.
+      const toc = [...(/<nav[\s\S]*?<\/nav>/.exec(d.html)?.[0] ?? '').matchAll(/<a [^>]*>([\s\S]*?)<\/a>/g)].map((x) => text(x[1]!));
+      const tocEnd = d.pages.findIndex((p) => p.lines.includes(toc.at(-1)!));
       d.pages.slice(0, -1).forEach((p, i) => {
+        if (i <= tocEnd) return;
         const body = p.lines.filter((l) => l !== header && !/^Sida \d+ av \d+$/.test(l));
         const last = body.at(-1) ?? '';
         const two = norm(`${body.at(-2) ?? ''} ${last}`);
