@@ -81,7 +81,9 @@ const cssString = (s: string) => `"${s.replace(/[\\"<>\n]/g, (c) => `\\${c.charC
  * margins as the PDF has them, none of it on the cover.
  */
 function pageCss(m: DocModel['meta'], profil?: Profil): string {
-  const small = 'font-family:inherit;font-size:8pt;color:#6b6b6b';
+  // The page's margin boxes do not inherit the body's font: named as the body names it.
+  const family = profil?.typsnitt ? `${JSON.stringify(profil.typsnitt.familj)},` : '';
+  const small = `font-family:${family}"Liberation Sans",Arial,sans-serif;font-size:8pt;color:#6b6b6b`;
   const number = `content:"Sida " counter(page) " av " counter(pages);${small}`;
   const footer = footerText(profil, m.titel, m.kommun);
   const foot = footer === undefined ? `@bottom-center{${number}}` : `@bottom-left{content:${cssString(footer)};${small}}@bottom-right{${number}}`;
