@@ -14,6 +14,7 @@ const ok = have(CHROMIUM) && have('pdftotext');
 
 interface Word { x: number; y: number; xMax: number; t: string }
 interface Page { width: number; words: Word[]; lines: string[] }
+const EXAMPLES = ['lindesberg', 'hjo-tidaholm', 'boras'];
 const docs: { file: string; html: string; pages: Page[] }[] = [];
 
 const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&#39;/g, "'").replace(/&amp;/g, '&');
@@ -64,21 +65,23 @@ function headerRowOn(p: { y: number; t: string }[], headers: string[]): string[]
 
 beforeAll(async () => {
   if (!ok) return;
-  const out = tempDir('fsstod-print-');
-  const r = await runCliAsync(['render', 'alla', join(ROOT, 'examples', 'lindesberg', 'projekt.yaml'), '--format', 'html', '--ut', out], { env: { SOURCE_DATE_EPOCH: '1760000000' } });
-  if (r.code !== 0) throw new Error(r.stderr + r.stdout);
   const profile = tempDir('fsstod-print-chromium-');
+  for (const ex of EXAMPLES) {
+  const out = tempDir(`fsstod-print-${ex}-`);
+  const r = await runCliAsync(['render', 'alla', join(ROOT, 'examples', ex, 'projekt.yaml'), '--format', 'html', '--ut', out], { env: { SOURCE_DATE_EPOCH: '1760000000' } });
+  if (r.code !== 0) throw new Error(r.stderr + r.stdout);
   for (const f of readdirSync(out).filter((n) => n.endsWith('.html')).sort()) {
     const html = join(out, f);
     const pdf = html.replace(/\.html$/, '.pdf');
     await runTool(CHROMIUM, ['--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', `--user-data-dir=${profile}`, `--print-to-pdf=${pdf}`, pathToFileURL(html).href]);
     docs.push({ file: f, html: readFileSync(html, 'utf8'), pages: await pagesOf(pdf) });
   }
+  }
 }, 300_000);
 
-describe.skipIf(!ok)('HTML printed by Chromium (Lindesberg, pdftotext per page)', () => {
-  it('prints the four documents', () => {
-    expect(docs.map((d) => d.file.replace(/-\d{4}-\d\d-\d\d\.html$/, ''))).toEqual(['lindesberg-förankring', 'lindesberg-handlingsplan', 'lindesberg-lägesbild', 'lindesberg-uppföljning']);
+describe.skipIf(!ok)('HTML printed by Chromium (every example, pdftotext per page)', () => {
+  it('prints the four documents of every example', () => {
+    expect(docs.map((d) => /-(\p{L}+)-\d{4}-\d\d-\d\d\.html$/u.exec(d.file)?.[1])).toEqual(EXAMPLES.flatMap(() => ['förankring', 'handlingsplan', 'lägesbild', 'uppföljning']));
   });
 
   it('every column header of every table is printed, whole, inside the sheet', () => {

@@ -64,7 +64,7 @@ body{max-width:none;padding:0;font-size:10.5pt}
 .tabell{overflow:visible;margin:.8rem 0}
 table{width:100%;table-layout:auto}
 th,td{overflow-wrap:break-word;hyphens:auto}
-.tabell.bred table{font-size:7.5pt}
+.tabell.bred table{font-size:8pt}
 .tabell.bred th,.tabell.bred td{padding:.2rem .3rem}
 h1,h2,h3,h4,h5,h6,caption,thead{break-after:avoid}
 tr,figure,.tabell.nycklar{break-inside:avoid}
