@@ -21,6 +21,11 @@ const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').re
 const norm = (s: string) => s.replace(/[\s\u00ad]+/g, ' ').trim();
 const text = (html: string) => norm(unescape(html.replace(/<[^>]*>/g, '')));
 
+/** The contents' entries, in order. */
+const tocOf = (html: string) => [...(/<nav[\s\S]*?<\/nav>/.exec(html)?.[0] ?? '').matchAll(/<a [^>]*>([\s\S]*?)<\/a>/g)].map((x) => text(x[1]!));
+/** A page's lines hold a text (in two columns one line of text may hold an entry of each). */
+const holds = (lines: string[], s: string) => ` ${lines.join(' ')} `.includes(` ${s} `);
+
 async function pagesOf(pdf: string): Promise<Page[]> {
   const xml = await runTool('pdftotext', ['-bbox', pdf, '-']);
   return [...xml.matchAll(/<page width="([\d.]+)" height="[\d.]+">([\s\S]*?)<\/page>/g)].map((m) => {
@@ -123,14 +128,28 @@ describe.skipIf(!ok)('HTML printed by Chromium (every example, pdftotext per pag
     expect(bad).toEqual([]);
   });
 
-  it('no heading is the last thing on a page', () => {
+  it('the contents (Innehåll) are a page of their own, after the cover: none of it spills onto the next page', () => {
     const bad: string[] = [];
     for (const d of docs) {
-      const heads = [...d.html.matchAll(/<h[2-6][^>]*>([\s\S]*?)<\/h[2-6]>/g)].map((x) => text(x[1]!));
+      const toc = tocOf(d.html);
+      const page = d.pages[1]!.lines.filter((l) => !/^Sida \d+ av \d+$/.test(l));
+      // Page 2 opens with "Innehåll" after the running header and holds the last entry (in two
+      // columns a line of text may hold an entry of each).
+      if (page[1] !== 'Innehåll' || !holds(page, toc.at(-1)!)) bad.push(`${d.file}: Innehåll står inte ensamt och helt på sidan 2`);
+      if (d.pages[0]!.lines.includes('Innehåll')) bad.push(`${d.file}: Innehåll börjar på omslaget`);
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('no heading, and no caption shown, is the last thing on a page', () => {
+    const bad: string[] = [];
+    for (const d of docs) {
+      // Headings, and the captions that are shown (a caption that repeats its heading is only for screen readers).
+      const heads = [...d.html.matchAll(/<h[2-6][^>]*>([\s\S]*?)<\/h[2-6]>|<caption id="[^"]*">([\s\S]*?)<\/caption>/g)].map((x) => text(x[1] ?? x[2]!));
       const header = text(/<title>([\s\S]*?)<\/title>/.exec(d.html)![1]!);
       // The contents list the headings: its pages (up to the one with its last entry) are not read.
-      const toc = [...(/<nav[\s\S]*?<\/nav>/.exec(d.html)?.[0] ?? '').matchAll(/<a [^>]*>([\s\S]*?)<\/a>/g)].map((x) => text(x[1]!));
-      const tocEnd = d.pages.findIndex((p) => p.lines.includes(toc.at(-1)!));
+      const toc = tocOf(d.html);
+      const tocEnd = d.pages.findIndex((p) => holds(p.lines, toc.at(-1)!));
       d.pages.slice(0, -1).forEach((p, i) => {
         if (i <= tocEnd) return;
         const body = p.lines.filter((l) => l !== header && !/^Sida \d+ av \d+$/.test(l));
