@@ -77,8 +77,8 @@ nav.innehall a{min-height:0;padding:0;line-height:1.35}
 const cssString = (s: string) => `"${s.replace(/[\\"<>\n]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
 
 /**
- * The printed page (Chromium's "Skriv ut"): A4, the running header and "Sida N av M" in the page
- * margins as the PDF has them, none of it on the cover.
+ * The printed page (Chromium's "Skriv ut"): A4, the running header (and a profile's footer line)
+ * in the page margins as the PDF has them, not on the cover; "Sida N av M" on every page.
  */
 function pageCss(m: DocModel['meta'], profil?: Profil): string {
   // The page's margin boxes do not inherit the body's font: named as the body names it.
