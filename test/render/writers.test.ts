@@ -166,6 +166,14 @@ describe('writers, from a hand-built model', () => {
     expect(html).toContain('<ol start="3">');
   });
 
+  it('HTML: the printed running header holds the title as a CSS string that neither ends early nor closes <style>', () => {
+    const titel = 'Plan "A" \\ </style><script>x</script>\nrad';
+    const html = writeHtml({ ...MODEL, meta: { ...MODEL.meta, titel } }, () => {});
+    const style = /<style>([\s\S]*?)<\/style>/.exec(html)![1]!;
+    expect(style).toContain('@top-right{content:"Plan \\22 A\\22  \\5c  \\3c /style\\3e \\3c script\\3e x\\3c /script\\3e \\a rad – Hjo";');
+    expect(html.match(/<script/g)).toBeNull();
+  });
+
   it('PDF: a link annotation with the URL, H5/H6, BlockQuote and nested L in the structure', async () => {
     const warns: string[] = [];
     const pdf = (await writePdf(MODEL, await images(MODEL), fontDir, (w) => warns.push(w))).toString('latin1');

@@ -6,7 +6,7 @@ import { chartSvg, type ChartFont } from '../charts.js';
 import { coverRows } from '../cover.js';
 import { xmlChars, xmlEscape } from '../xml.js';
 import { readFileSync } from 'node:fs';
-import type { Profil } from '../profil.js';
+import { footerText, headerText, type Profil } from '../profil.js';
 import { ISO_DATE } from '../hyphen.js';
 
 const esc = xmlEscape;
@@ -58,8 +58,37 @@ caption{text-align:left;font-weight:bold;padding:.2rem 0}
 @media (max-width:40rem){body{padding:1rem}header.omslag h1{font-size:1.6rem}header.omslag dl{grid-template-columns:minmax(0,1fr);gap:0}header.omslag dd{margin:0 0 .4rem}}
 blockquote{border-left:4px solid #c9d6e8;margin:1rem 0;padding:.1rem 1rem;color:#333}
 code{font-family:"Liberation Mono","Courier New",monospace;font-size:.92em;background:#f2f4f7;padding:0 .2em}
-@media print{.sidbrytning{page-break-after:always}}
+@media print{
+.sidbrytning{break-after:page}
+body{max-width:none;padding:0;font-size:10.5pt}
+.tabell{overflow:visible;margin:.8rem 0}
+table{width:100%;table-layout:auto}
+th,td{overflow-wrap:break-word;hyphens:auto}
+.tabell.bred table{font-size:8pt}
+.tabell.bred th,.tabell.bred td{padding:.2rem .3rem}
+h1,h2,h3,h4,h5,h6,caption,thead{break-after:avoid}
+tr,figure,.tabell.nycklar{break-inside:avoid}
+nav.innehall{break-before:page}
+nav.innehall a{min-height:0;padding:0;line-height:1.35}
+}
 `;
+
+/** A CSS string: quoted, with what would end it or the style element escaped. */
+const cssString = (s: string) => `"${s.replace(/[\\"<>\n]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
+
+/**
+ * The printed page (Chromium's "Skriv ut"): A4, the running header (and a profile's footer line)
+ * in the page margins as the PDF has them, not on the cover; "Sida N av M" on every page.
+ */
+function pageCss(m: DocModel['meta'], profil?: Profil): string {
+  // The page's margin boxes do not inherit the body's font: named as the body names it.
+  const family = profil?.typsnitt ? `${JSON.stringify(profil.typsnitt.familj)},` : '';
+  const small = `font-family:${family}"Liberation Sans",Arial,sans-serif;font-size:8pt;color:#6b6b6b`;
+  const number = `content:"Sida " counter(page) " av " counter(pages);${small}`;
+  const footer = footerText(profil, m.titel, m.kommun);
+  const foot = footer === undefined ? `@bottom-center{${number}}` : `@bottom-left{content:${cssString(footer)};${small}}@bottom-right{${number}}`;
+  return `@page{size:A4;margin:20mm 18mm 18mm;@top-right{content:${cssString(headerText(profil, m.titel, m.kommun))};${small}}${foot}}\n@page:first{@top-right{content:none}${footer === undefined ? '' : '@bottom-left{content:none}'}}\n`;
+}
 
 export function writeHtml(doc: DocModel, warn: (m: string) => void, profil?: Profil, font?: ChartFont): string {
   const m = doc.meta;
@@ -107,7 +136,7 @@ export function writeHtml(doc: DocModel, warn: (m: string) => void, profil?: Pro
   };
   for (const b of doc.blocks) parts.push(block(b));
   // The one place the page becomes text: only XML characters (XHTML tools and parsers read it too).
-  return xmlChars(`<!DOCTYPE html>\n<html lang="sv">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${esc(m.titel)} – ${esc(m.kommun)}</title>\n<meta name="description" content="${esc(m.projekt)}">\n<style>${profil ? profileCss(profil) : CSS}</style>\n</head>\n<body>\n<main>\n${parts.join('\n')}\n</main>\n</body>\n</html>\n`, warn, 'HTML');
+  return xmlChars(`<!DOCTYPE html>\n<html lang="sv">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${esc(m.titel)} – ${esc(m.kommun)}</title>\n<meta name="description" content="${esc(m.projekt)}">\n<style>${profil ? profileCss(profil) : CSS}${pageCss(m, profil)}</style>\n</head>\n<body>\n<main>\n${parts.join('\n')}\n</main>\n</body>\n</html>\n`, warn, 'HTML');
 }
 
 /**
@@ -121,7 +150,10 @@ function tableHtml(b: Extract<Block, { kind: 'table' }>, n: number, captionText:
   const caption = `<caption id="${id}"${hidden ? ' class="sr-only"' : ''}>${esc(captionText)}</caption>`;
   const head = b.labels ? '' : `<thead><tr>${b.header.map((h) => th(h, 'col')).join('')}</tr></thead>`;
   const row = (r: Inline[][]) => `<tr>${r.map((c, i) => (b.labels && i === 0 ? th(c, 'row') : `<td>${inl(c)}</td>`)).join('')}</tr>`;
-  return `<div class="tabell" role="region" tabindex="0" aria-labelledby="${id}"><table>${caption}${head}<tbody>${b.rows.map(row).join('')}</tbody></table></div>`;
+  // In print a wide table gets smaller type so that every column fits the sheet; a label/value
+  // table (Beslut, Rapportens status) is kept on one page.
+  const cls = b.labels ? ' nycklar' : (b.header.length >= 6 ? ' bred' : '');
+  return `<div class="tabell${cls}" role="region" tabindex="0" aria-labelledby="${id}"><table>${caption}${head}<tbody>${b.rows.map(row).join('')}</tbody></table></div>`;
 }
 
 /** Chapters as a list, each with its sections (level 2) as a list inside it. */
