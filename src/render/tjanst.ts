@@ -49,12 +49,12 @@ export function poster(p: Project): Post[] {
  * check --for <document> (judge/readiness.ts, the one judgement), counted and the first few
  * named. Empty when there are none.
  */
-export function utkastText(bestämd: string, för: DokumentId, fel: string[]): string {
+export function utkastText(bestämd: string, fel: string[]): string {
   if (!fel.length) return '';
   // Each finding's first sentence, without the interview's hint ("Svara med fsstöd …", "Lägg till …").
-  const kort = [...new Set(fel.map((m) => m.split(/\. (?=[A-ZÅÄÖ])/)[0]!.replace(/: inte ifyllt: .*$/, ' är inte ifyllt').replace(/\.$/, '')))];
+  const kort = [...new Set(fel.map((m) => m.split(/(?<!\d)\. (?=[A-ZÅÄÖ])/)[0]!.replace(/: inte ifyllt: .*$/, ' är inte ifyllt').replace(/\.$/, '').replace(/ \([^)]*\)$/, '')))];
   const visas = kort.slice(0, 3);
-  return `Utkast – underlaget är inte klart för beslut: ${bestämd} har ${fel.length === 1 ? 'en brist' : `${fel.length} brister`} som ska åtgärdas först (fsstöd check --for ${för}): ${visas.join('; ')}${kort.length > visas.length ? ` med flera` : ''}.`;
+  return `Utkast – underlaget är inte klart för beslut: ${bestämd} har ${fel.length === 1 ? 'en brist' : `${fel.length} brister`} som ska åtgärdas först: ${visas.join('; ')}${kort.length > visas.length ? ` med flera` : ''}.`;
 }
 
 export function tjänsteskrivelseView(p: Project, method: Method, för: DokumentId, fel: string[] = []) {
@@ -91,7 +91,7 @@ export function tjänsteskrivelseView(p: Project, method: Method, för: Dokument
     motivering: p.förankring?.motivering ?? '',
     lägesbild: för === 'lägesbild' ? '' : lb,
     tidigare,
-    utkast: utkastText(carried.bestämd, för, fel),
+    utkast: utkastText(carried.bestämd, fel),
     // A lägesbild is decided before there is a plan: the plan's budget is no consequence of it.
     ekonomi: b.ekonomiska_konsekvenser ?? (för === 'lägesbild' ? `Att godkänna ${carried.i_förslag ?? carried.bestämd} har inga direkta ekonomiska konsekvenser. Kostnaderna för arbetet tas upp i handlingsplanen.` : ''),
     // In a follow-up the plan's budget is context, said so in its lead.

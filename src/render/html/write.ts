@@ -58,7 +58,7 @@ caption{text-align:left;font-weight:bold;padding:.2rem 0}
 @media (max-width:40rem){body{padding:1rem}header.omslag h1{font-size:1.6rem}header.omslag dl{grid-template-columns:minmax(0,1fr);gap:0}header.omslag dd{margin:0 0 .4rem}}
 blockquote{border-left:4px solid #c9d6e8;margin:1rem 0;padding:.1rem 1rem;color:#333}
 code{font-family:"Liberation Mono","Courier New",monospace;font-size:.92em;background:#f2f4f7;padding:0 .2em}
-@media print{.sidbrytning{page-break-after:always}}
+@media print{.sidbrytning{page-break-after:always}.samman{break-inside:avoid}}
 `;
 
 export function writeHtml(doc: DocModel, warn: (m: string) => void, profil?: Profil, font?: ChartFont): string {
@@ -105,7 +105,15 @@ export function writeHtml(doc: DocModel, warn: (m: string) => void, profil?: Pro
       }
     }
   };
-  for (const b of doc.blocks) parts.push(block(b));
+  // Blocks kept together (:::samman) share a box that print does not split.
+  let samman: string[] | undefined;
+  for (const b of doc.blocks) {
+    const keep = 'keepNext' in b && b.keepNext;
+    if (keep && !samman) samman = [];
+    if (samman) samman.push(block(b)); else parts.push(block(b));
+    if (samman && !keep) { parts.push(`<div class="samman">${samman.join('\n')}</div>`); samman = undefined; }
+  }
+  if (samman) parts.push(`<div class="samman">${samman.join('\n')}</div>`);
   // The one place the page becomes text: only XML characters (XHTML tools and parsers read it too).
   return xmlChars(`<!DOCTYPE html>\n<html lang="sv">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${esc(m.titel)} – ${esc(m.kommun)}</title>\n<meta name="description" content="${esc(m.projekt)}">\n<style>${profil ? profileCss(profil) : CSS}</style>\n</head>\n<body>\n<main>\n${parts.join('\n')}\n</main>\n</body>\n</html>\n`, warn, 'HTML');
 }
