@@ -80,12 +80,15 @@ export async function render(opts: RenderOptions, io: IO): Promise<number> {
     }
   }
   const warn = (m: string) => io.err(`varning: ${m}\n`);
+  // A carrier proposes a decision on its document: the same verdict (check --for) marks it a draft when the document is not ready.
+  const { documentErrors } = await import('../judge/readiness.js');
+  const felFör = (j: Job) => (j.bärare ? documentErrors(p, j.dokument).map((x) => x.message) : []);
   const { profileDir, loadProfil } = await import('../render/profil.js');
   const where = profileDir(opts.profil, project.dokument?.profil, p.file, () => ({ file: p.display, ...positionOf(p, ['dokument', 'profil']) }));
   const profil = where ? loadProfil(where.dir, where.shown) : undefined;
   prepareOutDir(opts.ut);
   for (const j of jobs) {
-    const files = await renderDocument(project, method, j.dokument, formats as never, opts.ut, { templates: opts.mallar, env: io.env, warn, bärare: j.bärare, namn: opts.namn === undefined ? undefined : { namn: opts.namn, flera: jobs.length > 1 }, profil });
+    const files = await renderDocument(project, method, j.dokument, formats as never, opts.ut, { templates: opts.mallar, env: io.env, warn, bärare: j.bärare, fel: felFör(j), namn: opts.namn === undefined ? undefined : { namn: opts.namn, flera: jobs.length > 1 }, profil });
     for (const f of files) io.out(`✓ ${f.path}\n`);
   }
   return 0;

@@ -92,6 +92,8 @@ export interface Dokument {
   namn?: string;
   /** The name's definite form in running text ("lägesbilden"), which code cannot derive. */
   bestämd: string;
+  /** The whole title in the definite form, as the förslag till beslut writes it ("lägesbilden och analysen"; default: titel). */
+  i_förslag?: string;
   /** Whether it shows coverage by age band and prevention level (the täckning rule is about it). */
   täckning?: boolean;
   /** Other names it answers to (their ASCII spellings too), e.g. uppföljningsrapport. */

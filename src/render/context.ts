@@ -14,6 +14,20 @@ import { EJ_ANGIVET } from '../project/types.js';
 import { cap, medEnhet, tusental } from '../text.js';
 import { förankringView, beslutDetaljer } from './forankring.js';
 
+/** "a", "a och b", "a, b och c". */
+const och = (xs: string[]) => xs.join(', ').replace(/, ([^,]*)$/, ' och $1');
+
+/**
+ * The plan's total cost as a sentence: the budget table's last cell ("ca 8 540 000 kr",
+ * "600 000 kr + ej angivet", "ej angivet" or "–"), never "sammanlagt ej angivet".
+ */
+export function kostnadsMening(totalt: string | undefined, se = 'Budget'): string {
+  if (!totalt || totalt === '–') return '';
+  const belopp = totalt.replace(new RegExp(`\\s*\\+\\s*${EJ_ANGIVET}$`), '');
+  if (belopp === EJ_ANGIVET || !/\d/.test(belopp)) return 'Kostnaderna är ännu inte beräknade.';
+  return `Kostnaderna är sammanlagt ${belopp} under perioden${belopp !== totalt ? ', och för en del kostnader är beloppet ännu inte angivet' : ''} (se ${se}).`;
+}
+
 /** A document's id: one of content/begrepp.yaml's dokument (checked where the user names it); the schema has one beslut per document. */
 export type DokumentId = keyof BeslutPerDokument;
 
@@ -61,7 +75,8 @@ export interface RenderContext {
  * bärare: the document that carries this one to its decision (the tjänsteskrivelse, content's
  * begrepp.dokument with bär); its template is rendered with this document's decision and data.
  */
-export function buildContext(p: Project, method: Method, dokument: DokumentId, datum: string, bärare?: string): RenderContext {
+/** fel: for a carrier, the errors of check --for <dokument> (judge/readiness.ts), which mark it a draft. */
+export function buildContext(p: Project, method: Method, dokument: DokumentId, datum: string, bärare?: string, fel: string[] = []): RenderContext {
   const b = method.begrepp;
   const steg = (n: number) => method.steg[n - 1]!;
   const aktörer = new Map((p.organisation?.aktörer ?? []).map((a) => [a.id, a]));
@@ -333,11 +348,31 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
   const åtgärder = ['införa', 'utveckla', 'fortsätta', 'avveckla'].map((x) => [x, ins.filter((i) => i.åtgärd === x).length] as const).filter(([, n]) => n);
   const totalt = budget?.rader.at(-1)?.celler.at(-1);
   const tomPlan = !(h.mål ?? []).length && !ins.length;
-  const planSammanfattning = tomPlan ? `Handlingsplanen är ännu inte ifylld: den har inga mål och inga insatser${per?.från ? ` för ${per.från}–${per.till ?? ''}` : ''}.` : [
-    `Handlingsplanen ${per?.från ? `gäller ${per.från}–${per.till ?? ''} och ` : ''}har ${(h.mål ?? []).length} mål och ${ins.length} insatser${åtgärder.length ? ` (${åtgärder.map(([x, n]) => `${n} att ${x}`).join(', ')})` : ''}.`,
+  // se: where the reader finds the budget (the plan's chapter Budget, the tjänsteskrivelse's Ekonomiska konsekvenser).
+  const planSammanfattningMed = (se: string) => tomPlan ? `Handlingsplanen är ännu inte ifylld: den har inga mål och inga insatser${per?.från ? ` för ${per.från}–${per.till ?? ''}` : ''}.` : [
+    // "varav": the kinds named need not add up to all insatser (an insats may have no åtgärd).
+    `Handlingsplanen ${per?.från ? `gäller ${per.från}–${per.till ?? ''} och ` : ''}har ${(h.mål ?? []).length} mål och ${ins.length} insatser${åtgärder.length ? `, varav ${och(åtgärder.map(([x, n]) => `${n} att ${x}`))}` : ''}.`,
     harLägesbild ? 'Den bygger på lägesbilden och analysen (steg 3).' : '',
-    totalt && totalt !== '–' ? `Kostnaderna är sammanlagt ${totalt} under perioden (se Budget).` : '',
+    kostnadsMening(totalt, se),
     (h.uppföljningsplan?.indikatorer ?? []).length ? `${(h.uppföljningsplan?.indikatorer ?? []).length} indikatorer följs upp.` : 'Planen har ännu inga indikatorer för uppföljningen.',
+  ].filter(Boolean).join(' ');
+  const planSammanfattning = planSammanfattningMed('Budget');
+  // The follow-up in a few sentences, from its data (as the plan's above): the period, the insatser's
+  // status and the indicators' verdicts. Empty when the round reports nothing.
+  // Adjectives after "är" ("Av 12 insatser är 4 genomförda, 6 pågående och 2 försenade").
+  const STATUS_N: Record<string, [string, string]> = { genomförd: ['genomförd', 'genomförda'], pågår: ['pågående', 'pågående'], försenad: ['försenad', 'försenade'], 'ej påbörjad': ['inte påbörjad', 'inte påbörjade'], avbruten: ['avbruten', 'avbrutna'] };
+  const insatsStatus = Object.entries(STATUS_N).map(([k, f]) => [f, aktuellaRader.filter(({ x }) => x?.status === k).length] as const).filter(([, n]) => n).map(([[en, flera], n]) => `${n} ${n === 1 ? en : flera}`);
+  const mätta = serier.filter((x) => x.utfall);
+  const DOM: Record<string, (n: number) => string> = {
+    'nått': (n) => `${n} har nått målvärdet`, 'på väg': (n) => `${n} är på väg mot det`, 'inte på väg': (n) => `${n} är inte på väg mot det`,
+    'för tidigt att bedöma': (n) => `för ${n} är det för tidigt att bedöma`, 'målvärde saknas': (n) => `${n} saknar målvärde`,
+  };
+  const domText = Object.entries(DOM).map(([k, f]) => [f, mätta.filter((x) => x.bedömning.toLocaleLowerCase('sv-SE') === k).length] as const).filter(([, n]) => n).map(([f, n]) => f(n));
+  const uppfPeriod = periodText(u.period, '–');
+  const uppfSammanfattning = !insatsStatus.length && !mätta.length ? '' : [
+    `Uppföljningen${uppfPeriod ? ` gäller ${uppfPeriod} och` : ''} redovisar hur handlingsplanens insatser har genomförts och hur indikatorerna har utvecklats.`,
+    insatsStatus.length ? `Av ${aktuellaRader.length} insatser är ${och(insatsStatus)}.` : '',
+    mätta.length ? `${mätta.length} av ${serier.length} indikatorer är mätta: ${och(domText)}.` : '',
   ].filter(Boolean).join(' ');
 
   return {
@@ -429,7 +464,7 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
     s4syfte: s4.syfte,
     förankring: { ...förankringView(p), checklista1: checklista(1), checklista2: checklista(2) },
     // Without a sammanfattning of its own, the tjänsteskrivelse summarises what it carries: the plan, or the lägesbild's own summary.
-    tj: bärare ? { ...tjänsteskrivelseView(p, method, dokument), sammanfattningAuto: dokument === 'handlingsplan' ? planSammanfattning : dokument === 'lägesbild' ? a.lägesbild?.sammanfattning ?? '' : '' } : undefined,
+    tj: bärare ? { ...tjänsteskrivelseView(p, method, dokument, fel), sammanfattningAuto: dokument === 'handlingsplan' ? planSammanfattningMed('Ekonomiska konsekvenser') : dokument === 'lägesbild' ? a.lägesbild?.sammanfattning ?? '' : uppfSammanfattning } : undefined,
     charts,
     insatsNamn: Object.fromEntries([...insatsMap].map(([k, v]) => [k, v.namn])),
   };

@@ -94,9 +94,9 @@ export function fileStem(p: Project, dokument: string, datum: string, own?: { na
 const docTyp = (method: Method, id: string) => { const d = method.begrepp.dokument.find((x) => x.id === id); return d ? d.namn ?? d.titel : id; };
 
 /** bärare: a document that carries `dokument` to its decision (the tjänsteskrivelse); its template, this document's data. */
-export function buildModel(p: Project, method: Method, dokument: DokumentId, when: Date, templates: string | undefined, warn: (m: string) => void, limits?: TemplateLimits, bärare?: string): { model: DocModel; markdown: string } {
+export function buildModel(p: Project, method: Method, dokument: DokumentId, when: Date, templates: string | undefined, warn: (m: string) => void, limits?: TemplateLimits, bärare?: string, fel: string[] = []): { model: DocModel; markdown: string } {
   const datum = when.toISOString().slice(0, 10);
-  const ctx = buildContext(p, method, dokument, datum, bärare);
+  const ctx = buildContext(p, method, dokument, datum, bärare, fel);
   const beslut = p.beslut?.[dokument];
   const meta: DocMeta = {
     dokument: bärare ?? dokument, titel: bärare ? `${ctx.titel as string} – ${(ctx.tj as { ärende: string }).ärende}` : ctx.titel as string, projekt: p.projekt.namn, kommun: ctx.kommun as string, period: ctx.period as string,
@@ -108,6 +108,7 @@ export function buildModel(p: Project, method: Method, dokument: DokumentId, whe
   // What is empty is said on stderr (also without --strikt).
   const tom = emptyWarning(dokument, empty);
   if (tom) warn(bärare ? `${bärare} för ${tom}` : tom);
+  if (bärare && fel.length) warn(`${bärare} för ${dokument}: underlaget är inte klart för beslut (fsstöd check --for ${dokument} hittar ${fel.length} fel); dokumentet säger att det är ett utkast. Med --strikt skapas det inte.`);
   return { model, markdown };
 }
 
@@ -157,9 +158,9 @@ function isFile(p: string): boolean {
 export interface RenderedFile { path: string; format: Format; bytes: number }
 
 /** The documents' bytes, without touching the disk (render writes them; tests compare them). */
-export async function renderBytes(p: Project, method: Method, dokument: DokumentId, formats: Format[], opts: { templates?: string; env: NodeJS.ProcessEnv; warn: (m: string) => void; profil?: Profil; bärare?: string }): Promise<{ model: DocModel; files: Map<Format, Buffer> }> {
+export async function renderBytes(p: Project, method: Method, dokument: DokumentId, formats: Format[], opts: { templates?: string; env: NodeJS.ProcessEnv; warn: (m: string) => void; profil?: Profil; bärare?: string; fel?: string[] }): Promise<{ model: DocModel; files: Map<Format, Buffer> }> {
   const when = documentDate(p, dokument, opts.env);
-  const { model } = buildModel(p, method, dokument, when, opts.templates, opts.warn, templateLimits(opts.env), opts.bärare);
+  const { model } = buildModel(p, method, dokument, when, opts.templates, opts.warn, templateLimits(opts.env), opts.bärare, opts.fel);
   return { model, files: await modelBytes(model, formats, opts.warn, opts.profil) };
 }
 
@@ -221,7 +222,7 @@ export async function modelBytes(model: DocModel, formats: Format[], warn: (m: s
   return new Map(formats.map((f) => [f, made.get(f)!]));
 }
 
-export async function renderDocument(p: Project, method: Method, dokument: DokumentId, formats: Format[], outDir: string, opts: { templates?: string; env: NodeJS.ProcessEnv; warn: (m: string) => void; namn?: { namn: string; flera: boolean }; profil?: Profil; bärare?: string }): Promise<RenderedFile[]> {
+export async function renderDocument(p: Project, method: Method, dokument: DokumentId, formats: Format[], outDir: string, opts: { templates?: string; env: NodeJS.ProcessEnv; warn: (m: string) => void; namn?: { namn: string; flera: boolean }; profil?: Profil; bärare?: string; fel?: string[] }): Promise<RenderedFile[]> {
   const { model, files: made } = await renderBytes(p, method, dokument, formats, opts);
   const out = prepareOutDir(outDir);
   // A carrier's files name both: lindesberg-tjänsteskrivelse-handlingsplan-2025-03-24.

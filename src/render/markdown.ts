@@ -1,5 +1,5 @@
 // Markdown (from the templates) → the document model, with a well-kept parser (mdast).
-// Directives: ::omslag, ::innehall, ::sidbrytning, ::diagram{typ="…" titel="…"}.
+// Directives: ::omslag, ::innehall, ::sidbrytning, ::diagram{typ="…" titel="…"}, :::samman (kept on one page).
 // A custom template (--mallar) may hold any Markdown: every kind of mdast node either maps to
 // the model or gives a warning that names where it stands (the heading it falls under and the
 // line of the generated Markdown); nothing is dropped silently. Both switches below are
@@ -148,10 +148,14 @@ export function markdownToBlocks(md: string, ctx: RenderContext, warn: (m: strin
             }
           } else warnAt(n, `okänt direktiv ::${n.name} skrivs inte ut`);
           break;
-        case 'containerDirective':
-          warnAt(n, `okänt direktiv :::${n.name}; bara dess innehåll skrivs ut`);
-          out.push(...blocks(n.children));
+        case 'containerDirective': {
+          const inner = blocks(n.children);
+          // :::samman keeps its blocks on one page: each stays with the next (headings, paragraphs and lists; the last need not).
+          if (n.name === 'samman') inner.slice(0, -1).forEach((b) => { if (b.kind === 'heading' || b.kind === 'paragraph' || b.kind === 'list') b.keepNext = true; });
+          else warnAt(n, `okänt direktiv :::${n.name}; bara dess innehåll skrivs ut`);
+          out.push(...inner);
           break;
+        }
         case 'thematicBreak': out.push({ kind: 'pagebreak' }); break;
         case 'code': out.push({ kind: 'paragraph', text: [{ text: n.value, code: true }] }); break;
         case 'html': out.push({ kind: 'paragraph', text: [{ text: n.value }] }); warnAt(n, 'HTML skrivs ut som text'); break;

@@ -17,11 +17,15 @@ export interface Inline {
 /** Markdown's six levels; every writer has a real heading (style, tag, H1–H6) for each. */
 export type HeadingLevel = 1 | 2 | 3 | 4 | 5 | 6;
 
+/**
+ * keepNext: the block stays on the page of the block after it (":::samman" in a template around
+ * blocks that belong together, such as Beslutsunderlag and Expedieras till at a document's end).
+ */
 export type Block =
-  | { kind: 'heading'; level: HeadingLevel; text: Inline[]; id: string }
-  | { kind: 'paragraph'; text: Inline[] }
+  | { kind: 'heading'; level: HeadingLevel; text: Inline[]; id: string; keepNext?: boolean }
+  | { kind: 'paragraph'; text: Inline[]; keepNext?: boolean }
   /** Each item is blocks of its own: paragraphs, nested lists, quotes, tables. */
-  | { kind: 'list'; ordered: boolean; start: number; items: Block[][] }
+  | { kind: 'list'; ordered: boolean; start: number; items: Block[][]; keepNext?: boolean }
   | { kind: 'quote'; blocks: Block[] }
   /**
    * `header` has one entry per column. `labels`: a label/value table (Beslut, Rapportens status):

@@ -8,6 +8,7 @@ import type { Method } from '../content/types.js';
 import { dateInWords } from '../project/dates.js';
 import { budgetTable, budgetByPost, periodYears } from './values.js';
 import type { DokumentId } from './context.js';
+import { genitive } from '../kommuner.js';
 
 /** The carried document's name with the plan's period: "Handlingsplan för föräldraskapsstöd 2025–2028". */
 export function ärendeTitel(p: Project, method: Method, för: DokumentId): string {
@@ -17,12 +18,21 @@ export function ärendeTitel(p: Project, method: Method, för: DokumentId): stri
   return `${d.titel}${d.id === 'handlingsplan' ? period : ''}`;
 }
 
-/** "Kommunfullmäktige föreslås besluta att anta Handlingsplan för föräldraskapsstöd 2025–2028." */
-export function förslagText(b: Beslut, method: Method, för: DokumentId, ärende: string): string {
+const och = (xs: string[]) => xs.join(', ').replace(/, ([^,]*)$/, ' och $1');
+
+/**
+ * "Kommunfullmäktige föreslås besluta att anta Handlingsplan för föräldraskapsstöd 2025–2028.",
+ * "Kommunstyrelsen föreslås besluta att godkänna lägesbilden och analysen för Lindesbergs kommun."
+ * Without an organ: "Nämnden" for one kommun; a samverkan names each kommun's kommunstyrelse.
+ */
+export function förslagText(b: Beslut, method: Method, för: DokumentId, ärende: string, p: Project): string {
   if (b.förslag_till_beslut) return b.förslag_till_beslut;
   const d = method.begrepp.dokument.find((x) => x.id === för)!;
-  const organ = b.organ ? b.organ.charAt(0).toUpperCase() + b.organ.slice(1) : 'Nämnden';
-  return `${organ} föreslås besluta att ${d.beslutsord ?? 'godkänna'} ${ärende}.`;
+  const namn = p.projekt.kommuner.map((k) => k.namn);
+  const organ = b.organ ? b.organ.charAt(0).toUpperCase() + b.organ.slice(1) : namn.length > 1 ? `Kommunstyrelserna i ${och(namn)}` : 'Nämnden';
+  // The title in running text: its definite form (content's i_förslag) and whose it is; a plan keeps its proper title.
+  const vad = d.i_förslag ? `${d.i_förslag} för ${namn.length > 1 ? och(namn) : `${genitive(namn[0]!)} kommun`}` : ärende;
+  return `${organ} föreslås besluta att ${d.beslutsord ?? 'godkänna'} ${vad}.`;
 }
 
 export interface Post { namn: string; kostnader: Kostnad[] }
@@ -34,7 +44,20 @@ export function poster(p: Project): Post[] {
   return [...ins, ...(sam?.length ? [{ namn: 'Samordning (samordnartjänsten)', kostnader: sam }] : [])];
 }
 
-export function tjänsteskrivelseView(p: Project, method: Method, för: DokumentId) {
+/**
+ * The notice at the top of a tjänsteskrivelse whose document is not ready: the errors of
+ * check --for <document> (judge/readiness.ts, the one judgement), counted and the first few
+ * named. Empty when there are none.
+ */
+export function utkastText(bestämd: string, fel: string[]): string {
+  if (!fel.length) return '';
+  // Each finding's first sentence, without the interview's hint ("Svara med fsstöd …", "Lägg till …").
+  const kort = [...new Set(fel.map((m) => m.split(/(?<!\d)\. (?=[A-ZÅÄÖ])/)[0]!.replace(/: inte ifyllt: .*$/, ' är inte ifyllt').replace(/\.$/, '').replace(/ \([^)]*\)$/, '')))];
+  const visas = kort.slice(0, 3);
+  return `Utkast – underlaget är inte klart för beslut: ${bestämd} har ${fel.length === 1 ? 'en brist' : `${fel.length} brister`} som ska åtgärdas först: ${visas.join('; ')}${kort.length > visas.length ? ` med flera` : ''}.`;
+}
+
+export function tjänsteskrivelseView(p: Project, method: Method, för: DokumentId, fel: string[] = []) {
   const b: Beslut = p.beslut?.[för] ?? {};
   const ärende = ärendeTitel(p, method, för);
   const år = periodYears(p.projekt.period);
@@ -62,19 +85,26 @@ export function tjänsteskrivelseView(p: Project, method: Method, för: Dokument
   return {
     för, ärende, bestämd: carried.bestämd,
     diarienummer: b.diarienummer ?? '', organ: b.organ ?? '', paragraf: b.paragraf ?? '',
-    förslag: förslagText(b, method, för, ärende),
+    förslag: förslagText(b, method, för, ärende, p),
     sammanfattning: b.sammanfattning ?? '',
     bakgrund: b.bakgrund ?? '',
     motivering: p.förankring?.motivering ?? '',
     lägesbild: för === 'lägesbild' ? '' : lb,
     tidigare,
-    ekonomi: b.ekonomiska_konsekvenser ?? '',
-    budget: källa ? { kolumner: källa.kolumner, rader: källa.rader.map((r) => ({ ...r, källa: r.källa.charAt(0).toUpperCase() + r.källa.slice(1) })) } : undefined,
+    utkast: utkastText(carried.bestämd, fel),
+    // A lägesbild is decided before there is a plan: the plan's budget is no consequence of it.
+    ekonomi: b.ekonomiska_konsekvenser ?? (för === 'lägesbild' ? `Att godkänna ${carried.i_förslag ?? carried.bestämd} har inga direkta ekonomiska konsekvenser. Kostnaderna för arbetet tas upp i handlingsplanen.` : ''),
+    // In a follow-up the plan's budget is context, said so in its lead.
+    budgetLead: för === 'uppföljning' ? 'Handlingsplanens budget' : 'Kostnaderna',
+    // A table whose every amount is "ej angivet" says nothing: the sentence that costs are not yet calculated instead.
+    budget: källa && för !== 'lägesbild' && /\d/.test(källa.rader.at(-1)?.celler.at(-1) ?? '') ? { kolumner: källa.kolumner, rader: källa.rader.map((r) => ({ ...r, källa: r.källa.charAt(0).toUpperCase() + r.källa.slice(1) })) } : undefined,
     // The cost per insats is the plan's own (its budget): only the handlingsplan's tjänsteskrivelse has it.
-    perPost: perPost && för === 'handlingsplan' ? { kolumner: perPost.kolumner, rader: perPost.rader } : undefined,
+    perPost: perPost && för === 'handlingsplan' && /\d/.test(källa?.rader.at(-1)?.celler.at(-1) ?? '') ? { kolumner: perPost.kolumner, rader: perPost.rader } : undefined,
     harSamordning: ps.some((x) => x.namn.startsWith('Samordning')),
     barnkonsekvensanalys: b.barnkonsekvensanalys ?? '',
-    barnrätt: p.handlingsplan?.hållbarhet?.barnrätt ?? '',
+    // The plan's own words on children's rights stand in for an analysis not written, where the ärende is the plan (or its follow-up).
+    barnrätt: b.barnkonsekvensanalys || för === 'lägesbild' ? '' : p.handlingsplan?.hållbarhet?.barnrätt ?? '',
+    barnrättRubrik: för === 'uppföljning' ? 'Barnets rättigheter i handlingsplanen som följs upp.' : 'Barnets rättigheter i handlingsplanen.',
     underlag,
     expedieras: b.expedieras_till ?? [],
     handläggare: b.handläggare ?? '',

@@ -62,7 +62,7 @@ describe.skipIf(!tools)('fsstöd render tjänsteskrivelse (needs pandoc and pdft
     expect(t).toContain('Tjänsteskrivelse: Handlingsplan för föräldraskapsstöd 2025–2028');
     expect(t).toMatch(/Diarienummer: KS 2025\/123/);
     expect(t).toContain('Kommunfullmäktige föreslås besluta att anta Handlingsplan för föräldraskapsstöd 2025–2028.');
-    expect(läge[fmt]).toContain('Kommunstyrelsen föreslås besluta att godkänna Lägesbild och analys.');
+    expect(läge[fmt]).toContain('Kommunstyrelsen föreslås besluta att godkänna lägesbilden och analysen för Lindesbergs kommun.');
   });
 
   it.each(['pdf', 'docx', 'html'])('%s: every section, in the order a nämnd reads them', (fmt) => {

@@ -155,7 +155,7 @@ export async function writeDocx(doc: DocModel, images: Map<Block, ChartImage>, w
         break;
       }
       case 'paragraph':
-        children.push(new Paragraph({ style: at.quote ? 'Quote' : undefined, indent, spacing: { after: 120 }, ...(isLeadIn(b.text) || leadsTable.has(b) ? KEEP : {}), children: runs(b.text) }));
+        children.push(new Paragraph({ style: at.quote ? 'Quote' : undefined, indent, spacing: { after: 120 }, ...(isLeadIn(b.text) || leadsTable.has(b) || b.keepNext ? KEEP : {}), children: runs(b.text) }));
         break;
       case 'list': {
         const reference = b.ordered ? `nummer-${b.start}` : 'punkt';
@@ -170,6 +170,8 @@ export async function writeDocx(doc: DocModel, images: Map<Block, ChartImage>, w
             numbering: { reference, level: Math.min(at.level, 8), instance: inst },
             indent: { left: inner.indent, hanging: LIST_STEP },
             spacing: { after: 60 },
+            // A list kept with the next block (:::samman): every item stays with the one after it.
+            ...(b.keepNext ? KEEP : {}),
             children: runs((first as Extract<Block, { kind: 'paragraph' }>).text),
           }));
           for (const c of rest) emit(c, inner);

@@ -67,7 +67,7 @@ th,td{overflow-wrap:break-word;hyphens:auto}
 .tabell.bred table{font-size:8pt}
 .tabell.bred th,.tabell.bred td{padding:.2rem .3rem}
 h1,h2,h3,h4,h5,h6,caption,thead{break-after:avoid}
-tr,figure,.tabell.nycklar{break-inside:avoid}
+tr,figure,.tabell.nycklar,.samman{break-inside:avoid}
 nav.innehall{break-before:page}
 nav.innehall a{min-height:0;padding:0;line-height:1.35}
 }
@@ -134,7 +134,15 @@ export function writeHtml(doc: DocModel, warn: (m: string) => void, profil?: Pro
       }
     }
   };
-  for (const b of doc.blocks) parts.push(block(b));
+  // Blocks kept together (:::samman) share a box that print does not split.
+  let samman: string[] | undefined;
+  for (const b of doc.blocks) {
+    const keep = 'keepNext' in b && b.keepNext;
+    if (keep && !samman) samman = [];
+    if (samman) samman.push(block(b)); else parts.push(block(b));
+    if (samman && !keep) { parts.push(`<div class="samman">${samman.join('\n')}</div>`); samman = undefined; }
+  }
+  if (samman) parts.push(`<div class="samman">${samman.join('\n')}</div>`);
   // The one place the page becomes text: only XML characters (XHTML tools and parsers read it too).
   return xmlChars(`<!DOCTYPE html>\n<html lang="sv">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${esc(m.titel)} – ${esc(m.kommun)}</title>\n<meta name="description" content="${esc(m.projekt)}">\n<style>${profil ? profileCss(profil) : CSS}${pageCss(m, profil)}</style>\n</head>\n<body>\n<main>\n${parts.join('\n')}\n</main>\n</body>\n</html>\n`, warn, 'HTML');
 }

@@ -194,6 +194,8 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
   /** Room a block needs to keep its start together, and a heading to stay with the start of what follows it ("keep with next"). */
   const keepWithNext = (blocks: Block[], i: number, width: number): number => {
     const b = blocks[i];
+    // A block kept with the next (:::samman): all of it, and the start of the next.
+    if (b && 'keepNext' in b && b.keepNext) return fullHeight(b, width) + keepWithNext(blocks, i + 1, width);
     switch (b?.kind) {
       // The heading's lines, the space around it, and the start of the block after it.
       case 'heading': { const size = headingSize(b.level); return measure(plain(b.text), 'B', size, width) + 12 + size * 0.5 + keepWithNext(blocks, i + 1, width); }
@@ -205,6 +207,15 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
       case 'table': return tableStart(b, width) + 10;
       case 'figure': return figureSize(b, width)?.total ?? 0;
       default: return 0;
+    }
+  };
+  /** The whole height of a heading, paragraph or list of paragraphs (the room :::samman keeps). */
+  const fullHeight = (b: Block, width: number): number => {
+    switch (b.kind) {
+      case 'heading': { const size = headingSize(b.level); return measure(plain(b.text), 'B', size, width) + 12 + size * 0.5; }
+      case 'paragraph': return measure(plain(b.text), isLead(b) ? 'B' : 'R', 10.5, width, 2) + 8;
+      case 'list': return b.items.reduce((a, it) => a + it.reduce((h, c) => h + fullHeight(c, width - 24), 0), 0);
+      default: return keepWithNext([b], 0, width);
     }
   };
   /** The page each heading landed on, for the contents. */
@@ -319,6 +330,7 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
         }
         case 'paragraph': {
           ensure(tight ? 20 : 30);
+          if (b.keepNext) ensure(keepWithNext(blocks, i, box.w));
           // A question (a paragraph all in bold) stays with the start of its answer.
           if (isLead(b) && i + 1 < blocks.length) ensure(measure(plain(b.text), 'B', 10.5, box.w, 2) + 6 + keepWithNext(blocks, i + 1, box.w));
           const page = pdf.page, extra = paragraphFlow(b, box, tight);
@@ -330,6 +342,7 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
         }
           break;
         case 'list': {
+          if (b.keepNext) ensure(keepWithNext(blocks, i, box.w));
           const list = pdf.struct('L');
           parent.add(list);
           const inner: Box = { x: box.x + 24, w: box.w - 24 };

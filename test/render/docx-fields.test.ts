@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withFieldRuns } from './fields.js';
+import { withFieldRuns } from '../../src/render/docx/fields.js';
 
 const RPR = '<w:rPr><w:sz w:val="16"/></w:rPr>';
 
