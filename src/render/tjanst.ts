@@ -69,7 +69,7 @@ export function tjänsteskrivelseView(p: Project, method: Method, för: Dokument
     lägesbild: för === 'lägesbild' ? '' : lb,
     tidigare,
     ekonomi: b.ekonomiska_konsekvenser ?? '',
-    budget: källa ? { kolumner: källa.kolumner, rader: källa.rader.map((r) => ({ ...r, källa: r.källa.charAt(0).toUpperCase() + r.källa.slice(1) })) } : undefined,
+    budget: källa ? { kolumner: källa.kolumner, förklaring: källa.förklaring, rader: källa.rader.map((r) => ({ ...r, källa: r.källa.charAt(0).toUpperCase() + r.källa.slice(1) })) } : undefined,
     // The cost per insats is the plan's own (its budget): only the handlingsplan's tjänsteskrivelse has it.
     perPost: perPost && för === 'handlingsplan' ? { kolumner: perPost.kolumner, rader: perPost.rader } : undefined,
     harSamordning: ps.some((x) => x.namn.startsWith('Samordning')),
