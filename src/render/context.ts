@@ -43,9 +43,6 @@ export function räckviddText(r?: Räckvidd): string {
 
 const num = numText;
 
-/** A phrase after a colon inside a sentence: its first letter in lower case, unless the word is an abbreviation ("SCB"). */
-const inledandeGemen = (s: string) => (/^\p{Lu}\p{Ll}/u.test(s) ? s.charAt(0).toLocaleLowerCase('sv-SE') + s.slice(1) : s);
-
 /** A key figure's value with its unit; a judgement in words or "ej angivet" gets the unit in brackets ("hög (procent)"). */
 function nyckeltalVärde(v: Tal | undefined, enhet?: string, namn?: string): string {
   const t = talText(v, enhetText(enhet, namn));
@@ -396,7 +393,8 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
       budgetPerPost: budgetPerPost ? { kolumner: budgetPerPost.kolumner, rader: budgetPerPost.rader } : undefined,
       förutsättningar: (h.förutsättningar ?? []).map((x) => ({ id: x.id, beskrivning: x.beskrivning, typ: x.typ ?? '', insatser: (x.insatser ?? []).join(', '), ansvarig: x.ansvarig ?? '', klart: datumText(x.klart) })),
       uppföljning: { beskrivning: h.uppföljningsplan?.beskrivning ?? '', redovisning: h.uppföljningsplan?.redovisning ?? '', utvärdering: h.uppföljningsplan?.utvärdering ?? '', ansvarig: h.uppföljningsplan?.ansvarig ?? '' },
-      indikatorer: [...indMap.values()].map((x) => ({ id: x.id, namn: x.namn, typ: typTitel(x.typ), mål: (x.mål ?? []).join(', '), utgångsvärde: x.utgångsvärde !== undefined ? medEnhet(num(x.utgångsvärde), enhetText(x.enhet, x.namn)) : '', målvärde: [x.målvärde !== undefined ? medEnhet(num(x.målvärde), enhetText(x.enhet, x.namn)) : '', x.riktning ? `(ska ${x.riktning})` : ''].filter(Boolean).join(' '), måldatum: datumText(x.måldatum), källa: [x.källa?.replace(/\.$/, ''), x.frekvens && `frekvens: ${inledandeGemen(x.frekvens)}`].filter(Boolean).join('; '), frekvens: x.frekvens ?? '' })),
+      indikatorer: [...indMap.values()].map((x) => ({ id: x.id, namn: x.namn, typ: typTitel(x.typ), mål: (x.mål ?? []).join(', '), utgångsvärde: x.utgångsvärde !== undefined ? medEnhet(num(x.utgångsvärde), enhetText(x.enhet, x.namn)) : '', målvärde: [x.målvärde !== undefined ? medEnhet(num(x.målvärde), enhetText(x.enhet, x.namn)) : '', x.riktning ? `(ska ${x.riktning})` : ''].filter(Boolean).join(' '), måldatum: datumText(x.måldatum), // "Deltagarlistor. Frekvens: Efter varje grupp": two statements, each as written.
+        källa: [x.källa, x.frekvens && `Frekvens: ${x.frekvens}`].filter(Boolean).map((t, i, a) => (i < a.length - 1 && !/[.!?]$/.test(t!) ? `${t}.` : t)).join(' '), frekvens: x.frekvens ?? '' })),
       kommunikation: { beskrivning: h.kommunikationsplan?.beskrivning ?? '', överenskommelser: h.kommunikationsplan?.samverkansöverenskommelser ?? '', aktiviteter: (h.kommunikationsplan?.aktiviteter ?? []).map((x) => ({ id: x.id, målgrupp: x.målgrupp, budskap: x.budskap ?? '', kanal: x.kanal ?? '', språk: (x.språk ?? []).join(', '), ansvarig: x.ansvarig ?? '', när: x.när ?? '' })) },
       hållbarhet: [
         ['Jämställt föräldraskap, jämlikhet och funktionshinderperspektiv', h.hållbarhet?.jämställdhet_jämlikhet],

@@ -200,15 +200,15 @@ export function kostnadText(k: Kostnad, period: number[]): string {
 }
 
 /**
- * An insats's or a support's costs on one line, joined by "; " (a note's closing full stop is
- * dropped before the joint, so no ".;"). Costs of which nothing is stated – no year, amount nor
- * source – read "ej angivna"; none at all is '' (the template says "Ej ifyllt").
+ * An insats's or a support's costs on one line, joined by "; ", or by a space after a note that
+ * ends its sentence (no ".;"; the note stays as written). Costs of which nothing is stated – no
+ * year, amount nor source – read "ej angivna"; none at all is '' (the template says "Ej ifyllt").
  */
 export function kostnaderText(ks: Kostnad[] | undefined, period: number[]): string {
   const list = ks ?? [];
   if (!list.length) return '';
   if (list.every((k) => unknown(k.belopp_kr) && k.år === EJ_ANGIVET && unknown(k.källa) && !k.kommentar)) return 'ej angivna';
-  return list.map((k, i) => { const t = kostnadText(k, period); return i < list.length - 1 ? t.replace(/\.$/, '') : t; }).join('; ');
+  return list.map((k) => kostnadText(k, period)).reduce((acc, t) => (acc ? `${acc}${/[.!?]$/.test(acc) ? ' ' : '; '}${t}` : t), '');
 }
 
 /**

@@ -80,7 +80,7 @@ describe('kostnaderText: one cost line per insats, by the same reading of år as
     [[{ belopp_kr: 210000, källa: 'ordinarie budget', kommentar: 'Inom ramen.' }], '2025–2028: 210\u00a0000\u00a0kr per år (ordinarie budget) – Inom ramen.'],
     [[{ belopp_kr: 0, källa: 'ingen kostnad' }], '2025–2028: ingen kostnad'],
     [[{ år: 2025, belopp_kr: { ca: 90000 }, källa: 'projektmedel', kommentar: 'Uppstart.' }, { år: 2026, belopp_kr: 280000, källa: 'ordinarie budget' }],
-      '2025: ca 90\u00a0000\u00a0kr (projektmedel) – Uppstart; 2026: 280\u00a0000\u00a0kr (ordinarie budget)'],
+      '2025: ca 90\u00a0000\u00a0kr (projektmedel) – Uppstart. 2026: 280\u00a0000\u00a0kr (ordinarie budget)'],
     [[], ''],
   ] as const)('%j → %s', (ks, text) => {
     const t = kostnaderText(ks as never, P);
