@@ -75,3 +75,22 @@ export function allowedKeys(path: YamlPath): string[] {
   const s = schemaAt(path);
   return s?.properties ? Object.keys(s.properties) : s?.propertyNames?.enum ?? [];
 }
+
+/**
+ * Every string the schema allows as an enum or const value ("hög", "fortsätta", "ej angivet",
+ * "region"): words of the format, not the user's text. A document shows such a word capitalised
+ * where it starts a table cell (render/template.ts cellText).
+ */
+export const ENUM_WORDS: ReadonlySet<string> = (() => {
+  const out = new Set<string>();
+  const walk = (o: unknown): void => {
+    if (Array.isArray(o)) { o.forEach(walk); return; }
+    if (!o || typeof o !== 'object') return;
+    const s = o as S;
+    if (Array.isArray(s.enum)) for (const x of s.enum) if (typeof x === 'string') out.add(x);
+    if (typeof s.const === 'string') out.add(s.const);
+    Object.values(s).forEach(walk);
+  };
+  walk(root);
+  return out;
+})();

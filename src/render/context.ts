@@ -8,7 +8,7 @@ import type { Kostnad, Grupp, Uppföljningsomgång, Datum, Tal } from '../projec
 import { genitive } from '../kommuner.js';
 import type { Chart } from './charts.js';
 import { dateInWords, parseDate } from '../project/dates.js';
-import { talText, numText, beloppText, budgetTable, budgetByPost, kostnadText, källorText, periodYears, enhetText } from './values.js';
+import { talText, numText, beloppText, budgetTable, budgetByPost, kostnadText, kostnaderText as kostnaderRad, källorText, periodYears, enhetText } from './values.js';
 import { poster, tjänsteskrivelseView } from './tjanst.js';
 import { EJ_ANGIVET } from '../project/types.js';
 import { cap, medEnhet, tusental } from '../text.js';
@@ -44,19 +44,18 @@ export function åldrarText(a?: Åldrar): string {
   return parts.join(', ');
 }
 
-function räckviddText(r?: Räckvidd): string {
+export function räckviddText(r?: Räckvidd): string {
   if (!r) return '';
   const p: string[] = [];
   if (r.antal_föräldrar !== undefined) p.push(talText(r.antal_föräldrar, 'föräldrar'));
   if (r.andel_procent !== undefined) p.push(medEnhet(num(r.andel_procent), '% av målgruppen'));
-  if (r.år !== undefined) p.push(`(${r.år})`);
-  const t = p.join(' ');
+  // "96 föräldrar (5 % av målgruppen) år 2027": the share qualifies the count, the year ends the phrase.
+  const mängd = p.length === 2 ? `${p[0]} (${p[1]})` : p.join('');
+  const t = [mängd, r.år !== undefined ? `år ${r.år}` : ''].filter(Boolean).join(' ');
   return r.kommentar ? `${t}${t ? ' – ' : ''}${r.kommentar}` : t;
 }
 
 const num = numText;
-
-/** An enum value as a table cell shows it: capitalised ("Beslutad", "Pågår", "Ordinarie budget"). */
 
 /** A key figure's value with its unit; a judgement in words or "ej angivet" gets the unit in brackets ("hög (procent)"). */
 function nyckeltalVärde(v: Tal | undefined, enhet?: string, namn?: string): string {
@@ -90,7 +89,7 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
   const namnArena = (id?: string) => (id ? arenor.get(id)?.namn ?? id : '');
   const nivåTitel = (n?: string) => (n === EJ_ANGIVET ? EJ_ANGIVET : b.preventionsnivåer.find((x) => x.id === n)?.titel ?? '');
   const år = periodYears(p.projekt.period);
-  const kostnaderText = (ks?: Kostnad[]) => (ks ?? []).map((k) => kostnadText(k, år)).join('; ');
+  const kostnaderText = (ks?: Kostnad[]) => kostnaderRad(ks, år);
   const typTitel = (t?: string) => b.måtttyper.find((x) => x.id === t)?.titel ?? '';
   // A goal's type is a kind of goal (effektmål), an indicator's a kind of measure (effektmått).
   const målTypTitel = (t?: string) => b.måtttyper.find((x) => x.id === t)?.måltitel ?? '';
@@ -248,9 +247,12 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
   // Organisation: every group with what it holds (v2 organisation.grupper).
   const GRUPPTYP: Record<Grupp['typ'], string> = { styrgrupp: 'Styrgrupp', arbetsgrupp: 'Arbetsgrupp', beredningsgrupp: 'Beredningsgrupp', projektgrupp: 'Projektgrupp', referensgrupp: 'Referensgrupp', forskargrupp: 'Forskargrupp', nätverk: 'Nätverk', annan: 'Grupp' };
   const grupp = (g: Grupp) => ({
-    id: g.id, rubrik: g.namn ? `${g.namn} (${GRUPPTYP[g.typ].toLowerCase()})` : g.organ ? `${GRUPPTYP[g.typ]}: ${g.organ}` : GRUPPTYP[g.typ],
+    id: g.id,
+    // Whether the group exists, as a sentence under its heading (not "Finns redan. ja").
+    finns: g.finns === undefined ? '' : g.finns ? 'Gruppen finns redan.' : 'Gruppen ska inrättas.',
+    rubrik: g.namn ? `${g.namn} (${GRUPPTYP[g.typ].toLowerCase()})` : g.organ ? `${GRUPPTYP[g.typ]}: ${g.organ}` : GRUPPTYP[g.typ],
     fält: ([
-      ['Organ', g.namn ? g.organ : undefined], ['Finns redan', g.finns === undefined ? undefined : g.finns ? 'ja' : 'nej, inrättas'],
+      ['Organ', g.namn ? g.organ : undefined],
       ['Befintlig struktur', g.befintlig_struktur], ['Syfte', g.syfte], ['Mandat', g.mandat], ['Uppdrag', g.uppdrag], ['Resurser', g.resurser],
       ['Rollfördelning', g.rollfördelning], ['Mötesfrekvens', g.mötesfrekvens], ['Sammankallande', g.sammankallande], ['Kompetensutveckling', g.kompetensutveckling],
     ] as [string, string | undefined][]).filter(([, v]) => v).map(([titel, text]) => ({ titel, text })),
@@ -262,7 +264,8 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
   const allaMål = h.mål ?? [];
   const målRad = (x: NonNullable<typeof h.mål>[number], djup: number) => ({
     id: x.id, text: x.text, djup, slag: `${x.slag ? SLAG[x.slag] : 'Mål'}${x.överordnat ? ` under ${x.överordnat}` : ''}`,
-    horisont: [x.horisont ? `${x.horisont} sikt` : '', målTypTitel(x.typ)].filter(Boolean).join(', '),
+    // "Medellång sikt, processmål": one phrase, capitalised once where it starts the cell.
+    horisont: cap([x.horisont ? `${x.horisont} sikt` : '', målTypTitel(x.typ).toLocaleLowerCase('sv-SE')].filter(Boolean).join(', ')),
     behov: (x.behov ?? []).map((id) => `${id} ${behovMap.get(id)?.rubrik ?? ''}`.trim()).join('; '),
     insatser: ins.filter((i) => i.mål?.includes(x.id)).map((i) => i.id).join(', '),
     indikatorer: [...indMap.values()].filter((i) => i.mål?.includes(x.id)).map((i) => i.id).join(', '),
@@ -424,11 +427,12 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
       perspektiv: b.perspektiv.map((x) => ({ titel: x.titel, text: (h.perspektiv as Record<string, string> | undefined)?.[x.id] ?? '' })),
       fokusområden: fokus, övergripandeMål: övrigaMål.filter(övergripande), mål: övrigaMål.filter((r) => !övergripande(r)), harMål: allaMål.length > 0,
       insatser: ins.map(insats),
-      budget: budget ? { kolumner: budget.kolumner, rader: budget.rader.map((r) => ({ ...r, källa: cap(r.källa) })) } : undefined,
+      budget: budget ? { kolumner: budget.kolumner, förklaring: budget.förklaring, rader: budget.rader.map((r) => ({ ...r, källa: cap(r.källa) })) } : undefined,
       budgetPerPost: budgetPerPost ? { kolumner: budgetPerPost.kolumner, rader: budgetPerPost.rader } : undefined,
       förutsättningar: (h.förutsättningar ?? []).map((x) => ({ id: x.id, beskrivning: x.beskrivning, typ: x.typ ?? '', insatser: (x.insatser ?? []).join(', '), ansvarig: x.ansvarig ?? '', klart: datumText(x.klart) })),
       uppföljning: { beskrivning: h.uppföljningsplan?.beskrivning ?? '', redovisning: h.uppföljningsplan?.redovisning ?? '', utvärdering: h.uppföljningsplan?.utvärdering ?? '', ansvarig: h.uppföljningsplan?.ansvarig ?? '' },
-      indikatorer: [...indMap.values()].map((x) => ({ id: x.id, namn: x.namn, typ: typTitel(x.typ), mål: (x.mål ?? []).join(', '), utgångsvärde: x.utgångsvärde !== undefined ? medEnhet(num(x.utgångsvärde), enhetText(x.enhet, x.namn)) : '', målvärde: [x.målvärde !== undefined ? medEnhet(num(x.målvärde), enhetText(x.enhet, x.namn)) : '', x.riktning ? `(ska ${x.riktning})` : ''].filter(Boolean).join(' '), måldatum: datumText(x.måldatum), källa: [x.källa, x.frekvens && `frekvens: ${x.frekvens}`].filter(Boolean).join('; '), frekvens: x.frekvens ?? '' })),
+      indikatorer: [...indMap.values()].map((x) => ({ id: x.id, namn: x.namn, typ: typTitel(x.typ), mål: (x.mål ?? []).join(', '), utgångsvärde: x.utgångsvärde !== undefined ? medEnhet(num(x.utgångsvärde), enhetText(x.enhet, x.namn)) : '', målvärde: [x.målvärde !== undefined ? medEnhet(num(x.målvärde), enhetText(x.enhet, x.namn)) : '', x.riktning ? `(ska ${x.riktning})` : ''].filter(Boolean).join(' '), måldatum: datumText(x.måldatum), // "Deltagarlistor. Frekvens: Efter varje grupp": two statements, each as written.
+        källa: [x.källa, x.frekvens && `Frekvens: ${x.frekvens}`].filter(Boolean).map((t, i, a) => (i < a.length - 1 && !/[.!?]$/.test(t!) ? `${t}.` : t)).join(' '), frekvens: x.frekvens ?? '' })),
       kommunikation: { beskrivning: h.kommunikationsplan?.beskrivning ?? '', överenskommelser: h.kommunikationsplan?.samverkansöverenskommelser ?? '', aktiviteter: (h.kommunikationsplan?.aktiviteter ?? []).map((x) => ({ id: x.id, målgrupp: x.målgrupp, budskap: x.budskap ?? '', kanal: x.kanal ?? '', språk: (x.språk ?? []).join(', '), ansvarig: x.ansvarig ?? '', när: x.när ?? '' })) },
       hållbarhet: [
         ['Jämställt föräldraskap, jämlikhet och funktionshinderperspektiv', h.hållbarhet?.jämställdhet_jämlikhet],

@@ -5,6 +5,7 @@ import type { Project, Beslut, Person, Medlem, Grupp, Åldrar } from '../project
 import { dateInWords } from '../project/dates.js';
 import { cap, medEnhet } from '../text.js';
 import { källorOrdnade, numText } from './values.js';
+import { allKommuner } from '../kommuner.js';
 
 const jaNej = (b?: boolean) => (b === undefined ? '' : b ? 'Ja' : 'Nej');
 const procent = (n?: number) => (n === undefined ? '' : medEnhet(numText(n), '% av heltid'));
@@ -51,7 +52,9 @@ export function förankringView(p: Project) {
     bedömning: b ? { typ: cap(b.typ ?? ''), av: b.av ?? '', datum: dateInWords(b.datum), beskrivning: b.beskrivning ?? '' } : undefined,
     omfattning: { åldrar: åldrar(p.projekt.omfattning?.åldrar), målgrupper: p.projekt.omfattning?.målgrupper ?? '' },
     kontakt: kontakt ? person(kontakt) : undefined,
-    kommuner: p.projekt.kommuner.map((k) => ({ namn: k.namn, kod: k.kod, län: k.län ?? '', länskod: k.länskod ?? '', roll: k.roll ?? '' })),
+    kommuner: p.projekt.kommuner.map((k) => ({
+      namn: k.namn, kod: k.kod, // The län by its name only (the code is for registers, not for a nämnd); from SCB's list when only the code is given.
+      län: k.län ?? (k.länskod ? allKommuner().find((x) => x.länskod === k.länskod)?.län ?? '' : ''), länskod: k.länskod ?? '', roll: k.roll ?? '' })),
     samverkan: sv ? { namn: sv.namn ?? '', organisation: sv.organisation ?? '', beskrivning: sv.beskrivning ?? '', parter: (sv.parter ?? []).map((x) => ({ namn: x.namn, typ: x.typ ?? '', roll: x.roll ?? '' })) } : undefined,
     referenser: (p.projekt.referenser ?? []).map((r) => ({ id: r.id, typ: r.typ ?? '', rubrik: r.rubrik, organ: r.organ ?? '', datum: dateInWords(r.datum), diarienummer: r.diarienummer ?? '', kommentar: r.kommentar ?? '' })),
     struktur: o.struktur ?? '',

@@ -13,6 +13,8 @@ import { escapeMarkdown, escapeCell, startsWithList } from './escape.js';
 import { InputError, UsageError } from '../errors.js';
 import { fromRoot } from '../paths.js';
 import { decodeUserText } from '../project/load.js';
+import { ENUM_WORDS } from '../project/schema-words.js';
+import { cap } from '../text.js';
 
 const EJ = '*Ej ifyllt*';
 
@@ -109,8 +111,8 @@ function instance(withCompiler: boolean, b: ReturnType<typeof budget>): Handleba
   // A value that begins with a typed list starts a block of its own (after "**Titel.** " it would
   // otherwise be read as the paragraph's text).
   hb.registerHelper('v', (x: unknown) => new hb.SafeString(empty(x) ? EJ : startsWithList(String(x)) ? `\n\n${String(x)}` : String(x)));
-  hb.registerHelper('c', (x: unknown) => new hb.SafeString(empty(x) ? EJ : escapeCellEscaped(String(x))));
-  hb.registerHelper('c0', (x: unknown) => new hb.SafeString(empty(x) ? EJ : escapeCellEscaped(String(x))));
+  hb.registerHelper('c', (x: unknown) => new hb.SafeString(empty(x) ? EJ : cellText(String(x))));
+  hb.registerHelper('c0', (x: unknown) => new hb.SafeString(empty(x) ? EJ : cellText(String(x))));
   // The built-in helpers, with the template's line and column on what they throw.
   for (const name of ['if', 'unless', 'with', 'lookup', 'each'] as const) {
     const helper = hb.helpers[name]!;
@@ -143,6 +145,18 @@ function instance(withCompiler: boolean, b: ReturnType<typeof budget>): Handleba
 /** A value already escaped as Markdown, made fit for one table cell. */
 function escapeCellEscaped(s: string): string {
   return s.replace(/\s*\n+\s*/g, ' ');
+}
+
+/**
+ * A cell's text (already escaped as Markdown) on one line; when it starts with one of the schema's
+ * enum values (the whole cell, or its first item before ", "), that word is capitalised as a cell's
+ * first word is ("Hög", "Fortsätta", "Ej angivet", "Region, kommun"). Free text, ids (c1) and URLs
+ * are left as written: only the format's own words are the program's to spell.
+ */
+export function cellText(s: string): string {
+  const t = escapeCellEscaped(s);
+  const first = t.split(', ')[0]!;
+  return ENUM_WORDS.has(first) ? cap(t) : t;
 }
 export { escapeCell };
 

@@ -9,6 +9,7 @@ import { dateInWords } from '../project/dates.js';
 import { budgetTable, budgetByPost, periodYears } from './values.js';
 import type { DokumentId } from './context.js';
 import { genitive } from '../kommuner.js';
+import { cap } from '../text.js';
 
 /** The carried document's name with the plan's period: "Handlingsplan för föräldraskapsstöd 2025–2028". */
 export function ärendeTitel(p: Project, method: Method, för: DokumentId): string {
@@ -29,7 +30,7 @@ export function förslagText(b: Beslut, method: Method, för: DokumentId, ärend
   if (b.förslag_till_beslut) return b.förslag_till_beslut;
   const d = method.begrepp.dokument.find((x) => x.id === för)!;
   const namn = p.projekt.kommuner.map((k) => k.namn);
-  const organ = b.organ ? b.organ.charAt(0).toUpperCase() + b.organ.slice(1) : namn.length > 1 ? `Kommunstyrelserna i ${och(namn)}` : 'Nämnden';
+  const organ = b.organ ? cap(b.organ) : namn.length > 1 ? `Kommunstyrelserna i ${och(namn)}` : 'Nämnden';
   // The title in running text: its definite form (content's i_förslag) and whose it is; a plan keeps its proper title.
   const vad = d.i_förslag ? `${d.i_förslag} för ${namn.length > 1 ? och(namn) : `${genitive(namn[0]!)} kommun`}` : ärende;
   return `${organ} föreslås besluta att ${d.beslutsord ?? 'godkänna'} ${vad}.`;
@@ -97,7 +98,7 @@ export function tjänsteskrivelseView(p: Project, method: Method, för: Dokument
     // In a follow-up the plan's budget is context, said so in its lead.
     budgetLead: för === 'uppföljning' ? 'Handlingsplanens budget' : 'Kostnaderna',
     // A table whose every amount is "ej angivet" says nothing: the sentence that costs are not yet calculated instead.
-    budget: källa && för !== 'lägesbild' && /\d/.test(källa.rader.at(-1)?.celler.at(-1) ?? '') ? { kolumner: källa.kolumner, rader: källa.rader.map((r) => ({ ...r, källa: r.källa.charAt(0).toUpperCase() + r.källa.slice(1) })) } : undefined,
+    budget: källa && för !== 'lägesbild' && /\d/.test(källa.rader.at(-1)?.celler.at(-1) ?? '') ? { kolumner: källa.kolumner, förklaring: källa.förklaring, rader: källa.rader.map((r) => ({ ...r, källa: cap(r.källa) })) } : undefined,
     // The cost per insats is the plan's own (its budget): only the handlingsplan's tjänsteskrivelse has it.
     perPost: perPost && för === 'handlingsplan' && /\d/.test(källa?.rader.at(-1)?.celler.at(-1) ?? '') ? { kolumner: perPost.kolumner, rader: perPost.rader } : undefined,
     harSamordning: ps.some((x) => x.namn.startsWith('Samordning')),

@@ -83,7 +83,14 @@ function sumText(s: Sum): string {
 export const ÅR_EJ_ANGIVET = 'år ej angivet';
 const EVERY_YEAR = 'varje år';
 
-/** The years a cost falls in: its år, or every year of the plan's period when it has none. */
+/**
+ * The one reading of a cost's år (schema: kostnad.år; docs/format-v2.md): no år is every year of
+ * the plan's period, so the amount stands in each year's column and the total adds it once per
+ * year; år "ej angivet" is an amount whose year the source does not give (version 1's kostnad_kr,
+ * which did not say per year or in all), so it stands once under "År ej angivet" and is added once
+ * to the total. The explanation (budgetFörklaring), the per-insats lines (kostnaderText) and both
+ * tables follow from this function.
+ */
 function yearsOf(k: Kostnad, period: number[]): string[] {
   if (k.år === EJ_ANGIVET) return [ÅR_EJ_ANGIVET];
   if (typeof k.år === 'number') return [String(k.år)];
@@ -102,13 +109,34 @@ export interface BudgetTable {
   kolumner: string[];
   /** One row per funding source, then "Totalt"; each cell already as text. */
   rader: { källa: string; celler: string[] }[];
+  /** How to read the table: only what it holds (every year, no year, not stated, –). */
+  förklaring: string;
 }
 
 /** Costs per year (columns) and funding source (rows) with row and column totals; undefined when no costs. */
 export function budgetTable(kostnader: Kostnad[], period: number[]): BudgetTable | undefined {
   const SOURCES = ['ordinarie budget', 'projektmedel', 'statsbidrag', 'extern finansiering', 'ingen kostnad', EJ_ANGIVET];
   const t = yearTable(kostnader.map((k) => ({ rad: sourceOf(k), k })), period, (a, b) => SOURCES.indexOf(a) - SOURCES.indexOf(b));
-  return t && { kolumner: t.kolumner, rader: t.rader.map(({ rad, celler }) => ({ källa: rad, celler })) };
+  return t && { kolumner: t.kolumner, rader: t.rader.map(({ rad, celler }) => ({ källa: rad, celler })), förklaring: budgetFörklaring(kostnader, period, t.rader) };
+}
+
+/**
+ * The sentences that say how to read a budget table, each only when the table has what it explains,
+ * so that the text and the cells never disagree (issue 13).
+ */
+export function budgetFörklaring(kostnader: Kostnad[], period: number[], rader: { celler: string[] }[]): string {
+  const s: string[] = [];
+  if (kostnader.some((k) => k.år === undefined)) {
+    s.push(period.length
+      ? `En kostnad som gäller varje år står under vart och ett av åren ${period[0]}–${period.at(-1)} och räknas med varje år i totalen.`
+      : 'En kostnad som gäller varje år står under ”Varje år”.');
+  }
+  if (kostnader.some((k) => k.år === EJ_ANGIVET)) s.push('En kostnad där källan inte anger år står under ”År ej angivet” och räknas en gång i totalen.');
+  const cells = rader.flatMap((r) => r.celler);
+  if (cells.some((c) => c.includes(EJ_ANGIVET))) s.push('”Ej angivet” betyder att källan inte anger beloppet.');
+  if (cells.some((c) => c.includes('ej ifyllt'))) s.push('”Ej ifyllt” betyder att beloppet inte är ifyllt i projektfilen.');
+  if (cells.includes('–')) s.push('Ett streck (–) betyder ingen kostnad.');
+  return s.join(' ');
 }
 
 /** Costs per year (columns) and post (rows: each insats, the coordinator's post) in the posts' order, with totals. */
@@ -154,11 +182,33 @@ function yearTable(items: { rad: string; k: Kostnad }[], period: number[], rowOr
   return { kolumner: [...cols.map(cap), 'Totalt'], rader };
 }
 
-/** One cost as a line: "2026: 85 000 kr (projektmedel) – kommentar". */
+const unknown = (v: unknown) => v === undefined || v === EJ_ANGIVET;
+
+/**
+ * One cost as a phrase, by the same reading of år as the tables (yearsOf): "2026: 85 000 kr
+ * (projektmedel)", "2025–2028: 210 000 kr per år (ordinarie budget)", "90 000 kr (ordinarie
+ * budget), år ej angivet", "2025–2028: ingen kostnad"; then " – kommentar".
+ */
 export function kostnadText(k: Kostnad, period: number[]): string {
-  const år = k.år === EJ_ANGIVET ? ÅR_EJ_ANGIVET : typeof k.år === 'number' ? String(k.år) : period.length ? `varje år ${period[0]}–${period.at(-1)}` : EVERY_YEAR;
-  const belopp = beloppText(k.belopp_kr) || (k.källa === 'ingen kostnad' ? medEnhet('0', 'kr') : 'belopp ej ifyllt');
-  return `${år}: ${belopp} (${k.källa ?? `källa ${EJ_ANGIVET}`})${k.kommentar ? ` – ${k.kommentar}` : ''}`;
+  const ingen = k.källa === 'ingen kostnad' && (k.belopp_kr === undefined || k.belopp_kr === 0);
+  const belopp = beloppText(k.belopp_kr) || 'belopp ej ifyllt';
+  const vad = ingen ? 'ingen kostnad' : `${belopp}${k.år === undefined ? ' per år' : ''} (${k.källa ?? `källa ${EJ_ANGIVET}`})`;
+  const text = k.år === EJ_ANGIVET ? `${vad}, ${ÅR_EJ_ANGIVET}`
+    : typeof k.år === 'number' ? `${k.år}: ${vad}`
+    : period.length ? `${period[0]}–${period.at(-1)}: ${vad}` : vad;
+  return `${text}${k.kommentar ? ` – ${k.kommentar}` : ''}`;
+}
+
+/**
+ * An insats's or a support's costs on one line, joined by "; ", or by a space after a note that
+ * ends its sentence (no ".;"; the note stays as written). Costs of which nothing is stated – no
+ * year, amount nor source – read "ej angivna"; none at all is '' (the template says "Ej ifyllt").
+ */
+export function kostnaderText(ks: Kostnad[] | undefined, period: number[]): string {
+  const list = ks ?? [];
+  if (!list.length) return '';
+  if (list.every((k) => unknown(k.belopp_kr) && k.år === EJ_ANGIVET && unknown(k.källa) && !k.kommentar)) return 'ej angivna';
+  return list.map((k) => kostnadText(k, period)).reduce((acc, t) => (acc ? `${acc}${/[.!?]$/.test(acc) ? ' ' : '; '}${t}` : t), '');
 }
 
 /**

@@ -13,7 +13,7 @@ const PROJEKT = {
   formatversion: 2,
   projekt: {
     namn: 'Föräldraskapsstöd i Hjo och Tidaholm',
-    kommuner: [{ kod: '1484', namn: 'Hjo', län: 'Västra Götalands län', roll: 'huvudkommun' }, { kod: '1498', namn: 'Tidaholm', roll: 'samverkande' }],
+    kommuner: [{ kod: '1484', namn: 'Hjo', län: 'Västra Götalands län', länskod: '14', roll: 'huvudkommun' }, { kod: '1498', namn: 'Tidaholm', länskod: '14', roll: 'samverkande' }],
     samverkan: { namn: 'Föräldraskapsstöd Hjo–Tidaholm', organisation: 'Kommunalförbundet Östra Skaraborg', beskrivning: 'Kommunerna samverkar om stödet.', parter: [{ namn: 'Västra Götalandsregionen', typ: 'region', roll: 'Barnhälsovård' }] },
     samordnare: { roll: 'Folkhälsostrateg', namn: 'Kerstin Kontaktsson', aktör: 'AK1' },
   },
@@ -65,10 +65,13 @@ describe('the Förankringsunderlag', () => {
       'Styrgrupp: Beredningen för barn och unga', 'Beslutar om inriktningen.', 'Fyra gånger per år', 'Beredningens ordförande', 'Socialnämndens presidium', 'Ordförande',
       'Arbetsgrupp: Arbetsgruppen för föräldraskapsstöd', 'Samordnaren leder.', 'Familjebehandlare', '20 % av heltid', 'Barn- och ungagruppen',
       'Samordnare för föräldraskapsstöd', '50 % av heltid', 'Samlokaliserad med barnavårdscentralen.', 'Förebyggande enheten.', 'Socialförvaltningen',
-      'Alla vuxna som barnet ser som förälder.', 'Kommunalförbundet Östra Skaraborg', 'huvudkommun', 'samverkande', 'Västra Götalandsregionen', 'Folkhälsostrateg',
+      'Alla vuxna som barnet ser som förälder.', 'Kommunalförbundet Östra Skaraborg', 'Huvudkommun', 'Samverkande', 'Västra Götalandsregionen', 'Folkhälsostrateg',
       'Folkhälsoplan 2025–2028', 'KS 2026/17', '§ 12', '10 mars 2026', '20 februari 2026', 'Bilaga: Checklista 1', 'Bilaga: Checklista 2',
     ]) expect(page.replace(/\u00a0/g, ' '), 'datum och tal med hårda mellanslag läses som mellanslag').toContain(s);
     for (const n of NAMN) expect(page).not.toContain(n);
+    // Issue 13: the län by its name only – from SCB's list when the file gives only the code – never "(14)".
+    expect(page).toMatch(/Tidaholm<\/td>\s*<td[^>]*>1498<\/td>\s*<td[^>]*>Västra Götalands län<\/td>/);
+    expect(page).not.toMatch(/län \(14\)|>\s*\(14\)/);
   }, 120_000);
 
   it('render alla makes it, first, and förankringsunderlag names it too', async () => {

@@ -156,7 +156,7 @@ describe.skipIf(!tools)('fsstöd render tjänsteskrivelse (needs pandoc and pdft
 
   it.each(['pdf', 'docx', 'html'])('handlingsplan %s: goal types read as goals, indicator types as measures; status values capitalised; a count grouped (defects 7 and 11)', (fmt) => {
     const t = plan[fmt]!;
-    expect(t).toMatch(/lång sikt, Effektmål/);
+    expect(t).toMatch(/Lång sikt, effektmål/);
     expect(t).not.toMatch(/sikt, Effektmått/);
     expect(t).toContain('Effektmått'); // the indicators' type
     expect(t).toMatch(/Införa\s+Pågår/);
@@ -176,7 +176,7 @@ describe.skipIf(!tools)('fsstöd render tjänsteskrivelse (needs pandoc and pdft
     expect(t).toContain('Föräldrar. Med föräldrar menar vi vårdnadshavare');
     expect(t).toContain('Föräldraskapsstöd. Vi utgår från den nationella strategins definition.');
     expect(t).toContain('Ansvar och mandat. Samordnarna har styrgruppens mandat');
-    expect(t).toContain('frekvens: Vartannat år'); // each indicator's frequency, in the follow-up plan
+    expect(t).toContain('Frekvens: Vartannat år'); // each indicator's frequency, in the follow-up plan
   });
 
   it.each(['pdf', 'docx', 'html'])('handlingsplan %s: does not say it builds on a lägesbild that does not exist', (fmt) => {

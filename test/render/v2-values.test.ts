@@ -1,7 +1,9 @@
 // Issue 12: values as the documents print them (src/render/values.ts) and the document's date
 // when a decision date is only a year or a month.
 import { describe, expect, it } from 'vitest';
-import { budgetTable, talText, beloppText, enhetText } from '../../src/render/values.js';
+import { budgetTable, talText, beloppText, enhetText, kostnaderText } from '../../src/render/values.js';
+import { räckviddText } from '../../src/render/context.js';
+import { cellText } from '../../src/render/template.js';
 import { documentDate } from '../../src/render/index.js';
 import type { Project } from '../../src/project/types.js';
 
@@ -67,4 +69,57 @@ describe('coverage text: not mapped is "ej kartlagt", not a row of gaps', () => 
     expect(svg).toContain('Ej kartlagt');
     expect(svg).not.toContain('>Saknas<');
   });
+});
+
+// Issue 13: one reading of a cost's år (values.ts yearsOf) for the per-insats line, the tables and their explanation.
+describe('kostnaderText: one cost line per insats, by the same reading of år as the budget', () => {
+  const P = [2025, 2026, 2027, 2028];
+  it.each([
+    [[{ år: 'ej angivet', belopp_kr: 'ej angivet', källa: 'ej angivet' }], 'ej angivna'],
+    [[{ år: 'ej angivet', belopp_kr: 90000, källa: 'ordinarie budget' }], '90\u00a0000\u00a0kr (ordinarie budget), år ej angivet'],
+    [[{ belopp_kr: 210000, källa: 'ordinarie budget', kommentar: 'Inom ramen.' }], '2025–2028: 210\u00a0000\u00a0kr per år (ordinarie budget) – Inom ramen.'],
+    [[{ belopp_kr: 0, källa: 'ingen kostnad' }], '2025–2028: ingen kostnad'],
+    [[{ år: 2025, belopp_kr: { ca: 90000 }, källa: 'projektmedel', kommentar: 'Uppstart.' }, { år: 2026, belopp_kr: 280000, källa: 'ordinarie budget' }],
+      '2025: ca 90\u00a0000\u00a0kr (projektmedel) – Uppstart. 2026: 280\u00a0000\u00a0kr (ordinarie budget)'],
+    [[], ''],
+  ] as const)('%j → %s', (ks, text) => {
+    const t = kostnaderText(ks as never, P);
+    expect(t).toBe(text);
+    expect(t).not.toMatch(/\.;|år ej angivet:|varje år \d/);
+  });
+  it('without a period a cost without år is per year', () => expect(kostnaderText([{ belopp_kr: 5, källa: 'statsbidrag' }], [])).toBe('5\u00a0kr per år (statsbidrag)'));
+});
+
+describe('budgetFörklaring says only what the table holds', () => {
+  const P = [2025, 2026];
+  it.each([
+    [[{ år: 2025, belopp_kr: 1, källa: 'statsbidrag' }, { år: 2026, belopp_kr: 1, källa: 'statsbidrag' }], ''],
+    [[{ belopp_kr: 1, källa: 'statsbidrag' }], 'En kostnad som gäller varje år står under vart och ett av åren 2025–2026 och räknas med varje år i totalen.'],
+    [[{ år: 'ej angivet', belopp_kr: 1, källa: 'statsbidrag' }], 'En kostnad där källan inte anger år står under ”År ej angivet” och räknas en gång i totalen.'],
+    [[{ år: 2025, belopp_kr: 'ej angivet', källa: 'statsbidrag' }, { år: 2026, belopp_kr: 1, källa: 'projektmedel' }],
+      '”Ej angivet” betyder att källan inte anger beloppet. Ett streck (–) betyder ingen kostnad.'],
+  ] as const)('%j → %s', (ks, text) => expect(budgetTable(ks as never, P)!.förklaring).toBe(text));
+  it('a cost without a year is counted once in the total, never per year', () => {
+    const t = budgetTable([{ år: 'ej angivet', belopp_kr: 90000, källa: 'ordinarie budget' }, { belopp_kr: 10, källa: 'ordinarie budget' }], P)!;
+    expect(t.kolumner).toEqual(['2025', '2026', 'År ej angivet', 'Totalt']);
+    expect(t.rader[0]!.celler).toEqual(['10\u00a0kr', '10\u00a0kr', '90\u00a0000\u00a0kr', '90\u00a0020\u00a0kr']);
+  });
+});
+
+describe('reach reads as a phrase (issue 13)', () => {
+  it.each([
+    [{ antal_föräldrar: 96, andel_procent: 5, år: 2027 }, '96\u00a0föräldrar (5\u00a0% av målgruppen) år 2027'],
+    [{ antal_föräldrar: 40, år: 2026, kommentar: 'Fyra grupper.' }, '40\u00a0föräldrar år 2026 – Fyra grupper.'],
+    [{ andel_procent: 60 }, '60\u00a0% av målgruppen'],
+  ] as const)('%j → %s', (r, text) => expect(räckviddText(r as never)).toBe(text));
+});
+
+describe('a cell that starts with one of the schema\'s enum values is capitalised; free text, ids and URLs are not', () => {
+  it.each([
+    ['hög', 'Hög'], ['fortsätta', 'Fortsätta'], ['ej bedömt', 'Ej bedömt'], ['samverkande', 'Samverkande'], ['region', 'Region'],
+    ['styrdokument', 'Styrdokument'], ['kompetens', 'Kompetens'], ['program', 'Program'], ['målgrupper', 'Målgrupper'], ['ej angivet', 'Ej angivet'],
+    ['region, kommun', 'Region, kommun'],
+    ['c1', 'c1'], ['https://example.org', 'https://example.org'], ['svenska, arabiska', 'svenska, arabiska'], ['ca 420 000 kr', 'ca 420 000 kr'],
+    ['hög risk i gruppen', 'hög risk i gruppen'], ['600 000 kr + ej angivet', '600 000 kr + ej angivet'],
+  ])('%s → %s', (v, text) => expect(cellText(v)).toBe(text));
 });

@@ -50,13 +50,23 @@ describe.skipIf(tools.length > 0)('render on formatversion 2 (fixtures/v2.yaml)'
       expect(row(t, 'Finansiering'), fmt).toEqual(['Finansiering', '2025', '2026', '2027', 'År ej angivet', 'Totalt']);
       // Issue 13: a funding source reads capitalised in its row.
       expect(row(t, 'Ordinarie budget'), fmt).toEqual(['Ordinarie budget', '100 000 kr', '100 000 kr', '100 000 kr', '–', '300 000 kr']);
-      expect(row(t, 'Projektmedel'), fmt).toEqual(['Projektmedel', '–', '–', '–', 'ej angivet', 'ej angivet']);
+      expect(row(t, 'Projektmedel'), fmt).toEqual(['Projektmedel', '–', '–', '–', 'Ej angivet', 'Ej angivet']);
       expect(row(t, 'Statsbidrag'), fmt).toEqual(['Statsbidrag', '20 000 kr', 'ca 85 000 kr', '–', '–', 'ca 105 000 kr']);
-      expect(row(t, 'Totalt'), fmt).toEqual(['Totalt', '120 000 kr', 'ca 185 000 kr', '100 000 kr', 'ej angivet', 'ca 405 000 kr + ej angivet']);
+      expect(row(t, 'Totalt'), fmt).toEqual(['Totalt', '120 000 kr', 'ca 185 000 kr', '100 000 kr', 'Ej angivet', 'ca 405 000 kr + ej angivet']);
     }
     const pdf = flat(texts.handlingsplan!.pdf!);
     expect(pdf).toMatch(/Statsbidrag 20 000 kr ca 85 000 kr – – ca 105 000 kr/);
-    expect(pdf).toMatch(/Totalt 120 000 kr ca 185 000 kr 100 000 kr ej angivet ca 405 000 kr \+ ej angivet/);
+    expect(pdf).toMatch(/Totalt 120 000 kr ca 185 000 kr 100 000 kr Ej angivet ca 405 000 kr \+ ej angivet/);
+    // Issue 13: the text under Budget says how to read exactly what the table holds – the every-year
+    // cost in each year, the cost without a year once – in one sentence each, never "och – att".
+    for (const [fmt, t] of docs('handlingsplan')) {
+      const f = flat(t);
+      expect(f, fmt).toContain('En kostnad som gäller varje år står under vart och ett av åren 2025–2027 och räknas med varje år i totalen.');
+      expect(f, fmt).toContain('En kostnad där källan inte anger år står under ”År ej angivet” och räknas en gång i totalen.');
+      expect(f, fmt).toContain('”Ej angivet” betyder att källan inte anger beloppet.');
+      expect(f, fmt).toContain('Ett streck (–) betyder ingen kostnad.');
+      expect(f, fmt).not.toMatch(/En kostnad utan år gäller varje år|och – att|; – betyder/);
+    }
   });
 
   it('handlingsplan: the text on ordinary budget follows the data (statsbidrag and projektmedel are used)', () => {
@@ -102,21 +112,21 @@ describe.skipIf(tools.length > 0)('render on formatversion 2 (fixtures/v2.yaml)'
       expect(f, fmt).toMatch(/Invånare ca 52 000 2024/);
       // 'länet' by its name (issue 13, defect 3); in the PDF's narrow column the line may wrap after the dash.
       expect(f, fmt).toMatch(/Västra Götalands län: 1 800 000; Liknande kommuner: 40– ?50 \(2023\)/);
-      expect(f, fmt).toMatch(/Barn i ekonomisk utsatthet 40–50 barn ej angivet/);
+      expect(f, fmt).toMatch(/Barn i ekonomisk utsatthet 40–50 barn Ej angivet/);
       expect(f, fmt).toContain('Tidaholm: 12');
-      expect(f, fmt).toMatch(/Oro för barns psykiska hälsa hög/);
+      expect(f, fmt).toMatch(/Oro för barns psykiska hälsa Hög/);
       expect(f, fmt).toContain('flickor hög, pojkar ej angivet');
-      expect(f, fmt).toMatch(/Ensamstående föräldrar ej angivet/);
+      expect(f, fmt).toMatch(/Ensamstående föräldrar Ej angivet/);
       expect(f, fmt).toContain('Jämförelser');
       expect(f, fmt).not.toContain('Riket');
       expect(f, fmt).toContain('Källor: Liv och hälsa ung 2023; SCB befolkningsstatistik');
       // The support's details (here only its cost) in a list under its name, below the table.
-      expect(f, fmt).toMatch(/Föräldracafé\W{0,4}Kostnader: varje år 2025–2027: ca 40 000 kr \(ordinarie budget\)/);
+      expect(f, fmt).toMatch(/Föräldracafé\W{0,4}Kostnader: 2025–2027: ca 40 000 kr per år \(ordinarie budget\)/);
     }
   });
 
   it('lägesbild: a support whose level is "ej angivet" is printed so, and coverage (alt text) says "ej angiven", not a gap, for its ages', async () => {
-    for (const [fmt, t] of docs('lägesbild')) expect(flat(t), fmt).toMatch(/Föräldracafé (Ej ifyllt )*ej angivet 0–5 år/);
+    for (const [fmt, t] of docs('lägesbild')) expect(flat(t), fmt).toMatch(/Föräldracafé (Ej ifyllt )*Ej angivet 0–5 år/);
     // The chart's alt text, as the HTML carries it (aria-label of the SVG).
     const html = readFileSync(file('lägesbild', 'html'), 'utf8');
     const alt = /aria-label="(Matris över stöd per åldersgrupp och preventionsnivå\.[^"]*)"/.exec(html)?.[1] ?? '';
