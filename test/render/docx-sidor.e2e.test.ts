@@ -152,4 +152,25 @@ describe.skipIf(missing.length > 0)(`DOCX pages as LibreOffice lays them out${mi
     }
     expect(blank).toEqual([]);
   }, 120_000);
+
+  it('a Word template\'s space after paragraphs does not reach table cells: the profiled rows are as tight as the plain ones', async () => {
+    // The gap from a row's last line to the next row's first, in the Förutsättningar table (ids P1–P6):
+    // the template's 10 pt after every paragraph (examples/profil/mall.docx) put a tall empty band in each row.
+    const gaps = async (pdf: string) => {
+      const xml = await runTool('pdftotext', ['-bbox', pdf, '-']);
+      for (const [, body] of xml.matchAll(/<page [^>]*>([\s\S]*?)<\/page>/g)) {
+        const words = [...body!.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((w) => ({ y: Number(w[1]), yMax: Number(w[2]), t: w[3]! }));
+        const tops = words.filter((w) => /^P[1-6]$/.test(w.t)).map((w) => w.y);
+        if (tops.length < 4) continue;
+        return tops.slice(1).map((top, k) => top - Math.max(...words.filter((w) => w.y >= tops[k]! - 1 && w.y < top - 1).map((w) => w.yMax)));
+      }
+      return [];
+    };
+    const plain = docs.find((d) => d.name.startsWith('lindesberg-handlingsplan') && !d.name.endsWith('(profil)'))!;
+    const profiled = docs.find((d) => d.name.endsWith('(profil)'))!;
+    const [a, b] = [await gaps(plain.pdf), await gaps(profiled.pdf)];
+    expect(a.length).toBeGreaterThanOrEqual(3);
+    expect(b.length).toBeGreaterThanOrEqual(3);
+    for (const g of b) expect(g).toBeLessThan(Math.max(...a) + 2);
+  }, 120_000);
 });
