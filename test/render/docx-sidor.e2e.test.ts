@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, runCliAsync, runTool, tempDir } from '../helpers/cli.js';
+import { lastRowsAlone, pdfWords, tableRows } from '../helpers/tabellrader.js';
 
 const EXAMPLES = ['boras', 'hjo-tidaholm', 'lindesberg'];
 const have = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
@@ -172,5 +173,20 @@ describe.skipIf(missing.length > 0)(`DOCX pages as LibreOffice lays them out${mi
     expect(a.length).toBeGreaterThanOrEqual(3);
     expect(b.length).toBeGreaterThanOrEqual(3);
     for (const g of b) expect(g).toBeLessThan(Math.max(...a) + 2);
+  }, 120_000);
+
+  it('no page holds a table\'s last row alone (keep with next on the second-to-last row)', async () => {
+    const bad: string[] = [], missed: string[] = [];
+    let tables = 0;
+    for (const d of docs) {
+      const t = tableRows(readFileSync(d.html, 'utf8'));
+      tables += t.filter((r) => r.length >= 3).length;
+      const r = lastRowsAlone(t, await pdfWords(d.pdf));
+      bad.push(...r.alone.map((x) => `${d.name}: ${x}`));
+      missed.push(...r.missed.map((x) => `${d.name}: ${x}`));
+    }
+    expect(tables).toBeGreaterThan(20);
+    expect(missed).toEqual([]);
+    expect(bad).toEqual([]);
   }, 120_000);
 });
