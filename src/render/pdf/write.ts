@@ -159,8 +159,10 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
    */
   const bodyRows = (table: PDFKit.Mixins.PDFTableObject, rows: TableLayout['rows'], widths: number[]) => {
     rows.forEach((r, k) => {
-      const squeeze = rows.length >= 3 && k === rows.length - 2 ? rowHeight(rows[k + 1]!, widths) : 0;
       const page = pdf.page;
+      // Not where the two together are taller than a page holds: that would only leave a page empty.
+      const two = rows.length >= 3 && k === rows.length - 2 ? [rowHeight(r, widths), rowHeight(rows[k + 1]!, widths)] : [0, 0];
+      const squeeze = two[0]! + two[1]! < page.maxY() - page.margins.top ? two[1]! : 0;
       page.margins.bottom += squeeze;
       try { table.row(r as never); } finally { page.margins.bottom -= squeeze; }
     });
