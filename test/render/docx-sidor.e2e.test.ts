@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, runCliAsync, runTool, tempDir } from '../helpers/cli.js';
+import { lastRowsAlone, pdfWords, tableRows } from '../helpers/tabellrader.js';
 
 const EXAMPLES = ['boras', 'hjo-tidaholm', 'lindesberg'];
 const have = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
@@ -151,5 +152,41 @@ describe.skipIf(missing.length > 0)(`DOCX pages as LibreOffice lays them out${mi
       });
     }
     expect(blank).toEqual([]);
+  }, 120_000);
+
+  it('a Word template\'s space after paragraphs does not reach table cells: the profiled rows are as tight as the plain ones', async () => {
+    // The gap from a row's last line to the next row's first, in the Förutsättningar table (ids P1–P6):
+    // the template's 10 pt after every paragraph (examples/profil/mall.docx) put a tall empty band in each row.
+    const gaps = async (pdf: string) => {
+      const xml = await runTool('pdftotext', ['-bbox', pdf, '-']);
+      for (const [, body] of xml.matchAll(/<page [^>]*>([\s\S]*?)<\/page>/g)) {
+        const words = [...body!.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((w) => ({ y: Number(w[1]), yMax: Number(w[2]), t: w[3]! }));
+        const tops = words.filter((w) => /^P[1-6]$/.test(w.t)).map((w) => w.y);
+        if (tops.length < 4) continue;
+        return tops.slice(1).map((top, k) => top - Math.max(...words.filter((w) => w.y >= tops[k]! - 1 && w.y < top - 1).map((w) => w.yMax)));
+      }
+      return [];
+    };
+    const plain = docs.find((d) => d.name.startsWith('lindesberg-handlingsplan') && !d.name.endsWith('(profil)'))!;
+    const profiled = docs.find((d) => d.name.endsWith('(profil)'))!;
+    const [a, b] = [await gaps(plain.pdf), await gaps(profiled.pdf)];
+    expect(a.length).toBeGreaterThanOrEqual(3);
+    expect(b.length).toBeGreaterThanOrEqual(3);
+    for (const g of b) expect(g).toBeLessThan(Math.max(...a) + 2);
+  }, 120_000);
+
+  it('no page holds a table\'s last row alone (keep with next on the second-to-last row)', async () => {
+    const bad: string[] = [], missed: string[] = [];
+    let tables = 0;
+    for (const d of docs) {
+      const t = tableRows(readFileSync(d.html, 'utf8'));
+      tables += t.filter((r) => r.length >= 3).length;
+      const r = lastRowsAlone(t, await pdfWords(d.pdf));
+      bad.push(...r.alone.map((x) => `${d.name}: ${x}`));
+      missed.push(...r.missed.map((x) => `${d.name}: ${x}`));
+    }
+    expect(tables).toBeGreaterThan(20);
+    expect(missed).toEqual([]);
+    expect(bad).toEqual([]);
   }, 120_000);
 });

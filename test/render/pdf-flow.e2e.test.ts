@@ -4,13 +4,14 @@
 // short section (the last page of a document may be short).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, runCliAsync, runTool, tempDir } from '../helpers/cli.js';
+import { lastRowsAlone, pdfWords, tableRows } from '../helpers/tabellrader.js';
 
 const EXAMPLES = ['lindesberg', 'hjo-tidaholm', 'boras'];
 const have = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
-const docs: { file: string; pages: Page[]; heads: string[]; paras: string[] }[] = [];
+const docs: { file: string; path: string; pages: Page[]; heads: string[]; paras: string[] }[] = [];
 
 interface Page { height: number; lines: { y: number; yMax: number; text: string }[] }
 
@@ -38,14 +39,14 @@ beforeAll(async () => {
   if (!have('pdftotext') || !have('pdfinfo')) return;
   for (const ex of EXAMPLES) {
     const out = tempDir(`fsstod-flow-${ex}-`);
-    const r = await runCliAsync(['render', 'alla', join(ROOT, 'examples', ex, 'projekt.yaml'), '--format', 'pdf', '--ut', out], { env: { SOURCE_DATE_EPOCH: '1760000000' } });
+    const r = await runCliAsync(['render', 'alla', join(ROOT, 'examples', ex, 'projekt.yaml'), '--format', 'pdf,html', '--ut', out], { env: { SOURCE_DATE_EPOCH: '1760000000' } });
     if (r.code !== 0) throw new Error(r.stderr + r.stdout);
     for (const f of readdirSync(out).filter((n) => n.endsWith('.pdf'))) {
       const file = join(out, f);
       const struct = await runTool('pdfinfo', ['-struct-text', file]);
       const heads = [...struct.matchAll(/^\s*H[2-6] \(block\)\n\s*"([^"]*)"/gm)].map((x) => norm(x[1]!));
       const paras = [...struct.matchAll(/^\s*P \(block\)\n\s*"([^"]*)"\n(?!\s*")/gm)].map((x) => norm(x[1]!));
-      docs.push({ file: f, pages: await pagesOf(file), heads, paras });
+      docs.push({ file: f, path: file, pages: await pagesOf(file), heads, paras });
     }
   }
 }, 300_000);
@@ -114,4 +115,19 @@ describe.skipIf(!ok)('PDF page flow (pdftotext per page, every example)', () => 
     }
     expect(bad).toEqual([]);
   });
+
+  it('no page holds a table\'s last row alone (the last two rows go over together)', async () => {
+    const bad: string[] = [], missed: string[] = [];
+    let tables = 0;
+    for (const d of docs) {
+      const t = tableRows(readFileSync(d.path.replace(/\.pdf$/, '.html'), 'utf8'));
+      tables += t.filter((r) => r.length >= 3).length;
+      const r = lastRowsAlone(t, await pdfWords(d.path));
+      bad.push(...r.alone.map((x) => `${d.file}: ${x}`));
+      missed.push(...r.missed.map((x) => `${d.file}: ${x}`));
+    }
+    expect(tables).toBeGreaterThan(20);
+    expect(missed).toEqual([]);
+    expect(bad).toEqual([]);
+  }, 60_000);
 });

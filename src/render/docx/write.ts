@@ -63,6 +63,8 @@ const runs = (xs: Inline[], size?: number) => linkGroups(xs).flatMap(({ href, ru
  * the styles' paragraph defaults (pack()).
  */
 const KEEP = { keepNext: true, keepLines: true } as const;
+/** A table cell's paragraph: single line spacing, no space before or after, whatever the styles say. */
+const CELL_SPACING = { before: 0, after: 0, line: 240 } as const;
 const isLeadIn = (xs: Inline[]) => xs.some((x) => x.text.trim()) && xs.every((x) => x.bold || !x.text.trim());
 
 /**
@@ -190,7 +192,9 @@ export async function writeDocx(doc: DocModel, images: Map<Block, ChartImage>, w
         // Word and LibreOffice break it with a hyphen instead of anywhere without one.
         const cell = (xs: Inline[], header: boolean, i: number, keepNext: boolean) => new TableCell({
           width: { size: widths[i]!, type: WidthType.DXA },
-          children: [new Paragraph({ ...(keepNext ? { keepNext: true } : {}), children: runs(xs.map((x) => (x.code || x.href !== undefined ? x : { ...x, text: hyphenateForColumn(x.text, widths[i]!, pt * CHAR_EM * 20, 160) })), pt * 2) })],
+          // Spacing set on the paragraph: a kommun's Word template whose paragraphs have space after
+          // (examples/profil/mall.docx: 10 pt) would otherwise put a tall empty band under every row.
+          children: [new Paragraph({ spacing: CELL_SPACING, ...(keepNext ? { keepNext: true } : {}), children: runs(xs.map((x) => (x.code || x.href !== undefined ? x : { ...x, text: hyphenateForColumn(x.text, widths[i]!, pt * CHAR_EM * 20, 160) })), pt * 2) })],
           shading: header ? { type: ShadingType.CLEAR, fill: LIGHT, color: 'auto' } : undefined,
           margins: { top: 40, bottom: 40, left: 80, right: 80 },
         });
@@ -198,13 +202,14 @@ export async function writeDocx(doc: DocModel, images: Map<Block, ChartImage>, w
         const widths = (b.labels && cols === 2 ? labelColumnWidths(b.rows, total, pt * CHAR_EM * 20, 220) : columnWidths(b.header, b.rows, total, pt * CHAR_EM * 20, 220)).map((w) => Math.round(w));
         // Keep with next on every paragraph of a row keeps it on the page of the next row (each row
         // is also kept whole): a short table stands whole on one page, a longer one keeps its header
-        // and first two rows with its heading, as the PDF does.
+        // and first two rows with its heading, and its last two rows together, as the PDF does.
         // Letters a column holds on one line, for the rows' estimated height.
         const fits = (i: number) => Math.floor((widths[i]! - 160) / (pt * CHAR_EM * 20));
         const lines = (r: Inline[][]) => Math.max(1, ...r.map((c, i) => Math.ceil(plain(c).length / Math.max(1, fits(i)))));
         const height = b.rows.reduce((a, r) => a + lines(r) * pt * 1.2 + 4, 0);
         const whole = b.rows.length <= KEEP_TABLE_ROWS && height <= KEEP_TABLE_HEIGHT;
-        const keep = (k: number) => k < b.rows.length - 1 && (whole || k === 0);
+        // The second-to-last row is kept with the last, so that no page holds a table's last row alone.
+        const keep = (k: number) => k < b.rows.length - 1 && (whole || k === 0 || k === b.rows.length - 2);
         children.push(new Table({
           width: { size: total, type: WidthType.DXA },
           indent: at.indent ? { size: at.indent, type: WidthType.DXA } : undefined,

@@ -148,9 +148,24 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
    * A label/value table (Beslut, Rapportens status): no header row; each row's label is its header
    * cell (TH, Scope Row), set bold on the header colour.
    */
-  const labelRows = (table: PDFKit.Mixins.PDFTableObject, rows: TableLayout['rows']) => {
-    for (const r of rows) table.row(r.map((c, k) => (k === 0 ? { ...c, type: 'TH', scope: 'row', font: { ...c.font, src: 'B' }, backgroundColor: '#e8eef7' } : c)) as never);
+  const labelRows = (table: PDFKit.Mixins.PDFTableObject, rows: TableLayout['rows'], widths: number[]) => {
+    bodyRows(table, rows.map((r) => r.map((c, k) => (k === 0 ? { ...c, type: 'TH', scope: 'row', font: { ...c.font, src: 'B' }, backgroundColor: '#e8eef7' } : c))), widths);
     table.end();
+  };
+  /**
+   * A table's rows, the last two on one page: pdfkit moves a row that does not fit to the next
+   * page, so while the second-to-last row is measured the page's bottom margin is raised by the
+   * last row's height, and the two go over together instead of the last one alone.
+   */
+  const bodyRows = (table: PDFKit.Mixins.PDFTableObject, rows: TableLayout['rows'], widths: number[]) => {
+    rows.forEach((r, k) => {
+      const page = pdf.page;
+      // Not where the two together are taller than a page holds: that would only leave a page empty.
+      const two = rows.length >= 3 && k === rows.length - 2 ? [rowHeight(r, widths), rowHeight(rows[k + 1]!, widths)] : [0, 0];
+      const squeeze = two[0]! + two[1]! < page.maxY() - page.margins.top ? two[1]! : 0;
+      page.margins.bottom += squeeze;
+      try { table.row(r as never); } finally { page.margins.bottom -= squeeze; }
+    });
   };
   /** A paragraph wholly in bold: a question or a lead-in that belongs with what follows. */
   const isLead = (b: Extract<Block, { kind: 'paragraph' }>) => b.text.length > 0 && b.text.every((x) => x.bold && x.href === undefined) && plain(b.text).trim() !== '';
@@ -399,7 +414,7 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
             position: { x: box.x, y: pdf.y },
           } as PDFKit.Mixins.TableOptions);
           if (b.labels) {
-            labelRows(table, rows);
+            labelRows(table, rows, widths);
             pdf.x = box.x;
             pdf.fontSize(10.5);
             pdf.moveDown(0.8);
@@ -422,7 +437,7 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
           };
           pdf.page.margins.top += headHeight;
           pdf.on('pageAdded', repeatHead);
-          for (const r of rows) table.row(r as never);
+          bodyRows(table, rows, widths);
           table.end();
           pdf.off('pageAdded', repeatHead);
           for (const p of pages) p.margins.top -= headHeight;
