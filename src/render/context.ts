@@ -425,7 +425,7 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
       sammanfattning: beslut.sammanfattning ?? '', sammanfattningAuto: planSammanfattning, harLägesbild, lägesbildBeslut,
       koppling: h.koppling ?? '',
       perspektiv: b.perspektiv.map((x) => ({ titel: x.titel, text: (h.perspektiv as Record<string, string> | undefined)?.[x.id] ?? '' })),
-      fokusområden: fokus, övergripandeMål: övrigaMål.filter(övergripande), mål: övrigaMål.filter((r) => !övergripande(r)), harMål: allaMål.length > 0,
+      fokusområden: fokus, övergripandeMål: övrigaMål.filter(övergripande), målUtanFokus: övrigaMål.filter((r) => !övergripande(r)), mål: övrigaMål, harMål: allaMål.length > 0,
       insatser: ins.map(insats),
       budget: budget ? { kolumner: budget.kolumner, förklaring: budget.förklaring, rader: budget.rader.map((r) => ({ ...r, källa: cap(r.källa) })) } : undefined,
       budgetPerPost: budgetPerPost ? { kolumner: budgetPerPost.kolumner, rader: budgetPerPost.rader } : undefined,
