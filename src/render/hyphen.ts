@@ -140,7 +140,14 @@ const MONTH = `(?:${MONTHS.join('|')})`;
 /** "31 december 2027", "2 september", "mars 2026": a day or a year with its month. */
 const DATE_IN_WORDS = new RegExp(`\\b\\d{1,2} ${MONTH}(?: \\d{4})?\\b|\\b${MONTH} \\d{4}\\b`, 'giu');
 
-/** A date in words typed in a text ("mars 2026", "den 2 september"): joined by no-break spaces, as dateInWords joins them. */
+/** A number typed with digit groups ("22 000", "1 255 000"). */
+const GROUPED_NUMBER = /\b\d{1,3}(?: \d{3})+\b/g;
+
+/**
+ * What is typed in a text and must not break: a date in words ("mars 2026", "den 2 september")
+ * and a grouped number ("22 000 invånare"), joined by no-break spaces as dateInWords and
+ * tusental join them.
+ */
 export function keepDatesInWords(text: string): string {
-  return text.replace(DATE_IN_WORDS, (m) => m.replace(/ /g, '\u00a0'));
+  return text.replace(DATE_IN_WORDS, (m) => m.replace(/ /g, '\u00a0')).replace(GROUPED_NUMBER, (m) => m.replace(/ /g, '\u00a0'));
 }

@@ -76,5 +76,9 @@ describe('where a word may break (hyphen.ts, for the PDF and the DOCX)', () => {
     ['till 31 december 2027.', 'till 31\u00a0december\u00a02027.'],
     ['Mars 2026', 'Mars\u00a02026'],
     ['3 barn i maj', '3 barn i maj'],
-  ])('a date in words typed in a text is held together: %j', (text, want) => expect(keepDatesInWords(text)).toBe(want));
+    ['omkring 22 000 invånare', 'omkring 22\u00a0000 invånare'],
+    ['1 255 000 kr', '1\u00a0255\u00a0000 kr'],
+    ['åren 2025 2026 och 12 34', 'åren 2025 2026 och 12 34'],
+    ['I1, I2 och 5 100 barn', 'I1, I2 och 5\u00a0100 barn'],
+  ])('a date in words or a grouped number typed in a text is held together: %j', (text, want) => expect(keepDatesInWords(text)).toBe(want));
 });
