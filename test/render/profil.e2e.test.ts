@@ -41,6 +41,14 @@ describe('render --profil examples/profil (the fictional kommun\'s design)', () 
     expect(await run('pdffonts', [pick(plain, 'handlingsplan', 'pdf')])).toMatch(/LiberationSans/);
   });
 
+  it.skipIf(!have('pdftotext'))('PDF in the profile\'s font: a soft hyphen inside a line is not drawn, only where a line breaks', async () => {
+    // The profile's serif has a visible glyph for U+00AD: "för-sta-gångs-för-äld-rar" was printed.
+    const t = await run('pdftotext', ['-layout', pick(profiled, 'handlingsplan', 'pdf'), '-']);
+    expect(t).toContain('förstagångsföräldrar');
+    expect(t).not.toMatch(/\p{L}-\p{L}+-\p{L}+-\p{L}/u);
+    expect(t).not.toContain('\u00ad');
+  });
+
   it.skipIf(!have('pdftotext') || !have('pdfinfo') || !have('qpdf'))('PDF: the header and footer text on every page but the cover; the logo is a figure with its alt text', async () => {
     const pdf = pick(profiled, 'handlingsplan', 'pdf');
     const pages = Number(/Pages:\s+(\d+)/.exec(await run('pdfinfo', [pdf]))![1]);

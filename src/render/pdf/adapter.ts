@@ -86,3 +86,19 @@ export function hyphenAwareBounds(pdf: PDFKit.PDFDocument): void {
     return { ...r, width: Math.min(opts.width, r.width + this.widthOfString('-')) };
   };
 }
+
+interface FragmentInternals { _fragment?: (text: string, x: number, y: number, o: unknown) => unknown }
+
+/**
+ * pdfkit turns a soft hyphen where it breaks a line into "-" but leaves the others in the text
+ * it draws, and a font that has a visible glyph for U+00AD (a profile's serif) then prints
+ * "för-sta-gångs-för-äld-rar" in the middle of a line. The ones left are not drawn.
+ */
+export function softHyphensUnseen(pdf: PDFKit.PDFDocument): void {
+  const p = pdf as unknown as FragmentInternals;
+  const fragment = p._fragment;
+  if (typeof fragment !== 'function') throw new LibraryShapeError('pdfkit', PDFKIT_TESTED, '_fragment (textens rader)');
+  p._fragment = function (this: FragmentInternals, text, x, y, o) {
+    return fragment.call(this, typeof text === 'string' ? text.replace(/\u00ad/g, '') : text, x, y, o);
+  };
+}

@@ -10,7 +10,7 @@ import { hyphenateForColumn } from '../hyphen.js';
 import type { ChartImage } from '../charts.js';
 import SVGtoPDF from 'svg-to-pdfkit';
 import { xmlChars, xmlEscape } from '../xml.js';
-import { cacheFontsByPath, escapeXmpInfo, hyphenAwareBounds, noSelfHeaders } from './adapter.js';
+import { cacheFontsByPath, escapeXmpInfo, hyphenAwareBounds, noSelfHeaders, softHyphensUnseen } from './adapter.js';
 import { footerText, headerText, type Profil } from '../profil.js';
 
 const NEUTRAL_BLUE = '#1f5fa8';
@@ -47,6 +47,7 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
   escapeXmpInfo(pdf, xmlEscape);
   noSelfHeaders(pdf);
   hyphenAwareBounds(pdf);
+  softHyphensUnseen(pdf);
   // With a cover the title is the one H1; the template's chapters are H2 (as in the HTML).
   const shift = headingShift(doc.blocks);
   const chunks: Buffer[] = [];
