@@ -199,7 +199,7 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
   charts.indikatorer = {
     chart: { typ: 'indikatorer', rader: indRader.map(({ dom: _d, tidigareMed: _t, måldatum: _m, ...r }) => r) },
     alt: `Diagram över indikatorernas utfall${u.id ? ` i uppföljning ${u.id}` : ''}, som andel av vägen från utgångsvärde till målvärde: ${indRader.map((r) => `${r.etikett}: utgångsvärde ${värdeText(r.utgångsvärde, r.enhet)}, ${r.tidigareMed.map((t) => `${t.omgång} ${värdeText(t.värde, r.enhet)}, `).join('')}utfall ${r.utfall === undefined ? 'ingen mätning' : värdeText(r.utfall, r.enhet)}, målvärde ${värdeText(r.målvärde, r.enhet)}${r.måldatum ? ` till ${dateInWords(r.måldatum)}` : ''}; ${r.dom.bedömning}${r.dom.bedömning === 'på väg' || r.dom.bedömning === 'inte på väg' || r.dom.bedömning === 'för tidigt att bedöma' ? ` (${r.dom.skäl.replace(/\.$/, '').replace(/^./, (c) => c.toLowerCase())})` : ''}`).join('; ')}.`,
-    ...(!indRader.length ? { tom: 'Uppföljningsplanen har inga indikatorer ännu.' } : indRader.every((r) => r.utfall === undefined) ? { tom: 'Ingen indikator är mätt ännu.' } : {}),
+    ...(!indRader.length ? { tom: 'Handlingsplanen har inga indikatorer ännu.' } : indRader.every((r) => r.utfall === undefined) ? { tom: 'Ingen indikator är mätt ännu.' } : {}),
   };
 
   for (const c of Object.values(charts)) if (c.tom) c.alt = c.tom;

@@ -7,7 +7,7 @@
 import { plain, type Block } from './model.js';
 
 const EJ = 'Ej ifyllt';
-export const TOM_TABELL = 'Inga uppgifter ifyllda ännu, så tabellen är tom.';
+export const TOM_TABELL = 'Inga uppgifter är ifyllda ännu.';
 
 const isEj = (b: Block) => b.kind === 'paragraph' && plain(b.text).trim().replace(/[.:]$/, '') === EJ;
 

@@ -120,7 +120,7 @@ describe('chart contents and alt texts', () => {
 
   it.each<[string, unknown, DokumentId, string, string]>([
     ['no insatser', {}, 'handlingsplan', 'tidslinje', 'Inga insatser är planerade ännu.'],
-    ['no indicators', {}, 'uppföljning', 'indikatorer', 'Uppföljningsplanen har inga indikatorer ännu.'],
+    ['no indicators', {}, 'uppföljning', 'indikatorer', 'Handlingsplanen har inga indikatorer ännu.'],
     ['indicators, none measured', { handlingsplan: { uppföljningsplan: { indikatorer: [{ id: 'IND1', namn: 'X', målvärde: 5 }] } } }, 'uppföljning', 'indikatorer', 'Ingen indikator är mätt ännu.'],
     ['no factor assessed', {}, 'lägesbild', 'faktorer', 'Ingen av de elva faktorerna är bedömd ännu.'],
     ['nothing mapped, nothing planned', {}, 'handlingsplan', 'täckningPlan', 'Stödet är ej kartlagt ännu och inga insatser är planerade.'],

@@ -66,8 +66,8 @@ describe.skipIf(!tools)('the documents\' text (needs pandoc and pdftotext)', () 
     // The section itself (the contents name it first), up to the next heading.
     const from = t.lastIndexOf('Indikatorer: utfall mot mål');
     const part = t.slice(from, t.indexOf('Hur föräldrar och personal upplever stödet', from));
-    expect(part).toContain('Uppföljningsplanen har inga indikatorer ännu.');
-    expect(part.match(/visas när det finns uppgifter|tabellen är tom/g), part).toEqual(['visas när det finns uppgifter']);
+    expect(part).toContain('Handlingsplanen har inga indikatorer ännu.');
+    expect(part.match(/visas när det finns uppgifter|Inga uppgifter är ifyllda/g), part).toEqual(['visas när det finns uppgifter']);
     expect(part).toContain('Diagrammet och tabellen visas när det finns uppgifter.');
   });
 
