@@ -1,6 +1,6 @@
 // Runs the real built CLI as a user would (no TTY), for end-to-end tests.
 import { execFile, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -57,4 +57,16 @@ export function runTool(cmd: string, args: string[], opts: { cwd?: string; timeo
       else resolve(stdout);
     });
   });
+}
+
+/** Whether a program is on PATH (the readers the document tests use). */
+export const have = (cmd: string): boolean => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
+
+/** The file in a folder whose name holds `part` and ends in `.ext` (a rendered document). */
+export const pick = (dir: string, part: string, ext: string): string => join(dir, readdirSync(dir).find((n) => n.includes(part) && n.endsWith(`.${ext}`))!);
+
+/** A rendered document's text as a reader gives it: pdftotext for PDF (the page's lines), pandoc for DOCX and HTML. */
+export function documentText(dir: string, part: string, fmt: 'pdf' | 'docx' | 'html'): Promise<string> {
+  const f = pick(dir, part, fmt);
+  return fmt === 'pdf' ? runTool('pdftotext', [f, '-']) : runTool('pandoc', ['-f', fmt, '-t', 'plain', '--wrap=none', f]);
 }

@@ -5,23 +5,16 @@
 // tjänsteskrivelse of a lägesbild or an uppföljning without the plan's cost per insats; budget
 // heads capitalised.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, hasStackTrace, runCliAsync, runTool, tempDir } from '../helpers/cli.js';
+import { ROOT, documentText, have, hasStackTrace, pick, runCliAsync, runTool, tempDir } from '../helpers/cli.js';
 
 const ex = (x: string) => join(ROOT, 'examples', x, 'projekt.yaml');
-const have = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 const tools = ['pandoc', 'pdftotext'].every(have);
 const env = { SOURCE_DATE_EPOCH: '1760000000' };
 const FORMATS = ['pdf', 'docx', 'html'] as const;
-const pick = (dir: string, part: string, ext: string) => join(dir, readdirSync(dir).find((n) => n.includes(part) && n.endsWith(`.${ext}`))!);
 
 /** The document as plain text, one paragraph a line (pdftotext keeps the page's lines). */
-async function text(dir: string, part: string, fmt: (typeof FORMATS)[number]): Promise<string> {
-  const f = pick(dir, part, fmt);
-  return fmt === 'pdf' ? runTool('pdftotext', [f, '-']) : runTool('pandoc', ['-f', fmt, '-t', 'plain', '--wrap=none', f]);
-}
+const text = documentText;
 
 /** The headings with their levels, as pandoc reads them from the DOCX or the HTML. */
 async function headings(file: string, from: 'docx' | 'html'): Promise<{ level: number; text: string }[]> {

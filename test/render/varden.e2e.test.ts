@@ -3,21 +3,16 @@
 // agree on what a cost without a year means; one cost line per insats; reach as a phrase; the
 // län by name; a group's existence as a sentence.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, hasStackTrace, runCliAsync, runTool, tempDir } from '../helpers/cli.js';
+import { ROOT, documentText, have, hasStackTrace, runCliAsync, tempDir } from '../helpers/cli.js';
 
 const ex = (x: string) => join(ROOT, 'examples', x, 'projekt.yaml');
-const have = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 const tools = ['pandoc', 'pdftotext'].every(have);
 const env = { SOURCE_DATE_EPOCH: '1760000000' };
 const FORMATS = ['pdf', 'docx', 'html'] as const;
-const pick = (dir: string, part: string, ext: string) => join(dir, readdirSync(dir).find((n) => n.includes(part) && n.endsWith(`.${ext}`))!);
 /** The document's text on one line: no-break spaces and soft hyphens as a reader sees them. */
 async function text(dir: string, part: string, fmt: (typeof FORMATS)[number]): Promise<string> {
-  const f = pick(dir, part, fmt);
-  const t = fmt === 'pdf' ? await runTool('pdftotext', [f, '-']) : await runTool('pandoc', ['-f', fmt, '-t', 'plain', '--wrap=none', f]);
+  const t = await documentText(dir, part, fmt);
   return t.replace(/\u00ad/g, '').replace(/[\s\u00a0]+/g, ' ');
 }
 
