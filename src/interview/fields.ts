@@ -19,6 +19,7 @@ import { branches, fieldUnit, formatHint, formatValue, isError, parseNumber, par
 import { question, type Nav } from './nav.js';
 import { shown } from './showif.js';
 import { parseTable, readCell, tableColumns } from './table.js';
+import { cap } from '../text.js';
 
 export { patternOf, referenceAt };
 
@@ -340,7 +341,7 @@ function enumChoice(ctx: Ctx, path: YamlPath, v: unknown): Choice<unknown> {
   // A goal's type reads as a kind of goal (effektmål), an indicator's as a kind of measure.
   if (mått && key === 'typ') return { name: path.includes('mål') ? mått.måltitel : mått.titel, value: v, description: mått.beskrivning };
   const s = String(v);
-  return { name: s.charAt(0).toUpperCase() + s.slice(1), value: v };
+  return { name: cap(s), value: v };
 }
 
 /**

@@ -12,6 +12,7 @@ import { datumRimliga } from '../check/rules/datum-rimliga.js';
 import type { RuleContext, RuleFinding } from '../check/types.js';
 import { getPath } from '../project/progress.js';
 import { branchSchema, schemaAt } from '../project/schema-words.js';
+import { cap } from '../text.js';
 
 type S = Record<string, any>;
 export type Parsed = unknown | { error: string };
@@ -233,7 +234,7 @@ export function valueProblem(path: YamlPath, value: unknown, data: unknown): str
   if (parent?.title === 'Åldrar' || /ålder/.test(startTitle)) {
     return `Åldersspannet kan inte gå från ${shown(first)} till ${shown(last)} år: ${STARTS.has(key) ? `från-åldern kan vara högst ${shown(last)}` : `till-åldern måste vara minst ${shown(first)}`}.`;
   }
-  return `${endTitle.charAt(0).toUpperCase()}${endTitle.slice(1)} (${shown(last)}) ligger före ${startTitle} (${shown(first)}); ${STARTS.has(key) ? `${startTitle} kan vara högst ${shown(last)}` : `${endTitle} kan vara tidigast ${shown(first)}`}.`;
+  return `${cap(endTitle)} (${shown(last)}) ligger före ${startTitle} (${shown(first)}); ${STARTS.has(key) ? `${startTitle} kan vara högst ${shown(last)}` : `${endTitle} kan vara tidigast ${shown(first)}`}.`;
 }
 
 /** Dates that are deadlines: a target date, an end, "senast". */

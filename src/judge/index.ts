@@ -6,6 +6,7 @@
 import type { YamlPath } from '../project/load.js';
 import { getPath, isSelector, selectorOf, splitPath } from '../project/progress.js';
 import { schemaAt } from '../project/schema-words.js';
+import { cap } from '../text.js';
 
 /** The parts of content/ the judgement needs (see src/content/types.ts for the full types). */
 interface QuestionLike { id: string; text: string; delfrågor?: QuestionLike[] }
@@ -72,7 +73,7 @@ function labelOf(path: YamlPath, dotted: string): string {
   const last = path.at(-1);
   if (isSelector(last)) {
     const sel = selectorOf(last);
-    if ('värde' in sel) return sel.värde.charAt(0).toLocaleUpperCase('sv-SE') + sel.värde.slice(1);
+    if ('värde' in sel) return cap(sel.värde);
   }
   return schemaAt(schemaPath(path))?.title ?? dotted;
 }

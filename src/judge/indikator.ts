@@ -3,7 +3,7 @@
 // track" all ask here). A 2025 measurement of an indicator due in 2027 is not "ej nått": the
 // question before the target date is whether the value has come as far as the time has.
 import { parseDate } from '../project/dates.js';
-import { medEnhet } from '../text.js';
+import { cap, medEnhet } from '../text.js';
 
 export type Indikatorbedömning = 'nått' | 'på väg' | 'inte på väg' | 'för tidigt att bedöma' | 'ingen mätning' | 'målvärde saknas';
 
@@ -68,7 +68,7 @@ export function bedömIndikator(ind: IndikatorLike, m: MätningLike | undefined,
 }
 
 /** The judgement as a table or a chart prints it: capitalised ("På väg"). */
-export const bedömningText = (b: Indikatorbedömning): string => b.charAt(0).toLocaleUpperCase('sv-SE') + b.slice(1);
+export const bedömningText = (b: Indikatorbedömning): string => cap(b);
 
 const isObj = (v: unknown): v is Record<string, any> => v !== null && typeof v === 'object' && !Array.isArray(v);
 

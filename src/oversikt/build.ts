@@ -10,7 +10,7 @@ import type { RenderContext } from '../render/context.js';
 import { MFOF_WEAK_SPOTS } from '../judge/weakspots.js';
 import { BEDÖMNINGAR } from '../judge/indikator.js';
 import { numText } from '../render/values.js';
-import { medEnhet } from '../text.js';
+import { cap, medEnhet } from '../text.js';
 import { programKey, type Cellläge, type Oläsbar, type Planstatus, type Sammanfattning } from './read.js';
 
 export interface Län { kod: string; namn: string }
@@ -202,7 +202,7 @@ function länView(l: LänÖversikt, method: Method, jämför: boolean, charts: R
     chart: { typ: 'stegPerKommun', kolumner: method.steg.map((s) => `Steg ${s.nummer}`), rader: stegRader, ...(kompakt ? { utanTal: true } : {}) },
     alt: `Rutnät över hur stor andel av metodens sex steg varje kommun i ${l.län.namn} har besvarat: ${stegRader.map((r) => `${r.etikett}: ${r.andelar.every((a) => a === null) ? 'ingen projektfil' : r.andelar.map((a, i) => `steg ${i + 1} ${a} %`).join(', ')}`).join('; ')}.`,
   };
-  const staplar = [...PLAN_ORDNING, 'ingen projektfil' as const].map((x) => ({ etikett: x.charAt(0).toLocaleUpperCase('sv-SE') + x.slice(1), antal: räkna(x) }));
+  const staplar = [...PLAN_ORDNING, 'ingen projektfil' as const].map((x) => ({ etikett: cap(x), antal: räkna(x) }));
   charts[`plan${l.län.kod}`] = {
     chart: { typ: 'planstatus', staplar, kommuner: l.kommuner.length },
     alt: `Stapeldiagram över handlingsplanernas status i ${l.län.namn}, antal kommuner av ${l.kommuner.length}: ${staplar.map((s) => `${s.etikett.toLocaleLowerCase('sv-SE')} ${s.antal}`).join(', ')}.`,
@@ -220,7 +220,7 @@ function länView(l: LänÖversikt, method: Method, jämför: boolean, charts: R
 
   const luckor = shared(med, (s) => s.luckor.map((x) => ({ key: x, label: x })));
   const behov = shared(med, (s) => [...new Set(s.behov.map((x) => x.område).filter(Boolean))].map((x) => ({ key: x, label: x })), 1)
-    .map((g) => ({ område: g.label.charAt(0).toLocaleUpperCase('sv-SE') + g.label.slice(1), kommuner: joinSv(g.kommuner), antal: g.kommuner.length }));
+    .map((g) => ({ område: cap(g.label), kommuner: joinSv(g.kommuner), antal: g.kommuner.length }));
   const behovRubriker = shared(med, (s) => s.behov.filter((x) => x.rubrik).map((x) => ({ key: programKey(x.rubrik), label: x.rubrik })));
   const program = shared(med, (s) => s.program.map((x) => ({ key: programKey(x), label: x })));
   const samverkan = [...new Map(med.filter((r) => r.s!.samverkan).map((r) => [r.s!.fil, r.s!])).values()].map((s) => ({

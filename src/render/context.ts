@@ -310,7 +310,7 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
   const länNamn = [...new Set(p.projekt.kommuner.map((k) => k.län).filter(Boolean))];
   const medText = (med: string) => (med === EJ_ANGIVET ? 'Jämförelse (ej angivet med vad)'
     : med.trim().toLocaleLowerCase('sv-SE') === 'länet' && länNamn.length === 1 ? länNamn[0]!
-    : med.charAt(0).toUpperCase() + med.slice(1));
+    : cap(med));
   // A comparison's source is left out where the figure's own source says it ("Kolada (RKA), N00901, hämtad …").
   const jämförelse = (j: NonNullable<NonNullable<typeof a.målgruppsanalys>['nyckeltal']>[number]['jämförelser'], enhet?: string, egen?: string) =>
     (j ?? []).map((x) => {

@@ -56,4 +56,4 @@ export function joinSv(parts: string[]): string {
   return `${parts.slice(0, -1).join(', ')} och ${parts.at(-1)}`;
 }
 
-export const cap = (s: string) => s.charAt(0).toLocaleUpperCase('sv-SE') + s.slice(1);
+export { cap } from '../../text.js';
