@@ -12,19 +12,22 @@ import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
 import { directive } from 'micromark-extension-directive';
 import { directiveFromMarkdown } from 'mdast-util-directive';
-import type { BlockContent, DefinitionContent, Node, PhrasingContent, Root } from 'mdast';
+import type { BlockContent, DefinitionContent, Node, PhrasingContent, Root, Table } from 'mdast';
 import type { Block, HeadingLevel, Inline } from './model.js';
 import type { RenderContext } from './context.js';
 import { splitChart } from './charts.js';
 import { emptyChart } from './empty.js';
 import { keepDatesInWords } from './hyphen.js';
+import { PLATS, takeTables } from './fast-tables.js';
 
 type Style = Omit<Inline, 'text'>;
 const same = (a: Inline, b: Inline) => a.bold === b.bold && a.italic === b.italic && a.strike === b.strike && a.code === b.code && a.href === b.href;
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9åäö]+/g, '-').replace(/^-|-$/g, '');
 
 export function markdownToBlocks(md: string, ctx: RenderContext, warn: (m: string) => void): Block[] {
-  const tree: Root = fromMarkdown(md, {
+  // Plain tables are read without micromark (fast-tables.ts); a directive line stands in their place.
+  const { md: rest, tables } = takeTables(md);
+  const tree: Root = fromMarkdown(rest, {
     extensions: [gfmTable(), gfmStrikethrough({ singleTilde: false }), directive()],
     mdastExtensions: [gfmTableFromMarkdown(), gfmStrikethroughFromMarkdown(), directiveFromMarkdown()],
   });
@@ -93,6 +96,15 @@ export function markdownToBlocks(md: string, ctx: RenderContext, warn: (m: strin
     }, []);
   };
 
+  const table = (n: Table): Block => {
+    const [head, ...rows] = n.children;
+    const header = head!.children.map((c) => inlines(c.children, { bold: true }));
+    // "| | |" over the rows: a label/value table, whose labels head their rows.
+    const labels = header.every((h) => !h.some((x) => x.text.trim()));
+    const body = rows.map((r) => r.children.map((c, i) => inlines(c.children, labels && i === 0 ? { bold: true } : {})));
+    return { kind: 'table', header, rows: body, ...(labels ? { labels: true } : {}), ...(under ? { caption: ++tablesUnder > 1 ? `${under}, tabell ${tablesUnder}` : under } : {}) };
+  };
+
   const ids = new Map<string, number>();
   let fig = 0;
   const blocks = (nodes: (BlockContent | DefinitionContent)[]): Block[] => {
@@ -115,17 +127,10 @@ export function markdownToBlocks(md: string, ctx: RenderContext, warn: (m: strin
           out.push({ kind: 'list', ordered: Boolean(n.ordered), start: n.start ?? 1, items: n.children.map((li) => blocks(li.children)) });
           break;
         case 'blockquote': out.push({ kind: 'quote', blocks: blocks(n.children) }); break;
-        case 'table': {
-          const [head, ...rows] = n.children;
-          const header = head!.children.map((c) => inlines(c.children, { bold: true }));
-          // "| | |" over the rows: a label/value table, whose labels head their rows.
-          const labels = header.every((h) => !h.some((x) => x.text.trim()));
-          const body = rows.map((r) => r.children.map((c, i) => inlines(c.children, labels && i === 0 ? { bold: true } : {})));
-          out.push({ kind: 'table', header, rows: body, ...(labels ? { labels: true } : {}), ...(under ? { caption: ++tablesUnder > 1 ? `${under}, tabell ${tablesUnder}` : under } : {}) });
-          break;
-        }
+        case 'table': out.push(table(n)); break;
         case 'leafDirective':
-          if (n.name === 'omslag') out.push({ kind: 'cover' });
+          if (n.name === PLATS && tables.has(n.position?.start.line ?? 0)) out.push(table(tables.get(n.position!.start.line)!));
+          else if (n.name === 'omslag') out.push({ kind: 'cover' });
           else if (n.name === 'innehall') out.push({ kind: 'toc' });
           else if (n.name === 'sidbrytning') out.push({ kind: 'pagebreak' });
           else if (n.name === 'diagram') {

@@ -1,0 +1,133 @@
+// fast-tables.ts reads plain tables without micromark. Its promise: the same mdast table nodes
+// as micromark, and the same document model, for every table it takes; any other table is left
+// to micromark. Checked three ways: random tables built from the characters that mean something
+// in Markdown; every built-in document of every example, and the län's översikt, with and
+// without the fast path (a second copy of the module where it takes nothing).
+import { describe, expect, it, vi } from 'vitest';
+import { join } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
+import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
+import { directive } from 'micromark-extension-directive';
+import { directiveFromMarkdown } from 'mdast-util-directive';
+import { PLATS, takeTables } from '../../src/render/fast-tables.js';
+import { markdownToBlocks } from '../../src/render/markdown.js';
+import { buildModel } from '../../src/render/index.js';
+import { loadProject } from '../../src/project/load.js';
+import { loadMethod } from '../../src/content/load.js';
+import { readOne } from '../../src/oversikt/read.js';
+import { buildOversikt, oversiktContext, resolveLän } from '../../src/oversikt/build.js';
+import { renderMarkdown } from '../../src/render/template.js';
+import type { Project } from '../../src/project/types.js';
+import type { RenderContext } from '../../src/render/context.js';
+import { ROOT, tempDir } from '../helpers/cli.js';
+import { makeLän } from '../oversikt/lan.js';
+
+const parse = (md: string) => fromMarkdown(md, {
+  extensions: [gfmTable(), gfmStrikethrough({ singleTilde: false }), directive()],
+  mdastExtensions: [gfmTableFromMarkdown(), gfmStrikethroughFromMarkdown(), directiveFromMarkdown()],
+});
+const noPos = (n: unknown): unknown => JSON.parse(JSON.stringify(n, (k, v) => (k === 'position' ? undefined : v)));
+
+/** The model without the fast path: markdown.ts with a fast-tables.ts that takes no table. */
+async function slowBlocks(): Promise<typeof markdownToBlocks> {
+  vi.resetModules();
+  vi.doMock('../../src/render/fast-tables.js', () => ({ PLATS, takeTables: (md: string) => ({ md, tables: new Map() }) }));
+  const m = await import('../../src/render/markdown.js');
+  vi.doUnmock('../../src/render/fast-tables.js');
+  vi.resetModules();
+  return m.markdownToBlocks;
+}
+
+// Pieces of cell text: plain words, every escape the templates write, and what micromark reads as more than text.
+const PIECES = ['Askersund', 'a', ' ', '  ', '100 \\%', '\\|', '\\\\', '\\-', '\\.', '\\*', 'å', '–', '2025\\-03\\-24', '24 mars 2025', '*', '**fet**', '_', '`kod`', '[länk](https://x.se)', '[x]', '<b>', '&amp;', '~~s~~', '~', '!', ':a', 'kl:a', ': ', '\t', '\u00a0', '\\a', '\\', 'http://x.se', '#', '1.', '- ', '>'];
+
+function rand(seed: number) {
+  let s = seed >>> 0;
+  return () => { s = (s * 1664525 + 1013904223) >>> 0; return s / 2 ** 32; };
+}
+
+describe('fast-tables: samma tabeller som micromark', () => {
+  it('slumpade tabeller: varje tabell som tas är micromarks, och de flesta vanliga tas', () => {
+    const r = rand(15);
+    const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)]!;
+    let taken = 0, plain = 0;
+    for (let n = 0; n < 3000; n++) {
+      const cols = 1 + Math.floor(r() * 4);
+      const simple = r() < 0.5; // half of them from plain pieces only
+      const text = () => Array.from({ length: Math.floor(r() * 4) }, () => (simple ? pick(PIECES.slice(0, 13)) : pick(PIECES))).join('');
+      // A whole cell in emphasis or strong, as the templates write "*Ej ifyllt*".
+      const cell = () => { const k = r(); return k < 0.15 ? `*${text()}*` : k < 0.25 ? `**${text()}**` : text(); };
+      const row = () => `|${Array.from({ length: cols }, () => ` ${cell()} `).join('|')}|`;
+      const lines = [row(), `|${Array.from({ length: cols }, () => pick(['---', ':--', '--:', ':-:'])).join('|')}|`, ...Array.from({ length: Math.floor(r() * 4) }, row)];
+      const md = `Text före.\n\n${lines.join('\n')}\n\nText efter.\n`;
+      const { md: rest, tables } = takeTables(md);
+      if (simple) plain++;
+      if (!tables.size) continue;
+      taken++;
+      expect(tables.size).toBe(1);
+      const [line, node] = [...tables][0]!;
+      expect(rest.split('\n')[line - 1]).toBe(`::${PLATS}`);
+      expect(rest.split('\n').length).toBe(md.split('\n').length);
+      const theirs = parse(md).children.find((c) => c.type === 'table');
+      expect(noPos(node), md).toEqual(noPos(theirs));
+    }
+    // Most plain tables are taken (else the test would prove nothing), and not every table.
+    expect(taken).toBeGreaterThan(plain * 0.4);
+    expect(taken).toBeLessThan(3000);
+  });
+
+  it.each([
+    ['en rad text direkt efter tabellen (den blir en rad)', '| a |\n|---|\n| b |\nText\n'],
+    ['text direkt före tabellen', 'Text\n| a |\n|---|\n| b |\n'],
+    ['i ett kodblock', '```\n\n| a |\n|---|\n| b |\n\n```\n'],
+    ['i en HTML-kommentar', '<!--\n\n| a |\n|---|\n\n-->\n'],
+    ['olika antal celler', '| a | b |\n|---|---|\n| c |\n'],
+    ['avgränsningsraden stämmer inte', '| a | b |\n|---|\n| c | d |\n'],
+    ['i ett :::-direktiv', ':::samman\n\n| a |\n|---|\n| b |\n\n:::\n'],
+    ['CRLF', '| a |\r\n|---|\r\n| b |\r\n'],
+  ])('lämnar åt micromark: %s', (_namn, md) => {
+    expect(takeTables(md).tables.size).toBe(0);
+  });
+});
+
+describe('fast-tables: samma dokumentmodell med och utan', () => {
+  const method = loadMethod();
+  const when = new Date('2026-01-15T00:00:00Z');
+  const examples = readdirSync(join(ROOT, 'examples'), { withFileTypes: true }).filter((d) => d.isDirectory() && existsSync(join(ROOT, 'examples', d.name, 'projekt.yaml'))).map((d) => d.name);
+
+  it.each(examples)('exemplet %s: alla inbyggda dokument', async (ex) => {
+    const slow = await slowBlocks();
+    const project = loadProject(join(ROOT, 'examples', ex, 'projekt.yaml')).data as unknown as Project;
+    let tables = 0;
+    for (const dokument of ['förankring', 'lägesbild', 'handlingsplan', 'uppföljning'] as const) {
+      const warns: string[] = [];
+      const { model, markdown } = buildModel(project, method, dokument, when, undefined, (w) => warns.push(w));
+      tables += takeTables(markdown).tables.size;
+      const ctx = { charts: new Proxy({}, { get: () => undefined }) } as unknown as RenderContext;
+      const slowWarns: string[] = [];
+      const fastWarns: string[] = [];
+      expect(markdownToBlocks(markdown, ctx, (w) => fastWarns.push(w))).toEqual(slow(markdown, ctx, (w) => slowWarns.push(w)));
+      expect(fastWarns).toEqual(slowWarns);
+      expect(model.blocks.length).toBeGreaterThan(5);
+    }
+    expect(tables).toBeGreaterThan(3);
+  });
+
+  it('länets översikt (12 kommuner, med jämförelse)', async () => {
+    const slow = await slowBlocks();
+    const l = makeLän(tempDir());
+    const read = (dir: string) => readdirSync(dir).map((f) => readOne(join(dir, f), method)).flatMap((x) => (x.ok ? [x.s] : []));
+    const nu = read(l.iÅr);
+    const o = buildOversikt(nu, resolveLän(undefined, nu), { förra: read(l.iFjol), oläsbara: [], method });
+    const ctx = oversiktContext(o, method, '2026-12-02', true) as RenderContext;
+    const md = renderMarkdown('översikt', ctx, undefined);
+    expect(takeTables(md).tables.size).toBeGreaterThan(4);
+    const warns: string[][] = [[], []];
+    expect(markdownToBlocks(md, ctx, (w) => warns[0]!.push(w))).toEqual(slow(md, ctx, (w) => warns[1]!.push(w)));
+    expect(warns[0]).toEqual(warns[1]);
+  });
+});
