@@ -8,7 +8,8 @@ import PDFDocument from 'pdfkit';
 import { Document, ImageRun, LevelFormat, Packer, Paragraph, TextRun } from 'docx';
 import { opaquePng } from '../../src/render/charts.js';
 import { docxParts, DOCX_TESTED } from '../../src/render/docx/adapter.js';
-import { cacheFontsByPath, escapeXmpInfo, hyphenAwareBounds, noSelfHeaders, PDFKIT_TESTED } from '../../src/render/pdf/adapter.js';
+import { escapeXmpInfo, PDFKIT_TESTED, tagCell } from '../../src/render/pdf/adapter.js';
+import { tableDrawer, type Cell } from '../../src/render/pdf/table.js';
 import { hyphenateLong } from '../../src/render/hyphen.js';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -66,21 +67,8 @@ describe('docx adapter (docx/adapter.ts: Packer.compiler)', () => {
   });
 });
 
-describe('pdfkit adapter (pdf/adapter.ts: font cache, _addInfo)', () => {
+describe('pdfkit adapter (pdf/adapter.ts: _addInfo, table cells) and table.ts', () => {
   const fonts = [['R', `${fontDir}/LiberationSans-Regular.ttf`], ['B', `${fontDir}/LiberationSans-Bold.ttf`]] as const;
-  const internals = (pdf: PDFKit.PDFDocument) => pdf as unknown as { _font: unknown };
-
-  it(`caches each font under its path, so that font(path) does not load it again (pdfkit ${PDFKIT_TESTED})`, () => {
-    const pdf = new PDFDocument({ autoFirstPage: false });
-    for (const [name, path] of fonts) pdf.registerFont(name, path);
-    cacheFontsByPath(pdf, fonts);
-    for (const [name, path] of fonts) {
-      pdf.font(name);
-      const byName = internals(pdf)._font;
-      pdf.font(path);
-      expect(internals(pdf)._font, path).toBe(byName);
-    }
-  });
 
   it('writes the XMP metadata with the Info strings escaped, and the Info dictionary plain', async () => {
     const pdf = new PDFDocument({ info: { Title: 'A & B <c>' }, pdfVersion: '1.7', tagged: true, lang: 'sv-SE' } as PDFKit.PDFDocumentOptions);
@@ -97,74 +85,54 @@ describe('pdfkit adapter (pdf/adapter.ts: font cache, _addInfo)', () => {
     expect(xmp).not.toContain('A & B <c>');
   });
 
-  it('header cells of a tagged table do not list themselves in Headers; data cells list their header', async () => {
-    const write = async (fix: boolean) => {
-      const pdf = new PDFDocument({ pdfVersion: '1.7', tagged: true, lang: 'sv-SE', compress: false } as PDFKit.PDFDocumentOptions);
-      if (fix) noSelfHeaders(pdf);
-      const chunks: Buffer[] = [];
-      pdf.on('data', (c: Buffer) => chunks.push(c));
-      const done = new Promise((r) => pdf.on('end', r));
-      const root = pdf.struct('Document');
-      pdf.addStructure(root);
-      const t = pdf.table({ id: 't', structParent: root } as PDFKit.Mixins.TableOptions);
-      t.row([{ text: 'Namn', type: 'TH', scope: 'column' }, { text: 'Värde', type: 'TH', scope: 'column' }] as never);
-      t.row(['a', 'b'] as never);
-      t.end();
-      root.end();
-      pdf.end();
-      await done;
-      return Buffer.concat(chunks).toString('latin1');
-    };
-    // pdfkit itself: the first header cell's attributes name the cell (t-0-0) as its own header.
-    const cellAttrs = (raw: string, id: string) => [...raw.matchAll(/<<[^<>]*\/O \/Table[^<>]*>>/g)].map((m) => m[0]).filter((a) => a.includes(`(${id})`));
-    const plain = await write(false);
-    expect(cellAttrs(plain, 't-0-0').some((x) => x.includes('/Scope'))).toBe(true);
-    const fixed = await write(true);
-    for (const a of [...fixed.matchAll(/<<[^<>]*\/O \/Table[^<>]*\/Scope[^<>]*>>/g)].map((m) => m[0])) expect(a).not.toMatch(/\/Headers/);
-    expect(cellAttrs(fixed, 't-0-0').length).toBeGreaterThan(0); // a data cell still points at its header
+  /** A tagged PDF with one table drawn by table.ts, uncompressed, as latin1 text. */
+  const tablePdf = async (head: Cell[] | undefined, rows: Cell[][], widths: number[]) => {
+    const pdf = new PDFDocument({ size: 'A4', pdfVersion: '1.7', tagged: true, lang: 'sv-SE', compress: false } as PDFKit.PDFDocumentOptions);
+    for (const [name, path] of fonts) pdf.registerFont(name, path);
+    pdf.registerFont('I', `${fontDir}/LiberationSans-Italic.ttf`);
+    const chunks: Buffer[] = [];
+    pdf.on('data', (c: Buffer) => chunks.push(c));
+    const done = new Promise((r) => pdf.on('end', r));
+    const root = pdf.struct('Document');
+    pdf.addStructure(root);
+    tableDrawer(pdf).drawTable({ id: 't', parent: root, x: 60, widths, ...(head ? { head } : {}), rows });
+    root.end();
+    pdf.end();
+    await done;
+    return Buffer.concat(chunks);
+  };
+  const c = (text: string, o: Partial<Cell> = {}): Cell => ({ text, font: 'R', size: 8.5, ...o });
+  const cellAttrs = (raw: string) => [...raw.matchAll(/<<[^<>]*\/O \/Table[^<>]*>>/g)].map((m) => m[0]);
+
+  it(`table cells: TH with Scope and no Headers; a TD lists its column's and its row's header (pdfkit ${PDFKIT_TESTED})`, async () => {
+    const raw = (await tablePdf([c('Namn', { font: 'B', scope: 'Column' }), c('Värde', { font: 'B', scope: 'Column' })], [[c('a'), c('b')]], [100, 100])).toString('latin1');
+    const attrs = cellAttrs(raw);
+    expect(attrs.filter((a) => a.includes('/Scope /Column'))).toHaveLength(2);
+    for (const a of attrs.filter((x) => x.includes('/Scope'))) expect(a).not.toMatch(/\/Headers/);
+    expect(attrs.filter((a) => /\/Headers \[\(t-0-[01]\)\]/.test(a))).toHaveLength(2);
+    expect(raw).toMatch(/\/S \/TH[\s\S]*\/ID \(t-0-0\)/);
+    // A label/value table: the label is the row's header cell, and its value points at it.
+    const labels = cellAttrs((await tablePdf(undefined, [[c('Beslut', { font: 'B', scope: 'Row' }), c('2025')]], [100, 100])).toString('latin1'));
+    expect(labels.some((a) => a.includes('/Scope /Row'))).toBe(true);
+    expect(labels.some((a) => a.includes('/Headers [(t-0-0)]'))).toBe(true);
   });
 
   it('a table cell with soft hyphens is set whole, hyphenated where it breaks, not cut with "…" (pdftotext)', async () => {
     const text = hyphenateLong('IND3 Andel deltagare som skattar förbättrad föräldraförmåga sex månader efter insatsen', 6);
-    // A column width where pdfkit's own second measurement (at the width it reported) is a line taller.
-    const probe = new PDFDocument({ size: 'A4' });
-    probe.registerFont('R', fonts[0][1]);
-    probe.font('R').fontSize(8.5);
-    const narrow = [...Array(60).keys()].map((i) => 40 + i).find((w) => {
-      const first = probe.boundsOfString(text, 0, 0, { width: w });
-      return probe.boundsOfString(text, 0, 0, { width: first.width }).height > first.height;
-    });
-    expect(narrow, 'pdfkit mäter nu bindestrecket själv: ta bort hyphenAwareBounds').toBeDefined();
-    const write = async (fix: boolean) => {
-      const pdf = new PDFDocument({ size: 'A4' });
-      if (fix) hyphenAwareBounds(pdf);
-      pdf.registerFont('R', fonts[0][1]);
-      pdf.font('R').fontSize(8.5);
-      const chunks: Buffer[] = [];
-      pdf.on('data', (c: Buffer) => chunks.push(c));
-      const done = new Promise((r) => pdf.on('end', r));
-      pdf.table({ columnStyles: [narrow! + 2 * 3, 200], defaultStyle: { padding: 3 }, data: [[text, 'b']] } as PDFKit.Mixins.TableOptionsWithData);
-      pdf.end();
-      await done;
-      const f = join(mkdtempSync(join(tmpdir(), 'fsstod-shy-')), 'a.pdf');
-      writeFileSync(f, Buffer.concat(chunks));
-      return execFileSync('pdftotext', ['-layout', f, '-'], { encoding: 'utf8' });
-    };
-    // pdfkit itself measures the cell without the hyphen it draws, wraps again narrower and cuts the last line.
-    expect(await write(false)).toContain('…');
-    const fixed = await write(true);
-    expect(fixed).not.toContain('…');
-    expect(fixed).toMatch(/insatsen/);
-    expect(fixed).toMatch(/\p{L}-\n/u);
+    const pdf = await tablePdf(undefined, [[c(text), c('b')]], [70, 200]);
+    const f = join(mkdtempSync(join(tmpdir(), 'fsstod-shy-')), 'a.pdf');
+    writeFileSync(f, pdf);
+    const out = execFileSync('pdftotext', ['-layout', f, '-'], { encoding: 'utf8' });
+    expect(out).not.toContain('…');
+    expect(out).toMatch(/insatsen/);
+    expect(out).toMatch(/\p{L}-\n/u);
   });
 
   it('a missing private shape gives the named internal error', () => {
-    const fake = { font: () => undefined } as unknown as PDFKit.PDFDocument;
-    expect(() => cacheFontsByPath(fake, fonts)).toThrow(/^internt fel: pdfkit \S+ saknar typsnittscachen _fontFamilies, som fsstöd använder \(provat med pdfkit 0\.20\.2\)$/);
     expect(() => escapeXmpInfo({} as PDFKit.PDFDocument, xmlEscape)).toThrow(LibraryShapeError);
     expect(() => escapeXmpInfo({} as PDFKit.PDFDocument, xmlEscape)).toThrow(/pdfkit .*saknar _addInfo/);
-    expect(() => noSelfHeaders({} as PDFKit.PDFDocument)).toThrow(LibraryShapeError);
-    expect(() => hyphenAwareBounds({} as PDFKit.PDFDocument)).toThrow(LibraryShapeError);
+    const noDictionary = { struct: () => ({}), ref: () => ({}) } as unknown as PDFKit.PDFDocument;
+    expect(() => tagCell(noDictionary, {} as PDFKit.PDFStructureElement, 'TD', 'x', {}, () => {})).toThrow(/^internt fel: pdfkit \S+ saknar strukturelementets ordlista .*\(provat med pdfkit 0\.20\.2\)$/);
   });
 
   it('the installed pdfkit is the version the adapter was written for', () => {

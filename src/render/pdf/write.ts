@@ -10,7 +10,8 @@ import { hyphenateForColumn } from '../hyphen.js';
 import type { ChartImage } from '../charts.js';
 import SVGtoPDF from 'svg-to-pdfkit';
 import { xmlChars, xmlEscape } from '../xml.js';
-import { cacheFontsByPath, escapeXmpInfo, hyphenAwareBounds, noSelfHeaders, softHyphensUnseen } from './adapter.js';
+import { escapeXmpInfo, softHyphensUnseen } from './adapter.js';
+import { PAD, tableDrawer, type Cell } from './table.js';
 import { footerText, headerText, type Profil } from '../profil.js';
 
 const NEUTRAL_BLUE = '#1f5fa8';
@@ -45,8 +46,6 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
   });
   // pdfkit writes the info into the XMP metadata (XML) as it is: give it escaped strings there.
   escapeXmpInfo(pdf, xmlEscape);
-  noSelfHeaders(pdf);
-  hyphenAwareBounds(pdf);
   softHyphensUnseen(pdf);
   // With a cover the title is the one H1; the template's chapters are H2 (as in the HTML).
   const shift = headingShift(doc.blocks);
@@ -57,8 +56,6 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
     pdf.registerFont(name, fontFile(name, file));
   }
   pdf.addPage();
-  // pdfkit's table restores the font by its file path after each styled cell (see adapter.ts).
-  cacheFontsByPath(pdf, FONTS.map(([name, file]) => [name, fontFile(name, file)] as const));
   pdf.font('R').fontSize(10.5);
   const root = pdf.struct('Document');
   pdf.addStructure(root);
@@ -125,48 +122,27 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
     }).join('');
     const fontOfCell = (xs?: Inline[]) => (xs?.some((x) => x.bold) ? 'B' : xs?.some((x) => x.italic) ? 'I' : 'R');
     const widths: number[] = b.labels && cols === 2
-      ? labelWidths(b.rows.map((r) => [{ text: cellText(r[0] ?? []), font: { size } }]), width)
+      ? labelWidths(b.rows.map((r) => cellText(r[0] ?? [])), size, width)
       : columnWidths(b.header, b.rows, width, size * CHAR_EM, 10);
-    const head = b.header.map((h, k) => ({ text: cellText(h, k), font: { src: 'B', size }, backgroundColor: LIGHT }));
-    const rows = b.rows.map((r) => Array.from({ length: cols }, (_, i) => ({ text: cellText(r[i] ?? [], i), font: { src: fontOfCell(r[i]), size } })));
+    const head: Cell[] = b.header.map((h, k) => ({ text: cellText(h, k), font: 'B', size, background: LIGHT, scope: 'Column' }));
+    // A label/value table (Beslut, Rapportens status) has no header row: each row's label is its
+    // header cell (TH, Scope Row), set bold on the header colour.
+    const rows: Cell[][] = b.rows.map((r) => Array.from({ length: cols }, (_, i): Cell => (b.labels && i === 0
+      ? { text: cellText(r[i] ?? [], i), font: 'B', size, background: '#e8eef7', scope: 'Row' }
+      : { text: cellText(r[i] ?? [], i), font: fontOfCell(r[i]), size })));
     return { size, head, rows, widths, width };
   };
-  const PAD = 3;
   /** A label/value table: the labels as wide as the longest (bold), at most 40 %; the values the rest. */
-  const labelWidths = (rows: { text: string; font: { size: number } }[][], width: number) => {
-    const longest = Math.max(...rows.map((r) => pdf.font('B').fontSize(r[0]?.font.size ?? 8.5).widthOfString(r[0]?.text ?? '')));
+  const labelWidths = (labels: string[], size: number, width: number) => {
+    const longest = Math.max(...labels.map((t) => pdf.font('B').fontSize(size).widthOfString(t)));
     const label = Math.min(width * 0.4, longest + 2 * PAD + 6);
     return [label, width - label];
   };
-  const rowHeight = (cells: { text: string; font: { src: string; size: number } }[], widths: number[]) =>
-    Math.max(...cells.map((c, k) => measure(c.text, c.font.src, c.font.size, widths[k]! - 2 * PAD))) + 2 * PAD;
+  const tables = tableDrawer(pdf);
   /** The header row and the first two rows: what must share a page with the table's heading. */
   const tableStart = (b: TableBlock, w: number) => {
     const { head, rows, widths } = tableLayout(b, w);
-    return [...(b.labels ? [] : [head]), ...rows.slice(0, 2)].reduce((a, r) => a + rowHeight(r, widths), 0);
-  };
-  /**
-   * A label/value table (Beslut, Rapportens status): no header row; each row's label is its header
-   * cell (TH, Scope Row), set bold on the header colour.
-   */
-  const labelRows = (table: PDFKit.Mixins.PDFTableObject, rows: TableLayout['rows'], widths: number[]) => {
-    bodyRows(table, rows.map((r) => r.map((c, k) => (k === 0 ? { ...c, type: 'TH', scope: 'row', font: { ...c.font, src: 'B' }, backgroundColor: '#e8eef7' } : c))), widths);
-    table.end();
-  };
-  /**
-   * A table's rows, the last two on one page: pdfkit moves a row that does not fit to the next
-   * page, so while the second-to-last row is measured the page's bottom margin is raised by the
-   * last row's height, and the two go over together instead of the last one alone.
-   */
-  const bodyRows = (table: PDFKit.Mixins.PDFTableObject, rows: TableLayout['rows'], widths: number[]) => {
-    rows.forEach((r, k) => {
-      const page = pdf.page;
-      // Not where the two together are taller than a page holds: that would only leave a page empty.
-      const two = rows.length >= 3 && k === rows.length - 2 ? [rowHeight(r, widths), rowHeight(rows[k + 1]!, widths)] : [0, 0];
-      const squeeze = two[0]! + two[1]! < page.maxY() - page.margins.top ? two[1]! : 0;
-      page.margins.bottom += squeeze;
-      try { table.row(r as never); } finally { page.margins.bottom -= squeeze; }
-    });
+    return [...(b.labels ? [] : [head]), ...rows.slice(0, 2)].reduce((a, r) => a + tables.rowHeight(r, widths), 0);
   };
   /** A paragraph wholly in bold: a question or a lead-in that belongs with what follows. */
   const isLead = (b: Extract<Block, { kind: 'paragraph' }>) => b.text.length > 0 && b.text.every((x) => x.bold && x.href === undefined) && plain(b.text).trim() !== '';
@@ -399,51 +375,11 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
         }
         case 'table': {
           ensure(tableStart(b, box.w));
-          const { size, head, rows, widths } = tableLayout(b, box.w);
-          pdf.font('R').fontSize(size).fillColor('#1a1a1a');
+          const { head, rows, widths } = tableLayout(b, box.w);
           tableNo++;
-          const look = {
-            columnStyles: widths.map((w) => ({ width: w })),
-            defaultStyle: { border: 0.5, borderColor: '#b8c4d4', padding: PAD },
-            maxWidth: box.w,
-          };
-          const table = pdf.table({
-            ...look,
-            // An id per document (pdfkit's default counts across documents in one process).
-            id: `tabell-${tableNo}`,
-            structParent: parent,
-            position: { x: box.x, y: pdf.y },
-          } as PDFKit.Mixins.TableOptions);
-          if (b.labels) {
-            labelRows(table, rows, widths);
-            pdf.x = box.x;
-            pdf.fontSize(10.5);
-            pdf.moveDown(0.8);
-            break;
-          }
-          const tableTop = pdf.y;
-          table.row(head.map((c) => ({ ...c, type: 'TH', scope: 'column' })) as never);
-          // pdfkit moves a row that does not fit to the new page's top margin, read from the page
-          // it leaves. Lower that margin by the header's height on every page of the table, and draw
-          // the header there again as an artifact: the structure keeps one header row (TH), and a
-          // screen reader does not read it once per page.
-          const headHeight = pdf.y - tableTop;
-          const pages = [pdf.page];
-          const repeatHead = () => {
-            pages.push(pdf.page);
-            pdf.markContent('Artifact', { type: 'Pagination' });
-            pdf.table({ ...look, data: [head], position: { x: box.x, y: pdf.page.margins.top } } as PDFKit.Mixins.TableOptionsWithData);
-            pdf.endMarkedContent();
-            pdf.page.margins.top += headHeight;
-          };
-          pdf.page.margins.top += headHeight;
-          pdf.on('pageAdded', repeatHead);
-          bodyRows(table, rows, widths);
-          table.end();
-          pdf.off('pageAdded', repeatHead);
-          for (const p of pages) p.margins.top -= headHeight;
-          pdf.x = box.x;
-          pdf.fontSize(10.5);
+          // An id per document (pdfkit's default counts across documents in one process).
+          tables.drawTable({ id: `tabell-${tableNo}`, parent, x: box.x, widths, ...(b.labels ? {} : { head }), rows });
+          pdf.font('R').fontSize(10.5).fillColor('#1a1a1a');
           pdf.moveDown(0.8);
           break;
         }
