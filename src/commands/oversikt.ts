@@ -47,12 +47,10 @@ export async function oversikt(opts: OversiktOptions, io: IO): Promise<number> {
   const method = loadMethod();
   const filer = await expandFiles(opts.filer.length ? opts.filer : ['.']);
   const filerFörra = opts.jämför !== undefined ? await expandFiles([opts.jämför]) : [];
-  // This year's and last year's files in one reading (on two threads when there are many). After
-  // the reading this thread has the longer way (the model, then the PDF or the HTML or the DOCX),
-  // so it leaves the thread more of the files: 0.4 when the thread writes the DOCX, 0.3 when it
-  // only draws the charts or nothing (estimated from the profile in docs/benchmarks.md).
-  const docxThere = formats.includes('docx') && formats.some((f) => f === 'pdf' || f === 'html');
-  const share = formats.every((f) => f === 'csv') ? 1 : docxThere ? 0.4 : 0.3;
+  // This year's and last year's files in one reading (on two threads when there are many). Nothing
+  // after the reading can start before both threads are done with it, so each reads about half;
+  // this thread a little less, as it also hands out the files (measured: docs/benchmarks.md).
+  const share = formats.every((f) => f === 'csv') ? 1 : 0.45;
   const read = await readFiles([...filer, ...filerFörra], method, io.env, share);
   try {
     const nu = split(read.läst.slice(0, filer.length));

@@ -229,7 +229,8 @@ function länView(l: LänÖversikt, method: Method, jämför: boolean, charts: R
   }));
   const svaga = MFOF_WEAK_SPOTS.map((w) => {
     const ks = [...new Set(med.filter((r) => r.s!.svagaPunkter.some((x) => x.regel === w.regel)).map(kommunNamn))];
-    return { titel: w.titel, antal: ks.length, kommuner: joinSv(ks) };
+    // "ingen", not the template's "Ej ifyllt": nothing is missing, no kommun has the weak spot.
+    return { titel: w.titel, antal: ks.length, kommuner: joinSv(ks) || 'ingen' };
   });
 
   const rader = l.rader.map((r) => {

@@ -186,6 +186,9 @@ describe('fsstöd översikt: exit codes, --län and the default län', () => {
     const table = html.slice(html.indexOf('Luckor och svaga punkter per kommun'));
     for (const k of ['Kiruna', 'Trelleborg', 'Hallsberg', 'Lekeberg']) expect(table).toContain(`<td>${k}</td>`);
     expect(html).not.toMatch(/<h4[\s>]/); // no kommun has a section of its own (### is h4 under the title)
+    // A weak spot no kommun of a län has: "ingen", not "Ej ifyllt" (nothing is missing).
+    expect(html).toContain('<td>0</td><td>ingen</td>');
+    expect(html).not.toMatch(/<td>0<\/td><td><em>Ej ifyllt/);
   }, 300_000);
 
   it('nothing readable: exit 2, no report, a Swedish message', () => {
