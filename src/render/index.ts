@@ -170,9 +170,17 @@ export async function renderBytes(p: Project, method: Method, dokument: Dokument
  * `drawn`: charts already drawn with their PNG (by chartKey), by a worker thread ahead of the
  * model (oversikt/parallel.ts); the others are drawn here.
  */
-export async function chartImages(model: DocModel, png: boolean, fontDir: string, font?: ChartFont, drawn?: Map<string, ChartImage>): Promise<Map<Block, ChartImage>> {
+export async function chartImages(model: DocModel, png: boolean, fontDir: string, font?: ChartFont, drawn?: Map<string, ChartImage>, elsewhere?: { drawing: Set<string>; drawn: Promise<Map<string, ChartImage> | undefined> }): Promise<Map<Block, ChartImage>> {
   const images = new Map<Block, ChartImage>();
-  for (const b of model.blocks) if (b.kind === 'figure') images.set(b, png ? drawn?.get(chartKey(b.chart, b.alt)) ?? await chartPng(b.chart, b.alt, fontDir, font) : chartVector(b.chart, b.alt, font));
+  // `elsewhere`: the charts a thread is drawing now; the others are drawn here meanwhile, then its are taken.
+  const later: Extract<Block, { kind: 'figure' }>[] = [];
+  for (const b of model.blocks) {
+    if (b.kind !== 'figure') continue;
+    if (png && elsewhere?.drawing.has(chartKey(b.chart, b.alt))) later.push(b);
+    else images.set(b, png ? drawn?.get(chartKey(b.chart, b.alt)) ?? await chartPng(b.chart, b.alt, fontDir, font) : chartVector(b.chart, b.alt, font));
+  }
+  const theirs = later.length ? await elsewhere!.drawn : undefined;
+  for (const b of later) images.set(b, theirs?.get(chartKey(b.chart, b.alt)) ?? await chartPng(b.chart, b.alt, fontDir, font));
   return images;
 }
 
@@ -186,7 +194,7 @@ export type DocxElsewhere = (model: DocModel) => Promise<{ docx: Buffer; warning
  * DOCX is written here.
  * `drawn`: the charts with their PNGs, drawn by that thread while this one made the model.
  */
-export async function modelBytes(model: DocModel, formats: Format[], warn: (m: string) => void, profil?: Profil, o: { docx?: DocxElsewhere; drawn?: Promise<Map<string, ChartImage>> } = {}): Promise<Map<Format, Buffer>> {
+export async function modelBytes(model: DocModel, formats: Format[], warn: (m: string) => void, profil?: Profil, o: { docx?: DocxElsewhere; drawn?: Promise<Map<string, ChartImage>>; drawing?: Set<string> } = {}): Promise<Map<Format, Buffer>> {
   const fontDir = fromRoot('assets', 'fonts');
   // A profile's font sets the charts' text too, measured with its own files (read only when there is a chart).
   const font = profil?.typsnitt && model.blocks.some((b) => b.kind === 'figure') ? await chartFont(profil.typsnitt) : undefined;
@@ -207,7 +215,10 @@ export async function modelBytes(model: DocModel, formats: Format[], warn: (m: s
     // the bundled font: not taken when a profile sets another.
     const png = here.includes('docx');
     const drawn = async () => (font ? undefined : await o.drawn);
-    const images = png || here.includes('pdf') ? await chartImages(model, png, fontDir, font, png ? await drawn() : undefined) : new Map<Block, ChartImage>();
+    // With `drawing`, the thread draws only those; this thread draws the rest while it does.
+    const images = png || here.includes('pdf')
+      ? await (png && o.drawing ? chartImages(model, png, fontDir, font, undefined, { drawing: o.drawing, drawn: drawn() }) : chartImages(model, png, fontDir, font, png ? await drawn() : undefined))
+      : new Map<Block, ChartImage>();
     for (const f of here) await write(f, images);
     if (side) {
       const r = await side;
