@@ -126,7 +126,8 @@ const { outputFiles: [bundle] } = await build({
   banner: { js: "var __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   minifyWhitespace: true,
   minifySyntax: true,
-  minifyIdentifiers: true,
+  // FSSTOD_PROF=1 npm run build: names kept, for readable CPU profiles (docs/benchmarks.md).
+  minifyIdentifiers: process.env.FSSTOD_PROF !== "1",
   sourcemap: false,
   legalComments: 'none',
   define: {

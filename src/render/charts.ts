@@ -388,7 +388,9 @@ function shade(p: number): { fill: string; text: string } {
 
 function stegPerKommun(c: Extract<Chart, { typ: 'stegPerKommun' }>, title: string): string {
   const W = 680, left = 200, rowH = 20, top = 34, colW = (W - left - 20) / Math.max(1, c.kolumner.length);
-  const H = top + c.rader.length * rowH + 34;
+  // The note under the grid, wrapped to the grid's width (one line of it was cut at the edge).
+  const note = wrap(`Andel av stegets moment och checklista som är besvarad; mörkare = mer.${c.utanTal ? ' Talen står i tabellen.' : ''} Streckad = ingen projektfil.`, 13.5, W - left - 10);
+  const H = top + c.rader.length * rowH + 22 + note.length * lineH(13.5);
   let b = '';
   c.kolumner.forEach((k, j) => {
     b += `<text x="${left + j * colW + colW / 2}" y="${top - 10}" ${fontAttr()} font-size="14.9" font-weight="bold" fill="#1a1a1a" text-anchor="middle">${esc(k)}</text>`;
@@ -408,7 +410,7 @@ function stegPerKommun(c: Extract<Chart, { typ: 'stegPerKommun' }>, title: strin
       if (!c.utanTal) b += `<text x="${x + colW / 2}" y="${y + 14}" ${fontAttr()} font-size="14.2" fill="${s.text}" text-anchor="middle">${a} %</text>`;
     });
   });
-  b += `<text x="${left}" y="${H - 12}" ${fontAttr()} font-size="13.5" fill="${GREY}">Andel av stegets moment och checklista som är besvarad; mörkare = mer.${c.utanTal ? ' Talen står i tabellen.' : ''} Streckad = ingen projektfil.</text>`;
+  b += lines(left, top + c.rader.length * rowH + 22, note, { size: 13.5, fill: GREY });
   return svgDocWide(W, H, title, b);
 }
 
