@@ -78,16 +78,14 @@ export async function oversikt(opts: OversiktOptions, io: IO): Promise<number> {
     }
     const docs = formats.filter((f): f is 'docx' | 'pdf' | 'html' => f !== 'csv');
     if (docs.length) {
-      const { modelFromContext, modelBytes } = await import('../render/index.js');
+      const { modelFromContext, modelBytes, docxInThread } = await import('../render/index.js');
       const { templateLimits } = await import('../render/template.js');
-      const { chartKey } = await import('../render/charts.js');
       const exempel = nu.ok.some((s) => s.exempel);
       const ctx = oversiktContext(o, method, datum, exempel);
-      // With a thread, it draws the charts' PNGs (the DOCX's) while this thread makes the model.
-      // When this thread writes the DOCX too (DOCX alone), it draws half of them itself meanwhile.
-      const alone = docs.length === 1 || !read.docx;
+      // With a thread, it draws the charts' PNGs (the DOCX's) while this thread makes the model;
+      // when the DOCX is written here as well (DOCX alone), this thread draws half of them meanwhile.
       const charts = Object.entries(ctx.charts);
-      const theirs = alone ? Object.fromEntries(charts.slice(Math.floor(charts.length / 2))) : ctx.charts;
+      const theirs = docxInThread(docs, read.docx) ? ctx.charts : Object.fromEntries(charts.slice(Math.floor(charts.length / 2)));
       const drawn = docs.includes('docx') ? read.draw?.(theirs) : undefined;
       const warn = (m: string) => io.err(`varning: ${m}\n`);
       const antal = o.län.reduce((a, l) => a + l.kommuner.length, 0);
@@ -102,7 +100,7 @@ export async function oversikt(opts: OversiktOptions, io: IO): Promise<number> {
       };
       const { model } = modelFromContext('översikt', ctx, meta, opts.mallar, warn, templateLimits(io.env));
       // With a thread (many files), the DOCX is written there while this thread writes the PDF.
-      const bytes = await modelBytes(model, docs, warn, undefined, { ...(read.docx ? { docx: read.docx } : {}), ...(drawn ? { drawn, drawing: new Set(Object.values(theirs).filter((c) => !c.tom).map((c) => chartKey(c.chart, c.alt))) } : {}) });
+      const bytes = await modelBytes(model, docs, warn, undefined, { ...(read.docx ? { docx: read.docx } : {}), ...(drawn ? { drawn } : {}) });
       for (const [f, b] of bytes) {
         writeAtomic(join(out, `${stem}.${f}`), b);
         written.push(join(opts.ut, `${stem}.${f}`));

@@ -15,7 +15,7 @@ import { loadMethod } from '../content/load.js';
 import { collectNotices, notice, type Notice } from '../notices.js';
 import { fromRoot } from '../paths.js';
 import type { DocModel } from '../render/model.js';
-import type { DocxElsewhere } from '../render/index.js';
+import type { DocxElsewhere, DrawnElsewhere } from '../render/index.js';
 import { chartKey, type Chart, type ChartImage } from '../render/charts.js';
 import type { RenderContext } from '../render/context.js';
 import type { Method } from '../content/types.js';
@@ -45,7 +45,7 @@ export interface Read {
    * Has the thread draw the view model's charts with their PNGs (which only the DOCX needs) while
    * this thread makes the model; the drawings, by chartKey, come back for a DOCX written here.
    */
-  draw?: (charts: RenderContext['charts']) => Promise<Map<string, ChartImage>>;
+  draw?: (charts: RenderContext['charts']) => DrawnElsewhere;
   /** Ends the thread (when the documents are written, or none is to be). */
   close(): Promise<void>;
 }
@@ -127,12 +127,15 @@ export async function readFiles(files: string[], method: Method, env: NodeJS.Pro
     docxDone = resolve;
     w!.postMessage({ model, fontDir: fromRoot('assets', 'fonts') } satisfies ToWorker);
   }) : undefined;
-  const draw = alive ? (charts: RenderContext['charts']) => new Promise<Map<string, ChartImage>>((resolve) => {
-    if (!alive) { resolve(new Map()); return; }
-    drawDone = resolve;
+  const draw = alive ? (charts: RenderContext['charts']): DrawnElsewhere => {
     const list = Object.values(charts).filter((c) => !c.tom).map((c): [string, Chart, string] => [chartKey(c.chart, c.alt), c.chart, c.alt]);
-    w!.postMessage({ charts: list, fontDir: fromRoot('assets', 'fonts') } satisfies ToWorker);
-  }) : undefined;
+    const drawn = new Promise<Map<string, ChartImage>>((resolve) => {
+      if (!alive) { resolve(new Map()); return; }
+      drawDone = resolve;
+      w!.postMessage({ charts: list, fontDir: fromRoot('assets', 'fonts') } satisfies ToWorker);
+    });
+    return { drawing: new Set(list.map(([k]) => k)), drawn };
+  } : undefined;
   return { läst, ...(docx ? { docx } : {}), ...(draw ? { draw } : {}), close: async () => { alive = false; await w?.terminate(); } };
 }
 
@@ -161,7 +164,7 @@ export function serveWorker(): void {
       const warnings: string[] = [];
       const { chartImages } = await import('../render/index.js');
       const { writeDocx } = await import('../render/docx/write.js');
-      const docx = await writeDocx(m.model, await chartImages(m.model, true, m.fontDir, undefined, drawn), (x) => warnings.push(x));
+      const docx = await writeDocx(m.model, await chartImages(m.model, true, m.fontDir, undefined, { drawing: new Set(drawn.keys()), drawn }), (x) => warnings.push(x));
       parentPort!.postMessage({ docx, warnings } satisfies FromWorker);
     } catch (e) {
       parentPort!.postMessage({ error: (e as Error)?.message ?? String(e) } satisfies FromWorker);

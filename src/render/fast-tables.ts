@@ -10,13 +10,12 @@ export const PLATS = 'fsstodsnabbtabell';
 
 const ASCII_PUNCT = /[!-/:-@[-`{-~]/;
 const DELIM = /^\|(?:[ \t]*:?-+:?[ \t]*\|)+[ \t]*$/;
-// Anything micromark could read as more than text: a block that may hold a table-like line
-// (fenced code, HTML, indented code in a list), or a line ending other than \n.
+// A document where a table-like line may not be a table (inside fenced code or an HTML block),
+// or with line endings other than \n: left wholly to micromark.
 const UNSAFE_DOC = /^[ \t]{0,3}(?:```|~~~|<)|\r/m;
 
-/** A cell's text as micromark's text node would hold it, or undefined when it is not plain. */
-function plainCell(raw: string): string | undefined {
-  const s = raw.replace(/^ +| +$/g, '');
+/** A (trimmed) cell's text as micromark's text node would hold it, or undefined when it is not plain. */
+function plainCell(s: string): string | undefined {
   let out = '';
   for (let i = 0; i < s.length; i++) {
     const c = s[i]!;
@@ -30,7 +29,6 @@ function plainCell(raw: string): string | undefined {
     // Emphasis, code, links, images, autolinks and HTML, entities, strikethrough, a text directive (":name").
     if ('*_`[]<>&~!\t'.includes(c)) return undefined;
     if (c === ':' && /[A-Za-z]/.test(s[i + 1] ?? '')) return undefined;
-    if (c === '|') return undefined; // an unescaped pipe inside a cell cannot be (split already)
     out += c;
   }
   // Whitespace other than spaces at either end: leave its handling to micromark.

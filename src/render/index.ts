@@ -164,20 +164,22 @@ export async function renderBytes(p: Project, method: Method, dokument: Dokument
   return { model, files: await modelBytes(model, formats, opts.warn, opts.profil) };
 }
 
+/** Charts a worker thread draws with their PNGs (by chartKey), and its drawings (once it is done). */
+export interface DrawnElsewhere { drawing: Set<string>; drawn: Promise<Map<string, ChartImage>> | Map<string, ChartImage> }
+
 /**
  * The charts as the formats need them: with a PNG (DOCX's fallback for readers without SVG), or as
  * vectors only (what the PDF draws); `font`: a profile's font for their text.
- * `drawn`: charts already drawn with their PNG (by chartKey), by a worker thread ahead of the
- * model (oversikt/parallel.ts); the others are drawn here.
+ * `elsewhere`: the charts a worker thread is drawing (oversikt/parallel.ts); the others are drawn
+ * here meanwhile, then the thread's are taken (and any it could not draw are drawn here).
  */
-export async function chartImages(model: DocModel, png: boolean, fontDir: string, font?: ChartFont, drawn?: Map<string, ChartImage>, elsewhere?: { drawing: Set<string>; drawn: Promise<Map<string, ChartImage> | undefined> }): Promise<Map<Block, ChartImage>> {
+export async function chartImages(model: DocModel, png: boolean, fontDir: string, font?: ChartFont, elsewhere?: DrawnElsewhere): Promise<Map<Block, ChartImage>> {
   const images = new Map<Block, ChartImage>();
-  // `elsewhere`: the charts a thread is drawing now; the others are drawn here meanwhile, then its are taken.
   const later: Extract<Block, { kind: 'figure' }>[] = [];
   for (const b of model.blocks) {
     if (b.kind !== 'figure') continue;
     if (png && elsewhere?.drawing.has(chartKey(b.chart, b.alt))) later.push(b);
-    else images.set(b, png ? drawn?.get(chartKey(b.chart, b.alt)) ?? await chartPng(b.chart, b.alt, fontDir, font) : chartVector(b.chart, b.alt, font));
+    else images.set(b, png ? await chartPng(b.chart, b.alt, fontDir, font) : chartVector(b.chart, b.alt, font));
   }
   const theirs = later.length ? await elsewhere!.drawn : undefined;
   for (const b of later) images.set(b, theirs?.get(chartKey(b.chart, b.alt)) ?? await chartPng(b.chart, b.alt, fontDir, font));
@@ -187,19 +189,24 @@ export async function chartImages(model: DocModel, png: boolean, fontDir: string
 /** A DOCX written elsewhere, with its warnings; undefined when it could not be. */
 export type DocxElsewhere = (model: DocModel) => Promise<{ docx: Buffer; warnings: string[] } | undefined>;
 
+/** Whether modelBytes has the DOCX written by the thread (`docx`): beside another format, without a profile. */
+export function docxInThread(formats: Format[], docx?: DocxElsewhere, profil?: Profil): boolean {
+  return Boolean(docx) && !profil && formats.includes('docx') && formats.length > 1;
+}
+
 /**
  * A document model written in each format (the same writers for every document). `docx`: a big
  * document (the översikt, without a profile) has its DOCX written in a worker thread
  * (oversikt/parallel.ts) while this thread writes the other formats; when the thread cannot, the
  * DOCX is written here.
- * `drawn`: the charts with their PNGs, drawn by that thread while this one made the model.
+ * `drawn`: the charts (all or some) with their PNGs, drawn by that thread while this one made the model.
  */
-export async function modelBytes(model: DocModel, formats: Format[], warn: (m: string) => void, profil?: Profil, o: { docx?: DocxElsewhere; drawn?: Promise<Map<string, ChartImage>>; drawing?: Set<string> } = {}): Promise<Map<Format, Buffer>> {
+export async function modelBytes(model: DocModel, formats: Format[], warn: (m: string) => void, profil?: Profil, o: { docx?: DocxElsewhere; drawn?: DrawnElsewhere } = {}): Promise<Map<Format, Buffer>> {
   const fontDir = fromRoot('assets', 'fonts');
   // A profile's font sets the charts' text too, measured with its own files (read only when there is a chart).
   const font = profil?.typsnitt && model.blocks.some((b) => b.kind === 'figure') ? await chartFont(profil.typsnitt) : undefined;
   // The thread writes without a profile (its logo and Word template would reach it as copies).
-  const side = o.docx && !profil && formats.includes('docx') && formats.length > 1 ? o.docx(model) : undefined;
+  const side = docxInThread(formats, o.docx, profil) ? o.docx!(model) : undefined;
   const here = side ? formats.filter((f) => f !== 'docx') : formats;
   // Each format's warnings, said in the formats' order wherever the format was written.
   const said = new Map<Format, string[]>(formats.map((f) => [f, []]));
@@ -214,18 +221,15 @@ export async function modelBytes(model: DocModel, formats: Format[], warn: (m: s
     // The PDF draws the charts' SVG as vectors; only DOCX needs a PNG. Charts drawn elsewhere are in
     // the bundled font: not taken when a profile sets another.
     const png = here.includes('docx');
-    const drawn = async () => (font ? undefined : await o.drawn);
-    // With `drawing`, the thread draws only those; this thread draws the rest while it does.
-    const images = png || here.includes('pdf')
-      ? await (png && o.drawing ? chartImages(model, png, fontDir, font, undefined, { drawing: o.drawing, drawn: drawn() }) : chartImages(model, png, fontDir, font, png ? await drawn() : undefined))
-      : new Map<Block, ChartImage>();
+    const drawn = font ? undefined : o.drawn;
+    const images = png || here.includes('pdf') ? await chartImages(model, png, fontDir, font, png ? drawn : undefined) : new Map<Block, ChartImage>();
     for (const f of here) await write(f, images);
     if (side) {
       const r = await side;
       if (r) {
         made.set('docx', r.docx);
         said.get('docx')!.push(...r.warnings);
-      } else await write('docx', await chartImages(model, true, fontDir, font, await drawn()));
+      } else await write('docx', await chartImages(model, true, fontDir, font, drawn));
     }
   } finally {
     for (const f of formats) for (const m of said.get(f)!) warn(m);

@@ -32,14 +32,18 @@ const parse = (md: string) => fromMarkdown(md, {
 });
 const noPos = (n: unknown): unknown => JSON.parse(JSON.stringify(n, (k, v) => (k === 'position' ? undefined : v)));
 
-/** The model without the fast path: markdown.ts with a fast-tables.ts that takes no table. */
-async function slowBlocks(): Promise<typeof markdownToBlocks> {
+/**
+ * The model without the fast path: markdown.ts with a fast-tables.ts that takes no table. It
+ * counts its calls, so a test can tell that this copy (not the real one) was used.
+ */
+async function slowBlocks(): Promise<typeof markdownToBlocks & { calls: () => number }> {
+  let calls = 0;
   vi.resetModules();
-  vi.doMock('../../src/render/fast-tables.js', () => ({ PLATS, takeTables: (md: string) => ({ md, tables: new Map() }) }));
+  vi.doMock('../../src/render/fast-tables.js', () => ({ PLATS, takeTables: (md: string) => { calls++; return { md, tables: new Map() }; } }));
   const m = await import('../../src/render/markdown.js');
   vi.doUnmock('../../src/render/fast-tables.js');
   vi.resetModules();
-  return m.markdownToBlocks;
+  return Object.assign((...a: Parameters<typeof markdownToBlocks>) => m.markdownToBlocks(...a), { calls: () => calls });
 }
 
 // Pieces of cell text: plain words, every escape the templates write, and what micromark reads as more than text.
@@ -115,6 +119,7 @@ describe('fast-tables: samma dokumentmodell med och utan', () => {
       expect(model.blocks.length).toBeGreaterThan(5);
     }
     expect(tables).toBeGreaterThan(3);
+    expect(slow.calls()).toBe(4);
   });
 
   it('länets översikt (12 kommuner, med jämförelse)', async () => {
@@ -129,5 +134,6 @@ describe('fast-tables: samma dokumentmodell med och utan', () => {
     const warns: string[][] = [[], []];
     expect(markdownToBlocks(md, ctx, (w) => warns[0]!.push(w))).toEqual(slow(md, ctx, (w) => warns[1]!.push(w)));
     expect(warns[0]).toEqual(warns[1]);
+    expect(slow.calls()).toBe(1);
   });
 });

@@ -23,11 +23,13 @@ const TEXT = '#1a1a1a';
 /** Measures and draws table rows in one document; a row is measured once (keep-with-next asks too). */
 export function tableDrawer(pdf: PDFKit.PDFDocument) {
   const heights = new WeakMap<Cell[], number>();
-  /** Whether the cell is one line that fits: then it is drawn without pdfkit's line wrapper. */
-  const oneLine = (c: Cell, w: number) => !/[\n\u00ad]/.test(c.text) && pdf.font(c.font).fontSize(c.size).widthOfString(c.text) <= w;
+  /** Cells of one line that fits (found when measured): drawn without pdfkit's line wrapper. */
+  const oneLine = new WeakSet<Cell>();
   const cellHeight = (c: Cell, w: number) => {
-    if (oneLine(c, w)) return pdf.currentLineHeight(true);
-    return pdf.heightOfString(c.text || ' ', { width: w, lineGap: 0 });
+    pdf.font(c.font).fontSize(c.size);
+    if (/[\n\u00ad]/.test(c.text) || pdf.widthOfString(c.text) > w) return pdf.heightOfString(c.text || ' ', { width: w, lineGap: 0 });
+    oneLine.add(c);
+    return pdf.currentLineHeight(true);
   };
   const rowHeight = (row: Cell[], widths: number[]): number => {
     let h = heights.get(row);
@@ -53,7 +55,7 @@ export function tableDrawer(pdf: PDFKit.PDFDocument) {
         if (!c.text) return;
         pdf.font(c.font).fontSize(c.size).fillColor(TEXT);
         const tw = w - 2 * PAD;
-        if (clamp === undefined && oneLine(c, tw)) pdf.text(c.text, at + PAD, y + PAD, { lineBreak: false });
+        if (clamp === undefined && oneLine.has(c)) pdf.text(c.text, at + PAD, y + PAD, { lineBreak: false });
         else pdf.text(c.text, at + PAD, y + PAD, { width: tw, ...(clamp !== undefined ? { height: clamp - 2 * PAD, ellipsis: true } : {}) });
       };
       if (!tags) { paint(); return; }
