@@ -1,4 +1,5 @@
-// Charts as data, drawn once as SVG: inline in HTML, as vectors in the PDF (svg-to-pdfkit), and
+// Charts as data, drawn once as SVG: inline in HTML, as vectors in the PDF (its shapes read back by
+// chart-svg.ts and drawn with pdfkit), and
 // in DOCX as SVG with a PNG fallback (resvg, with the chart's font). Every chart carries alt text
 // in the document model. The SVG is laid out in points at print size (CHART_WIDTH fits the text
 // width of the PDF and the DOCX), so 9 in the SVG is 9 pt on paper; text is measured with the

@@ -18,15 +18,15 @@ import type { RenderContext } from './context.js';
 import { splitChart } from './charts.js';
 import { emptyChart } from './empty.js';
 import { keepDatesInWords } from './hyphen.js';
-import { PLATS, takeTables } from './fast-tables.js';
+import { PLATS, takeBlocks } from './fast-blocks.js';
 
 type Style = Omit<Inline, 'text'>;
 const same = (a: Inline, b: Inline) => a.bold === b.bold && a.italic === b.italic && a.strike === b.strike && a.code === b.code && a.href === b.href;
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9åäö]+/g, '-').replace(/^-|-$/g, '');
 
 export function markdownToBlocks(md: string, ctx: RenderContext, warn: (m: string) => void): Block[] {
-  // Plain tables are read without micromark (fast-tables.ts); a directive line stands in their place.
-  const { md: rest, tables } = takeTables(md);
+  // Plain blocks are read without micromark (fast-blocks.ts); a directive line stands in their place.
+  const { md: rest, blocks: taken } = takeBlocks(md);
   const tree: Root = fromMarkdown(rest, {
     extensions: [gfmTable(), gfmStrikethrough({ singleTilde: false }), directive()],
     mdastExtensions: [gfmTableFromMarkdown(), gfmStrikethroughFromMarkdown(), directiveFromMarkdown()],
@@ -129,7 +129,7 @@ export function markdownToBlocks(md: string, ctx: RenderContext, warn: (m: strin
         case 'blockquote': out.push({ kind: 'quote', blocks: blocks(n.children) }); break;
         case 'table': out.push(table(n)); break;
         case 'leafDirective':
-          if (n.name === PLATS && tables.has(n.position?.start.line ?? 0)) out.push(table(tables.get(n.position!.start.line)!));
+          if (n.name === PLATS && taken.has(n.position?.start.line ?? 0)) out.push(...blocks([taken.get(n.position!.start.line)! as BlockContent]));
           else if (n.name === 'omslag') out.push({ kind: 'cover' });
           else if (n.name === 'innehall') out.push({ kind: 'toc' });
           else if (n.name === 'sidbrytning') out.push({ kind: 'pagebreak' });

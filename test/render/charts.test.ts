@@ -9,11 +9,11 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import * as fontkit from 'fontkit';
 import { ROOT, runCliAsync, runTool, tempDir } from '../helpers/cli.js';
+import { allCharts } from '../helpers/charts.js';
 import { loadProject } from '../../src/project/load.js';
 import { loadMethod } from '../../src/content/load.js';
 import { buildContext, type DokumentId } from '../../src/render/context.js';
 import { CHART_WIDTH, MIN_SIZE, chartSvg, type Chart } from '../../src/render/charts.js';
-import { BEDÖMNINGAR, bedömningText } from '../../src/judge/indikator.js';
 import type { Project } from '../../src/project/types.js';
 // @ts-expect-error: a build script, plain JavaScript
 import { metricsText } from '../../scripts/font-metrics.mjs';
@@ -22,29 +22,6 @@ const have = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).statu
 const lacks = (...cmds: string[]) => cmds.some((c) => !have(c));
 const method = loadMethod();
 const FONTS = Object.fromEntries((['Regular', 'Bold', 'Italic'] as const).map((s) => [s, fontkit.openSync(join(ROOT, 'assets', 'fonts', `LiberationSans-${s}.ttf`)) as fontkit.Font]));
-
-/** Every chart of every document of every example, plus charts made to be hard (long labels, big numbers, odd characters). */
-function allCharts(): { name: string; chart: Chart; alt: string; tom?: string }[] {
-  const out: { name: string; chart: Chart; alt: string; tom?: string }[] = [];
-  for (const ex of readdirSync(join(ROOT, 'examples')).filter((d) => d !== 'profil')) {
-    let p: Project;
-    try { p = loadProject(join(ROOT, 'examples', ex, 'projekt.yaml')).data as unknown as Project; } catch { continue; }
-    for (const doc of ['lägesbild', 'handlingsplan', 'uppföljning'] as DokumentId[]) {
-      for (const [k, c] of Object.entries(buildContext(p, method, doc, '2026-11-20').charts)) out.push({ name: `${ex} ${doc} ${k}`, ...c });
-    }
-  }
-  const long = 'Föräldraskapsstödjande arbetssätt i förskola, skola och fritidsverksamhet för familjer med långvariga vårdnadskonflikter';
-  out.push({ name: 'hard indikatorer', alt: '', chart: { typ: 'indikatorer', rader: [
-    { etikett: `IND99 ${long}`, utgångsvärde: 12000, målvärde: 152000, utfall: 99999.5, tidigare: [-5, 160000], riktning: 'öka', bedömning: 'inte på väg', enhet: 'antal föräldrar per kalenderår', andelTiden: 0.9 },
-    { etikett: 'IND100 Ååäöüé—“citat” & <tagg>', målvärde: 5, utfall: 2, riktning: 'minska', bedömning: 'för tidigt att bedöma', enhet: '%' },
-    ...BEDÖMNINGAR.map((b, i) => ({ etikett: `B${i} ${bedömningText(b)}`, utgångsvärde: 10, målvärde: 20, utfall: b === 'ingen mätning' ? undefined : 15, riktning: 'öka' as const, bedömning: b })),
-  ] } });
-  out.push({ name: 'hard tidslinje', alt: '', chart: { typ: 'tidslinje', från: '2025-01-01', till: '2032-12-31', rader: [{ etikett: `I1 ${long}`, start: '2024-01-01', åtgärd: 'avveckla' }, { etikett: 'I2 X', åtgärd: 'utveckla' }] } });
-  // The översikt's grid of steps for many kommuner, without numbers: its note is the longest (it was cut at the edge).
-  const steg = ['Steg 1', 'Steg 2', 'Steg 3', 'Steg 4', 'Steg 5', 'Steg 6'];
-  out.push({ name: 'hard stegPerKommun utan tal', alt: '', chart: { typ: 'stegPerKommun', kolumner: steg, utanTal: true, rader: [{ etikett: 'Upplands Väsby', andelar: [100, 50, null, 0, 20, 30] }, { etikett: 'Ljusnarsberg', andelar: steg.map(() => null) }] } });
-  return out;
-}
 
 interface SvgText { text: string; x: number; size: number; style: 'Regular' | 'Bold' | 'Italic'; anchor: string }
 const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
@@ -58,7 +35,7 @@ function texts(svg: string): SvgText[] {
 describe('charts: glyphs, sizes and room', () => {
   const charts = allCharts();
   it('covers the charts of the examples', () => {
-    for (const typ of ['faktorer', 'täckning', 'tidslinje', 'indikatorer']) expect(charts.some((c) => c.chart.typ === typ && !c.tom), typ).toBe(true);
+    for (const typ of ['faktorer', 'täckning', 'tidslinje', 'indikatorer', 'stegPerKommun', 'täckningLän', 'planstatus']) expect(charts.some((c) => c.chart.typ === typ && !c.tom), typ).toBe(true);
   });
 
   it('src/render/font-metrics.json matches the bundled fonts (node scripts/font-metrics.mjs)', () => {

@@ -8,7 +8,8 @@ import { coverRows } from '../cover.js';
 import { CHAR_EM, columnWidths } from '../columns.js';
 import { hyphenateForColumn } from '../hyphen.js';
 import type { ChartImage } from '../charts.js';
-import SVGtoPDF from 'svg-to-pdfkit';
+import { readChartSvg } from '../chart-svg.js';
+import { drawChartScene } from './chart.js';
 import { xmlChars, xmlEscape } from '../xml.js';
 import { escapeXmpInfo, softHyphensUnseen } from './adapter.js';
 import { PAD, tableDrawer, type Cell } from './table.js';
@@ -61,16 +62,9 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
   pdf.addStructure(root);
   const width = pdf.page.width - 2 * MARGIN;
   const FULL: Box = { x: MARGIN, w: width };
-  /** A chart as vectors, its text in the bundled font (embedded, found by pdftotext), inside the Figure's marked content. */
+  /** A chart as vectors, its text in the document's fonts (embedded, found by pdftotext), inside the Figure's marked content. */
   const drawChart = (img: ChartImage, x: number, y: number, w: number, h: number) => {
-    // The root's width and height set the viewport svg-to-pdfkit maps the viewBox into: the size drawn.
-    const svg = img.svg.replace(/^<svg([^>]*?) width="[\d.]+" height="[\d.]+"/, `<svg$1 width="${w}" height="${h}"`);
-    SVGtoPDF(pdf, svg, x, y, {
-      width: w, height: h, assumePt: true,
-      fontCallback: (_family: string, bold: boolean, italic: boolean) => (bold ? 'B' : italic ? 'I' : 'R'),
-      warningCallback: (m: string) => warn(`diagrammet: ${m}`),
-    });
-    // svg-to-pdfkit leaves its last font selected: the text after it gets the writer's own.
+    drawChartScene(pdf, readChartSvg(img.svg), x, y, w, h, (s) => (s === 'Bold' ? 'B' : s === 'Italic' ? 'I' : 'R'));
     pdf.font('R');
   };
   const fontOf = (x: Inline) => (x.bold && x.italic ? 'BI' : x.bold ? 'B' : x.italic ? 'I' : 'R');

@@ -1,8 +1,9 @@
-// fast-tables.ts reads plain tables without micromark. Its promise: the same mdast table nodes
-// as micromark, and the same document model, for every table it takes; any other table is left
-// to micromark. Checked three ways: random tables built from the characters that mean something
-// in Markdown; every built-in document of every example, and the län's översikt, with and
-// without the fast path (a second copy of the module where it takes nothing).
+// fast-blocks.ts reads plain blocks (tables, headings, paragraphs, lists) without micromark. Its
+// promise: the same mdast nodes as micromark, and the same document model, for every block it
+// takes; any other block is left to micromark. Checked three ways: random documents built from
+// the characters and lines that mean something in Markdown; every built-in document of every
+// example, and the län's översikt, with and without the fast path (a second copy of the module
+// where it takes nothing).
 import { describe, expect, it, vi } from 'vitest';
 import { join } from 'node:path';
 import { existsSync, readdirSync } from 'node:fs';
@@ -13,7 +14,7 @@ import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
 import { directive } from 'micromark-extension-directive';
 import { directiveFromMarkdown } from 'mdast-util-directive';
-import { PLATS, takeTables } from '../../src/render/fast-tables.js';
+import { PLATS, takeBlocks } from '../../src/render/fast-blocks.js';
 import { markdownToBlocks } from '../../src/render/markdown.js';
 import { buildModel } from '../../src/render/index.js';
 import { loadProject } from '../../src/project/load.js';
@@ -33,15 +34,15 @@ const parse = (md: string) => fromMarkdown(md, {
 const noPos = (n: unknown): unknown => JSON.parse(JSON.stringify(n, (k, v) => (k === 'position' ? undefined : v)));
 
 /**
- * The model without the fast path: markdown.ts with a fast-tables.ts that takes no table. It
+ * The model without the fast path: markdown.ts with a fast-blocks.ts that takes no block. It
  * counts its calls, so a test can tell that this copy (not the real one) was used.
  */
 async function slowBlocks(): Promise<typeof markdownToBlocks & { calls: () => number }> {
   let calls = 0;
   vi.resetModules();
-  vi.doMock('../../src/render/fast-tables.js', () => ({ PLATS, takeTables: (md: string) => { calls++; return { md, tables: new Map() }; } }));
+  vi.doMock('../../src/render/fast-blocks.js', () => ({ PLATS, takeBlocks: (md: string) => { calls++; return { md, blocks: new Map() }; } }));
   const m = await import('../../src/render/markdown.js');
-  vi.doUnmock('../../src/render/fast-tables.js');
+  vi.doUnmock('../../src/render/fast-blocks.js');
   vi.resetModules();
   return Object.assign((...a: Parameters<typeof markdownToBlocks>) => m.markdownToBlocks(...a), { calls: () => calls });
 }
@@ -54,7 +55,7 @@ function rand(seed: number) {
   return () => { s = (s * 1664525 + 1013904223) >>> 0; return s / 2 ** 32; };
 }
 
-describe('fast-tables: samma tabeller som micromark', () => {
+describe('fast-blocks: samma block som micromark', () => {
   it('slumpade tabeller: varje tabell som tas är micromarks, och de flesta vanliga tas', () => {
     const r = rand(15);
     const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)]!;
@@ -68,12 +69,13 @@ describe('fast-tables: samma tabeller som micromark', () => {
       const row = () => `|${Array.from({ length: cols }, () => ` ${cell()} `).join('|')}|`;
       const lines = [row(), `|${Array.from({ length: cols }, () => pick(['---', ':--', '--:', ':-:'])).join('|')}|`, ...Array.from({ length: Math.floor(r() * 4) }, row)];
       const md = `Text före.\n\n${lines.join('\n')}\n\nText efter.\n`;
-      const { md: rest, tables } = takeTables(md);
+      const { md: rest, blocks } = takeBlocks(md);
+      const tables = [...blocks].filter(([, b]) => b.type === 'table');
       if (simple) plain++;
-      if (!tables.size) continue;
+      if (!tables.length) continue;
       taken++;
-      expect(tables.size).toBe(1);
-      const [line, node] = [...tables][0]!;
+      expect(tables.length).toBe(1);
+      const [line, node] = tables[0]!;
       expect(rest.split('\n')[line - 1]).toBe(`::${PLATS}`);
       expect(rest.split('\n').length).toBe(md.split('\n').length);
       const theirs = parse(md).children.find((c) => c.type === 'table');
@@ -93,12 +95,59 @@ describe('fast-tables: samma tabeller som micromark', () => {
     ['avgränsningsraden stämmer inte', '| a | b |\n|---|\n| c | d |\n'],
     ['i ett :::-direktiv', ':::samman\n\n| a |\n|---|\n| b |\n\n:::\n'],
     ['CRLF', '| a |\r\n|---|\r\n| b |\r\n'],
+  ])('lämnar tabellen åt micromark: %s', (_namn, md) => {
+    expect([...takeBlocks(md).blocks.values()].filter((b) => b.type === 'table')).toEqual([]);
+  });
+
+  // Lines for random documents: plain text, text with what micromark reads as more than text,
+  // and lines that open or continue other blocks (or the same block across a blank line).
+  const LINES = ['Text', 'Askersund\\, Hjo och Tidaholm', '26 kommuner (Ale\\, Alingsås)', '100 \\% av stegen', 'Ej *ifyllt*', 'a  ', ' indragen', '    kod',
+    '# Rubrik', '## Rubrik ##', '### Rubrik\\#', '#Ingen rubrik', '- punkt', '- punkt med \\- streck', '-  två mellanslag', '- ', '- - inre', '* stjärna', '+ plus', '1. ett', '2) två', '2025 var året',
+    '---', '===', '***', '> citat', ':::samman', ':::', '::sidbrytning', '::diagram{typ="x"}', '| a | b |', '|---|---|', 'kl:a', 'a :b', '[x]: https://x.se', '[x]', 'a\\', '&amp;', '<b>', '~~s~~', '\u00a0a', 'a\tb', ''];
+  it('slumpade dokument: varje block som tas är micromarks, och de flesta vanliga tas', () => {
+    const r = rand(16);
+    const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)]!;
+    let taken = 0;
+    const kinds = new Set<string>();
+    for (let n = 0; n < 3000; n++) {
+      // Half of them from plain lines, headings and lists only, with blank lines between.
+      const simple = r() < 0.5;
+      const lines = Array.from({ length: 1 + Math.floor(r() * 8) }, () => (simple ? pick([...LINES.slice(0, 4), '# Rubrik', '- punkt', '', '']) : pick(LINES)));
+      const md = `${lines.join('\n')}\n`;
+      const { md: rest, blocks } = takeBlocks(md);
+      expect(rest.split('\n').length).toBe(md.split('\n').length);
+      if (!blocks.size) continue;
+      taken += blocks.size;
+      // The same document, read by micromark with each taken block put back in its place.
+      const theirs = parse(md).children;
+      const ours = parse(rest).children.flatMap((c) => (c.type === 'leafDirective' && c.name === PLATS ? [blocks.get(c.position!.start.line)!] : [c]));
+      for (const b of blocks.values()) kinds.add(b.type);
+      expect(noPos(ours), JSON.stringify(md)).toEqual(noPos(theirs));
+    }
+    expect(taken).toBeGreaterThan(1000);
+    expect([...kinds]).toEqual(expect.arrayContaining(['heading', 'list', 'paragraph']));
+  });
+
+  it.each([
+    ['en lista som fortsätter efter en tom rad (lös lista)', '- a\n\n- b\n'],
+    ['en lista före en indragen rad', '- a\n\n  b\n'],
+    ['ett stycke som blir rubrik (setext)', 'Text\n---\n'],
+    ['ett stycke med en rad som kan vara tabell', 'a | b\n'],
+    ['en rubrik med text direkt under', '# R\nText\n'],
+    ['en rad med hårt radbrott', 'a  \nb\n'],
   ])('lämnar åt micromark: %s', (_namn, md) => {
-    expect(takeTables(md).tables.size).toBe(0);
+    expect(takeBlocks(md).blocks.size).toBe(0);
+  });
+
+  it('en tabell som ett bladdirektiv avslutar utan tom rad tas, och direktivet står kvar', () => {
+    const md = '| a |\n|---|\n| b |\n::sidbrytning\n\n# R\n';
+    const { md: rest, blocks } = takeBlocks(md);
+    expect([...blocks.values()].map((b) => b.type)).toEqual(['table', 'heading']);
+    expect(rest.split('\n')[3]).toBe('::sidbrytning');
   });
 });
 
-describe('fast-tables: samma dokumentmodell med och utan', () => {
+describe('fast-blocks: samma dokumentmodell med och utan', () => {
   const method = loadMethod();
   const when = new Date('2026-01-15T00:00:00Z');
   const examples = readdirSync(join(ROOT, 'examples'), { withFileTypes: true }).filter((d) => d.isDirectory() && existsSync(join(ROOT, 'examples', d.name, 'projekt.yaml'))).map((d) => d.name);
@@ -110,7 +159,7 @@ describe('fast-tables: samma dokumentmodell med och utan', () => {
     for (const dokument of ['förankring', 'lägesbild', 'handlingsplan', 'uppföljning'] as const) {
       const warns: string[] = [];
       const { model, markdown } = buildModel(project, method, dokument, when, undefined, (w) => warns.push(w));
-      tables += takeTables(markdown).tables.size;
+      tables += takeBlocks(markdown).blocks.size;
       const ctx = { charts: new Proxy({}, { get: () => undefined }) } as unknown as RenderContext;
       const slowWarns: string[] = [];
       const fastWarns: string[] = [];
@@ -130,7 +179,7 @@ describe('fast-tables: samma dokumentmodell med och utan', () => {
     const o = buildOversikt(nu, resolveLän(undefined, nu), { förra: read(l.iFjol), oläsbara: [], method });
     const ctx = oversiktContext(o, method, '2026-12-02', true) as RenderContext;
     const md = renderMarkdown('översikt', ctx, undefined);
-    expect(takeTables(md).tables.size).toBeGreaterThan(4);
+    expect(takeBlocks(md).blocks.size).toBeGreaterThan(4);
     const warns: string[][] = [[], []];
     expect(markdownToBlocks(md, ctx, (w) => warns[0]!.push(w))).toEqual(slow(md, ctx, (w) => warns[1]!.push(w)));
     expect(warns[0]).toEqual(warns[1]);

@@ -1,0 +1,190 @@
+// micromark reads about half a megabyte of Markdown a second, and the översikt of the whole
+// country is a quarter of a megabyte: 290 kommuner in tables, and lists of their names. A
+// top-level block made of plain text (escapes allowed, no other inline Markdown) is read here
+// instead, into the same mdast nodes micromark would make: a GFM table (its cells may also be
+// wholly in *…* or **…**, as "*Ej ifyllt*"), an ATX heading, a paragraph, or a tight "- " list.
+// Everything else is left to micromark, so the model is the same either way
+// (test/render/fast-blocks.test.ts compares the two).
+import type { Heading, List, Paragraph, RootContent, Table, TableCell, TableRow } from 'mdast';
+
+/** The name of the directive that stands where a block was taken out (its line says which). */
+export const PLATS = 'fsstodsnabbblock';
+
+const ASCII_PUNCT = /[!-/:-@[-`{-~]/;
+const DELIM = /^\|(?:[ \t]*:?-+:?[ \t]*\|)+[ \t]*$/;
+// A document where a table-like line may not be a table (inside fenced code or an HTML block),
+// or with line endings other than \n: left wholly to micromark.
+const UNSAFE_DOC = /^[ \t]{0,3}(?:```|~~~|<)|\r/m;
+
+/** A (trimmed) cell's text as micromark's text node would hold it, or undefined when it is not plain. */
+function plainCell(s: string): string | undefined {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (c === '\\') {
+      const n = s[i + 1];
+      if (n === undefined || !ASCII_PUNCT.test(n)) return undefined;
+      out += n;
+      i++;
+      continue;
+    }
+    // Emphasis, code, links, images, autolinks and HTML, entities, strikethrough, a text directive (":name").
+    if ('*_`[]<>&~!\t'.includes(c)) return undefined;
+    if (c === ':' && /[A-Za-z]/.test(s[i + 1] ?? '')) return undefined;
+    out += c;
+  }
+  // Whitespace other than spaces at either end: leave its handling to micromark.
+  if (/^\s|\s$/.test(out)) return undefined;
+  return out;
+}
+
+/** A cell's mdast children: plain text, or plain text wholly in emphasis or strong ("*Ej ifyllt*"). */
+function cellContent(raw: string): TableCell['children'] | undefined {
+  const s = raw.replace(/^ +| +$/g, '');
+  const m = /^(\*\*?)([^*\s](?:[^*]*[^*\s\\])?)\1$/.exec(s);
+  if (m) {
+    const text = plainCell(m[2]!);
+    if (!text) return undefined;
+    return [{ type: m[1] === '*' ? 'emphasis' : 'strong', children: [{ type: 'text', value: text }] }];
+  }
+  const text = plainCell(s);
+  return text === undefined ? undefined : text === '' ? [] : [{ type: 'text', value: text }];
+}
+
+/** A row's cells (between unescaped pipes), or undefined when the line is not a plain row. */
+function cellsOf(line: string): string[] | undefined {
+  const t = line.replace(/[ \t]+$/, '');
+  if (!t.startsWith('|') || !t.endsWith('|') || t.length < 2) return undefined;
+  const cells: string[] = [];
+  let cur = '';
+  for (let i = 1; i < t.length; i++) {
+    const c = t[i]!;
+    if (c === '\\' && i + 1 < t.length) { cur += c + t[i + 1]; i++; continue; }
+    if (c === '|') { cells.push(cur); cur = ''; continue; }
+    cur += c;
+  }
+  // The last pipe closed the last cell (not so when a backslash escaped it).
+  if (cur !== '') return undefined;
+  return cells;
+}
+
+function tableOf(lines: string[], from: number, to: number): Table | undefined {
+  const head = cellsOf(lines[from]!);
+  const delim = cellsOf(lines[from + 1]!);
+  if (!head || !delim || head.length !== delim.length) return undefined;
+  const align = delim.map((d) => {
+    const x = d.trim();
+    return x.startsWith(':') && x.endsWith(':') ? 'center' : x.endsWith(':') ? 'right' : x.startsWith(':') ? 'left' : null;
+  });
+  const rows: TableRow[] = [];
+  for (let i = from; i < to; i++) {
+    if (i === from + 1) continue;
+    const cells = cellsOf(lines[i]!);
+    if (!cells || cells.length !== head.length) return undefined;
+    const row: TableCell[] = [];
+    for (const c of cells) {
+      const content = cellContent(c);
+      if (!content) return undefined;
+      row.push({ type: 'tableCell', children: content });
+    }
+    rows.push({ type: 'tableRow', children: row });
+  }
+  return { type: 'table', align, children: rows };
+}
+
+// A line that ends a table without a blank line: a leaf directive (micromark's directives interrupt a table).
+const LEAF = /^::[A-Za-z][A-Za-z0-9-]*[ \t]*$/;
+// What may open a block other than a paragraph, or continue one: such a line is left to micromark.
+const BLOCKISH = /^(?:[ \t#>|:=`~<+*_-]|\d{1,9}[.)](?:[ \t]|$))/;
+const LISTISH = /^(?:[ \t]|[-+*][ \t]|\d{1,9}[.)](?:[ \t]|$))/;
+
+/** A line of running text (paragraph, list item, heading) as micromark's text node would hold it, or undefined. */
+function plainLine(s: string): string | undefined {
+  if (!s || BLOCKISH.test(s) || s.includes('|')) return undefined;
+  return plainCell(s);
+}
+
+function headingOf(line: string): Heading | undefined {
+  const m = /^(#{1,6}) (\S.*)$/.exec(line);
+  if (!m || m[2]!.endsWith('#')) return undefined;
+  const text = plainCell(m[2]!);
+  return text ? { type: 'heading', depth: m[1]!.length as Heading['depth'], children: [{ type: 'text', value: text }] } : undefined;
+}
+
+function paragraphOf(lines: string[]): Paragraph | undefined {
+  const texts: string[] = [];
+  for (const l of lines) {
+    const t = plainLine(l);
+    if (!t) return undefined;
+    texts.push(t);
+  }
+  return { type: 'paragraph', children: [{ type: 'text', value: texts.join('\n') }] };
+}
+
+function listOf(lines: string[]): List | undefined {
+  const items: List['children'] = [];
+  for (const l of lines) {
+    const t = l.startsWith('- ') ? plainLine(l.slice(2)) : undefined;
+    if (!t) return undefined;
+    items.push({ type: 'listItem', spread: false, checked: null, children: [{ type: 'paragraph', children: [{ type: 'text', value: t }] }] });
+  }
+  return { type: 'list', ordered: false, start: null, spread: false, children: items };
+}
+
+/**
+ * Takes the plain top-level blocks out of `md`: each becomes a line `::fsstodsnabbblock` (and
+ * blank lines, so that every other line keeps its number for the warnings), and its mdast node
+ * is returned by that line's number (1-based, as mdast counts).
+ */
+export function takeBlocks(md: string): { md: string; blocks: Map<number, RootContent> } {
+  const blocks = new Map<number, RootContent>();
+  if (UNSAFE_DOC.test(md)) return { md, blocks };
+  const lines = md.split('\n');
+  const blank = (k: number) => k < 0 || k >= lines.length || lines[k]!.trim() === '';
+  // Whether the block before line i (over blank lines) has a line that opens or continues a list
+  // (a list there, with its lazy lines, goes on after the blank lines), or the block at `end` does.
+  const listBefore = (i: number) => {
+    let k = i - 1;
+    while (k >= 0 && blank(k)) k--;
+    for (; k >= 0 && !blank(k); k--) if (LISTISH.test(lines[k]!)) return true;
+    return false;
+  };
+  const listAfter = (end: number) => {
+    let k = end;
+    while (k < lines.length && blank(k)) k++;
+    return LISTISH.test(lines[k] ?? '');
+  };
+  let depth = 0; // inside :::container directives
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (/^:::+[ \t]*[A-Za-z]/.test(l)) { depth++; continue; }
+    if (/^:::+[ \t]*$/.test(l)) { depth = Math.max(0, depth - 1); continue; }
+    if (depth || blank(i)) continue;
+    let end = i + 1;
+    let node: RootContent | undefined;
+    if (l.startsWith('|') && DELIM.test(lines[i + 1] ?? '')) {
+      while (end < lines.length && lines[end]!.startsWith('|')) end++;
+      // Only where a blank line, a leaf directive or the end closes it: a line of text after it would be a row.
+      if (blank(end) || LEAF.test(lines[end]!)) node = tableOf(lines, i, end);
+    } else {
+      while (!blank(end)) end++;
+      const chunk = lines.slice(i, end);
+      if (chunk.length === 1 && l.startsWith('#')) node = headingOf(l);
+      // A list joins a list before or after it across blank lines (then it is loose): not here.
+      else if (l.startsWith('- ')) node = listBefore(i) || listAfter(end) ? undefined : listOf(chunk);
+      else node = paragraphOf(chunk);
+    }
+    // A container directive's fence inside the block (it may open or close one there): take nothing, count it.
+    for (let k = i + 1; k < end; k++) {
+      if (/^:::+[ \t]*[A-Za-z]/.test(lines[k]!)) { depth++; node = undefined; }
+      else if (/^:::+[ \t]*$/.test(lines[k]!)) { depth = Math.max(0, depth - 1); node = undefined; }
+    }
+    if (node && blank(i - 1)) {
+      blocks.set(i + 1, node);
+      lines[i] = `::${PLATS}`;
+      for (let k = i + 1; k < end; k++) lines[k] = '';
+    }
+    i = end - 1;
+  }
+  return { md: blocks.size ? lines.join('\n') : md, blocks };
+}
