@@ -28,7 +28,7 @@ const MIN_FILES = 32;
 const BATCH = 8;
 
 interface Init { fsstodOversikt: true; files: string[] }
-type ToWorker = { batch: number[] } | { charts: [string, Chart, string][]; fontDir: string } | { model: DocModel; fontDir: string };
+type ToWorker = { batch: number[] } | { charts: [string, Chart, string][]; fontDir: string } | { model: DocModel; fontDir: string; drawn?: [string, ChartImage][] };
 interface FromWorker { ready?: true; results?: [number, Läst, Notice[]][]; drawn?: [string, ChartImage][]; docx?: Uint8Array; warnings?: string[]; error?: string }
 
 /** Whether a worker thread helps: the CLI is built, more than one core, enough files; FSSTOD_TRADAR=0 turns it off. */
@@ -102,8 +102,7 @@ export async function readFiles(files: string[], method: Method, env: NodeJS.Pro
   if (w) {
     w.on('message', (m: FromWorker) => {
       if (m.error !== undefined) { fail(); return; }
-      // A PNG comes as a Uint8Array: a Buffer again, as the DOCX writer hashes and zips it.
-      if (m.drawn) { drawDone?.(new Map(m.drawn.map(([k, img]) => [k, { ...img, ...(img.png ? { png: Buffer.from(img.png.buffer, img.png.byteOffset, img.png.byteLength) } : {}) }]))); return; }
+      if (m.drawn) { drawDone?.(new Map(m.drawn.map(asBuffers))); return; }
       if (m.docx) { docxDone?.({ docx: Buffer.from(m.docx.buffer, m.docx.byteOffset, m.docx.byteLength), warnings: m.warnings ?? [] }); return; }
       if (m.results) inFlight--;
       for (const [i, r, n] of m.results ?? []) { läst[i] = r; notices[i] = n; }
@@ -122,10 +121,10 @@ export async function readFiles(files: string[], method: Method, env: NodeJS.Pro
   // What the thread did not read (it failed): read here.
   for (let i = 0; i < files.length; i++) if (!läst[i]) mine(i);
   for (const ns of notices) for (const n of ns) notice(n.key, n.display, n.message, n.hint);
-  const docx: DocxElsewhere | undefined = alive ? (model) => new Promise((resolve) => {
+  const docx: DocxElsewhere | undefined = alive ? (model, drawnHere) => new Promise((resolve) => {
     if (!alive) { resolve(undefined); return; }
     docxDone = resolve;
-    w!.postMessage({ model, fontDir: fromRoot('assets', 'fonts') } satisfies ToWorker);
+    w!.postMessage({ model, fontDir: fromRoot('assets', 'fonts'), ...(drawnHere?.size ? { drawn: [...drawnHere] } : {}) } satisfies ToWorker);
   }) : undefined;
   const draw = alive ? (charts: RenderContext['charts']): DrawnElsewhere => {
     const list = Object.values(charts).filter((c) => !c.tom).map((c): [string, Chart, string] => [chartKey(c.chart, c.alt), c.chart, c.alt]);
@@ -138,6 +137,9 @@ export async function readFiles(files: string[], method: Method, env: NodeJS.Pro
   } : undefined;
   return { läst, ...(docx ? { docx } : {}), ...(draw ? { draw } : {}), close: async () => { alive = false; await w?.terminate(); } };
 }
+
+/** A drawing that came through postMessage: its PNG (a Uint8Array there) a Buffer again, as the DOCX writer hashes and zips it. */
+const asBuffers = ([k, img]: [string, ChartImage]): [string, ChartImage] => [k, { ...img, ...(img.png ? { png: Buffer.from(img.png.buffer, img.png.byteOffset, img.png.byteLength) } : {}) }];
 
 /** Worker side: read the batches the main thread sends, then write the DOCX of the model it sends (see readFiles). */
 export function serveWorker(): void {
@@ -161,6 +163,7 @@ export function serveWorker(): void {
         parentPort!.postMessage({ drawn: [...drawn] } satisfies FromWorker);
         return;
       }
+      for (const [k, img] of (m.drawn ?? []).map(asBuffers)) drawn.set(k, img);
       const warnings: string[] = [];
       const { chartImages } = await import('../render/index.js');
       const { writeDocx } = await import('../render/docx/write.js');

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { Document, ImageRun, LevelFormat, Packer, Paragraph, TextRun } from 'docx';
 import { opaquePng } from '../../src/render/charts.js';
-import { docxParts, DOCX_TESTED } from '../../src/render/docx/adapter.js';
+import { docxParts, DOCX_TESTED, imageRun } from '../../src/render/docx/adapter.js';
+import { createHash } from 'node:crypto';
 import { escapeXmpInfo, PDFKIT_TESTED, tagCell } from '../../src/render/pdf/adapter.js';
 import { tableDrawer, type Cell } from '../../src/render/pdf/table.js';
 import { hyphenateLong } from '../../src/render/hyphen.js';
@@ -60,6 +61,23 @@ describe('docx adapter (docx/adapter.ts: Packer.compiler)', () => {
       expect(fast, name).not.toMatch(/\{[0-9a-f]{40}\.png\}|\{[ab]-\d\}/);
     }
     expect((await parts.find((p) => p.name === 'word/document.xml')!.data()).toString('utf8')).toContain('{inte en platshållare}');
+  });
+
+  it("imageRun: the image's own bytes in word/media, named by the SHA-1 of their SHA-1, once per content; SVG and PNG fallback alike", async () => {
+    const png = (shade: number) => opaquePng(new Uint8Array(4 * 4).fill(shade), 2, 2);
+    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="2" height="2"/>', 'utf8');
+    const sha1 = (b: Buffer) => createHash('sha1').update(b).digest();
+    const t = { width: 2, height: 2 };
+    const parts = docxParts(new Document({ sections: [{ children: [
+      new Paragraph({ children: [imageRun({ type: 'png', data: png(10), transformation: t }), imageRun({ type: 'png', data: png(10), transformation: t })] }),
+      new Paragraph({ children: [imageRun({ type: 'svg', data: svg, fallback: { type: 'png', data: png(20) }, transformation: t })] }),
+    ] }] }));
+    const media = parts.filter((p) => p.name.startsWith('word/media/'));
+    const want = new Map([[png(10), 'png'], [svg, 'svg'], [png(20), 'png']].map(([b, ext]) => [`word/media/${sha1(sha1(b as Buffer)).toString('hex')}.${ext as string}`, b as Buffer]));
+    expect(media.map((p) => p.name).sort()).toEqual([...want.keys()].sort());
+    for (const p of media) expect((await p.data()).equals(want.get(p.name)!), p.name).toBe(true);
+    const doc = (await parts.find((p) => p.name === 'word/document.xml')!.data()).toString('utf8');
+    expect(doc).toMatch(/<asvg:svgBlip [^>]*r:embed="rId\d+"/);
   });
 
   it('the installed docx is the version the adapter was written for', () => {

@@ -9,7 +9,7 @@ import {
 import { ZipFile } from 'yazl';
 import type { Block, DocModel, Inline } from '../model.js';
 import { contents, linkGroups, plain } from '../model.js';
-import { docxParts } from './adapter.js';
+import { docxParts, imageRun } from './adapter.js';
 import { coverRows } from '../cover.js';
 import { CHAR_EM, columnWidths, labelColumnWidths, tableTextSize } from '../columns.js';
 import { xmlChars } from '../xml.js';
@@ -89,7 +89,7 @@ const KEEP_TABLE_HEIGHT = 200;
 function chartRun(img: ChartImage & { png?: Buffer }, b: Extract<Block, { kind: 'figure' }>): ImageRun {
   const transformation = { width: Math.round((img.width * 96) / 72), height: Math.round((img.height * 96) / 72) };
   const altText = { name: `Figur ${b.nummer}`, title: b.caption, description: b.alt };
-  return new ImageRun({ type: 'svg', data: Buffer.from(img.svg, 'utf8'), fallback: { type: 'png', data: img.png! }, transformation, altText });
+  return imageRun({ type: 'svg', data: Buffer.from(img.svg, 'utf8'), fallback: { type: 'png', data: img.png! }, transformation, altText });
 }
 
 /** Where a block stands: its left edge, the list level it is in, and whether inside a quote. */
@@ -322,11 +322,11 @@ async function logoRun(logo: NonNullable<Profil['logotyp']>): Promise<ImageRun> 
   const scale = Math.min(190 / logo.bredd, 60 / logo.höjd);
   const transformation = { width: Math.round(logo.bredd * scale), height: Math.round(logo.höjd * scale) };
   const altText = { name: 'Logotyp', title: logo.text, description: logo.text };
-  if (logo.typ === 'png') return new ImageRun({ type: 'png', data: logo.data, transformation, altText });
+  if (logo.typ === 'png') return imageRun({ type: 'png', data: logo.data, transformation, altText });
   const { Resvg } = await import('@resvg/resvg-js');
   const img = new Resvg(logo.data.toString('utf8'), { fitTo: { mode: 'width', value: transformation.width * 4 }, background: '#ffffff', font: { loadSystemFonts: false } }).render();
   const { opaquePng } = await import('../charts.js');
-  return new ImageRun({ type: 'svg', data: logo.data, fallback: { type: 'png', data: opaquePng(img.pixels, img.width, img.height) }, transformation, altText });
+  return imageRun({ type: 'svg', data: logo.data, fallback: { type: 'png', data: opaquePng(img.pixels, img.width, img.height) }, transformation, altText });
 }
 
 /**
