@@ -13,7 +13,8 @@ import { allCharts } from '../helpers/charts.js';
 import { loadProject } from '../../src/project/load.js';
 import { loadMethod } from '../../src/content/load.js';
 import { buildContext, type DokumentId } from '../../src/render/context.js';
-import { CHART_WIDTH, MIN_SIZE, chartSvg, type Chart } from '../../src/render/charts.js';
+import { CHART_WIDTH, MIN_SIZE, chartSvg, opaquePng } from '../../src/render/charts.js';
+import { Resvg } from '@resvg/resvg-js';
 import type { Project } from '../../src/project/types.js';
 // @ts-expect-error: a build script, plain JavaScript
 import { metricsText } from '../../scripts/font-metrics.mjs';
@@ -31,6 +32,27 @@ function texts(svg: string): SvgText[] {
     return { text: unescape(body!), x: Number(a('x')), size: Number(a('font-size')), style: a('font-weight') === 'bold' ? 'Bold' : a('font-style') === 'italic' ? 'Italic' : 'Regular', anchor: a('text-anchor') ?? 'start' };
   });
 }
+
+describe('opaquePng: RGBA composited on white, read back by resvg', () => {
+  it.each([
+    ['opaque', [10, 200, 30, 255], [10, 200, 30]],
+    ['transparent', [10, 200, 30, 0], [255, 255, 255]],
+    ['half', [0, 0, 0, 128], [127, 127, 127]],
+    ['quarter red', [255, 0, 0, 64], [255, 191, 191]],
+  ])('%s', (_n, px, want) => {
+    // Three pixels wide, two high: the pixel under test among opaque ones, so that rows and columns count.
+    const rgba = new Uint8Array(3 * 2 * 4);
+    for (let k = 0; k < 6; k++) rgba.set(k === 4 ? px : [k * 40, 0, 255 - k * 40, 255], k * 4);
+    const png = opaquePng(rgba, 3, 2);
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="3" height="2"><image width="3" height="2" image-rendering="optimizeSpeed" href="data:image/png;base64,${png.toString('base64')}"/></svg>`;
+    const back = new Resvg(svg).render().pixels;
+    for (let k = 0; k < 6; k++) {
+      const expected = k === 4 ? want : [k * 40, 0, 255 - k * 40];
+      for (let c = 0; c < 3; c++) expect(Math.abs(back[k * 4 + c]! - expected[c]!), `pixel ${k} channel ${c}`).toBeLessThanOrEqual(1);
+      expect(back[k * 4 + 3]).toBe(255);
+    }
+  });
+});
 
 describe('charts: glyphs, sizes and room', () => {
   const charts = allCharts();
