@@ -47,11 +47,8 @@ export async function oversikt(opts: OversiktOptions, io: IO): Promise<number> {
   const method = loadMethod();
   const filer = await expandFiles(opts.filer.length ? opts.filer : ['.']);
   const filerFörra = opts.jämför !== undefined ? await expandFiles([opts.jämför]) : [];
-  // This year's and last year's files in one reading (on two threads when there are many). Nothing
-  // after the reading can start before both threads are done with it, so each reads about half;
-  // this thread a little less, as it also hands out the files (measured: docs/benchmarks.md).
-  const share = formats.every((f) => f === 'csv') ? 1 : 0.45;
-  const read = await readFiles([...filer, ...filerFörra], method, io.env, share);
+  // This year's and last year's files in one reading (on two threads when there are many).
+  const read = await readFiles([...filer, ...filerFörra], method, io.env);
   try {
     const nu = split(read.läst.slice(0, filer.length));
     const förra = opts.jämför !== undefined ? split(read.läst.slice(filer.length)) : undefined;
@@ -82,13 +79,14 @@ export async function oversikt(opts: OversiktOptions, io: IO): Promise<number> {
       const { templateLimits } = await import('../render/template.js');
       const exempel = nu.ok.some((s) => s.exempel);
       const ctx = oversiktContext(o, method, datum, exempel);
-      // With a thread, it draws most of the charts' PNGs (the DOCX's) while this thread makes the
-      // model, and this thread draws the rest after it: before the PDF when the thread writes the
-      // DOCX, before the DOCX when it is written here (DOCX alone). The parts are measured so that
-      // both threads end together (docs/benchmarks.md).
+      // With a thread, it draws the charts' PNGs (the DOCX's) while this thread makes the model.
+      // When it writes the DOCX, this thread draws a quarter of them after the model, before the
+      // PDF (measured so that both threads end together, docs/benchmarks.md); when the DOCX is
+      // written here (DOCX alone), this thread takes charts from the back of the thread's list
+      // until they meet.
       const charts = Object.entries(ctx.charts);
-      const theirs = Object.fromEntries(charts.slice(0, Math.ceil(charts.length * (docxInThread(docs, read.docx) ? 0.75 : 0.65))));
-      const drawn = docs.includes('docx') ? read.draw?.(theirs) : undefined;
+      const inThread = docxInThread(docs, read.docx);
+      const drawn = docs.includes('docx') ? read.draw?.(inThread ? Object.fromEntries(charts.slice(0, Math.ceil(charts.length * 0.75))) : ctx.charts, !inThread) : undefined;
       const warn = (m: string) => io.err(`varning: ${m}\n`);
       const antal = o.län.reduce((a, l) => a + l.kommuner.length, 0);
       const meta = {

@@ -28,7 +28,7 @@ const MIN_FILES = 32;
 const BATCH = 8;
 
 interface Init { fsstodOversikt: true; files: string[] }
-type ToWorker = { batch: number[] } | { charts: [string, Chart, string][]; fontDir: string } | { model: DocModel; fontDir: string; drawn?: [string, ChartImage][] };
+type ToWorker = { batch: number[] } | { charts: [string, Chart, string][]; fontDir: string; ends: SharedArrayBuffer } | { model: DocModel; fontDir: string; drawn?: [string, ChartImage][] };
 interface FromWorker { ready?: true; results?: [number, Läst, Notice[]][]; drawn?: [string, ChartImage][]; docx?: Uint8Array; warnings?: string[]; error?: string }
 
 /** Whether a worker thread helps: the CLI is built, more than one core, enough files; FSSTOD_TRADAR=0 turns it off. */
@@ -44,18 +44,33 @@ export interface Read {
   /**
    * Has the thread draw the view model's charts with their PNGs (which only the DOCX needs) while
    * this thread makes the model; the drawings, by chartKey, come back for a DOCX written here.
+   * `shared`: this thread may take charts from the back of the thread's list (DrawnElsewhere.take).
    */
-  draw?: (charts: RenderContext['charts']) => DrawnElsewhere;
+  draw?: (charts: RenderContext['charts'], shared?: boolean) => DrawnElsewhere;
   /** Ends the thread (when the documents are written, or none is to be). */
   close(): Promise<void>;
 }
 
 /**
- * Reads the files, in a worker thread beside this one when that helps (useThread). `share`: at
- * most this part of the files is read here, the rest by the thread (when the thread is to write
- * the DOCX, this thread has the longer way after the reading: the model, then the PDF).
+ * A list two threads work through from its two ends: `ends` holds the next index from the front
+ * (low 16 bits) and one past the last from the back (high 16 bits). The next index from that end,
+ * or undefined when the ends have met.
  */
-export async function readFiles(files: string[], method: Method, env: NodeJS.ProcessEnv, share = 1): Promise<Read> {
+export function claim(ends: Int32Array, fromBack: boolean): number | undefined {
+  for (;;) {
+    const v = Atomics.load(ends, 0);
+    const front = v & 0xffff, back = v >>> 16;
+    if (front >= back) return undefined;
+    const next = fromBack ? front | ((back - 1) << 16) : (front + 1) | (back << 16);
+    if (Atomics.compareExchange(ends, 0, v, next) === v) return fromBack ? back - 1 : front;
+  }
+}
+
+/**
+ * Reads the files, in a worker thread beside this one when that helps (useThread): both take
+ * files from one queue until it is empty, so that both are done at about the same time.
+ */
+export async function readFiles(files: string[], method: Method, env: NodeJS.ProcessEnv): Promise<Read> {
   const läst: Läst[] = new Array(files.length);
   const notices: Notice[][] = new Array(files.length);
   const mine = (i: number) => {
@@ -86,7 +101,8 @@ export async function readFiles(files: string[], method: Method, env: NodeJS.Pro
   let inFlight = 0;
   const feed = () => {
     while (alive && inFlight < 2) {
-      const batch = take(BATCH);
+      // Smaller batches as the queue runs out: the thread's last files are not left to wait for.
+      const batch = take(Math.min(BATCH, Math.max(1, Math.ceil((files.length - next) / (4 * BATCH)))));
       if (!batch.length) break;
       w!.postMessage({ batch } satisfies ToWorker);
       inFlight++;
@@ -112,8 +128,7 @@ export async function readFiles(files: string[], method: Method, env: NodeJS.Pro
     w.on('exit', fail);
   } else readingDone();
   // This thread works through the queue too, one file at a time, letting the worker's messages in between.
-  const most = w ? Math.ceil(share * files.length) : files.length;
-  for (let n = 0, batch = take(1); batch.length; batch = ++n < most ? take(1) : []) {
+  for (let batch = take(1); batch.length; batch = take(1)) {
     mine(batch[0]!);
     if (w) await new Promise<void>((r) => setImmediate(r));
   }
@@ -126,14 +141,18 @@ export async function readFiles(files: string[], method: Method, env: NodeJS.Pro
     docxDone = resolve;
     w!.postMessage({ model, fontDir: fromRoot('assets', 'fonts'), ...(drawnHere?.size ? { drawn: [...drawnHere] } : {}) } satisfies ToWorker);
   }) : undefined;
-  const draw = alive ? (charts: RenderContext['charts']): DrawnElsewhere => {
+  const draw = alive ? (charts: RenderContext['charts'], shared = false): DrawnElsewhere => {
     const list = Object.values(charts).filter((c) => !c.tom).map((c): [string, Chart, string] => [chartKey(c.chart, c.alt), c.chart, c.alt]);
+    const ends = new SharedArrayBuffer(4);
+    const e = new Int32Array(ends);
+    e[0] = list.length << 16;
     const drawn = new Promise<Map<string, ChartImage>>((resolve) => {
       if (!alive) { resolve(new Map()); return; }
       drawDone = resolve;
-      w!.postMessage({ charts: list, fontDir: fromRoot('assets', 'fonts') } satisfies ToWorker);
+      w!.postMessage({ charts: list, fontDir: fromRoot('assets', 'fonts'), ends } satisfies ToWorker);
     });
-    return { drawing: new Set(list.map(([k]) => k)), drawn };
+    const take = () => { const i = claim(e, true); return i === undefined ? undefined : list[i]![0]; };
+    return { drawing: new Set(list.map(([k]) => k)), drawn, ...(shared ? { take } : {}) };
   } : undefined;
   return { läst, ...(docx ? { docx } : {}), ...(draw ? { draw } : {}), close: async () => { alive = false; await w?.terminate(); } };
 }
@@ -159,7 +178,12 @@ export function serveWorker(): void {
       }
       if ('charts' in m) {
         const { chartPng } = await import('../render/charts.js');
-        for (const [key, chart, alt] of m.charts) drawn.set(key, await chartPng(chart, alt, m.fontDir));
+        // From the front of the list; the main thread may be taking charts from its back.
+        const ends = new Int32Array(m.ends);
+        for (let i = claim(ends, false); i !== undefined; i = claim(ends, false)) {
+          const [key, chart, alt] = m.charts[i]!;
+          drawn.set(key, await chartPng(chart, alt, m.fontDir));
+        }
         parentPort!.postMessage({ drawn: [...drawn] } satisfies FromWorker);
         return;
       }

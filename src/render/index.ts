@@ -164,8 +164,11 @@ export async function renderBytes(p: Project, method: Method, dokument: Dokument
   return { model, files: await modelBytes(model, formats, opts.warn, opts.profil) };
 }
 
-/** Charts a worker thread draws with their PNGs (by chartKey), and its drawings (once it is done). */
-export interface DrawnElsewhere { drawing: Set<string>; drawn: Promise<Map<string, ChartImage>> | Map<string, ChartImage> }
+/**
+ * Charts a worker thread draws with their PNGs (by chartKey), and its drawings (once it is done).
+ * `take`: the next of them this thread may draw instead (from the back of the thread's list), by key.
+ */
+export interface DrawnElsewhere { drawing: Set<string>; drawn: Promise<Map<string, ChartImage>> | Map<string, ChartImage>; take?: () => string | undefined }
 
 /**
  * The charts as the formats need them: with a PNG (DOCX's fallback for readers without SVG), or as
@@ -181,8 +184,20 @@ export async function chartImages(model: DocModel, png: boolean, fontDir: string
     if (png && elsewhere?.drawing.has(chartKey(b.chart, b.alt))) later.push(b);
     else images.set(b, png ? await chartPng(b.chart, b.alt, fontDir, font) : chartVector(b.chart, b.alt, font));
   }
+  // Then those the thread has not come to yet, from the back of its list while it draws from the front.
+  const mine = new Map<string, ChartImage>();
+  if (later.length && elsewhere?.take) {
+    const byKey = new Map(later.map((b) => [chartKey(b.chart, b.alt), b]));
+    for (let k = elsewhere.take(); k !== undefined; k = elsewhere.take()) {
+      const b = byKey.get(k);
+      if (b) mine.set(k, await chartPng(b.chart, b.alt, fontDir, font));
+    }
+  }
   const theirs = later.length ? await elsewhere!.drawn : undefined;
-  for (const b of later) images.set(b, theirs?.get(chartKey(b.chart, b.alt)) ?? await chartPng(b.chart, b.alt, fontDir, font));
+  for (const b of later) {
+    const k = chartKey(b.chart, b.alt);
+    images.set(b, mine.get(k) ?? theirs?.get(k) ?? await chartPng(b.chart, b.alt, fontDir, font));
+  }
   return images;
 }
 
