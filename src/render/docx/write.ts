@@ -7,9 +7,11 @@ import {
   NoBreakHyphen, ShadingType, Table, TableCell, TableRow, TextRun, WidthType, BorderStyle, TableLayoutType,
 } from 'docx';
 import { ZipFile } from 'yazl';
+import { randomUUID } from 'node:crypto';
 import type { Block, DocModel, Inline } from '../model.js';
 import { contents, linkGroups, plain } from '../model.js';
 import { docxParts, imageRun } from './adapter.js';
+import { BORDER, CELL_MARGINS, CELL_SPACING, fastTableXml, type CellSpec, type TableSpec } from './fast-table.js';
 import { coverRows } from '../cover.js';
 import { CHAR_EM, columnWidths, labelColumnWidths, tableTextSize } from '../columns.js';
 import { xmlChars } from '../xml.js';
@@ -63,16 +65,34 @@ const runs = (xs: Inline[], size?: number) => linkGroups(xs).flatMap(({ href, ru
  * the styles' paragraph defaults (pack()).
  */
 const KEEP = { keepNext: true, keepLines: true } as const;
-/** A table cell's paragraph: single line spacing, no space before or after, whatever the styles say. */
-const CELL_SPACING = { before: 0, after: 0, line: 240 } as const;
 const isLeadIn = (xs: Inline[]) => xs.some((x) => x.text.trim()) && xs.every((x) => x.bold || !x.text.trim());
 
 /**
  * A label/value table (Beslut, Rapportens status): no empty header row; each row's label is set
  * as a header cell (bold, on the header colour), as the row headers of the PDF and HTML.
  */
-const labelRows = (rows: Inline[][][], cols: number, cell: (xs: Inline[], header: boolean, i: number, keep: boolean) => TableCell, keep: (k: number) => boolean) =>
-  rows.map((r, k) => new TableRow({ cantSplit: true, children: Array.from({ length: cols }, (_, i) => cell(r[i] ?? [], i === 0, i, keep(k))) }));
+const labelRows = (rows: Inline[][][], cols: number, cell: (xs: Inline[], header: boolean, i: number, keep: boolean) => CellSpec, keep: (k: number) => boolean): TableSpec['rows'] =>
+  rows.map((r, k) => ({ header: false, cells: Array.from({ length: cols }, (_, i) => cell(r[i] ?? [], i === 0, i, keep(k))) }));
+
+/** A table built with docx, as fastTableXml writes it when it can. */
+function docxTable(t: TableSpec, indent: number): Table {
+  const border = { style: BorderStyle.SINGLE, ...BORDER };
+  return new Table({
+    width: { size: t.total, type: WidthType.DXA },
+    indent: indent ? { size: indent, type: WidthType.DXA } : undefined,
+    columnWidths: t.widths,
+    layout: TableLayoutType.FIXED,
+    borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+    rows: t.rows.map((r) => new TableRow({ ...(r.header ? { tableHeader: true } : {}), cantSplit: true, children: r.cells.map((c) => new TableCell({
+      width: { size: c.width, type: WidthType.DXA },
+      // Spacing set on the paragraph: a kommun's Word template whose paragraphs have space after
+      // (examples/profil/mall.docx: 10 pt) would otherwise put a tall empty band under every row.
+      children: [new Paragraph({ spacing: CELL_SPACING, ...(c.keepNext ? { keepNext: true } : {}), children: runs(c.runs, t.size) })],
+      shading: c.header ? { type: ShadingType.CLEAR, fill: t.fill, color: 'auto' } : undefined,
+      margins: CELL_MARGINS,
+    })) })),
+  });
+}
 
 /**
  * A table of at most this many rows and about this height (points; a quarter of the page's text)
@@ -117,6 +137,9 @@ export async function writeDocx(doc: DocModel, images: Map<Block, ChartImage>, w
   // A short paragraph that introduces a table ("Kostnaderna per insats …:", a fokusområde's
   // description) stays on the page of the table's first row.
   const leadsTable = new Set(doc.blocks.filter((b, i) => b.kind === 'paragraph' && doc.blocks[i + 1]?.kind === 'table' && plain(b.text).length < 600));
+  // The tables written as XML (fast-table.ts), by the marker that stands in their place until pack().
+  const rawTables = new Map<string, string>();
+  const tableMark = `fsstodtabell${randomUUID().replace(/-/g, '')}n`;
   const emit = (b: Block, at: At): void => {
     const indent = at.indent ? { left: at.indent } : undefined;
     switch (b.kind) {
@@ -190,13 +213,9 @@ export async function writeDocx(doc: DocModel, images: Map<Block, ChartImage>, w
         const pt = tableTextSize(cols);
         // A word longer than its column holds gets soft hyphens (hyphen.ts, as in the PDF), so that
         // Word and LibreOffice break it with a hyphen instead of anywhere without one.
-        const cell = (xs: Inline[], header: boolean, i: number, keepNext: boolean) => new TableCell({
-          width: { size: widths[i]!, type: WidthType.DXA },
-          // Spacing set on the paragraph: a kommun's Word template whose paragraphs have space after
-          // (examples/profil/mall.docx: 10 pt) would otherwise put a tall empty band under every row.
-          children: [new Paragraph({ spacing: CELL_SPACING, ...(keepNext ? { keepNext: true } : {}), children: runs(xs.map((x) => (x.code || x.href !== undefined ? x : { ...x, text: hyphenateForColumn(x.text, widths[i]!, pt * CHAR_EM * 20, 160) })), pt * 2) })],
-          shading: header ? { type: ShadingType.CLEAR, fill: LIGHT, color: 'auto' } : undefined,
-          margins: { top: 40, bottom: 40, left: 80, right: 80 },
+        const cell = (xs: Inline[], header: boolean, i: number, keepNext: boolean): CellSpec => ({
+          width: widths[i]!, header, keepNext,
+          runs: xs.map((x) => (x.code || x.href !== undefined ? x : { ...x, text: hyphenateForColumn(x.text, widths[i]!, pt * CHAR_EM * 20, 160) })),
         });
         // A4 text width with our margins is 9306 twips (20 a point); the cell margins (160) and some air are the padding.
         const widths = (b.labels && cols === 2 ? labelColumnWidths(b.rows, total, pt * CHAR_EM * 20, 220) : columnWidths(b.header, b.rows, total, pt * CHAR_EM * 20, 220)).map((w) => Math.round(w));
@@ -210,17 +229,21 @@ export async function writeDocx(doc: DocModel, images: Map<Block, ChartImage>, w
         const whole = b.rows.length <= KEEP_TABLE_ROWS && height <= KEEP_TABLE_HEIGHT;
         // The second-to-last row is kept with the last, so that no page holds a table's last row alone.
         const keep = (k: number) => k < b.rows.length - 1 && (whole || k === 0 || k === b.rows.length - 2);
-        children.push(new Table({
-          width: { size: total, type: WidthType.DXA },
-          indent: at.indent ? { size: at.indent, type: WidthType.DXA } : undefined,
-          columnWidths: widths,
-          layout: TableLayoutType.FIXED,
-          borders: { top: { style: BorderStyle.SINGLE, size: 4, color: 'B8C4D4' }, bottom: { style: BorderStyle.SINGLE, size: 4, color: 'B8C4D4' }, left: { style: BorderStyle.SINGLE, size: 4, color: 'B8C4D4' }, right: { style: BorderStyle.SINGLE, size: 4, color: 'B8C4D4' }, insideHorizontal: { style: BorderStyle.SINGLE, size: 4, color: 'B8C4D4' }, insideVertical: { style: BorderStyle.SINGLE, size: 4, color: 'B8C4D4' } },
+        const spec: TableSpec = {
+          total, widths, fill: LIGHT, size: pt * 2,
           rows: b.labels ? labelRows(b.rows, cols, cell, keep) : [
-            new TableRow({ tableHeader: true, cantSplit: true, children: b.header.map((h, i) => cell(h, true, i, b.rows.length > 0)) }),
-            ...b.rows.map((r, k) => new TableRow({ cantSplit: true, children: Array.from({ length: cols }, (_, i) => cell(r[i] ?? [], false, i, keep(k))) })),
+            { header: true, cells: b.header.map((h, i) => cell(h, true, i, b.rows.length > 0)) },
+            ...b.rows.map((r, k) => ({ header: false, cells: Array.from({ length: cols }, (_, i) => cell(r[i] ?? [], false, i, keep(k))) })),
           ],
-        }));
+        };
+        // A plain table goes in as its XML (pack() puts it where this paragraph's marker stands).
+        const xml = at.indent ? undefined : fastTableXml(spec);
+        if (xml === undefined) children.push(docxTable(spec, at.indent));
+        else {
+          const marker = `${tableMark}${rawTables.size}x`;
+          rawTables.set(marker, xml);
+          children.push(new Paragraph({ children: [new TextRun(marker)] }));
+        }
         children.push(new Paragraph({ indent, children: [] }));
         break;
       }
@@ -292,7 +315,7 @@ export async function writeDocx(doc: DocModel, images: Map<Block, ChartImage>, w
       children,
     }],
   });
-  return pack(document, m.tid, warn, profil);
+  return pack(document, m.tid, warn, profil, rawTables);
 }
 
 /**
@@ -329,13 +352,27 @@ async function logoRun(logo: NonNullable<Profil['logotyp']>): Promise<ImageRun> 
   return imageRun({ type: 'svg', data: logo.data, fallback: { type: 'png', data: opaquePng(img.pixels, img.width, img.height) }, transformation, altText });
 }
 
+/** Each marker's paragraph (writeDocx) replaced by its table's XML. */
+function withTables(xml: string, tables: Map<string, string>): string {
+  let out = '';
+  let from = 0;
+  for (const [marker, table] of tables) {
+    const at = xml.indexOf(marker, from);
+    const start = xml.lastIndexOf('<w:p>', at), end = xml.indexOf('</w:p>', at);
+    if (at < 0 || start < from || end < 0) throw new Error(`tabellen ${marker} saknas i DOCX:ens XML`);
+    out += xml.slice(from, start) + table;
+    from = end + '</w:p>'.length;
+  }
+  return out + xml.slice(from);
+}
+
 /**
  * Same input, same bytes: the package's parts zipped in name order, with fixed dates (docx names
  * media by content hash). Packer.toBuffer would deflate everything in JavaScript with today's
  * date, and zipping that again cost more than writing the document; so the parts come from the
  * compiler Packer itself uses (behind docx/adapter.ts), and yazl zips them once with Node's zlib.
  */
-async function pack(document: Document, when: Date, warn: (m: string) => void, profil?: Profil): Promise<Buffer> {
+async function pack(document: Document, when: Date, warn: (m: string) => void, profil?: Profil, rawTables = new Map<string, string>()): Promise<Buffer> {
   const parts = docxParts(document);
   const iso = when.toISOString().replace(/\.\d{3}Z$/, 'Z');
   // Zip timestamps are local-time fields; pass a Date whose local fields equal the UTC ones.
@@ -346,6 +383,7 @@ async function pack(document: Document, when: Date, warn: (m: string) => void, p
   // order the document uses them, in the document and its relationships alike.
   const xmls = new Map<string, string>();
   for (const p of parts) if (/\.(xml|rels)$/.test(p.name)) xmls.set(p.name, (await p.data()).toString('utf8'));
+  if (rawTables.size) xmls.set('word/document.xml', withTables(xmls.get('word/document.xml') ?? '', rawTables));
   // The kommun's Word template: its styles (and theme and font table) in place of ours, as pandoc's --reference-doc.
   const extra = profil?.wordmall ? withReferenceStyles(xmls, profil.wordmall) : [];
   // docx has no option for widow control in the defaults: put it in the styles' paragraph defaults.
