@@ -2,10 +2,14 @@
 // two years of project files made from the examples. This year: ten files of their own, one
 // samverkan file for Laxå and Askersund, one file that is not YAML, and Ljusnarsberg without
 // a file. Last year: fewer files, plans earlier on. Every file says it is fictional.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
-import { ROOT } from '../helpers/cli.js';
+import { ROOT, tempDir } from '../helpers/cli.js';
+import { readOne } from '../../src/oversikt/read.js';
+import { buildOversikt, oversiktContext, resolveLän } from '../../src/oversikt/build.js';
+import type { Method } from '../../src/content/types.js';
+import type { RenderContext } from '../../src/render/context.js';
 
 const LINDESBERG = readFileSync(join(ROOT, 'examples', 'lindesberg', 'projekt.yaml'), 'utf8');
 const HJO_TIDAHOLM = readFileSync(join(ROOT, 'examples', 'hjo-tidaholm', 'projekt.yaml'), 'utf8');
@@ -103,4 +107,13 @@ export function parseCsv(text: string): string[][] {
   }
   if (field || row.length) { row.push(field); rows.push(row); }
   return rows;
+}
+
+/** The län's översikt context read from makeLän's files (this year's, compared with last year's), as the command makes it. */
+export function länContext(method: Method): RenderContext {
+  const l = makeLän(tempDir());
+  const read = (dir: string) => readdirSync(dir).map((f) => readOne(join(dir, f), method)).flatMap((x) => (x.ok ? [x.s] : []));
+  const nu = read(l.iÅr);
+  const o = buildOversikt(nu, resolveLän(undefined, nu), { förra: read(l.iFjol), oläsbara: [], method });
+  return oversiktContext(o, method, '2026-12-02', true) as RenderContext;
 }

@@ -9,19 +9,15 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeDocx } from '../../src/render/docx/write.js';
 import { fastTableXml, type TableSpec } from '../../src/render/docx/fast-table.js';
-import { buildModel, chartImages } from '../../src/render/index.js';
+import { buildModel, chartImages, modelFromContext } from '../../src/render/index.js';
 import { loadProfil } from '../../src/render/profil.js';
 import { loadProject } from '../../src/project/load.js';
 import { loadMethod } from '../../src/content/load.js';
-import { readOne } from '../../src/oversikt/read.js';
-import { buildOversikt, oversiktContext, resolveLän } from '../../src/oversikt/build.js';
-import { modelFromContext } from '../../src/render/index.js';
 import type { Block, DocModel, Inline } from '../../src/render/model.js';
 import type { Project } from '../../src/project/types.js';
-import type { RenderContext } from '../../src/render/context.js';
 import { fromRoot } from '../../src/paths.js';
-import { ROOT, tempDir } from '../helpers/cli.js';
-import { makeLän } from '../oversikt/lan.js';
+import { ROOT } from '../helpers/cli.js';
+import { länContext } from '../oversikt/lan.js';
 
 /** writeDocx from a second copy of the writer whose fastTableXml takes no table; it counts its calls. */
 async function slowWriter(): Promise<typeof writeDocx & { calls: () => number }> {
@@ -104,12 +100,8 @@ describe('docx/fast-table: the bytes docx writes', () => {
 
   it("the län's översikt (12 kommuner, with last year): the same DOCX with and without", async () => {
     const slow = await slowWriter();
-    const l = makeLän(tempDir());
-    const read = (dir: string) => readdirSync(dir).map((f) => readOne(join(dir, f), method)).flatMap((x) => (x.ok ? [x.s] : []));
-    const nu = read(l.iÅr);
-    const o = buildOversikt(nu, resolveLän(undefined, nu), { förra: read(l.iFjol), oläsbara: [], method });
-    const ctx = oversiktContext(o, method, '2026-12-02', true);
-    const { model } = modelFromContext('översikt', ctx as RenderContext, { ...META, titel: String(ctx.titel) }, undefined, () => {});
+    const ctx = länContext(method);
+    const { model } = modelFromContext('översikt', ctx, { ...META, titel: String(ctx.titel) }, undefined, () => {});
     const images = await chartImages(model, true, fromRoot('assets', 'fonts'));
     expect(taken(model)).toBeGreaterThan(4);
     expect((await writeDocx(model, images, () => {})).equals(await slow(model, images, () => {}))).toBe(true);

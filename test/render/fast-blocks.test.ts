@@ -19,13 +19,11 @@ import { markdownToBlocks } from '../../src/render/markdown.js';
 import { buildModel } from '../../src/render/index.js';
 import { loadProject } from '../../src/project/load.js';
 import { loadMethod } from '../../src/content/load.js';
-import { readOne } from '../../src/oversikt/read.js';
-import { buildOversikt, oversiktContext, resolveLän } from '../../src/oversikt/build.js';
 import { renderMarkdown } from '../../src/render/template.js';
 import type { Project } from '../../src/project/types.js';
 import type { RenderContext } from '../../src/render/context.js';
-import { ROOT, tempDir } from '../helpers/cli.js';
-import { makeLän } from '../oversikt/lan.js';
+import { ROOT } from '../helpers/cli.js';
+import { länContext } from '../oversikt/lan.js';
 
 const parse = (md: string) => fromMarkdown(md, {
   extensions: [gfmTable(), gfmStrikethrough({ singleTilde: false }), directive()],
@@ -173,11 +171,7 @@ describe('fast-blocks: samma dokumentmodell med och utan', () => {
 
   it('länets översikt (12 kommuner, med jämförelse)', async () => {
     const slow = await slowBlocks();
-    const l = makeLän(tempDir());
-    const read = (dir: string) => readdirSync(dir).map((f) => readOne(join(dir, f), method)).flatMap((x) => (x.ok ? [x.s] : []));
-    const nu = read(l.iÅr);
-    const o = buildOversikt(nu, resolveLän(undefined, nu), { förra: read(l.iFjol), oläsbara: [], method });
-    const ctx = oversiktContext(o, method, '2026-12-02', true) as RenderContext;
+    const ctx = länContext(method);
     const md = renderMarkdown('översikt', ctx, undefined);
     expect(takeBlocks(md).blocks.size).toBeGreaterThan(4);
     const warns: string[][] = [[], []];
