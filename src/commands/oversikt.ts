@@ -80,13 +80,9 @@ export async function oversikt(opts: OversiktOptions, io: IO): Promise<number> {
       const exempel = nu.ok.some((s) => s.exempel);
       const ctx = oversiktContext(o, method, datum, exempel);
       // With a thread, it draws the charts' PNGs (the DOCX's) while this thread makes the model.
-      // When it writes the DOCX, this thread draws a quarter of them after the model, before the
-      // PDF (measured so that both threads end together, docs/benchmarks.md); when the DOCX is
-      // written here (DOCX alone), this thread takes charts from the back of the thread's list
-      // until they meet.
-      const charts = Object.entries(ctx.charts);
-      const inThread = docxInThread(docs, read.docx);
-      const drawn = docs.includes('docx') ? read.draw?.(inThread ? Object.fromEntries(charts.slice(0, Math.ceil(charts.length * 0.75))) : ctx.charts, !inThread) : undefined;
+      // When the DOCX is written here (DOCX alone), this thread then takes charts from the back of
+      // the thread's list until they meet; when the thread writes it, this thread has the PDF.
+      const drawn = docs.includes('docx') ? read.draw?.(ctx.charts, !docxInThread(docs, read.docx)) : undefined;
       const warn = (m: string) => io.err(`varning: ${m}\n`);
       const antal = o.län.reduce((a, l) => a + l.kommuner.length, 0);
       const meta = {

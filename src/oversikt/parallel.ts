@@ -28,7 +28,7 @@ const MIN_FILES = 32;
 const BATCH = 8;
 
 interface Init { fsstodOversikt: true; files: string[] }
-type ToWorker = { batch: number[] } | { charts: [string, Chart, string][]; fontDir: string; ends: SharedArrayBuffer } | { model: DocModel; fontDir: string; drawn?: [string, ChartImage][] };
+type ToWorker = { batch: number[] } | { charts: [string, Chart, string][]; fontDir: string; ends: SharedArrayBuffer } | { model: DocModel; fontDir: string };
 interface FromWorker { ready?: true; results?: [number, Läst, Notice[]][]; drawn?: [string, ChartImage][]; docx?: Uint8Array; warnings?: string[]; error?: string }
 
 /** Whether a worker thread helps: the CLI is built, more than one core, enough files; FSSTOD_TRADAR=0 turns it off. */
@@ -136,10 +136,10 @@ export async function readFiles(files: string[], method: Method, env: NodeJS.Pro
   // What the thread did not read (it failed): read here.
   for (let i = 0; i < files.length; i++) if (!läst[i]) mine(i);
   for (const ns of notices) for (const n of ns) notice(n.key, n.display, n.message, n.hint);
-  const docx: DocxElsewhere | undefined = alive ? (model, drawnHere) => new Promise((resolve) => {
+  const docx: DocxElsewhere | undefined = alive ? (model) => new Promise((resolve) => {
     if (!alive) { resolve(undefined); return; }
     docxDone = resolve;
-    w!.postMessage({ model, fontDir: fromRoot('assets', 'fonts'), ...(drawnHere?.size ? { drawn: [...drawnHere] } : {}) } satisfies ToWorker);
+    w!.postMessage({ model, fontDir: fromRoot('assets', 'fonts') } satisfies ToWorker);
   }) : undefined;
   const draw = alive ? (charts: RenderContext['charts'], shared = false): DrawnElsewhere => {
     const list = Object.values(charts).filter((c) => !c.tom).map((c): [string, Chart, string] => [chartKey(c.chart, c.alt), c.chart, c.alt]);
@@ -187,7 +187,6 @@ export function serveWorker(): void {
         parentPort!.postMessage({ drawn: [...drawn] } satisfies FromWorker);
         return;
       }
-      for (const [k, img] of (m.drawn ?? []).map(asBuffers)) drawn.set(k, img);
       const warnings: string[] = [];
       const { chartImages } = await import('../render/index.js');
       const { writeDocx } = await import('../render/docx/write.js');

@@ -201,22 +201,8 @@ export async function chartImages(model: DocModel, png: boolean, fontDir: string
   return images;
 }
 
-/**
- * A DOCX written elsewhere, with its warnings; undefined when it could not be. `drawn`: charts'
- * PNGs drawn here (by chartKey) for it, which the thread then does not draw.
- */
-export type DocxElsewhere = (model: DocModel, drawn?: Map<string, ChartImage>) => Promise<{ docx: Buffer; warnings: string[] } | undefined>;
-
-/** The PNGs of the model's charts that are not among `drawing` (by chartKey). */
-async function pngsBut(model: DocModel, drawing: Set<string>, fontDir: string): Promise<Map<string, ChartImage>> {
-  const out = new Map<string, ChartImage>();
-  for (const b of model.blocks) {
-    if (b.kind !== 'figure') continue;
-    const k = chartKey(b.chart, b.alt);
-    if (!drawing.has(k) && !out.has(k)) out.set(k, await chartPng(b.chart, b.alt, fontDir));
-  }
-  return out;
-}
+/** A DOCX written elsewhere, with its warnings; undefined when it could not be. */
+export type DocxElsewhere = (model: DocModel) => Promise<{ docx: Buffer; warnings: string[] } | undefined>;
 
 /** Whether modelBytes has the DOCX written by the thread (`docx`): beside another format, without a profile. */
 export function docxInThread(formats: Format[], docx?: DocxElsewhere, profil?: Profil): boolean {
@@ -235,8 +221,7 @@ export async function modelBytes(model: DocModel, formats: Format[], warn: (m: s
   // A profile's font sets the charts' text too, measured with its own files (read only when there is a chart).
   const font = profil?.typsnitt && model.blocks.some((b) => b.kind === 'figure') ? await chartFont(profil.typsnitt) : undefined;
   // The thread writes without a profile (its logo and Word template would reach it as copies).
-  // The charts it was not given to draw are drawn here first (it draws the others meanwhile).
-  const side = docxInThread(formats, o.docx, profil) ? o.docx!(model, o.drawn ? await pngsBut(model, o.drawn.drawing, fontDir) : undefined) : undefined;
+  const side = docxInThread(formats, o.docx, profil) ? o.docx!(model) : undefined;
   const here = side ? formats.filter((f) => f !== 'docx') : formats;
   // Each format's warnings, said in the formats' order wherever the format was written.
   const said = new Map<Format, string[]>(formats.map((f) => [f, []]));
