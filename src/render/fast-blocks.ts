@@ -5,7 +5,7 @@
 // wholly in *…* or **…**, as "*Ej ifyllt*"), an ATX heading, a paragraph, or a tight "- " list.
 // Everything else is left to micromark, so the model is the same either way
 // (test/render/fast-blocks.test.ts compares the two).
-import type { Heading, List, Paragraph, RootContent, Table, TableCell, TableRow } from 'mdast';
+import type { Heading, List, Paragraph, PhrasingContent, RootContent, Table, TableCell, TableRow } from 'mdast';
 
 /** The name of the directive that stands where a block was taken out (its line says which). */
 export const PLATS = 'fsstodsnabbblock';
@@ -16,26 +16,54 @@ const DELIM = /^\|(?:[ \t]*:?-+:?[ \t]*\|)+[ \t]*$/;
 // or with line endings other than \n: left wholly to micromark.
 const UNSAFE_DOC = /^[ \t]{0,3}(?:```|~~~|<)|\r/m;
 
-/** A (trimmed) cell's text as micromark's text node would hold it, or undefined when it is not plain. */
-function plainCell(s: string): string | undefined {
-  let out = '';
+// What ends a text directive's name, and what may not start one (micromark-util-character).
+const PUNCT = /\p{P}|\p{S}/u;
+const SPACE = /\s/;
+const nameEnds = (c: string | undefined) => c === undefined || c === '\n' || SPACE.test(c) || (PUNCT.test(c) && c !== '-' && c !== '_');
+
+/**
+ * Text (lines joined with \n) as micromark's phrasing nodes would hold it, or undefined when it
+ * is not plain: text, with escapes, and the bare text directives micromark finds in "MFoF:s" or
+ * "kl:a" (a colon and a name, no label or attributes; markdown.ts writes them back as text).
+ */
+function plain(s: string): PhrasingContent[] | undefined {
+  // Whitespace other than spaces at either end of a line: leave its handling to micromark.
+  if (s.split('\n').some((l) => /^\s|\s$/.test(l))) return undefined;
+  const nodes: PhrasingContent[] = [];
+  let text = '';
+  let afterColon = false; // micromark starts no directive right after an unescaped colon
   for (let i = 0; i < s.length; i++) {
     const c = s[i]!;
     if (c === '\\') {
       const n = s[i + 1];
       if (n === undefined || !ASCII_PUNCT.test(n)) return undefined;
-      out += n;
+      text += n;
       i++;
+      afterColon = false;
       continue;
     }
-    // Emphasis, code, links, images, autolinks and HTML, entities, strikethrough, a text directive (":name").
+    // Emphasis, code, links, images, autolinks and HTML, entities, strikethrough.
     if ('*_`[]<>&~!\t'.includes(c)) return undefined;
-    if (c === ':' && /[A-Za-z]/.test(s[i + 1] ?? '')) return undefined;
-    out += c;
+    if (c === ':' && !afterColon && !nameEnds(s[i + 1]) && s[i + 1] !== '-' && s[i + 1] !== '_') {
+      let j = i + 2;
+      while (!nameEnds(s[j])) j++;
+      const name = s.slice(i + 1, j);
+      // Not a directive when its name ends in - or _, or a colon follows it: then it is text.
+      if (!/[-_]$/.test(name) && s[j] !== ':') {
+        if (s[j] === '[' || s[j] === '{') return undefined; // a label or attributes: for micromark
+        if (text) nodes.push({ type: 'text', value: text });
+        text = '';
+        nodes.push({ type: 'textDirective', name, attributes: {}, children: [] });
+        i = j - 1;
+        afterColon = false;
+        continue;
+      }
+    }
+    afterColon = c === ':';
+    text += c;
   }
-  // Whitespace other than spaces at either end: leave its handling to micromark.
-  if (/^\s|\s$/.test(out)) return undefined;
-  return out;
+  if (text) nodes.push({ type: 'text', value: text });
+  return nodes;
 }
 
 /** A cell's mdast children: plain text, or plain text wholly in emphasis or strong ("*Ej ifyllt*"). */
@@ -43,12 +71,11 @@ function cellContent(raw: string): TableCell['children'] | undefined {
   const s = raw.replace(/^ +| +$/g, '');
   const m = /^(\*\*?)([^*\s](?:[^*]*[^*\s\\])?)\1$/.exec(s);
   if (m) {
-    const text = plainCell(m[2]!);
-    if (!text) return undefined;
-    return [{ type: m[1] === '*' ? 'emphasis' : 'strong', children: [{ type: 'text', value: text }] }];
+    const inner = plain(m[2]!);
+    if (!inner?.length) return undefined;
+    return [{ type: m[1] === '*' ? 'emphasis' : 'strong', children: inner }];
   }
-  const text = plainCell(s);
-  return text === undefined ? undefined : text === '' ? [] : [{ type: 'text', value: text }];
+  return plain(s);
 }
 
 /** A row's cells (between unescaped pipes), or undefined when the line is not a plain row. */
@@ -98,35 +125,31 @@ const LEAF = /^::[A-Za-z][A-Za-z0-9-]*[ \t]*$/;
 const BLOCKISH = /^(?:[ \t#>|:=`~<+*_-]|\d{1,9}[.)](?:[ \t]|$))/;
 const LISTISH = /^(?:[ \t]|[-+*][ \t]|\d{1,9}[.)](?:[ \t]|$))/;
 
-/** A line of running text (paragraph, list item, heading) as micromark's text node would hold it, or undefined. */
-function plainLine(s: string): string | undefined {
-  if (!s || BLOCKISH.test(s) || s.includes('|')) return undefined;
-  return plainCell(s);
+/** Running text (a paragraph's lines, a list item, a heading) as micromark's nodes, or undefined. */
+function running(lines: string[]): PhrasingContent[] | undefined {
+  if (lines.some((l) => !l || BLOCKISH.test(l) || l.includes('|'))) return undefined;
+  const nodes = plain(lines.join('\n'));
+  return nodes?.length ? nodes : undefined;
 }
 
 function headingOf(line: string): Heading | undefined {
   const m = /^(#{1,6}) (\S.*)$/.exec(line);
   if (!m || m[2]!.endsWith('#')) return undefined;
-  const text = plainCell(m[2]!);
-  return text ? { type: 'heading', depth: m[1]!.length as Heading['depth'], children: [{ type: 'text', value: text }] } : undefined;
+  const children = plain(m[2]!);
+  return children?.length ? { type: 'heading', depth: m[1]!.length as Heading['depth'], children } : undefined;
 }
 
 function paragraphOf(lines: string[]): Paragraph | undefined {
-  const texts: string[] = [];
-  for (const l of lines) {
-    const t = plainLine(l);
-    if (!t) return undefined;
-    texts.push(t);
-  }
-  return { type: 'paragraph', children: [{ type: 'text', value: texts.join('\n') }] };
+  const children = running(lines);
+  return children ? { type: 'paragraph', children } : undefined;
 }
 
 function listOf(lines: string[]): List | undefined {
   const items: List['children'] = [];
   for (const l of lines) {
-    const t = l.startsWith('- ') ? plainLine(l.slice(2)) : undefined;
-    if (!t) return undefined;
-    items.push({ type: 'listItem', spread: false, checked: null, children: [{ type: 'paragraph', children: [{ type: 'text', value: t }] }] });
+    const children = l.startsWith('- ') ? running([l.slice(2)]) : undefined;
+    if (!children) return undefined;
+    items.push({ type: 'listItem', spread: false, checked: null, children: [{ type: 'paragraph', children }] });
   }
   return { type: 'list', ordered: false, start: null, spread: false, children: items };
 }

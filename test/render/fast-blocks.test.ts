@@ -46,7 +46,9 @@ async function slowBlocks(): Promise<typeof markdownToBlocks & { calls: () => nu
 }
 
 // Pieces of cell text: plain words, every escape the templates write, and what micromark reads as more than text.
-const PIECES = ['Askersund', 'a', ' ', '  ', '100 \\%', '\\|', '\\\\', '\\-', '\\.', '\\*', 'å', '–', '2025\\-03\\-24', '24 mars 2025', '*', '**fet**', '_', '`kod`', '[länk](https://x.se)', '[x]', '<b>', '&amp;', '~~s~~', '~', '!', ':a', 'kl:a', ': ', '\t', '\u00a0', '\\a', '\\', 'http://x.se', '#', '1.', '- ', '>'];
+const PIECES = ['Askersund', 'a', ' ', '  ', '100 \\%', '\\|', '\\\\', '\\-', '\\.', '\\*', 'å', '–', '2025\\-03\\-24', '24 mars 2025', '*', '**fet**', '_', '`kod`', '[länk](https://x.se)', '[x]', '<b>', '&amp;', '~~s~~', '~', '!', ':a', 'kl:a', ': ', '\t', '\u00a0', '\\a', '\\', 'http://x.se', '#', '1.', '- ', '>',
+  // What micromark reads as a text directive, or almost: a colon and a name.
+  'MFoF:s', 'kl 10:30', ':9', 'x:å', 'a:b-c', 'a:b_', 'a::b', ':s[x]', ':s{a=1}', '\\::b', 'a:b:c', ':', ':-a', 'x:😀'];
 
 function rand(seed: number) {
   let s = seed >>> 0;
@@ -101,7 +103,7 @@ describe('fast-blocks: samma block som micromark', () => {
   // and lines that open or continue other blocks (or the same block across a blank line).
   const LINES = ['Text', 'Askersund\\, Hjo och Tidaholm', '26 kommuner (Ale\\, Alingsås)', '100 \\% av stegen', 'Ej *ifyllt*', 'a  ', ' indragen', '    kod',
     '# Rubrik', '## Rubrik ##', '### Rubrik\\#', '#Ingen rubrik', '- punkt', '- punkt med \\- streck', '-  två mellanslag', '- ', '- - inre', '* stjärna', '+ plus', '1. ett', '2) två', '2025 var året',
-    '---', '===', '***', '> citat', ':::samman', ':::', '::sidbrytning', '::diagram{typ="x"}', '| a | b |', '|---|---|', 'kl:a', 'a :b', '[x]: https://x.se', '[x]', 'a\\', '&amp;', '<b>', '~~s~~', '\u00a0a', 'a\tb', ''];
+    '---', '===', '***', '> citat', ':::samman', ':::', '::sidbrytning', '::diagram{typ="x"}', '| a | b |', '|---|---|', 'kl:a', 'a :b', '[x]: https://x.se', '[x]', 'a\\', '&amp;', '<b>', '~~s~~', '\u00a0a', 'a\tb', 'MFoF:s svaga punkter', 'kl 10:30', 'a:b_ c', 'a::b', 'x:s[y]', 'Hjo:Tidaholm', ''];
   it('slumpade dokument: varje block som tas är micromarks, och de flesta vanliga tas', () => {
     const r = rand(16);
     const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)]!;
