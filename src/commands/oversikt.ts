@@ -47,9 +47,6 @@ export async function oversikt(opts: OversiktOptions, io: IO): Promise<number> {
   const method = loadMethod();
   const filer = await expandFiles(opts.filer.length ? opts.filer : ['.']);
   const filerFörra = opts.jämför !== undefined ? await expandFiles([opts.jämför]) : [];
-  // The PDF writer (pdfkit and its fonts' tables, ~0.1 s) loaded before the reading, not after
-  // it: with a thread, the thread then reads a few more of the files meanwhile.
-  if (formats.includes('pdf')) await import('../render/pdf/write.js');
   // This year's and last year's files in one reading (on two threads when there are many).
   const read = await readFiles([...filer, ...filerFörra], method, io.env);
   try {

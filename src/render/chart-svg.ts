@@ -4,7 +4,7 @@
 // elements and attributes charts.ts writes, and anything else is an error here, not a chart
 // drawn differently in one format.
 
-export type ChartStyle = 'Regular' | 'Bold' | 'Italic';
+import type { Style } from './charts.js';
 
 interface Paint {
   /** '#rrggbb', or undefined for none. */
@@ -17,7 +17,7 @@ export type Shape =
   | ({ kind: 'rect'; x: number; y: number; width: number; height: number; rx: number } & Paint)
   | ({ kind: 'line'; x1: number; y1: number; x2: number; y2: number } & Paint)
   | ({ kind: 'circle'; cx: number; cy: number; r: number } & Paint)
-  | { kind: 'text'; x: number; y: number; size: number; fill: string; anchor: 'start' | 'middle' | 'end'; style: ChartStyle; text: string }
+  | { kind: 'text'; x: number; y: number; size: number; fill: string; anchor: 'start' | 'middle' | 'end'; style: Style; text: string }
   | { kind: 'group'; scale: number; shapes: Shape[] };
 
 export interface ChartScene {

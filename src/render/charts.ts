@@ -53,7 +53,8 @@ const INK = '#1a1a1a';
 
 const esc = xmlEscape;
 
-type Style = 'Regular' | 'Bold' | 'Italic';
+/** A chart text's style (each has its font file). */
+export type Style = 'Regular' | 'Bold' | 'Italic';
 type Metrics = Record<Style, { unitsPerEm: number; widths: Record<string, number> }>;
 
 /**

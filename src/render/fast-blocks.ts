@@ -1,6 +1,7 @@
 // micromark reads about half a megabyte of Markdown a second, and the översikt of the whole
 // country is a quarter of a megabyte: 290 kommuner in tables, and lists of their names. A
-// top-level block made of plain text (escapes allowed, no other inline Markdown) is read here
+// top-level block made of plain text (escapes and bare ":name" directives allowed, no other
+// inline Markdown) is read here
 // instead, into the same mdast nodes micromark would make: a GFM table (its cells may also be
 // wholly in *…* or **…**, as "*Ej ifyllt*"), an ATX heading, a paragraph, or a tight "- " list.
 // Everything else is left to micromark, so the model is the same either way
@@ -177,11 +178,12 @@ export function takeBlocks(md: string): { md: string; blocks: Map<number, RootCo
     while (k < lines.length && blank(k)) k++;
     return LISTISH.test(lines[k] ?? '');
   };
+  // A :::container directive's opening (1) or closing (-1) fence.
+  const fence = (k: number) => (/^:::+[ \t]*[A-Za-z]/.test(lines[k]!) ? 1 : /^:::+[ \t]*$/.test(lines[k]!) ? -1 : 0);
   let depth = 0; // inside :::container directives
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
-    if (/^:::+[ \t]*[A-Za-z]/.test(l)) { depth++; continue; }
-    if (/^:::+[ \t]*$/.test(l)) { depth = Math.max(0, depth - 1); continue; }
+    if (fence(i)) { depth = Math.max(0, depth + fence(i)); continue; }
     if (depth || blank(i)) continue;
     let end = i + 1;
     let node: RootContent | undefined;
@@ -198,10 +200,7 @@ export function takeBlocks(md: string): { md: string; blocks: Map<number, RootCo
       else node = paragraphOf(chunk);
     }
     // A container directive's fence inside the block (it may open or close one there): take nothing, count it.
-    for (let k = i + 1; k < end; k++) {
-      if (/^:::+[ \t]*[A-Za-z]/.test(lines[k]!)) { depth++; node = undefined; }
-      else if (/^:::+[ \t]*$/.test(lines[k]!)) { depth = Math.max(0, depth - 1); node = undefined; }
-    }
+    for (let k = i + 1; k < end; k++) if (fence(k)) { depth = Math.max(0, depth + fence(k)); node = undefined; }
     if (node && blank(i - 1)) {
       blocks.set(i + 1, node);
       lines[i] = `::${PLATS}`;

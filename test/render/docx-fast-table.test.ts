@@ -72,7 +72,7 @@ describe('docx/fast-table: the bytes docx writes', () => {
   });
 
   it('leaves to docx a table with a link, code, a line break, an ISO date or an empty run', () => {
-    const spec = (x: Inline): TableSpec => ({ total: 9306, widths: [9306], fill: 'E8EEF7', size: 18, rows: [{ header: false, cells: [{ width: 9306, header: false, keepNext: false, runs: [x] }] }] });
+    const spec = (x: Inline): TableSpec => ({ total: 9306, widths: [9306], fill: 'E8EEF7', size: 18, rows: [{ header: false, cells: [{ header: false, keepNext: false, runs: [x] }] }] });
     expect(fastTableXml(spec({ text: 'a' }))).toMatch(/^<w:tbl>.*<w:t xml:space="preserve">a<\/w:t>.*<\/w:tbl>$/);
     for (const x of [{ text: 'a', href: 'https://x.se' }, { text: 'a', code: true }, { text: 'a\nb' }, { text: 'den 2025-03-24' }, { text: '' }]) expect(fastTableXml(spec(x)), JSON.stringify(x)).toBeUndefined();
   });

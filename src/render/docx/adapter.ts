@@ -62,9 +62,12 @@ export function docxParts(document: Document, packer: unknown = Packer): DocxPar
 
 interface ImageDataLike { data: unknown; fileName: string; fallback?: ImageDataLike }
 
+/** The image options fsstöd passes: the bytes as a Buffer (docx also takes strings, which it decodes itself). */
+type ImageOptions = IImageOptions & { data: Buffer } & ({ type: 'svg'; fallback: { data: Buffer } } | { type: 'png' | 'jpg' | 'gif' | 'bmp' });
+
 /** An ImageRun as docx makes it, its media named by the SHA-1 (hex) of the SHA-1 of the bytes instead of the SHA-1 of the bytes. */
-export function imageRun(o: IImageOptions): ImageRun {
-  const digest = (b: Uint8Array | ArrayBuffer | string) => createHash('sha1').update(typeof b === 'string' ? b : b instanceof ArrayBuffer ? new Uint8Array(b) : b).digest();
+export function imageRun(o: ImageOptions): ImageRun {
+  const digest = (b: Buffer) => createHash('sha1').update(b).digest();
   const run = new ImageRun(o.type === 'svg' ? { ...o, data: digest(o.data), fallback: { ...o.fallback, data: digest(o.fallback.data) } } : { ...o, data: digest(o.data) });
   const d = (run as unknown as { imageData?: ImageDataLike }).imageData;
   if (!d || !(d.data instanceof Uint8Array) || typeof d.fileName !== 'string' || (o.type === 'svg') !== Boolean(d.fallback)) throw new LibraryShapeError('docx', DOCX_TESTED, 'ImageRun.imageData');

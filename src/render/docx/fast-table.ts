@@ -14,8 +14,6 @@ export const CELL_MARGINS = { top: 40, bottom: 40, left: 80, right: 80 } as cons
 export const CELL_SPACING = { before: 0, after: 0, line: 240 } as const;
 
 export interface CellSpec {
-  /** Twips. */
-  width: number;
   /** Set as a header cell: on the header colour. */
   header: boolean;
   keepNext: boolean;
@@ -25,6 +23,7 @@ export interface TableSpec {
   /** The table's width and its columns' (twips). */
   total: number;
   widths: number[];
+  /** Each row's cells, one per column. */
   rows: { header: boolean; cells: CellSpec[] }[];
   /** The header cells' colour (hex, no #) and the text size (half-points). */
   fill: string;
@@ -45,8 +44,8 @@ export function fastTableXml(t: TableSpec): string | undefined {
   let out = `<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${t.total}"/><w:tblBorders>${sides}</w:tblBorders><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>${t.widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>`;
   for (const row of t.rows) {
     out += `<w:tr><w:trPr><w:cantSplit/>${row.header ? '<w:tblHeader/>' : ''}</w:trPr>`;
-    for (const c of row.cells) {
-      out += `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${c.width}"/>${c.header ? shd : ''}${margins}</w:tcPr><w:p><w:pPr>${c.keepNext ? '<w:keepNext/>' : ''}${spacing}</w:pPr>`;
+    for (const [i, c] of row.cells.entries()) {
+      out += `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${t.widths[i]}"/>${c.header ? shd : ''}${margins}</w:tcPr><w:p><w:pPr>${c.keepNext ? '<w:keepNext/>' : ''}${spacing}</w:pPr>`;
       for (const x of c.runs) {
         if (x.href !== undefined || x.code || !x.text || x.text.includes('\n') || DATE.test(x.text)) return undefined;
         out += `<w:r><w:rPr>${on(x.bold, 'b')}${on(x.italic, 'i')}${x.strike === undefined ? '' : x.strike ? '<w:strike/>' : '<w:strike w:val="false"/>'}${size}</w:rPr><w:t xml:space="preserve">${esc(x.text)}</w:t></w:r>`;

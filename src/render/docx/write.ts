@@ -83,8 +83,8 @@ function docxTable(t: TableSpec, indent: number): Table {
     columnWidths: t.widths,
     layout: TableLayoutType.FIXED,
     borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
-    rows: t.rows.map((r) => new TableRow({ ...(r.header ? { tableHeader: true } : {}), cantSplit: true, children: r.cells.map((c) => new TableCell({
-      width: { size: c.width, type: WidthType.DXA },
+    rows: t.rows.map((r) => new TableRow({ ...(r.header ? { tableHeader: true } : {}), cantSplit: true, children: r.cells.map((c, i) => new TableCell({
+      width: { size: t.widths[i]!, type: WidthType.DXA },
       // Spacing set on the paragraph: a kommun's Word template whose paragraphs have space after
       // (examples/profil/mall.docx: 10 pt) would otherwise put a tall empty band under every row.
       children: [new Paragraph({ spacing: CELL_SPACING, ...(c.keepNext ? { keepNext: true } : {}), children: runs(c.runs, t.size) })],
@@ -214,7 +214,7 @@ export async function writeDocx(doc: DocModel, images: Map<Block, ChartImage>, w
         // A word longer than its column holds gets soft hyphens (hyphen.ts, as in the PDF), so that
         // Word and LibreOffice break it with a hyphen instead of anywhere without one.
         const cell = (xs: Inline[], header: boolean, i: number, keepNext: boolean): CellSpec => ({
-          width: widths[i]!, header, keepNext,
+          header, keepNext,
           runs: xs.map((x) => (x.code || x.href !== undefined ? x : { ...x, text: hyphenateForColumn(x.text, widths[i]!, pt * CHAR_EM * 20, 160) })),
         });
         // A4 text width with our margins is 9306 twips (20 a point); the cell margins (160) and some air are the padding.

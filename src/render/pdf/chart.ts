@@ -2,10 +2,11 @@
 // each text is one text object (so pdftotext reads it as words) in the document's embedded fonts.
 // svg-to-pdfkit, used before, placed every glyph on its own and cost a quarter of the whole
 // country's PDF; it still draws a profile's SVG logo, which can be any SVG.
-import type { ChartScene, ChartStyle, Shape } from '../chart-svg.js';
+import type { ChartScene, Shape } from '../chart-svg.js';
+import type { Style } from '../charts.js';
 
 /** Draws the chart scaled into the box at (x, y), w × h points, inside the caller's marked content. */
-export function drawChartScene(pdf: PDFKit.PDFDocument, scene: ChartScene, x: number, y: number, w: number, h: number, fontOf: (s: ChartStyle) => string): void {
+export function drawChartScene(pdf: PDFKit.PDFDocument, scene: ChartScene, x: number, y: number, w: number, h: number, fontOf: (s: Style) => string): void {
   const { x: px, y: py } = pdf;
   pdf.save();
   pdf.translate(x, y).scale(w / scene.viewBox.width, h / scene.viewBox.height);
@@ -27,7 +28,7 @@ function paint(pdf: PDFKit.PDFDocument, s: { fill?: string; stroke?: string; str
   else pdf.addContent('n'); // neither: end the path unpainted
 }
 
-function draw(pdf: PDFKit.PDFDocument, shapes: Shape[], fontOf: (s: ChartStyle) => string): void {
+function draw(pdf: PDFKit.PDFDocument, shapes: Shape[], fontOf: (s: Style) => string): void {
   for (const s of shapes) {
     switch (s.kind) {
       case 'group':

@@ -122,7 +122,7 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
     // A label/value table (Beslut, Rapportens status) has no header row: each row's label is its
     // header cell (TH, Scope Row), set bold on the header colour.
     const rows: Cell[][] = b.rows.map((r) => Array.from({ length: cols }, (_, i): Cell => (b.labels && i === 0
-      ? { text: cellText(r[i] ?? [], i), font: 'B', size, background: '#e8eef7', scope: 'Row' }
+      ? { text: cellText(r[i] ?? [], i), font: 'B', size, background: LIGHT, scope: 'Row' }
       : { text: cellText(r[i] ?? [], i), font: fontOfCell(r[i]), size })));
     return { size, head, rows, widths, width };
   };
