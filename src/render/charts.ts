@@ -400,11 +400,17 @@ function stegPerKommun(c: Extract<Chart, { typ: 'stegPerKommun' }>, title: strin
   c.rader.forEach((r, i) => {
     const y = top + i * rowH;
     b += `<text x="${left - 8}" y="${y + 14}" ${fontAttr()} font-size="14.9" fill="#1a1a1a" text-anchor="end">${esc(clip(r.etikett, 26))}</text>`;
+    // A kommun without a project file: one dashed cell over the row, as "ingen projektfil" is wider than a cell
+    // (in the first of six cells the next one hid its end).
+    if (r.andelar.every((a) => a === null)) {
+      b += `<rect x="${left + 1}" y="${y + 1}" width="${Math.max(0, colW * r.andelar.length - 2)}" height="${rowH - 2}" fill="#ffffff" stroke="${GREY}" stroke-width="1" stroke-dasharray="3 2"/>`;
+      b += `<text x="${left + 4}" y="${y + 14}" ${fontAttr()} font-size="13.5" font-style="italic" fill="${GREY}">ingen projektfil</text>`;
+      return;
+    }
     r.andelar.forEach((a, j) => {
       const x = left + j * colW;
       if (a === null) {
         b += `<rect x="${x + 1}" y="${y + 1}" width="${colW - 2}" height="${rowH - 2}" fill="#ffffff" stroke="${GREY}" stroke-width="1" stroke-dasharray="3 2"/>`;
-        if (j === 0) b += `<text x="${x + 4}" y="${y + 14}" ${fontAttr()} font-size="13.5" font-style="italic" fill="${GREY}">ingen projektfil</text>`;
         return;
       }
       const s = shade(a);

@@ -9,7 +9,7 @@ import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import { ROOT, have, runTool, tempDir } from '../helpers/cli.js';
 import { allCharts } from '../helpers/charts.js';
-import { chartSvg } from '../../src/render/charts.js';
+import { chartSvg, textWidth } from '../../src/render/charts.js';
 import { ChartSvgError, readChartSvg, type Shape } from '../../src/render/chart-svg.js';
 import { drawChartScene } from '../../src/render/pdf/chart.js';
 
@@ -24,6 +24,24 @@ describe('chart-svg: the charts read back as shapes', () => {
     expect(count(scene.shapes, 'rect')).toBe((svg.match(/<rect /g) ?? []).length);
     expect(count(scene.shapes, 'line')).toBe((svg.match(/<line /g) ?? []).length);
     expect(count(scene.shapes, 'circle')).toBe((svg.match(/<circle /g) ?? []).length);
+  });
+
+  // A shape drawn after a text hides what it covers ("ingen projektfil" was cut to "ingen projek" by the next cell).
+  it.each(charts.map((c) => [c.name, c.svg]))('%s: no text is covered by a filled shape drawn after it', (_name, svg) => {
+    type Flat = { s: Shape; k: number };
+    const flat = (shapes: Shape[], k = 1): Flat[] => shapes.flatMap((s) => (s.kind === 'group' ? flat(s.shapes, k * s.scale) : [{ s, k }]));
+    const all = flat(readChartSvg(svg).shapes);
+    for (const [i, { s: t, k }] of all.entries()) {
+      if (t.kind !== 'text') continue;
+      const w = textWidth(t.text, t.size, t.style);
+      const x0 = t.anchor === 'end' ? t.x - w : t.anchor === 'middle' ? t.x - w / 2 : t.x;
+      const box = { x0: x0 * k, x1: (x0 + w) * k, y0: (t.y - t.size * 0.75) * k, y1: t.y * k };
+      for (const { s: r, k: kr } of all.slice(i + 1)) {
+        if (r.kind !== 'rect' || !r.fill || r.width <= 0 || r.height <= 0) continue;
+        const over = Math.min(box.x1, (r.x + r.width) * kr) - Math.max(box.x0, r.x * kr) > 0.5 && Math.min(box.y1, (r.y + r.height) * kr) - Math.max(box.y0, r.y * kr) > 0.5;
+        expect(over, `"${t.text}" under a rect at ${r.x},${r.y}`).toBe(false);
+      }
+    }
   });
 
   it('text: entities and white space as SVG reads them', () => {
