@@ -9,7 +9,7 @@ import { Document, ImageRun, LevelFormat, Packer, Paragraph, TextRun } from 'doc
 import { opaquePng } from '../../src/render/charts.js';
 import { docxParts, DOCX_TESTED, imageRun } from '../../src/render/docx/adapter.js';
 import { createHash } from 'node:crypto';
-import { escapeXmpInfo, PDFKIT_TESTED, tagCell } from '../../src/render/pdf/adapter.js';
+import { batchedWrites, escapeXmpInfo, PDFKIT_TESTED, tagCell } from '../../src/render/pdf/adapter.js';
 import { tableDrawer, type Cell } from '../../src/render/pdf/table.js';
 import { hyphenateLong } from '../../src/render/hyphen.js';
 import { execFileSync } from 'node:child_process';
@@ -17,6 +17,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { installedVersion, LibraryShapeError } from '../../src/render/adapter-error.js';
 import { xmlEscape } from '../../src/render/xml.js';
+import { documentFont, FONTKIT_TESTED, openFont } from '../../src/render/font-files.js';
 import { ROOT } from '../helpers/cli.js';
 
 const fontDir = join(ROOT, 'assets', 'fonts');
@@ -103,9 +104,10 @@ describe('pdfkit adapter (pdf/adapter.ts: _addInfo, table cells) and table.ts', 
     expect(xmp).not.toContain('A & B <c>');
   });
 
-  /** A tagged PDF with one table drawn by table.ts, uncompressed, as latin1 text. */
-  const tablePdf = async (head: Cell[] | undefined, rows: Cell[][], widths: number[]) => {
-    const pdf = new PDFDocument({ size: 'A4', pdfVersion: '1.7', tagged: true, lang: 'sv-SE', compress: false } as PDFKit.PDFDocumentOptions);
+  /** A tagged PDF with the bundled fonts, drawn by `draw` into its Document element; its bytes. */
+  const taggedPdf = async (options: object, draw: (pdf: PDFKit.PDFDocument, root: PDFKit.PDFStructureElement) => void, before?: (pdf: PDFKit.PDFDocument) => void) => {
+    const pdf = new PDFDocument({ size: 'A4', pdfVersion: '1.7', tagged: true, lang: 'sv-SE', ...options } as PDFKit.PDFDocumentOptions);
+    before?.(pdf);
     for (const [name, path] of fonts) pdf.registerFont(name, path);
     pdf.registerFont('I', `${fontDir}/LiberationSans-Italic.ttf`);
     const chunks: Buffer[] = [];
@@ -113,12 +115,15 @@ describe('pdfkit adapter (pdf/adapter.ts: _addInfo, table cells) and table.ts', 
     const done = new Promise((r) => pdf.on('end', r));
     const root = pdf.struct('Document');
     pdf.addStructure(root);
-    tableDrawer(pdf).drawTable({ id: 't', parent: root, x: 60, widths, ...(head ? { head } : {}), rows });
+    draw(pdf, root);
     root.end();
     pdf.end();
     await done;
     return Buffer.concat(chunks);
   };
+  /** A tagged PDF with one table drawn by table.ts, uncompressed. */
+  const tablePdf = (head: Cell[] | undefined, rows: Cell[][], widths: number[]) =>
+    taggedPdf({ compress: false }, (pdf, root) => tableDrawer(pdf).drawTable({ id: 't', parent: root, x: 60, widths, ...(head ? { head } : {}), rows }));
   const c = (text: string, o: Partial<Cell> = {}): Cell => ({ text, font: 'R', size: 8.5, ...o });
   const cellAttrs = (raw: string) => [...raw.matchAll(/<<[^<>]*\/O \/Table[^<>]*>>/g)].map((m) => m[0]);
 
@@ -146,14 +151,51 @@ describe('pdfkit adapter (pdf/adapter.ts: _addInfo, table cells) and table.ts', 
     expect(out).toMatch(/\p{L}-\n/u);
   });
 
+  it.each([true, false])('batchedWrites: the same bytes as pdfkit writes by itself (compress %s; text, a table, an image, pages kept to the end)', async (compress) => {
+    const png = opaquePng(new Uint8Array(4 * 6 * 4).fill(200), 4, 6);
+    const write = (batched: boolean) => taggedPdf({ compress, bufferPages: true, info: { Title: 'Prov', CreationDate: new Date(1764633600000) } }, (pdf, root) => {
+      for (let k = 0; k < 3; k++) {
+        root.add(pdf.struct('P', {}, () => { pdf.font('R').fontSize(11).text(`Stycke ${k}: Föräldraskapsstöd åäö ÅÄÖ – "citat" (parentes) \\ 100 %. `.repeat(40)); }));
+        tableDrawer(pdf).drawTable({ id: `t${k}`, parent: root, x: 60, widths: [120, 200], head: [c('Namn', { font: 'B', scope: 'Column' }), c('Värde', { font: 'B', scope: 'Column' })], rows: [[c('a'), c('b')], [c('Örebro'), c('12 345')]] });
+        root.add(pdf.struct('Figure', { alt: 'bild' }, () => { pdf.image(png, 60, pdf.y, { width: 40 }); }));
+        pdf.addPage();
+      }
+      for (let i = 0; i < pdf.bufferedPageRange().count; i++) { pdf.switchToPage(i); pdf.font('R').fontSize(8).text(`Sida ${i + 1}`, 60, 30, { lineBreak: false }); }
+    }, batched ? batchedWrites : undefined);
+    const plain = await write(false), batched = await write(true);
+    expect(plain.length).toBeGreaterThan(compress ? 20_000 : 50_000);
+    expect(batched.equals(plain)).toBe(true);
+  });
+
   it('a missing private shape gives the named internal error', () => {
     expect(() => escapeXmpInfo({} as PDFKit.PDFDocument, xmlEscape)).toThrow(LibraryShapeError);
     expect(() => escapeXmpInfo({} as PDFKit.PDFDocument, xmlEscape)).toThrow(/pdfkit .*saknar _addInfo/);
+    expect(() => batchedWrites({} as PDFKit.PDFDocument)).toThrow(/pdfkit .*saknar dokumentets ref, _write och push/);
     const noDictionary = { struct: () => ({}), ref: () => ({}) } as unknown as PDFKit.PDFDocument;
     expect(() => tagCell(noDictionary, {} as PDFKit.PDFStructureElement, 'TD', 'x', {}, () => {})).toThrow(/^internt fel: pdfkit \S+ saknar strukturelementets ordlista .*\(provat med pdfkit 0\.20\.2\)$/);
   });
 
   it('the installed pdfkit is the version the adapter was written for', () => {
     expect(installedVersion('pdfkit')).toBe(PDFKIT_TESTED);
+  });
+});
+
+describe('fontkit (font-files.ts: a font of its own per PDF, sharing the decoded tables)', () => {
+  const file = join(ROOT, 'assets', 'fonts', 'LiberationSans-Regular.ttf');
+  type Internal = { _tables: object; getGlyph(id: number, cps?: number[]): { codePoints: number[] } };
+
+  it('shares the tables, not the glyphs: a glyph another document took without its character still maps back to it', () => {
+    const a = documentFont(file) as unknown as Internal & import('fontkit').Font, b = documentFont(file) as unknown as Internal & import('fontkit').Font;
+    expect(a).not.toBe(b);
+    expect(a._tables).toBe(b._tables);
+    expect(a._tables).toBe((openFont(file) as unknown as Internal)._tables);
+    const o = openFont(file).glyphForCodePoint(0x6f).id;
+    // As a subset's composite glyphs (ö holds o) take their parts: by id, without the character.
+    expect(a.getGlyph(o).codePoints).toEqual([]);
+    expect(b.layout('o').glyphs[0]!.codePoints).toEqual([0x6f]);
+  });
+
+  it('the installed fontkit is the version font-files.ts was written for', () => {
+    expect(installedVersion('fontkit')).toBe(FONTKIT_TESTED);
   });
 });

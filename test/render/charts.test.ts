@@ -13,7 +13,9 @@ import { allCharts } from '../helpers/charts.js';
 import { loadProject } from '../../src/project/load.js';
 import { loadMethod } from '../../src/content/load.js';
 import { buildContext, type DokumentId } from '../../src/render/context.js';
-import { CHART_WIDTH, MIN_SIZE, chartSvg, opaquePng } from '../../src/render/charts.js';
+import { CHART_WIDTH, MIN_SIZE, chartPng, chartSvg, opaquePng } from '../../src/render/charts.js';
+import { readChartSvg } from '../../src/render/chart-svg.js';
+import { outlinedSvg } from '../../src/render/chart-raster.js';
 import { Resvg } from '@resvg/resvg-js';
 import type { Project } from '../../src/project/types.js';
 // @ts-expect-error: a build script, plain JavaScript
@@ -51,6 +53,45 @@ describe('opaquePng: RGBA composited on white, read back by resvg', () => {
       for (let c = 0; c < 3; c++) expect(Math.abs(back[k * 4 + c]! - expected[c]!), `pixel ${k} channel ${c}`).toBeLessThanOrEqual(1);
       expect(back[k * 4 + 3]).toBe(255);
     }
+  });
+});
+
+describe('the DOCX\'s PNG: text as the font\'s glyph outlines (chart-raster.ts)', () => {
+  const fontDir = join(ROOT, 'assets', 'fonts');
+  const files = { Regular: `${fontDir}/LiberationSans-Regular.ttf`, Bold: `${fontDir}/LiberationSans-Bold.ttf`, Italic: `${fontDir}/LiberationSans-Italic.ttf` };
+  /** The chart as resvg draws its SVG with the text laid out by resvg itself (what the PNG was before). */
+  const byResvg = (svg: string, width: number) => new Resvg(svg, { font: { fontFiles: Object.values(files), loadSystemFonts: false, defaultFontFamily: 'Liberation Sans' }, fitTo: { mode: 'width', value: Math.round(width * 2) }, background: '#ffffff' }).render();
+  const dark = (px: Uint8Array, i: number) => px[i]! + px[i + 1]! + px[i + 2]! < 600;
+
+  it('has no text element left, and each glyph once in its defs', () => {
+    const svg = outlinedSvg(readChartSvg(chartSvg(allCharts().find((c) => c.chart.typ === 'faktorer')!.chart, 'x')), files);
+    expect(svg).not.toMatch(/<text/);
+    const ids = [...svg.matchAll(/<path id="([^"]+)"/g)].map((m) => m[1]);
+    expect(ids.length).toBeGreaterThan(20);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(svg).toMatch(/<use href="#R\d+"/);
+    expect(svg).toMatch(/<use href="#B\d+"/);
+  });
+
+  it.each(allCharts().filter((c) => !c.tom).map((c) => [c.name, c] as const))('%s: the same picture as resvg\'s own text, within the edges of the glyphs', async (_n, c) => {
+    const img = await chartPng(c.chart, c.alt, fontDir);
+    const theirs = byResvg(chartSvg(c.chart, c.alt), img.width);
+    // The PNG read back through resvg (an SVG of the image alone, pixel for pixel).
+    const mine = new Resvg(`<svg xmlns="http://www.w3.org/2000/svg" width="${theirs.width}" height="${theirs.height}"><image width="${theirs.width}" height="${theirs.height}" image-rendering="optimizeSpeed" href="data:image/png;base64,${img.png.toString('base64')}"/></svg>`).render();
+    expect([mine.width, mine.height]).toEqual([theirs.width, theirs.height]);
+    const a = mine.pixels, b = theirs.pixels;
+    // Ink (a dark pixel) where resvg has ink: the text is there, where it was. resvg kerns and
+    // the outlines do not (charts.ts measures without kerning): a glyph's edge moves by a pixel.
+    let inkA = 0, inkB = 0, both = 0, differ = 0;
+    for (let i = 0; i < a.length; i += 4) {
+      const da = dark(a, i), db = dark(b, i);
+      inkA += Number(da); inkB += Number(db); both += Number(da && db);
+      if (Math.abs(a[i]! - b[i]!) + Math.abs(a[i + 1]! - b[i + 1]!) + Math.abs(a[i + 2]! - b[i + 2]!) > 60) differ++;
+    }
+    expect(inkA / inkB).toBeGreaterThan(0.95);
+    expect(inkA / inkB).toBeLessThan(1.05);
+    expect(both / inkB).toBeGreaterThan(0.85);
+    expect(differ / (a.length / 4)).toBeLessThan(0.04);
   });
 });
 

@@ -61,3 +61,89 @@ export function tagCell(pdf: PDFKit.PDFDocument, tr: PDFKit.PDFStructureElement,
   el.end();
   (attrs as unknown as { end(): void }).end();
 }
+
+interface WriteInternals {
+  ref?: (data?: unknown) => ReferenceInternals;
+  _write?: (data: string | Uint8Array) => void;
+  _offset?: number;
+  push?: (chunk: Uint8Array | null) => boolean;
+}
+interface ReferenceInternals {
+  write?: (chunk: string | Uint8Array) => void;
+  finalize?: () => void;
+  buffer?: (string | Uint8Array)[];
+  uncompressedLength: number;
+  compress?: boolean;
+  data: { Length?: number; Filter?: string };
+}
+/** How much of the document's own text (object headers, dictionaries, xref) is gathered before it is pushed on. */
+const PUSH_AT = 1 << 16;
+
+/** As pdfkit's PDFReference.write, but a text chunk stays text (with its "\n") until finalize. */
+function writeText(this: ReferenceInternals, chunk: string | Uint8Array): void {
+  const c = chunk instanceof Uint8Array ? chunk : `${chunk}\n`;
+  this.uncompressedLength += c.length;
+  this.data.Length = (this.data.Length ?? 0) + c.length;
+  this.buffer!.push(c);
+  if (this.compress) this.data.Filter = 'FlateDecode';
+}
+
+/** The text gathered by writeText as bytes, each run of text in one Buffer, in order with the byte chunks. */
+function asBytes(b: (string | Uint8Array)[]): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  let text = '';
+  for (const c of b) {
+    if (typeof c === 'string') { text += c; continue; }
+    if (text) { out.push(Buffer.from(text, 'latin1')); text = ''; }
+    out.push(c);
+  }
+  if (text) out.push(Buffer.from(text, 'latin1'));
+  return out;
+}
+
+/**
+ * pdfkit turns every piece of text it writes — each operator of a page's content, each object's
+ * header and dictionary — into a Uint8Array of its own, byte by byte in JavaScript, and keeps a
+ * buffered page's pieces until the end (the whole country's översikt: hundreds of thousands, which
+ * the garbage collector then copies again and again). Here, for this document, the text is kept
+ * as text and turned into bytes once (Buffer.from latin1: the same bytes as pdfkit's `& 0xff`):
+ * a stream's when it is finalized, the document's in pieces of PUSH_AT characters. The bytes
+ * written are the same (test/render/adapters.test.ts).
+ */
+export function batchedWrites(pdf: PDFKit.PDFDocument): void {
+  const p = pdf as unknown as WriteInternals;
+  const ref = p.ref, write = p._write, push = p.push;
+  if (typeof ref !== 'function' || typeof write !== 'function' || typeof push !== 'function' || typeof p._offset !== 'number') {
+    throw new LibraryShapeError('pdfkit', PDFKIT_TESTED, 'dokumentets ref, _write och push (skrivningen)');
+  }
+  p.ref = function (this: WriteInternals, data) {
+    const r = ref.call(this, data);
+    const finalize = r.finalize;
+    if (typeof r.write !== 'function' || typeof finalize !== 'function' || !Array.isArray(r.buffer)) throw new LibraryShapeError('pdfkit', PDFKIT_TESTED, 'PDFReference.write, finalize och buffer');
+    r.write = writeText;
+    r.finalize = function (this: ReferenceInternals) {
+      if (this.buffer!.some((c) => typeof c === 'string')) this.buffer = asBytes(this.buffer!);
+      finalize.call(this);
+    };
+    return r;
+  };
+  let text = '';
+  const flush = () => { if (text) { push.call(p, Buffer.from(text, 'latin1')); text = ''; } };
+  p._write = function (this: WriteInternals, data) {
+    if (data instanceof Uint8Array) {
+      flush();
+      push.call(this, data);
+      this._offset! += data.length;
+      return;
+    }
+    const s = `${data}\n`;
+    text += s;
+    this._offset! += s.length;
+    if (text.length >= PUSH_AT) flush();
+  };
+  // The end of the document (push(null)) comes after the last text.
+  p.push = function (this: WriteInternals, chunk) {
+    if (chunk === null) flush();
+    return push.call(this, chunk);
+  };
+}

@@ -11,8 +11,9 @@ import type { ChartImage } from '../charts.js';
 import { readChartSvg } from '../chart-svg.js';
 import { drawChartScene } from './chart.js';
 import { xmlChars, xmlEscape } from '../xml.js';
-import { escapeXmpInfo, softHyphensUnseen } from './adapter.js';
+import { batchedWrites, escapeXmpInfo, softHyphensUnseen } from './adapter.js';
 import { PAD, tableDrawer, type Cell } from './table.js';
+import { documentFont } from '../font-files.js';
 import { footerText, headerText, type Profil } from '../profil.js';
 
 const NEUTRAL_BLUE = '#1f5fa8';
@@ -48,14 +49,14 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
   // pdfkit writes the info into the XMP metadata (XML) as it is: give it escaped strings there.
   escapeXmpInfo(pdf, xmlEscape);
   softHyphensUnseen(pdf);
+  batchedWrites(pdf);
   // With a cover the title is the one H1; the template's chapters are H2 (as in the HTML).
   const shift = headingShift(doc.blocks);
   const chunks: Buffer[] = [];
   pdf.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<void>((res) => pdf.on('end', () => res()));
-  for (const [name, file] of FONTS) {
-    pdf.registerFont(name, fontFile(name, file));
-  }
+  // A font of its own that shares the tables decoded so far (font-files.ts); pdfkit's types know only a path or bytes.
+  for (const [name, file] of FONTS) pdf.registerFont(name, documentFont(fontFile(name, file)) as unknown as string);
   pdf.addPage();
   pdf.font('R').fontSize(10.5);
   const root = pdf.struct('Document');
