@@ -171,7 +171,7 @@ describe('pdfkit adapter (pdf/adapter.ts: _addInfo, table cells) and table.ts', 
     expect(() => escapeXmpInfo({} as PDFKit.PDFDocument, xmlEscape)).toThrow(LibraryShapeError);
     expect(() => escapeXmpInfo({} as PDFKit.PDFDocument, xmlEscape)).toThrow(/pdfkit .*saknar _addInfo/);
     expect(() => batchedWrites({} as PDFKit.PDFDocument)).toThrow(/pdfkit .*saknar dokumentets ref, _write och push/);
-    const noDictionary = { struct: () => ({}), ref: () => ({}) } as unknown as PDFKit.PDFDocument;
+    const noDictionary = { struct: () => ({}) } as unknown as PDFKit.PDFDocument;
     expect(() => tagCell(noDictionary, {} as PDFKit.PDFStructureElement, 'TD', 'x', {}, () => {})).toThrow(/^internt fel: pdfkit \S+ saknar strukturelementets ordlista .*\(provat med pdfkit 0\.20\.2\)$/);
   });
 

@@ -23,7 +23,6 @@ export function escapeXmpInfo(pdf: PDFKit.PDFDocument, escape: (s: string) => st
   };
 }
 
-interface RefInternals { ref?: (data?: unknown) => unknown }
 
 interface FragmentInternals { _fragment?: (text: string, x: number, y: number, o: unknown) => unknown }
 
@@ -51,15 +50,15 @@ interface StructInternals { dictionary?: { data?: Record<string, unknown> } }
 export function tagCell(pdf: PDFKit.PDFDocument, tr: PDFKit.PDFStructureElement, type: 'TH' | 'TD', id: string, attributes: Record<string, unknown>, paint: () => void): void {
   const el = pdf.struct(type);
   const data = (el as unknown as StructInternals).dictionary?.data;
-  if (!data || typeof (pdf as unknown as RefInternals).ref !== 'function') throw new LibraryShapeError('pdfkit', PDFKIT_TESTED, 'strukturelementets ordlista (tabellcellernas ID och attribut)');
+  if (!data) throw new LibraryShapeError('pdfkit', PDFKIT_TESTED, 'strukturelementets ordlista (tabellcellernas ID och attribut)');
   // A String object, not a string: pdfkit writes a string as a PDF name, a String as a PDF string.
   data.ID = new String(id);
-  const attrs = pdf.ref({ O: 'Table', ...attributes });
-  data.A = attrs;
+  // The attributes as a direct dictionary in the element's own (PDF 1.7, 14.7.5): not an object
+  // of their own for each of the whole country's cells.
+  data.A = { O: 'Table', ...attributes };
   tr.add(el);
   el.add(paint);
   el.end();
-  (attrs as unknown as { end(): void }).end();
 }
 
 interface WriteInternals {

@@ -49,9 +49,7 @@ export function tableDrawer(pdf: PDFKit.PDFDocument) {
       const w = widths[k]!, at = cx;
       cx += w;
       const paint = () => {
-        const height = clamp ?? h;
-        if (c.background) pdf.save().fillColor(c.background).rect(at, y, w, height).fill().restore();
-        pdf.save().lineWidth(BORDER).strokeColor(BORDER_COLOR).rect(at, y, w, height).stroke().restore();
+        if (c.background) pdf.save().fillColor(c.background).rect(at, y, w, clamp ?? h).fill().restore();
         if (!c.text) return;
         pdf.font(c.font).fontSize(c.size).fillColor(TEXT);
         const tw = w - 2 * PAD;
@@ -63,6 +61,14 @@ export function tableDrawer(pdf: PDFKit.PDFDocument) {
       const headers = c.scope ? [] : [tags.columnHeads[k], rowHead].filter((s): s is string => s !== undefined);
       tagCell(pdf, tags.tr, c.scope ? 'TH' : 'TD', id, { ...(c.scope ? { Scope: c.scope } : {}), ...(headers.length ? { Headers: headers.map((s) => new String(s)) } : {}) }, paint);
     });
+    // The row's borders in one path, after its cells (so no neighbour's background covers half a
+    // line); decoration, so an artifact where the cells are tagged (an untagged row is one already).
+    if (tags) pdf.markContent('Artifact');
+    pdf.save().lineWidth(BORDER).strokeColor(BORDER_COLOR);
+    cx = x;
+    for (const w of widths.slice(0, row.length)) { pdf.rect(cx, y, w, clamp ?? h); cx += w; }
+    pdf.stroke().restore();
+    if (tags) pdf.endMarkedContent();
     return h;
   };
 
