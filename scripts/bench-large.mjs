@@ -14,7 +14,7 @@ export function makeLarge(example, dir, { insatser = 500, aktörer = 200 } = {})
   org.aktörer = Array.from({ length: aktörer }, (_, i) => ({ ...baseA[i % baseA.length], id: `AK${i + 1}`, namn: `${baseA[i % baseA.length]?.namn ?? 'Aktör'} ${i + 1}` }));
   const plan = (p.handlingsplan ??= {});
   const baseI = plan.insatser ?? [];
-  plan.insatser = Array.from({ length: insatser }, (_, i) => ({ ...baseI[i % baseI.length], id: `I${i + 1}`, namn: `${baseI[i % baseI.length]?.namn ?? 'Insats'} ${i + 1}`, ansvarig: `AK${(i % aktörer) + 1}` }));
+  plan.insatser = Array.from({ length: insatser }, (_, i) => ({ ...baseI[i % baseI.length], id: `I${i + 1}`, namn: `${baseI[i % baseI.length]?.namn ?? 'Insats'} ${i + 1}`, ansvariga: [`AK${(i % aktörer) + 1}`] }));
   for (const f of plan.förutsättningar ?? []) f.insatser = (f.insatser ?? []).filter((id) => Number(id.slice(1)) <= insatser);
   if (p.uppföljning) p.uppföljning.insatser = plan.insatser.map((x, i) => ({ insats: x.id, status: ['genomförd', 'pågår', 'försenad'][i % 3] }));
   const file = join(dir, 'stor.yaml');

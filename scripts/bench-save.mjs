@@ -23,7 +23,7 @@ export function makeLargeHandwritten(example, dir, { insatser = 500, aktörer = 
   const baseA = p.organisation?.aktörer ?? [];
   const A = Array.from({ length: aktörer }, (_, i) => ({ ...structuredClone(baseA[i % baseA.length]), id: `AK${i + 1}`, namn: `${baseA[i % baseA.length]?.namn ?? 'Aktör'} ${i + 1}` }));
   const baseI = p.handlingsplan?.insatser ?? [];
-  const I = Array.from({ length: insatser }, (_, i) => ({ ...structuredClone(baseI[i % baseI.length]), id: `I${i + 1}`, namn: `${baseI[i % baseI.length]?.namn ?? 'Insats'} ${i + 1}`, ansvarig: `AK${(i % aktörer) + 1}` }));
+  const I = Array.from({ length: insatser }, (_, i) => ({ ...structuredClone(baseI[i % baseI.length]), id: `I${i + 1}`, namn: `${baseI[i % baseI.length]?.namn ?? 'Insats'} ${i + 1}`, ansvariga: [`AK${(i % aktörer) + 1}`] }));
   const opts = { aliasDuplicateObjects: false };
   doc.setIn(['organisation', 'aktörer'], doc.createNode(A, opts));
   doc.setIn(['handlingsplan', 'insatser'], doc.createNode(I, opts));
