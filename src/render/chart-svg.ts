@@ -17,7 +17,8 @@ export type Shape =
   | ({ kind: 'rect'; x: number; y: number; width: number; height: number; rx: number } & Paint)
   | ({ kind: 'line'; x1: number; y1: number; x2: number; y2: number } & Paint)
   | ({ kind: 'circle'; cx: number; cy: number; r: number } & Paint)
-  | { kind: 'text'; x: number; y: number; size: number; fill: string; anchor: 'start' | 'middle' | 'end'; style: Style; text: string }
+  // at: where the <text> element stands in the SVG (from, to), for chart-raster.ts to replace it.
+  | { kind: 'text'; x: number; y: number; size: number; fill: string; anchor: 'start' | 'middle' | 'end'; style: Style; text: string; at: [number, number] }
   | { kind: 'group'; scale: number; shapes: Shape[] };
 
 export interface ChartScene {
@@ -26,6 +27,8 @@ export interface ChartScene {
   height: number;
   viewBox: { width: number; height: number };
   shapes: Shape[];
+  /** Where the root's content starts in the SVG (after <svg …>). */
+  bodyAt: number;
 }
 
 export class ChartSvgError extends Error {
@@ -96,7 +99,7 @@ function paint(m: Map<string, string>, fillDefault: string | undefined): Paint {
 export function readChartSvg(svg: string): ChartScene {
   const tokens = /<(\/?)([a-zA-Z]+)((?:\s+[a-zA-Z][a-zA-Z0-9:-]*="[^"]*")*)\s*(\/?)>|([^<]+)|(<)/g;
   let scene: ChartScene | undefined;
-  const stack: { tag: string; shapes: Shape[]; text?: { attrs: Map<string, string>; content: string } }[] = [];
+  const stack: { tag: string; shapes: Shape[]; text?: { attrs: Map<string, string>; content: string; from: number } }[] = [];
   let t: RegExpExecArray | null;
   let done = false;
   while ((t = tokens.exec(svg))) {
@@ -121,7 +124,7 @@ export function readChartSvg(svg: string): ChartScene {
         if (!['normal', 'italic'].includes(fstyle)) throw new ChartSvgError(`font-style="${fstyle}"`);
         // As SVG lays out text (no xml:space): breakable white space collapsed, none at the ends.
         const text = unescape(top.text.content).replace(/[ \t\n\r]+/g, ' ').trim();
-        if (text) stack[stack.length - 1]!.shapes.push({ kind: 'text', x: num(a, 'x', 0), y: num(a, 'y', 0), size: num(a, 'font-size'), fill: color(a, 'fill', '#000000')!, anchor, style: weight === 'bold' ? 'Bold' : fstyle === 'italic' ? 'Italic' : 'Regular', text });
+        if (text) stack[stack.length - 1]!.shapes.push({ kind: 'text', x: num(a, 'x', 0), y: num(a, 'y', 0), size: num(a, 'font-size'), fill: color(a, 'fill', '#000000')!, anchor, style: weight === 'bold' ? 'Bold' : fstyle === 'italic' ? 'Italic' : 'Regular', text, at: [top.text.from, tokens.lastIndex] });
       }
       if (tag === 'svg') done = true;
       continue;
@@ -131,7 +134,7 @@ export function readChartSvg(svg: string): ChartScene {
       if (stack.length) throw new ChartSvgError('en <svg> i en annan');
       const vb = (a.get('viewBox') ?? '').trim().split(/[\s,]+/).map(Number);
       if (vb.length !== 4 || vb[0] !== 0 || vb[1] !== 0 || !vb.every(Number.isFinite)) throw new ChartSvgError(`viewBox="${a.get('viewBox')}"`);
-      scene = { width: num(a, 'width'), height: num(a, 'height'), viewBox: { width: vb[2]!, height: vb[3]! }, shapes: [] };
+      scene = { width: num(a, 'width'), height: num(a, 'height'), viewBox: { width: vb[2]!, height: vb[3]! }, shapes: [], bodyAt: tokens.lastIndex };
       stack.push({ tag, shapes: scene.shapes });
     } else {
       if (!top) throw new ChartSvgError(`<${tag}> utanför <svg>`);
@@ -142,7 +145,7 @@ export function readChartSvg(svg: string): ChartScene {
         const g: Shape = { kind: 'group', scale: Number(tr[1]), shapes: [] };
         top.shapes.push(g);
         stack.push({ tag, shapes: g.shapes });
-      } else if (tag === 'text') stack.push({ tag, shapes: top.shapes, text: { attrs: a, content: '' } });
+      } else if (tag === 'text') stack.push({ tag, shapes: top.shapes, text: { attrs: a, content: '', from: t.index } });
       else if (tag === 'title') stack.push({ tag, shapes: top.shapes });
       else if (tag === 'rect') top.shapes.push({ kind: 'rect', x: num(a, 'x', 0), y: num(a, 'y', 0), width: num(a, 'width'), height: num(a, 'height'), rx: num(a, 'rx', 0), ...paint(a, '#000000') });
       else if (tag === 'line') top.shapes.push({ kind: 'line', x1: num(a, 'x1', 0), y1: num(a, 'y1', 0), x2: num(a, 'x2', 0), y2: num(a, 'y2', 0), ...paint(a, undefined) });

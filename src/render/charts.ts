@@ -75,11 +75,11 @@ let font: ChartFont = BUNDLED;
 
 /** A profile's font for charts: its family and its own advance widths (from the files, with fontkit). */
 export async function chartFont(t: { familj: string; filer: Record<'R' | 'B' | 'I' | 'BI', string> }): Promise<ChartFont> {
-  const fontkit = await import('fontkit');
+  const { openFont } = await import('./font-files.js');
   const files: Record<Style, string> = { Regular: t.filer.R, Bold: t.filer.B, Italic: t.filer.I };
   const m = {} as Metrics;
   for (const style of ['Regular', 'Bold', 'Italic'] as const) {
-    const f = fontkit.openSync(files[style]) as import('fontkit').Font;
+    const f = openFont(files[style]);
     const widths: Record<string, number> = {};
     for (const cp of f.characterSet) if (cp >= 0x20 && cp <= 0xffff) widths[cp] = f.glyphForCodePoint(cp).advanceWidth;
     m[style] = { unitsPerEm: f.unitsPerEm, widths };
@@ -523,11 +523,11 @@ export function chartVector(c: Chart, title: string, f?: ChartFont): ChartImage 
  */
 export async function chartPng(c: Chart, title: string, fontDir: string, f?: ChartFont): Promise<ChartImage & { png: Buffer }> {
   const { Resvg } = await import('@resvg/resvg-js');
-  const { readChartSvg } = await import('./chart-svg.js');
   const { outlinedSvg } = await import('./chart-raster.js');
+  const { bundledFontFile } = await import('./font-files.js');
   const v = chartVector(c, title, f);
-  const files = f?.files ?? { Regular: `${fontDir}/LiberationSans-Regular.ttf`, Bold: `${fontDir}/LiberationSans-Bold.ttf`, Italic: `${fontDir}/LiberationSans-Italic.ttf` };
-  const r = new Resvg(outlinedSvg(readChartSvg(v.svg), files), {
+  const files = f?.files ?? { Regular: bundledFontFile(fontDir, 'Regular'), Bold: bundledFontFile(fontDir, 'Bold'), Italic: bundledFontFile(fontDir, 'Italic') };
+  const r = new Resvg(outlinedSvg(v.svg, files), {
     font: { loadSystemFonts: false },
     fitTo: { mode: 'width', value: Math.round(v.width * 2) },
     background: '#ffffff',

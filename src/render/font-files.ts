@@ -11,6 +11,9 @@ import { LibraryShapeError } from './adapter-error.js';
 
 export const FONTKIT_TESTED = '2.0.4';
 
+/** The bundled font's file for a style (assets/fonts): Regular, Bold, Italic, BoldItalic. */
+export const bundledFontFile = (fontDir: string, style: 'Regular' | 'Bold' | 'Italic' | 'BoldItalic'): string => `${fontDir}/LiberationSans-${style}.ttf`;
+
 interface Opened { bytes: Buffer; font: fontkit.Font & { _tables?: object } }
 const opened = new Map<string, Opened>();
 

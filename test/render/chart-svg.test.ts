@@ -45,8 +45,12 @@ describe('chart-svg: the charts read back as shapes', () => {
   });
 
   it('text: entities and white space as SVG reads them', () => {
-    const s = readChartSvg('<svg width="10" height="10" viewBox="0 0 10 10"><text x="1" y="2" font-size="9" fill="#1a1a1a" text-anchor="end">  a &amp; &lt;b&gt;\u00a0&#x2013;  c </text></svg>');
-    expect(s.shapes).toEqual([{ kind: 'text', x: 1, y: 2, size: 9, fill: '#1a1a1a', anchor: 'end', style: 'Regular', text: 'a & <b>\u00a0– c' }]);
+    const svg = '<svg width="10" height="10" viewBox="0 0 10 10"><text x="1" y="2" font-size="9" fill="#1a1a1a" text-anchor="end">  a &amp; &lt;b&gt;\u00a0&#x2013;  c </text></svg>';
+    const s = readChartSvg(svg);
+    const el = /<text[^]*<\/text>/.exec(svg)!;
+    expect(s.shapes).toEqual([{ kind: 'text', x: 1, y: 2, size: 9, fill: '#1a1a1a', anchor: 'end', style: 'Regular', text: 'a & <b>\u00a0– c', at: [el.index, el.index + el[0].length] }]);
+    // Where the root's content starts (chart-raster.ts puts its defs there).
+    expect(svg.slice(0, s.bodyAt)).toBe('<svg width="10" height="10" viewBox="0 0 10 10">');
   });
 
   const base = (body: string) => `<svg xmlns="http://www.w3.org/2000/svg" width="100" height="50" viewBox="0 0 100 50">${body}</svg>`;

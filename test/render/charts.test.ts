@@ -14,7 +14,6 @@ import { loadProject } from '../../src/project/load.js';
 import { loadMethod } from '../../src/content/load.js';
 import { buildContext, type DokumentId } from '../../src/render/context.js';
 import { CHART_WIDTH, MIN_SIZE, chartPng, chartSvg, opaquePng } from '../../src/render/charts.js';
-import { readChartSvg } from '../../src/render/chart-svg.js';
 import { outlinedSvg } from '../../src/render/chart-raster.js';
 import { Resvg } from '@resvg/resvg-js';
 import type { Project } from '../../src/project/types.js';
@@ -64,7 +63,7 @@ describe('the DOCX\'s PNG: text as the font\'s glyph outlines (chart-raster.ts)'
   const dark = (px: Uint8Array, i: number) => px[i]! + px[i + 1]! + px[i + 2]! < 600;
 
   it('has no text element left, and each glyph once in its defs', () => {
-    const svg = outlinedSvg(readChartSvg(chartSvg(allCharts().find((c) => c.chart.typ === 'faktorer')!.chart, 'x')), files);
+    const svg = outlinedSvg(chartSvg(allCharts().find((c) => c.chart.typ === 'faktorer')!.chart, 'x'), files);
     expect(svg).not.toMatch(/<text/);
     const ids = [...svg.matchAll(/<path id="([^"]+)"/g)].map((m) => m[1]);
     expect(ids.length).toBeGreaterThan(20);

@@ -121,7 +121,7 @@ export function batchedWrites(pdf: PDFKit.PDFDocument): void {
     if (typeof r.write !== 'function' || typeof finalize !== 'function' || !Array.isArray(r.buffer)) throw new LibraryShapeError('pdfkit', PDFKIT_TESTED, 'PDFReference.write, finalize och buffer');
     r.write = writeText;
     r.finalize = function (this: ReferenceInternals) {
-      if (this.buffer!.some((c) => typeof c === 'string')) this.buffer = asBytes(this.buffer!);
+      this.buffer = asBytes(this.buffer!);
       finalize.call(this);
     };
     return r;

@@ -13,7 +13,7 @@ import { drawChartScene } from './chart.js';
 import { xmlChars, xmlEscape } from '../xml.js';
 import { batchedWrites, escapeXmpInfo, softHyphensUnseen } from './adapter.js';
 import { PAD, tableDrawer, type Cell } from './table.js';
-import { documentFont } from '../font-files.js';
+import { bundledFontFile, documentFont } from '../font-files.js';
 import { footerText, headerText, type Profil } from '../profil.js';
 
 const NEUTRAL_BLUE = '#1f5fa8';
@@ -38,7 +38,7 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
   const DARK = profil?.färger.mörk ?? BLUE;
   // An SVG logo is drawn as vectors; the library is loaded only for one.
   const svgToPdf = profil?.logotyp?.typ === 'svg' ? (await import('svg-to-pdfkit')).default : undefined;
-  const fontFile = (name: (typeof FONTS)[number][0], file: string) => profil?.typsnitt?.filer[name] ?? `${fontDir}/LiberationSans-${file}.ttf`;
+  const fontFile = (name: (typeof FONTS)[number][0], file: (typeof FONTS)[number][1]) => profil?.typsnitt?.filer[name] ?? bundledFontFile(fontDir, file);
   const info = { Title: xmlChars(`${m.titel} – ${m.kommun}`, warn, 'PDF:ens metadata'), Author: xmlChars(m.kommun), Subject: xmlChars(m.projekt), Creator: 'fsstöd', Producer: 'fsstöd', CreationDate: m.tid, ModDate: m.tid };
   const pdf = new PDFDocument({
     size: 'A4', margins: { top: MARGIN + 10, bottom: MARGIN + 10, left: MARGIN, right: MARGIN },
