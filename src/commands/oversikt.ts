@@ -56,7 +56,7 @@ export async function oversikt(opts: OversiktOptions, io: IO): Promise<number> {
       .catch(() => {}); // the writer says what is wrong when it runs
   }
   // This year's and last year's files in one reading (on two threads when there are many).
-  const read = await readFiles([...filer, ...filerFörra], method, io.env);
+  const read = await readFiles([...filer, ...filerFörra], method, io.env, { charts: formats.includes('docx') });
   try {
     const nu = split(read.läst.slice(0, filer.length));
     const förra = opts.jämför !== undefined ? split(read.läst.slice(filer.length)) : undefined;

@@ -28,7 +28,7 @@ const MIN_FILES = 32;
 const BATCH = 8;
 
 interface Init { fsstodOversikt: true; files: string[] }
-type ToWorker = { batch: number[] } | { charts: [string, Chart, string][]; fontDir: string; ends: SharedArrayBuffer } | { model: DocModel; fontDir: string };
+type ToWorker = { batch: number[] } | { warm: string } | { charts: [string, Chart, string][]; fontDir: string; ends: SharedArrayBuffer } | { model: DocModel; fontDir: string };
 interface FromWorker { ready?: true; results?: [number, Läst, Notice[]][]; drawn?: [string, ChartImage][]; docx?: Uint8Array; warnings?: string[]; error?: string }
 
 /** Whether a worker thread helps: the CLI is built, more than one core, enough files; FSSTOD_TRADAR=0 turns it off. */
@@ -70,7 +70,7 @@ export function claim(ends: Int32Array, fromBack: boolean): number | undefined {
  * Reads the files, in a worker thread beside this one when that helps (useThread): both take
  * files from one queue until it is empty, so that both are done at about the same time.
  */
-export async function readFiles(files: string[], method: Method, env: NodeJS.ProcessEnv): Promise<Read> {
+export async function readFiles(files: string[], method: Method, env: NodeJS.ProcessEnv, opts: { charts?: boolean } = {}): Promise<Read> {
   const läst: Läst[] = new Array(files.length);
   const notices: Notice[][] = new Array(files.length);
   const mine = (i: number) => {
@@ -99,6 +99,7 @@ export async function readFiles(files: string[], method: Method, env: NodeJS.Pro
   const reading = new Promise<void>((r) => { readingDone = r; });
   // Two batches in flight, so that the worker never waits for this thread to hand out the next.
   let inFlight = 0;
+  let warmed = false;
   const feed = () => {
     while (alive && inFlight < 2) {
       // Smaller batches as the queue runs out: the thread's last files are not left to wait for.
@@ -106,6 +107,12 @@ export async function readFiles(files: string[], method: Method, env: NodeJS.Pro
       if (!batch.length) break;
       w!.postMessage({ batch } satisfies ToWorker);
       inFlight++;
+    }
+    // The queue is empty: the thread loads the chart drawing while this thread reads its last
+    // files and makes the report's view model (it would otherwise wait for the charts idle).
+    if (alive && next >= files.length && opts.charts && !warmed) {
+      warmed = true;
+      w!.postMessage({ warm: fromRoot('assets', 'fonts') } satisfies ToWorker);
     }
     if (inFlight === 0) readingDone();
   };
@@ -126,6 +133,9 @@ export async function readFiles(files: string[], method: Method, env: NodeJS.Pro
     });
     w.on('error', fail);
     w.on('exit', fail);
+    // The first batches go before the thread is up (they wait in its port): this thread may be
+    // busy for a while before it lets the thread's first message in (the PDF writer's warm-up).
+    feed();
   } else readingDone();
   // This thread works through the queue too, one file at a time, letting the worker's messages in between.
   for (let batch = take(1); batch.length; batch = take(1)) {
@@ -174,6 +184,11 @@ export function serveWorker(): void {
     try {
       if ('batch' in m) {
         parentPort!.postMessage({ results: m.batch.map((i) => { const c = collectNotices(() => readOne(files[i]!, method)); return [i, c.value, c.notices] as [number, Läst, Notice[]]; }) } satisfies FromWorker);
+        return;
+      }
+      if ('warm' in m) {
+        const { warmCharts } = await import('../render/charts.js');
+        await warmCharts(m.warm);
         return;
       }
       if ('charts' in m) {

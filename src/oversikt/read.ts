@@ -12,7 +12,7 @@ import { bedömIndikatorer, iRätt, type Indikatorbedömning } from '../judge/in
 import { weakSpots, type WeakSpot } from '../judge/weakspots.js';
 import { maskPnr } from '../check/personnummer.js';
 import { dateInWords } from '../project/dates.js';
-import { allKommuner } from '../kommuner.js';
+import { allKommuner, type Kommun } from '../kommuner.js';
 import type { Method } from '../content/types.js';
 
 type Obj = Record<string, any>;
@@ -70,9 +70,14 @@ function planOf(data: Obj): Sammanfattning['plan'] {
   return { status, datum: b?.datum !== undefined ? dateInWords(b.datum) : '', organ: text(b?.organ), diarienummer: text(b?.diarienummer) };
 }
 
+/** The reference data by code and by lower-case name, made once (not once per file of 290). */
+let refs: { byKod: Map<string, Kommun>; byNamn: Map<string, Kommun> } | undefined;
+
 function kommunerOf(data: Obj): { kommuner: KommunRef[]; okända: string[] } {
-  const byKod = new Map(allKommuner().map((k) => [k.kod, k]));
-  const byNamn = new Map(allKommuner().map((k) => [k.namn.toLocaleLowerCase('sv-SE'), k]));
+  const { byKod, byNamn } = (refs ??= {
+    byKod: new Map(allKommuner().map((k) => [k.kod, k])),
+    byNamn: new Map(allKommuner().map((k) => [k.namn.toLocaleLowerCase('sv-SE'), k])),
+  });
   const kommuner: KommunRef[] = [];
   const okända: string[] = [];
   for (const k of list(isObj(data.projekt) ? data.projekt.kommuner : undefined)) {
@@ -89,6 +94,13 @@ function kommunerOf(data: Obj): { kommuner: KommunRef[]; okända: string[] } {
  * first qualifier ("Connect för föräldrar till tonåringar" and "Connect" are one programme).
  */
 export function programKey(namn: string): string {
+  let k = keys.get(namn);
+  if (k === undefined) keys.set(namn, (k = key(namn)));
+  return k;
+}
+/** The keys made so far: the same names recur in file after file (toLocaleLowerCase is slow). */
+const keys = new Map<string, string>();
+function key(namn: string): string {
   return namn.split(/\s+(?:för|till|i|på|med|inom)\s+|\s+[–-]\s+|\s*[(,:]/u)[0]!.trim().toLocaleLowerCase('sv-SE');
 }
 

@@ -6,7 +6,7 @@
 // as charts.ts measures it. Everything else stays as charts.ts wrote it.
 import { readChartSvg, type Shape } from './chart-svg.js';
 import type { Style } from './charts.js';
-import { openFont } from './font-files.js';
+import { openFont, SAMPLE } from './font-files.js';
 
 type Font = ReturnType<typeof openFont>;
 /** The outlines taken so far, per font: glyph id → SVG path data in font units ('' for none, as a space). */
@@ -47,4 +47,12 @@ export function outlinedSvg(svg: string, files: Record<Style, string>): string {
     from = s.at[1];
   }
   return `${svg.slice(0, scene.bodyAt)}<defs>${defs.join('')}</defs>${out}${svg.slice(from)}`;
+}
+
+/** Opens the fonts and takes the outlines of the common glyphs ahead of the first chart (the översikt's thread, while it waits for the charts). */
+export function warmOutlines(files: string[]): void {
+  for (const file of files) {
+    const font = openFont(file);
+    for (const ch of SAMPLE) outline(font, font.glyphForCodePoint(ch.codePointAt(0)!));
+  }
 }

@@ -7,6 +7,7 @@
 // Everything else is left to micromark, so the model is the same either way
 // (test/render/fast-blocks.test.ts compares the two).
 import type { Heading, List, Paragraph, PhrasingContent, RootContent, Table, TableCell, TableRow } from 'mdast';
+import type { LeafDirective } from 'mdast-util-directive';
 
 /** The name of the directive that stands where a block was taken out (its line says which). */
 export const PLATS = 'fsstodsnabbblock';
@@ -122,6 +123,19 @@ function tableOf(lines: string[], from: number, to: number): Table | undefined {
 
 // A line that ends a table without a blank line: a leaf directive (micromark's directives interrupt a table).
 const LEAF = /^::[A-Za-z][A-Za-z0-9-]*[ \t]*$/;
+// A leaf directive as the templates write them, "::sidbrytning" or '::diagram{typ="x" titel="y"}':
+// a name, and attributes only as name="value" with one space between and no escape, entity or
+// brace in a value (anything else is left to micromark).
+const LEAF_ATTR = /^::([A-Za-z](?:[A-Za-z0-9-]*[A-Za-z0-9])?)(?:\{((?:[A-Za-z][A-Za-z0-9-]*="[^"\\&{}\n]*")(?: [A-Za-z][A-Za-z0-9-]*="[^"\\&{}\n]*")*)?\})?$/;
+
+/** A leaf directive's line as micromark's node (with its position, for the warnings about it), or undefined. */
+function leafOf(line: string, n: number): LeafDirective | undefined {
+  const m = LEAF_ATTR.exec(line);
+  if (!m || m[1] === PLATS) return undefined;
+  const attributes: Record<string, string> = {};
+  for (const a of (m[2] ?? '').matchAll(/([A-Za-z][A-Za-z0-9-]*)="([^"]*)"/g)) attributes[a[1]!] = a[2]!;
+  return { type: 'leafDirective', name: m[1]!, attributes, children: [], position: { start: { line: n, column: 1 }, end: { line: n, column: line.length + 1 } } };
+}
 // What may open a block other than a paragraph, or continue one: such a line is left to micromark.
 const BLOCKISH = /^(?:[ \t#>|:=`~<+*_-]|\d{1,9}[.)](?:[ \t]|$))/;
 const LISTISH = /^(?:[ \t]|[-+*][ \t]|\d{1,9}[.)](?:[ \t]|$))/;
@@ -156,12 +170,13 @@ function listOf(lines: string[]): List | undefined {
 }
 
 /**
- * Takes the plain top-level blocks out of `md`: each becomes a line `::fsstodsnabbblock` (and
- * blank lines, so that every other line keeps its number for the warnings), and its mdast node
- * is returned by that line's number (1-based, as mdast counts).
+ * Takes the plain top-level blocks out of `md`. A run of them with only blank lines between
+ * becomes one line `::fsstodsnabbblock` and blank lines (so that every other line keeps its number
+ * for the warnings): micromark reads almost nothing of a document made of such blocks. The run's
+ * mdast nodes are returned by that line's number (1-based, as mdast counts).
  */
-export function takeBlocks(md: string): { md: string; blocks: Map<number, RootContent> } {
-  const blocks = new Map<number, RootContent>();
+export function takeBlocks(md: string): { md: string; blocks: Map<number, RootContent[]> } {
+  const blocks = new Map<number, RootContent[]>();
   if (UNSAFE_DOC.test(md)) return { md, blocks };
   const lines = md.split('\n');
   const blank = (k: number) => k < 0 || k >= lines.length || lines[k]!.trim() === '';
@@ -181,16 +196,22 @@ export function takeBlocks(md: string): { md: string; blocks: Map<number, RootCo
   // A :::container directive's opening (1) or closing (-1) fence.
   const fence = (k: number) => (/^:::+[ \t]*[A-Za-z]/.test(lines[k]!) ? 1 : /^:::+[ \t]*$/.test(lines[k]!) ? -1 : 0);
   let depth = 0; // inside :::container directives
+  let run: RootContent[] | undefined; // the blocks taken since the last line that was not
+  let tableEnd = -1; // the line that ended the last table taken without a blank line (a leaf directive)
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
-    if (fence(i)) { depth = Math.max(0, depth + fence(i)); continue; }
-    if (depth || blank(i)) continue;
+    if (fence(i)) { depth = Math.max(0, depth + fence(i)); run = undefined; continue; }
+    if (blank(i)) continue;
+    if (depth) { run = undefined; continue; }
     let end = i + 1;
     let node: RootContent | undefined;
-    if (l.startsWith('|') && DELIM.test(lines[i + 1] ?? '')) {
+    // A leaf directive alone on its line, between blank lines (or right after a table it ends).
+    const leaf = l.startsWith('::') && blank(i + 1) && (blank(i - 1) || tableEnd === i) ? leafOf(l, i + 1) : undefined;
+    if (leaf) node = leaf;
+    else if (l.startsWith('|') && DELIM.test(lines[i + 1] ?? '')) {
       while (end < lines.length && lines[end]!.startsWith('|')) end++;
       // Only where a blank line, a leaf directive or the end closes it: a line of text after it would be a row.
-      if (blank(end) || LEAF.test(lines[end]!)) node = tableOf(lines, i, end);
+      if (blank(end) || LEAF.test(lines[end]!) || LEAF_ATTR.test(lines[end]!)) node = tableOf(lines, i, end);
     } else {
       while (!blank(end)) end++;
       const chunk = lines.slice(i, end);
@@ -201,10 +222,19 @@ export function takeBlocks(md: string): { md: string; blocks: Map<number, RootCo
     }
     // A container directive's fence inside the block (it may open or close one there): take nothing, count it.
     for (let k = i + 1; k < end; k++) if (fence(k)) { depth = Math.max(0, depth + fence(k)); node = undefined; }
-    if (node && blank(i - 1)) {
-      blocks.set(i + 1, node);
-      lines[i] = `::${PLATS}`;
+    if (node && (blank(i - 1) || node === leaf)) {
+      if (run) {
+        run.push(node);
+        lines[i] = '';
+      } else {
+        blocks.set(i + 1, (run = [node]));
+        lines[i] = `::${PLATS}`;
+      }
       for (let k = i + 1; k < end; k++) lines[k] = '';
+      tableEnd = node.type === 'table' && !blank(end) ? end : -1;
+    } else {
+      run = undefined;
+      tableEnd = -1;
     }
     i = end - 1;
   }

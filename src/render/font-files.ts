@@ -42,7 +42,7 @@ export function documentFont(file: string): fontkit.Font {
 }
 
 /** Text that reaches the kerning and the other features of a font's Latin glyphs, for warmFonts. */
-const SAMPLE = 'AaÅåÄäÖöBbCcDdEeÉéFfGgHhIiJjKkLlMmNnOoPpQqRrSsTtUuVvWwXxYyZz 0123456789 ,.;:-–—()/%"\'fi fl';
+export const SAMPLE = 'AaÅåÄäÖöBbCcDdEeÉéFfGgHhIiJjKkLlMmNnOoPpQqRrSsTtUuVvWwXxYyZz 0123456789 ,.;:-–—()/%"\'fi fl';
 
 /**
  * Opens the files and lays out a sample in each (in a font of its own, as a document would), so

@@ -129,7 +129,7 @@ export function markdownToBlocks(md: string, ctx: RenderContext, warn: (m: strin
         case 'blockquote': out.push({ kind: 'quote', blocks: blocks(n.children) }); break;
         case 'table': out.push(table(n)); break;
         case 'leafDirective':
-          if (n.name === PLATS && taken.has(n.position?.start.line ?? 0)) out.push(...blocks([taken.get(n.position!.start.line)! as BlockContent]));
+          if (n.name === PLATS && taken.has(n.position?.start.line ?? 0)) out.push(...blocks(taken.get(n.position!.start.line)! as BlockContent[]));
           else if (n.name === 'omslag') out.push({ kind: 'cover' });
           else if (n.name === 'innehall') out.push({ kind: 'toc' });
           else if (n.name === 'sidbrytning') out.push({ kind: 'pagebreak' });
