@@ -94,7 +94,16 @@ export async function writePdf(doc: DocModel, images: Map<Block, ChartImage>, fo
   // A new page only helps when we are not already at the top of one.
   const ensure = (h: number) => { if (pdf.y + h > pdf.page.height - MARGIN - 10 && pdf.y > pdf.page.margins.top + 1) pdf.addPage(); };
   /** Height of `text` set in `font` and `size`, wrapped at `w`. */
-  const measure = (text: string, font: string, size: number, w: number, lineGap = 0) => pdf.font(font).fontSize(size).heightOfString(text || ' ', { width: w, lineGap });
+  // A block is measured more than once (keep-with-next, widows and orphans, its start): the
+  // wrapping once per text, font, size, width and gap. The font is set either way (callers read it).
+  const measured = new Map<string, number>();
+  const measure = (text: string, font: string, size: number, w: number, lineGap = 0) => {
+    pdf.font(font).fontSize(size);
+    const key = `${font}\u0000${size}\u0000${w}\u0000${lineGap}\u0000${text}`;
+    let h = measured.get(key);
+    if (h === undefined) measured.set(key, (h = pdf.heightOfString(text || ' ', { width: w, lineGap })));
+    return h;
+  };
   const firstLines = (text: string, font: string, size: number, w: number, lineGap: number, n = 3) => Math.min(measure(text, font, size, w, lineGap), n * (pdf.currentLineHeight(true) + lineGap));
 
   type TableBlock = Extract<Block, { kind: 'table' }>;
