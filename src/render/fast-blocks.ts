@@ -3,7 +3,8 @@
 // top-level block made of plain text (escapes and bare ":name" directives allowed, no other
 // inline Markdown) is read here
 // instead, into the same mdast nodes micromark would make: a GFM table (its cells may also be
-// wholly in *…* or **…**, as "*Ej ifyllt*"), an ATX heading, a paragraph, or a tight "- " list.
+// wholly in *…* or **…**, as "*Ej ifyllt*"), an ATX heading, a paragraph, a tight "- " list, or a
+// leaf directive as the templates write it (::sidbrytning, ::diagram{typ="…" titel="…"}).
 // Everything else is left to micromark, so the model is the same either way
 // (test/render/fast-blocks.test.ts compares the two).
 import type { Heading, List, Paragraph, PhrasingContent, RootContent, Table, TableCell, TableRow } from 'mdast';
