@@ -21,6 +21,17 @@ export function allKommuner(): Kommun[] {
   return (cache = csv('kommuner.csv').map(([kod, namn, länskod]) => ({ kod: kod!, namn: namn!, länskod: länskod!, län: lan.get(länskod!) ?? '' })));
 }
 
+let byKod: Map<string, Kommun> | undefined;
+let byNamn: Map<string, Kommun> | undefined;
+/** The kommun with this code (e.g. "1885"), from the reference data. */
+export function kommunByKod(kod: string): Kommun | undefined {
+  return (byKod ??= new Map(allKommuner().map((k) => [k.kod, k]))).get(kod);
+}
+/** The kommun with this exact name, in any case (e.g. "lindesberg"). */
+export function kommunByNamn(namn: string): Kommun | undefined {
+  return (byNamn ??= new Map(allKommuner().map((k) => [k.namn.toLocaleLowerCase('sv-SE'), k]))).get(namn.toLocaleLowerCase('sv-SE'));
+}
+
 const norm = (s: string) => s.toLocaleLowerCase('sv-SE').replace(/\s+kommun$/, '').replace(/s?\s+stad$/, '').trim();
 /** Without diacritics, so that "orebro" finds Örebro and "malmo" Malmö (as people type without å, ä, ö). */
 const bare = (s: string) => norm(s).normalize('NFD').replace(/\p{M}/gu, '');

@@ -52,7 +52,7 @@ export async function oversikt(opts: OversiktOptions, io: IO): Promise<number> {
   // thread that reads meanwhile, this costs the reading half its time instead of delaying the PDF.
   if (formats.includes('pdf')) {
     void Promise.all([import('../render/pdf/write.js'), import('../render/font-files.js')])
-      .then(([, f]) => f.warmFonts((['Regular', 'Bold', 'Italic'] as const).map((s) => f.bundledFontFile(fromRoot('assets', 'fonts'), s))))
+      .then(([, f]) => f.warmFonts(Object.values(f.bundledFontFiles(fromRoot('assets', 'fonts')))))
       .catch(() => {}); // the writer says what is wrong when it runs
   }
   // This year's and last year's files in one reading (on two threads when there are many).

@@ -2,7 +2,7 @@
 // the project files that concern it (a samverkan's file counts for each member kommun), what
 // the län shares, and what moved since last year. Pure functions over the summaries (read.ts):
 // the view model for the template (templates/översikt/) and the CSV come from here.
-import { allKommuner, type Kommun } from '../kommuner.js';
+import { allKommuner, kommunByKod, type Kommun } from '../kommuner.js';
 import { UsageError } from '../errors.js';
 import type { Method } from '../content/types.js';
 import type { Chart } from '../render/charts.js';
@@ -225,7 +225,7 @@ function länView(l: LänÖversikt, method: Method, jämför: boolean, charts: R
   const program = shared(med, (s) => s.program.map((x) => ({ key: programKey(x), label: x })));
   const samverkan = [...new Map(med.filter((r) => r.s!.samverkan).map((r) => [r.s!.fil, r.s!])).values()].map((s) => ({
     namn: s.samverkanNamn || s.projekt || s.fil,
-    kommuner: joinSv([...s.kommuner.map((k) => `${k.namn}${k.länskod !== l.län.kod ? ` (${allKommuner().find((x) => x.kod === k.kod)?.län ?? ''})` : ''}${k.roll ? `, ${k.roll}` : ''}`), ...s.okändaKommuner]),
+    kommuner: joinSv([...s.kommuner.map((k) => `${k.namn}${k.länskod !== l.län.kod ? ` (${kommunByKod(k.kod)?.län ?? ''})` : ''}${k.roll ? `, ${k.roll}` : ''}`), ...s.okändaKommuner]),
   }));
   const svaga = MFOF_WEAK_SPOTS.map((w) => {
     const ks = [...new Set(med.filter((r) => r.s!.svagaPunkter.some((x) => x.regel === w.regel)).map(kommunNamn))];

@@ -12,7 +12,7 @@ import { bedömIndikatorer, iRätt, type Indikatorbedömning } from '../judge/in
 import { weakSpots, type WeakSpot } from '../judge/weakspots.js';
 import { maskPnr } from '../check/personnummer.js';
 import { dateInWords } from '../project/dates.js';
-import { allKommuner, type Kommun } from '../kommuner.js';
+import { kommunByKod, kommunByNamn } from '../kommuner.js';
 import type { Method } from '../content/types.js';
 
 type Obj = Record<string, any>;
@@ -70,18 +70,11 @@ function planOf(data: Obj): Sammanfattning['plan'] {
   return { status, datum: b?.datum !== undefined ? dateInWords(b.datum) : '', organ: text(b?.organ), diarienummer: text(b?.diarienummer) };
 }
 
-/** The reference data by code and by lower-case name, made once (not once per file of 290). */
-let refs: { byKod: Map<string, Kommun>; byNamn: Map<string, Kommun> } | undefined;
-
 function kommunerOf(data: Obj): { kommuner: KommunRef[]; okända: string[] } {
-  const { byKod, byNamn } = (refs ??= {
-    byKod: new Map(allKommuner().map((k) => [k.kod, k])),
-    byNamn: new Map(allKommuner().map((k) => [k.namn.toLocaleLowerCase('sv-SE'), k])),
-  });
   const kommuner: KommunRef[] = [];
   const okända: string[] = [];
   for (const k of list(isObj(data.projekt) ? data.projekt.kommuner : undefined)) {
-    const ref = byKod.get(String(k.kod ?? '')) ?? byNamn.get(String(k.namn ?? '').toLocaleLowerCase('sv-SE'));
+    const ref = kommunByKod(String(k.kod ?? '')) ?? kommunByNamn(String(k.namn ?? ''));
     if (!ref) { okända.push(text(k.namn) || text(k.kod) || '(utan namn)'); continue; }
     if (kommuner.some((x) => x.kod === ref.kod)) continue;
     kommuner.push({ kod: ref.kod, namn: ref.namn, länskod: ref.länskod, ...(typeof k.roll === 'string' ? { roll: text(k.roll) } : {}) });

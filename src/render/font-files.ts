@@ -14,6 +14,9 @@ export const FONTKIT_TESTED = '2.0.4';
 /** The bundled font's file for a style (assets/fonts): Regular, Bold, Italic, BoldItalic. */
 export const bundledFontFile = (fontDir: string, style: 'Regular' | 'Bold' | 'Italic' | 'BoldItalic'): string => `${fontDir}/LiberationSans-${style}.ttf`;
 
+/** The bundled fonts' files for the three styles the charts and the översikt's warm-up use. */
+export const bundledFontFiles = (fontDir: string): Record<'Regular' | 'Bold' | 'Italic', string> => ({ Regular: bundledFontFile(fontDir, 'Regular'), Bold: bundledFontFile(fontDir, 'Bold'), Italic: bundledFontFile(fontDir, 'Italic') });
+
 interface Opened { bytes: Buffer; font: fontkit.Font & { _tables?: object } }
 const opened = new Map<string, Opened>();
 
