@@ -1,10 +1,13 @@
-// The översikt of many files (the whole country's 290) on two cores: one worker thread reads
-// files from a shared queue beside the main thread, as check's workers do (check/parallel.ts),
-// then draws the charts' PNGs (which only the DOCX needs) while the main thread makes the
-// document model, and writes the DOCX while the main thread writes the PDF. Each file is read exactly as in a single run, results and notices come back in
+// The översikt of many files (the whole country's 290) on more than one core: one worker thread
+// draws the charts' PNGs (which only the DOCX needs) while the main thread makes the document
+// model, and writes the DOCX while the main thread writes the PDF. With more than two cores it
+// first reads files from a shared queue beside the main thread, as check's workers do
+// (check/parallel.ts); on two it does not: V8's own helper threads (the optimizing compiler, the
+// garbage collector) already use the second core while the main thread reads, and a reading
+// thread made the reading no faster there (measured, docs/benchmarks.md). It loads the chart
+// drawing instead. Each file is read exactly as in a single run, results and notices come back in
 // the files' order, and whatever the thread fails at is done on the main thread, so the report is
-// the same with or without it. One thread, not one per idle core: the two halves of the work
-// (reading, then the two documents) each split in two.
+// the same with or without it.
 //
 // The worker loads the built CLI (bin/load-cli.cjs, the full code cache). From TypeScript sources
 // (the unit tests) there is no worker; everything runs here.
@@ -31,10 +34,16 @@ interface Init { fsstodOversikt: true; files: string[] }
 type ToWorker = { batch: number[] } | { warm: string } | { charts: [string, Chart, string][]; fontDir: string; ends: SharedArrayBuffer } | { model: DocModel; fontDir: string };
 interface FromWorker { ready?: true; results?: [number, Läst, Notice[]][]; drawn?: [string, ChartImage][]; docx?: Uint8Array; warnings?: string[]; error?: string }
 
-/** Whether a worker thread helps: the CLI is built, more than one core, enough files; FSSTOD_TRADAR=0 turns it off. */
-export function useThread(n: number, env: NodeJS.ProcessEnv, cores = availableParallelism()): boolean {
-  if (typeof BUNDLED === 'undefined' || !BUNDLED || env.FSSTOD_TRADAR === '0') return false;
-  return n >= MIN_FILES && cores > 1;
+/**
+ * What a worker thread does, if one helps: nothing below 32 files, on one core or from the
+ * sources; 'läser' (reads files, then draws) with more than two cores; 'ritar' (draws only) on
+ * two, and only when there are charts to draw (a DOCX). FSSTOD_TRADAR=0 turns it off, 1 makes it
+ * read whatever the cores.
+ */
+export function threadRole(n: number, env: NodeJS.ProcessEnv, charts: boolean, cores = availableParallelism(), bundled = typeof BUNDLED !== 'undefined' && BUNDLED): 'läser' | 'ritar' | undefined {
+  if (!bundled || env.FSSTOD_TRADAR === '0' || n < MIN_FILES || cores < 2) return undefined;
+  if (env.FSSTOD_TRADAR === '1' || cores > 2) return 'läser';
+  return charts ? 'ritar' : undefined;
 }
 
 export interface Read {
@@ -67,10 +76,15 @@ export function claim(ends: Int32Array, fromBack: boolean): number | undefined {
 }
 
 /**
- * Reads the files, in a worker thread beside this one when that helps (useThread): both take
- * files from one queue until it is empty, so that both are done at about the same time.
+ * Reads the files, with a worker thread beside this one when that helps (threadRole): when it
+ * reads, both take files from one queue until it is empty, so that both are done at about the same time.
  */
-export async function readFiles(files: string[], method: Method, env: NodeJS.ProcessEnv, opts: { charts?: boolean } = {}): Promise<Read> {
+export async function readFiles(files: string[], method: Method, env: NodeJS.ProcessEnv, opts: {
+  /** Whether there are charts to draw (a DOCX): the thread loads the chart drawing ahead. */
+  charts?: boolean;
+  /** This thread's own preparation (the PDF writer's), awaited once the thread is started and before this thread reads. */
+  warmUp?: Promise<unknown>;
+} = {}): Promise<Read> {
   const läst: Läst[] = new Array(files.length);
   const notices: Notice[][] = new Array(files.length);
   const mine = (i: number) => {
@@ -85,7 +99,8 @@ export async function readFiles(files: string[], method: Method, env: NodeJS.Pro
     return batch;
   };
   let w: Worker | undefined;
-  if (useThread(files.length, env)) {
+  const role = threadRole(files.length, env, Boolean(opts.charts));
+  if (role) {
     try {
       w = new Worker(`const l = require(${JSON.stringify(fromRoot('bin', 'load-cli.cjs'))}); l.loadCli(l.CACHES.full).oversiktWorker();`, { eval: true, workerData: { fsstodOversikt: true, files } satisfies Init });
     } catch {
@@ -101,16 +116,16 @@ export async function readFiles(files: string[], method: Method, env: NodeJS.Pro
   let inFlight = 0;
   let warmed = false;
   const feed = () => {
-    while (alive && inFlight < 2) {
+    while (alive && role === 'läser' && inFlight < 2) {
       // Smaller batches as the queue runs out: the thread's last files are not left to wait for.
       const batch = take(Math.min(BATCH, Math.max(1, Math.ceil((files.length - next) / (4 * BATCH)))));
       if (!batch.length) break;
       w!.postMessage({ batch } satisfies ToWorker);
       inFlight++;
     }
-    // The queue is empty: the thread loads the chart drawing while this thread reads its last
-    // files and makes the report's view model (it would otherwise wait for the charts idle).
-    if (alive && next >= files.length && opts.charts && !warmed) {
+    // The thread's reading is done (or it does not read): it loads the chart drawing while this
+    // thread reads (its last) files and makes the report's view model.
+    if (alive && (role === 'ritar' || next >= files.length) && opts.charts && !warmed) {
       warmed = true;
       w!.postMessage({ warm: fromRoot('assets', 'fonts') } satisfies ToWorker);
     }
@@ -137,10 +152,11 @@ export async function readFiles(files: string[], method: Method, env: NodeJS.Pro
     // busy for a while before it lets the thread's first message in (the PDF writer's warm-up).
     feed();
   } else readingDone();
+  await opts.warmUp;
   // This thread works through the queue too, one file at a time, letting the worker's messages in between.
   for (let batch = take(1); batch.length; batch = take(1)) {
     mine(batch[0]!);
-    if (w) await new Promise<void>((r) => setImmediate(r));
+    if (w && role === 'läser') await new Promise<void>((r) => setImmediate(r));
   }
   await reading;
   // What the thread did not read (it failed): read here.

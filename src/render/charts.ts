@@ -519,7 +519,7 @@ export function chartVector(c: Chart, title: string, f?: ChartFont): ChartImage 
  * (deterministic): the DOCX's fallback for readers without SVG (LibreOffice shows it). The text
  * reaches resvg as the font's glyph outlines (chart-raster.ts). Drawn synchronously, one chart
  * at a time: with renderAsync two charts drawn side by side came out with different pixels now
- * and then. The PNG is opaque RGB (flattened on white; every chart has a white background).
+ * and then. The PNG's pixels are opaque (drawn on white).
  */
 export async function chartPng(c: Chart, title: string, fontDir: string, f?: ChartFont): Promise<ChartImage & { png: Buffer }> {
   const { Resvg } = await import('@resvg/resvg-js');
@@ -533,7 +533,7 @@ export async function chartPng(c: Chart, title: string, fontDir: string, f?: Cha
     background: '#ffffff',
   });
   const img = r.render();
-  return { ...v, png: opaquePng(img.pixels, img.width, img.height) };
+  return { ...v, png: rgbaPng(img.pixels, img.width, img.height) };
 }
 
 /** Loads what chartPng draws with and opens the bundled fonts' outlines, ahead of the first chart. */
@@ -544,18 +544,19 @@ export async function warmCharts(fontDir: string): Promise<void> {
   warmOutlines(Object.values(bundledFontFiles(fontDir)));
 }
 
-/** An 8-bit RGB PNG from RGBA pixels, composited on white. */
-export function opaquePng(rgba: Uint8Array, width: number, height: number): Buffer {
-  const row = width * 3 + 1;
-  const raw = Buffer.allocUnsafe(row * height);
-  let i = 0, o = 0;
-  for (let y = 0; y < height; y++) {
-    raw[o++] = 0; // filter: none (deflate does well on flat chart colours)
-    for (let x = 0; x < width; x++, i += 4, o += 3) {
-      const a = rgba[i + 3]!;
-      if (a === 255) { raw[o] = rgba[i]!; raw[o + 1] = rgba[i + 1]!; raw[o + 2] = rgba[i + 2]!; continue; } // nearly every pixel (white background)
-      for (let k = 0; k < 3; k++) raw[o + k] = Math.round((rgba[i + k]! * a + 255 * (255 - a)) / 255);
-    }
+/**
+ * An 8-bit RGBA PNG of resvg's pixels as they are: each row copied after its filter byte (none),
+ * no work per pixel. Every image drawn here has a white background (resvg's `background`), so
+ * every pixel is opaque already; flattening to RGB in a loop over the whole country's 21 Mpx cost
+ * more than deflate then saves (docs/benchmarks.md).
+ */
+export function rgbaPng(rgba: Uint8Array, width: number, height: number): Buffer {
+  const stride = width * 4;
+  const raw = Buffer.allocUnsafe((stride + 1) * height);
+  const src = Buffer.from(rgba.buffer, rgba.byteOffset, stride * height);
+  for (let y = 0, o = 0; y < height; y++, o += stride + 1) {
+    raw[o] = 0; // filter: none (deflate does well on flat chart colours)
+    src.copy(raw, o + 1, y * stride, (y + 1) * stride);
   }
   const chunk = (type: string, data: Buffer) => {
     const len = Buffer.alloc(4);
@@ -568,7 +569,7 @@ export function opaquePng(rgba: Uint8Array, width: number, height: number): Buff
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8); // 8 bits, colour type 2 (RGB), deflate, no filter method, not interlaced
+  ihdr.set([8, 6, 0, 0, 0], 8); // 8 bits, colour type 6 (RGBA), deflate, no filter method, not interlaced
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk('IHDR', ihdr),

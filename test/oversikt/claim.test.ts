@@ -1,7 +1,7 @@
 // claim() (oversikt/parallel.ts): two threads work through one list from its two ends. Every
 // index is handed out exactly once, whatever the order the two ends ask in, and none after they meet.
 import { describe, expect, it } from 'vitest';
-import { claim } from '../../src/oversikt/parallel.js';
+import { claim, threadRole } from '../../src/oversikt/parallel.js';
 
 const ends = (n: number) => { const e = new Int32Array(new SharedArrayBuffer(4)); e[0] = n << 16; return e; };
 
@@ -27,5 +27,23 @@ describe('claim: a list from both ends', () => {
     expect(back).toEqual(back.map((_, k) => n - 1 - k));
     expect([...front, ...back].sort((a, b) => a - b)).toEqual(Array.from({ length: Math.min(n, order.length) }, (_, k) => k));
     expect(claim(e, false) === undefined || front.length + back.length < n).toBe(true);
+  });
+});
+
+describe('threadRole: what the översikt\'s worker thread does', () => {
+  it.each([
+    // files, FSSTOD_TRADAR, charts (a DOCX), cores, built → role
+    [290, undefined, true, 2, true, 'ritar'],
+    [290, undefined, false, 2, true, undefined],
+    [290, undefined, true, 4, true, 'läser'],
+    [290, undefined, false, 8, true, 'läser'],
+    [290, '1', false, 2, true, 'läser'],
+    [290, '0', true, 8, true, undefined],
+    [31, undefined, true, 8, true, undefined],
+    [32, undefined, true, 8, true, 'läser'],
+    [290, undefined, true, 1, true, undefined],
+    [290, '1', true, 8, false, undefined],
+  ] as const)('%i files, FSSTOD_TRADAR=%s, charts %s, %i cores, built %s: %s', (n, t, charts, cores, built, want) => {
+    expect(threadRole(n, t === undefined ? {} : { FSSTOD_TRADAR: t }, charts, cores, built)).toBe(want);
   });
 });

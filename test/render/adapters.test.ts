@@ -6,7 +6,22 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { Document, ImageRun, LevelFormat, Packer, Paragraph, TextRun } from 'docx';
-import { opaquePng } from '../../src/render/charts.js';
+import zlib from 'node:zlib';
+
+/** An RGB PNG (colour type 2, no alpha) of one grey shade. Not rgbaPng: pdfkit splits an alpha
+ *  channel asynchronously, so the order of its writes (which batchedWrites must keep) would
+ *  depend on timing. */
+function opaque(shade: number, w: number, h: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const len = Buffer.alloc(4); len.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4); crc.writeUInt32BE(zlib.crc32(body));
+    return Buffer.concat([len, body, crc]);
+  };
+  const ihdr = Buffer.alloc(13); ihdr.writeUInt32BE(w, 0); ihdr.writeUInt32BE(h, 4); ihdr.set([8, 2, 0, 0, 0], 8);
+  const rows = Buffer.alloc(h * (1 + 3 * w), shade); for (let y = 0; y < h; y++) rows[y * (1 + 3 * w)] = 0;
+  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+}
 import { docxParts, DOCX_TESTED, imageRun } from '../../src/render/docx/adapter.js';
 import { createHash } from 'node:crypto';
 import { batchedWrites, escapeXmpInfo, PDFKIT_TESTED, tagCell } from '../../src/render/pdf/adapter.js';
@@ -45,7 +60,7 @@ describe('docx adapter (docx/adapter.ts: Packer.compiler)', () => {
   it("puts the images' and lists' ids into the XML as docx's own replacers do (one pass instead of one per image and list)", async () => {
     // A fresh compiler of docx's own class has docx's replacers; Packer.compiler gets the fast ones.
     const Own = (Packer as unknown as { compiler: { constructor: new () => { compile(d: Document): { files: Record<string, { async(t: 'string'): Promise<string> }> } } } }).compiler.constructor;
-    const png = (shade: number) => opaquePng(new Uint8Array(4 * 4).fill(shade), 2, 2);
+    const png = (shade: number) => opaque(shade, 2, 2);
     // compile() adds relationships to the Document, so each compiler gets its own, made alike.
     const make = () => new Document({
       numbering: { config: ['a', 'b'].map((reference) => ({ reference, levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.' }] })) },
@@ -65,7 +80,7 @@ describe('docx adapter (docx/adapter.ts: Packer.compiler)', () => {
   });
 
   it("imageRun: the image's own bytes in word/media, named by the SHA-1 of their SHA-1, once per content; SVG and PNG fallback alike", async () => {
-    const png = (shade: number) => opaquePng(new Uint8Array(4 * 4).fill(shade), 2, 2);
+    const png = (shade: number) => opaque(shade, 2, 2);
     const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="2" height="2"/>', 'utf8');
     const sha1 = (b: Buffer) => createHash('sha1').update(b).digest();
     const t = { width: 2, height: 2 };
@@ -152,7 +167,7 @@ describe('pdfkit adapter (pdf/adapter.ts: _addInfo, table cells) and table.ts', 
   });
 
   it.each([true, false])('batchedWrites: the same bytes as pdfkit writes by itself (compress %s; text, a table, an image, pages kept to the end)', async (compress) => {
-    const png = opaquePng(new Uint8Array(4 * 6 * 4).fill(200), 4, 6);
+    const png = opaque(200, 4, 6);
     const write = (batched: boolean) => taggedPdf({ compress, bufferPages: true, info: { Title: 'Prov', CreationDate: new Date(1764633600000) } }, (pdf, root) => {
       for (let k = 0; k < 3; k++) {
         root.add(pdf.struct('P', {}, () => { pdf.font('R').fontSize(11).text(`Stycke ${k}: Föräldraskapsstöd åäö ÅÄÖ – "citat" (parentes) \\ 100 %. `.repeat(40)); }));

@@ -7,13 +7,14 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import zlib from 'node:zlib';
 import * as fontkit from 'fontkit';
 import { ROOT, runCliAsync, runTool, tempDir } from '../helpers/cli.js';
 import { allCharts } from '../helpers/charts.js';
 import { loadProject } from '../../src/project/load.js';
 import { loadMethod } from '../../src/content/load.js';
 import { buildContext, type DokumentId } from '../../src/render/context.js';
-import { CHART_WIDTH, MIN_SIZE, chartPng, chartSvg, opaquePng } from '../../src/render/charts.js';
+import { CHART_WIDTH, MIN_SIZE, chartPng, chartSvg, rgbaPng } from '../../src/render/charts.js';
 import { outlinedSvg } from '../../src/render/chart-raster.js';
 import { Resvg } from '@resvg/resvg-js';
 import type { Project } from '../../src/project/types.js';
@@ -34,26 +35,39 @@ function texts(svg: string): SvgText[] {
   });
 }
 
-describe('opaquePng: RGBA composited on white, read back by resvg', () => {
+describe('rgbaPng: the pixels as they are, read back by resvg', () => {
   it.each([
-    ['opaque', [10, 200, 30, 255], [10, 200, 30]],
-    ['transparent', [10, 200, 30, 0], [255, 255, 255]],
-    ['half', [0, 0, 0, 128], [127, 127, 127]],
-    ['quarter red', [255, 0, 0, 64], [255, 191, 191]],
-  ])('%s', (_n, px, want) => {
+    ['opaque', [10, 200, 30, 255]],
+    ['half', [0, 0, 0, 128]],
+    ['transparent', [0, 0, 0, 0]],
+  ])('%s', (_n, px) => {
     // Three pixels wide, two high: the pixel under test among opaque ones, so that rows and columns count.
     const rgba = new Uint8Array(3 * 2 * 4);
     for (let k = 0; k < 6; k++) rgba.set(k === 4 ? px : [k * 40, 0, 255 - k * 40, 255], k * 4);
-    const png = opaquePng(rgba, 3, 2);
+    const png = rgbaPng(rgba, 3, 2);
+    expect(png[25]).toBe(6); // colour type RGBA
     const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="3" height="2"><image width="3" height="2" image-rendering="optimizeSpeed" href="data:image/png;base64,${png.toString('base64')}"/></svg>`;
     const back = new Resvg(svg).render().pixels;
     for (let k = 0; k < 6; k++) {
-      const expected = k === 4 ? want : [k * 40, 0, 255 - k * 40];
-      for (let c = 0; c < 3; c++) expect(Math.abs(back[k * 4 + c]! - expected[c]!), `pixel ${k} channel ${c}`).toBeLessThanOrEqual(1);
-      expect(back[k * 4 + 3]).toBe(255);
+      // resvg hands back premultiplied-then-unpremultiplied colour: exact where opaque, alpha exact everywhere.
+      const want = k === 4 ? px : [k * 40, 0, 255 - k * 40, 255];
+      expect(back[k * 4 + 3], `pixel ${k} alpha`).toBe(want[3]);
+      if (want[3] === 255) for (let c = 0; c < 3; c++) expect(back[k * 4 + c], `pixel ${k} channel ${c}`).toBe(want[c]);
     }
   });
 
+  it('a chart\'s PNG: every pixel opaque (drawn on white)', async () => {
+    const { png } = await chartPng(allCharts()[0]!.chart, 'x', join(ROOT, 'assets', 'fonts'));
+    const width = png.readUInt32BE(16), height = png.readUInt32BE(20);
+    expect(png[25]).toBe(6);
+    // One IDAT chunk (rgbaPng), rows of filter byte 0 and RGBA pixels.
+    const at = png.indexOf('IDAT', 0, 'latin1');
+    const raw = zlib.inflateSync(png.subarray(at + 4, at + 4 + png.readUInt32BE(at - 4)));
+    expect(raw.length).toBe((width * 4 + 1) * height);
+    let transparent = 0;
+    for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) if (raw[y * (width * 4 + 1) + 1 + x * 4 + 3] !== 255) transparent++;
+    expect(transparent).toBe(0);
+  });
 });
 
 describe('the DOCX\'s PNG: text as the font\'s glyph outlines (chart-raster.ts)', () => {
@@ -226,7 +240,7 @@ describe.skipIf(lacks('unzip', 'pandoc', 'soffice', 'pdftotext', 'pdfimages'))('
     await runTool('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', conv, docx], { timeout: 180_000 });
     const lo = join(conv, readdirSync(conv).find((f) => f.endsWith('.pdf'))!);
     // LibreOffice places the chart (the PNG fallback, at 144 ppi) by its caption.
-    const images = (await runTool('pdfimages', ['-list', lo])).split('\n').slice(2).filter((l) => /\simage\s/.test(l));
+    const images = (await runTool('pdfimages', ['-list', lo])).split('\n').slice(2).filter((l) => l.trim().split(/\s+/)[2] === 'image'); // type column: an smask row also says "image" under enc
     expect(images.length).toBe(1);
     expect(Number(images[0]!.trim().split(/\s+/)[12])).toBeGreaterThanOrEqual(144);
     expect(await runTool('pdftotext', [lo, '-'])).toContain('Figur 1. Indikatorernas utfall mot målvärden');

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hasStackTrace, ROOT, runCli, runCliAsync, runTool, tempDir } from '../helpers/cli.js';
-import { chartFont, opaquePng, textWidth } from '../../src/render/charts.js';
+import { chartFont, rgbaPng, textWidth } from '../../src/render/charts.js';
 import { loadProfil } from '../../src/render/profil.js';
 import { withChromium } from '../helpers/axe.js';
 
@@ -75,7 +75,7 @@ describe('render --profil examples/profil (the fictional kommun\'s design)', () 
     const dir = tempDir('fsstod-profil-png-');
     cpSync(PROFIL, dir, { recursive: true });
     const rgba = new Uint8Array(40 * 20 * 4).map((_, i) => [11, 110, 79, 255][i % 4]!);
-    writeFileSync(join(dir, 'logotyp.png'), opaquePng(rgba, 40, 20));
+    writeFileSync(join(dir, 'logotyp.png'), rgbaPng(rgba, 40, 20));
     writeFileSync(join(dir, 'profil.yaml'), readFileSync(join(dir, 'profil.yaml'), 'utf8').replace('fil: logotyp.svg', 'fil: logotyp.png'));
     const out = tempDir('fsstod-profil-png-ut-');
     const r = await runCliAsync(['render', 'förankring', EXAMPLE, '--format', 'pdf', '--ut', out, '--profil', dir], { env: ENV });

@@ -348,8 +348,8 @@ async function logoRun(logo: NonNullable<Profil['logotyp']>): Promise<ImageRun> 
   if (logo.typ === 'png') return imageRun({ type: 'png', data: logo.data, transformation, altText });
   const { Resvg } = await import('@resvg/resvg-js');
   const img = new Resvg(logo.data.toString('utf8'), { fitTo: { mode: 'width', value: transformation.width * 4 }, background: '#ffffff', font: { loadSystemFonts: false } }).render();
-  const { opaquePng } = await import('../charts.js');
-  return imageRun({ type: 'svg', data: logo.data, fallback: { type: 'png', data: opaquePng(img.pixels, img.width, img.height) }, transformation, altText });
+  const { rgbaPng } = await import('../charts.js');
+  return imageRun({ type: 'svg', data: logo.data, fallback: { type: 'png', data: rgbaPng(img.pixels, img.width, img.height) }, transformation, altText });
 }
 
 /** Each marker's paragraph (writeDocx) replaced by its table's XML. */
