@@ -94,7 +94,7 @@ writeFileSync(
 // required only inside the commands that need them (each command's module is initialised
 // lazily). CommonJS rather than ESM because Node 20 can only use a V8 code cache (step 4)
 // for scripts, not for ES modules.
-const external = ['yaml', 'pdfkit', 'docx', '@inquirer/*', 'handlebars', 'fontkit', '@resvg/*', 'personnummer', 'tinyglobby'];
+const external = ['yaml', '@inquirer/*', '@resvg/*', 'personnummer', 'tinyglobby'];
 const { outputFiles: [bundle] } = await build({
   entryPoints: [join(root, 'src/cli.ts')],
   outfile: join(dist, 'cli.cjs'),
@@ -107,6 +107,35 @@ const { outputFiles: [bundle] } = await build({
   supported: { 'dynamic-import': false },
   external,
   plugins: [{
+    // pdfkit finds its standard fonts (and the PDF/A colour profile) next to its own file
+    // (createRequire(import.meta.url)); bundled, that is dist/cli.cjs: point it at pdfkit's file.
+    name: 'pdfkit-own-files',
+    setup(b) {
+      b.onLoad({ filter: /[\\/]pdfkit[\\/]js[\\/]pdfkit\.node\.mjs$/ }, (a) => {
+        const source = readFileSync(a.path, 'utf8');
+        if (source.split('import.meta.url').length !== 3) throw new Error(`pdfkit: väntade två import.meta.url i ${a.path}; se över insticket pdfkit-own-files`);
+        // createRequire(…).resolve, not require.resolve: esbuild would bundle pdfkit's CommonJS build for that too.
+        return { contents: source.replaceAll('import.meta.url', "require('node:url').pathToFileURL(require('node:module').createRequire(__filename).resolve('pdfkit')).href"), loader: 'js' };
+      });
+    },
+  }, {
+    // See scripts/shims/tiny-inflate.cjs.
+    name: 'native-inflate',
+    setup(b) {
+      b.onResolve({ filter: /^tiny-inflate$/ }, () => ({ path: join(root, 'scripts', 'shims', 'tiny-inflate.cjs') }));
+    },
+  }, {
+    // fontkit loads the Brotli decoder (its 120 kB dictionary) for WOFF2 fonts, which fsstöd never
+    // opens (the bundled fonts and a profile's are TTF or OTF): loaded only if one is, from fontkit's own place.
+    name: 'lazy-brotli',
+    setup(b) {
+      b.onResolve({ filter: /^brotli\/decompress(\.js)?$/ }, (a) => (/[\\/]fontkit[\\/]/.test(a.importer) ? { path: 'brotli', namespace: 'lazy-brotli' } : undefined));
+      b.onLoad({ filter: /^brotli$/, namespace: 'lazy-brotli' }, () => ({
+        contents: "const M = require('node:module'); module.exports = (...a) => M.createRequire(M.createRequire(__filename).resolve('fontkit'))('brotli/decompress.js')(...a);",
+        loader: 'js',
+      }));
+    },
+  }, {
     name: 'validators-cjs',
     setup(b) {
       b.onResolve({ filter: /generated\/validators\.js$/ }, () => ({ path: validatorsCjs }));

@@ -18,7 +18,7 @@ import type { RenderContext } from './context.js';
 import { splitChart } from './charts.js';
 import { emptyChart } from './empty.js';
 import { keepDatesInWords } from './hyphen.js';
-import { PLATS, takeBlocks } from './fast-blocks.js';
+import { PLATS, backToLines, fewerEmptyLines, takeBlocks } from './fast-blocks.js';
 
 type Style = Omit<Inline, 'text'>;
 const same = (a: Inline, b: Inline) => a.bold === b.bold && a.italic === b.italic && a.strike === b.strike && a.code === b.code && a.href === b.href;
@@ -27,10 +27,13 @@ const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9åäö]+/g, '-').re
 export function markdownToBlocks(md: string, ctx: RenderContext, warn: (m: string) => void): Block[] {
   // Plain blocks are read without micromark (fast-blocks.ts); a directive line stands in their place.
   const { md: rest, blocks: taken } = takeBlocks(md);
-  const tree: Root = fromMarkdown(rest, {
+  // What is left, with the empty lines of what was taken made few; positions back on the template's lines.
+  const short = taken.size ? fewerEmptyLines(rest) : undefined;
+  const tree: Root = fromMarkdown(short?.md ?? rest, {
     extensions: [gfmTable(), gfmStrikethrough({ singleTilde: false }), directive()],
     mdastExtensions: [gfmTableFromMarkdown(), gfmStrikethroughFromMarkdown(), directiveFromMarkdown()],
   });
+  if (short) backToLines(tree, short.lines);
   // Reference links ([text][ref]) get their URL from the definitions, wherever they stand.
   const defs = new Map<string, string>();
   const collect = (n: Node) => {

@@ -14,7 +14,7 @@ import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
 import { directive } from 'micromark-extension-directive';
 import { directiveFromMarkdown } from 'mdast-util-directive';
-import { PLATS, takeBlocks } from '../../src/render/fast-blocks.js';
+import { PLATS, backToLines, fewerEmptyLines, takeBlocks } from '../../src/render/fast-blocks.js';
 import { markdownToBlocks } from '../../src/render/markdown.js';
 import { buildModel } from '../../src/render/index.js';
 import { loadProject } from '../../src/project/load.js';
@@ -168,6 +168,48 @@ describe('fast-blocks: samma block som micromark', () => {
       expect(noPos(leaves[0])).toEqual(noPos(parse(md).children.find((c) => c.type === 'leafDirective')));
       expect(leaves[0]!.position?.start.line).toBe(3); // for the warnings about it ("rad 3 i mallens Markdown")
     }
+  });
+});
+
+describe('fast-blocks: färre tomma rader åt micromark', () => {
+  const noOffsets = (n: unknown): unknown => JSON.parse(JSON.stringify(n, (k, v) => (k === 'offset' ? undefined : v)));
+  // Lines that mean something in Markdown next to empty ones: lists and their indented parts,
+  // indented code, quotes, tables, headings, container directives, definitions and their use.
+  // (Fenced code and HTML are not here: takeBlocks takes nothing in such a document, and then
+  // markdown.ts gives micromark the text as it is.)
+  const LINES = ['Text.', 'mer text', '- punkt', '-', '  fortsättning', '    kod', '\tkod', '        djup kod', '> citat', '| a | b |', '|---|---|', '| 1 | 2 |',
+    '# Rubrik', 'Setext', '===', '---', '***', ':::samman', ':::', '::sidbrytning', '1. ett', '2) två', '   ', ' ', '[x]: https://x.se', 'se [x]', '  - inre', '*kursiv', 'fet**'];
+  it('slumpade dokument: samma träd som micromark ger texten som den är, på samma rader och kolumner', () => {
+    const r = rand(42);
+    let shorter = 0;
+    for (let n = 0; n < 1500; n++) {
+      const lines: string[] = [];
+      for (let k = 0, len = 1 + Math.floor(r() * 14); k < len; k++) {
+        if (r() < 0.4) lines.push(...Array.from({ length: 1 + Math.floor(r() * 4) }, () => ''));
+        else lines.push(LINES[Math.floor(r() * LINES.length)]!);
+      }
+      const md = lines.join('\n');
+      const few = fewerEmptyLines(md);
+      if (few.md.length < md.length) shorter++;
+      expect(few.lines.length).toBe(few.md.split('\n').length);
+      const tree = parse(few.md);
+      backToLines(tree, few.lines);
+      expect(noOffsets(tree), md).toEqual(noOffsets(parse(md)));
+    }
+    expect(shorter).toBeGreaterThan(500);
+  });
+
+  it('landets översikt: micromark får några hundra rader i stället för tusentals tomma', () => {
+    const md = `Inledning.\n\n${Array.from({ length: 300 }, (_, i) => `| Kommun | Steg |\n|---|---|\n| K${i} | 3 |`).join('\n\n')}\n\nSlut *här*.\n`;
+    const { md: rest, blocks } = takeBlocks(md);
+    expect(blocks.size).toBe(1);
+    const few = fewerEmptyLines(rest);
+    expect(rest.split('\n').length).toBe(md.split('\n').length);
+    expect(few.md.split('\n').length).toBeLessThan(10);
+    const tree = parse(few.md);
+    backToLines(tree, few.lines);
+    const last = tree.children.at(-1)!;
+    expect(last.position!.start.line).toBe(md.split('\n').indexOf('Slut *här*.') + 1);
   });
 });
 
