@@ -1,11 +1,24 @@
 // The files to check: literal paths as given, directories as every YAML file below them, and
 // glob patterns (tinyglobby) in sorted order. A pattern that matches nothing stops check (exit
 // 2), as in ESLint: a CI job whose glob matches nothing would otherwise pass without checking.
-import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
+// In a directory, a kommun's graphic profile (profil.yaml without formatversion: render
+// --profil's file, as in examples/profil) is not a project file: it is passed over, with a notice.
+import { readFileSync, statSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
+import { notice } from '../notices.js';
 
 const MAGIC = /[*?[\]{}!]/;
+
+/** A profile's profil.yaml (it has no formatversion, which every project file has), told about once. */
+function isProfile(abs: string, shown: string): boolean {
+  if (basename(abs) !== 'profil.yaml') return false;
+  let text: string;
+  try { text = readFileSync(abs, 'utf8'); } catch { return false; } // the reading says what is wrong
+  if (/^formatversion[ \t]*:/m.test(text)) return false;
+  notice(`profil:${abs}`, shown, 'en kommuns grafiska profil (profil.yaml), ingen projektfil: hoppas över', 'Profilen används med fsstöd render --profil <mapp>; ange projektfilerna eller deras mapp.');
+  return true;
+}
 
 export async function expandFiles(args: string[], cwd = process.cwd()): Promise<string[]> {
   const out: string[] = [];
@@ -24,7 +37,8 @@ export async function expandFiles(args: string[], cwd = process.cwd()): Promise<
     if (!isDir && !MAGIC.test(arg)) { push(arg); continue; }
     glob ??= (await import('tinyglobby')).glob;
     const pattern = isDir ? `${arg.replace(/\/+$/, '')}/**/*.{yaml,yml}` : arg;
-    const found = (await glob(pattern, { cwd, onlyFiles: true, dot: false, ignore: ['**/node_modules/**'], expandDirectories: false })).sort();
+    let found = (await glob(pattern, { cwd, onlyFiles: true, dot: false, ignore: ['**/node_modules/**'], expandDirectories: false })).sort();
+    if (isDir) found = found.filter((f) => !isProfile(resolve(cwd, f), f));
     if (!found.length) unmatched.push(arg);
     found.forEach(push);
   }

@@ -3,9 +3,9 @@
 // and pdfinfo, LibreOffice (DOCX → PDF), pandoc, and headless Chromium with axe-core.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { hasStackTrace, runCli, runCliAsync, runTool, tempDir } from '../helpers/cli.js';
+import { hasStackTrace, ROOT, runCli, runCliAsync, runTool, tempDir } from '../helpers/cli.js';
 import { Chromium, formatViolations } from '../helpers/axe.js';
 import { makeLän, parseCsv, PNR, SECRET_NAME, ÖREBRO_LÄN, type Län } from './lan.js';
 
@@ -161,6 +161,30 @@ describe('fsstöd översikt: exit codes, --län and the default län', () => {
     expect(r.code, r.stderr).toBe(0);
     const rows = parseCsv(readFileSync(join(o, `${STEM}.csv`)).subarray(3).toString('utf8'));
     expect(new Set(rows.slice(1).map((x) => x[1]))).toEqual(new Set(['Örebro län']));
+  });
+
+  // A folder as a länsstyrelse keeps it may hold a kommun's graphic profile beside the project
+  // files (as examples/ does): it is no project file, and is passed over with a notice, not
+  // reported as unreadable. A profil.yaml with formatversion is a project file like any other.
+  it('a folder with a profile (profil.yaml): passed over with a notice, exit 0; a project file named profil.yaml is read', () => {
+    const dir = tempDir('fsstod-oversikt-profil-');
+    const ut = tempDir('fsstod-oversikt-profil-ut-');
+    cpSync(län.iFjol, join(dir, 'filer'), { recursive: true });
+    cpSync(join(ROOT, 'examples', 'profil'), join(dir, 'filer', 'profil'), { recursive: true });
+    const r = runCli(['översikt', dir, '--format', 'csv', '--ut', ut], { env: EPOCH });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`${join(dir, 'filer', 'profil', 'profil.yaml')}: obs: en kommuns grafiska profil (profil.yaml), ingen projektfil: hoppas över`);
+    expect(r.stderr).not.toContain('kunde inte läsas');
+    const csv = readFileSync(join(ut, `${STEM}.csv`)).toString('utf8');
+    expect(csv).not.toContain('profil.yaml');
+    // The same files, one of them named profil.yaml: read as the project file it is.
+    const first = readdirSync(join(dir, 'filer')).filter((f) => f.endsWith('.yaml')).sort()[0]!;
+    renameSync(join(dir, 'filer', first), join(dir, 'filer', 'profil.yaml'));
+    rmSync(join(dir, 'filer', 'profil'), { recursive: true });
+    const again = runCli(['översikt', dir, '--format', 'csv', '--ut', ut], { env: EPOCH });
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).not.toContain('grafiska profil');
+    expect(parseCsv(readFileSync(join(ut, `${STEM}.csv`)).subarray(3).toString('utf8')).length).toBe(parseCsv(csv.slice(1)).length);
   });
 
   it('--län riket: all 290 kommuner', () => {
