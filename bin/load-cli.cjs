@@ -32,38 +32,60 @@ function cacheFor(argv, env = process.env) {
   return CACHES.hjälp; // help, the version, a mistyped command
 }
 
-let script;
-let cacheTaken = false;
+// The document libraries (pdfkit, fontkit, docx), bundled apart (scripts/build.mjs): loaded by
+// the CLI's bundle the first time a document is written, with the cache the build made from
+// rendering the example.
+const LIBS = path.join(__dirname, '..', 'dist', 'libs.cjs');
+const LIBS_CACHE = LIBS + '.cache';
 
-/** The bundle's exports ({ main, checkWorker }); throws ENOENT when the CLI is not built. */
-function loadCli(cache = cacheFor(process.argv)) {
-  // The build writes the bundle in ASCII only (scripts/build.mjs), so latin1 reads it exactly.
-  const source = fs.readFileSync(BUNDLE, 'latin1');
+/** A bundle of the build run as a CommonJS module with a code cache: its script, exports and whether V8 took the cache. */
+function run(file, cache) {
+  // The build writes the bundles in ASCII only (scripts/build.mjs), so latin1 reads them exactly.
+  const source = fs.readFileSync(file, 'latin1');
   let cachedData;
   try {
     // V8 checks a cache against the source's length only: one older than the bundle is not used.
-    if (cache && fs.statSync(cache).mtimeMs >= fs.statSync(BUNDLE).mtimeMs) cachedData = fs.readFileSync(cache);
+    if (cache && fs.statSync(cache).mtimeMs >= fs.statSync(file).mtimeMs) cachedData = fs.readFileSync(cache);
   } catch {
     cachedData = undefined;
   }
-  script = new vm.Script(Module.wrap(source), { filename: BUNDLE, cachedData });
-  cacheTaken = cachedData !== undefined && script.cachedDataRejected === false;
-  const mod = new Module(BUNDLE, module);
-  mod.filename = BUNDLE;
-  mod.paths = Module._nodeModulePaths(path.dirname(BUNDLE));
-  script.runInThisContext().call(mod.exports, mod.exports, Module.createRequire(BUNDLE), mod, BUNDLE, path.dirname(BUNDLE));
+  const s = new vm.Script(Module.wrap(source), { filename: file, cachedData });
+  const mod = new Module(file, module);
+  mod.filename = file;
+  mod.paths = Module._nodeModulePaths(path.dirname(file));
+  s.runInThisContext().call(mod.exports, mod.exports, Module.createRequire(file), mod, file, path.dirname(file));
   mod.loaded = true;
-  return mod.exports;
+  return { script: s, exports: mod.exports, taken: cachedData !== undefined && s.cachedDataRejected === false };
+}
+
+let cli;
+let libs;
+
+/** The bundle's exports ({ main, checkWorker }); throws ENOENT when the CLI is not built. */
+function loadCli(cache = cacheFor(process.argv)) {
+  cli = run(BUNDLE, cache);
+  return cli.exports;
+}
+
+/** The document libraries ({ PDFDocument, fontkit, docx }), loaded once. */
+function loadLibs() {
+  libs ??= run(LIBS, process.env.FSSTOD_KODCACHE === '0' ? null : LIBS_CACHE);
+  return libs.exports;
 }
 
 /** What V8 has compiled of the bundle so far (for the build's cache). */
 function cacheData() {
-  return script.createCachedData();
+  return cli.script.createCachedData();
 }
 
-/** Whether V8 took the cache (for the benchmark and the tests). */
-function cacheUsed() {
-  return cacheTaken;
+/** The same for the document libraries, or undefined when they were not loaded. */
+function libsCacheData() {
+  return libs?.script.createCachedData();
 }
 
-module.exports = { loadCli, cacheData, cacheUsed, cacheFor, BUNDLE, CACHES };
+/** Whether V8 took the cache (for the benchmark and the tests); `which`: the CLI's or the libraries'. */
+function cacheUsed(which = 'cli') {
+  return Boolean((which === 'libs' ? libs : cli)?.taken);
+}
+
+module.exports = { loadCli, loadLibs, cacheData, libsCacheData, cacheUsed, cacheFor, BUNDLE, CACHES, LIBS, LIBS_CACHE };

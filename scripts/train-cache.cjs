@@ -1,11 +1,11 @@
 'use strict';
 // Called by scripts/build.mjs as `train-cache.cjs <cache>`: runs that cache's commands once in
-// this process, on the bundled examples, and writes what V8 compiled of dist/cli.cjs to the
+// this process, on the bundled examples, and writes what V8 compiled of dist/cli.cjs to the cache (and, for the full one, of dist/libs.cjs to its own)
 // cache (see bin/load-cli.cjs). Output goes nowhere; only the compiled code is kept.
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { loadCli, cacheData, CACHES } = require('../bin/load-cli.cjs');
+const { loadCli, cacheData, libsCacheData, CACHES, LIBS_CACHE } = require('../bin/load-cli.cjs');
 
 const root = path.join(__dirname, '..');
 const example = path.join(root, 'examples', 'lindesberg', 'projekt.yaml');
@@ -36,6 +36,8 @@ const kind = process.argv[2];
   try {
     for (const args of RUNS[kind]) await cli.main(['node', 'fsstod', ...args], quiet);
     fs.writeFileSync(CACHES[kind], cacheData());
+    // The document libraries' cache comes with the full one (its render loads them).
+    if (kind === 'full') fs.writeFileSync(LIBS_CACHE, libsCacheData());
   } finally {
     fs.rmSync(out, { recursive: true, force: true });
   }

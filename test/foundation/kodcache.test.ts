@@ -18,6 +18,29 @@ describe('kodcache', () => {
     expect(JSON.parse(probe(ROOT, cache))).toEqual({ used: true, main: 'function' });
   });
 
+  // The document libraries are a bundle of their own (dist/libs.cjs), loaded only to write documents.
+  it('V8 använder dokumentbibliotekens cache, och de är pdfkit, fontkit och docx', () => {
+    const out = execFileSync(process.execPath, ['-e', `
+      const l = require(${JSON.stringify(join(ROOT, 'bin', 'load-cli.cjs'))});
+      const x = l.loadLibs();
+      process.stdout.write(JSON.stringify({ used: l.cacheUsed('libs'), same: l.loadLibs() === x, pdf: typeof x.PDFDocument, fontkit: typeof x.fontkit.create, docx: typeof x.docx.Document }));
+    `], { encoding: 'utf8' });
+    expect(JSON.parse(out)).toEqual({ used: true, same: true, pdf: 'function', fontkit: 'function', docx: 'function' });
+  });
+
+  it('kommandona som inte skriver dokument läser inte dokumentbiblioteken', () => {
+    const out = execFileSync(process.execPath, ['-e', `
+      const fs = require('node:fs');
+      const read = fs.readFileSync;
+      const seen = [];
+      fs.readFileSync = function (f, ...a) { seen.push(String(f)); return read.call(this, f, ...a); };
+      const l = require(${JSON.stringify(join(ROOT, 'bin', 'load-cli.cjs'))});
+      l.loadCli(l.CACHES.validate).main(['node', 'fsstod', 'validate', ${JSON.stringify(join(ROOT, 'examples', 'lindesberg', 'projekt.yaml'))}], { out() {}, err() {}, color: false, stdoutIsTTY: false, stdinIsTTY: false, env: {} })
+        .then((code) => process.stdout.write(JSON.stringify({ code, libs: seen.filter((f) => f.includes('libs.cjs')) })));
+    `], { encoding: 'utf8' });
+    expect(JSON.parse(out)).toEqual({ code: 0, libs: [] });
+  });
+
   it('en cache som är äldre än bunten används inte, och CLI:t fungerar ändå', () => {
     const dir = tempDir();
     cpSync(join(ROOT, 'bin'), join(dir, 'bin'), { recursive: true });
