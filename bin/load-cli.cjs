@@ -88,4 +88,4 @@ function cacheUsed(which = 'cli') {
   return Boolean((which === 'libs' ? libs : cli)?.taken);
 }
 
-module.exports = { loadCli, loadLibs, cacheData, libsCacheData, cacheUsed, cacheFor, BUNDLE, CACHES, LIBS, LIBS_CACHE };
+module.exports = { loadCli, loadLibs, cacheData, libsCacheData, cacheUsed, cacheFor, BUNDLE, CACHES, LIBS_CACHE };

@@ -1,7 +1,8 @@
 'use strict';
 // Called by scripts/build.mjs as `train-cache.cjs <cache>`: runs that cache's commands once in
-// this process, on the bundled examples, and writes what V8 compiled of dist/cli.cjs to the cache (and, for the full one, of dist/libs.cjs to its own)
-// cache (see bin/load-cli.cjs). Output goes nowhere; only the compiled code is kept.
+// this process, on the bundled examples, and writes what V8 compiled of dist/cli.cjs to the
+// cache, and for the full one what it compiled of dist/libs.cjs to that bundle's own cache (see
+// bin/load-cli.cjs). Output goes nowhere; only the compiled code is kept.
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');

@@ -1,21 +1,19 @@
 // The files to check: literal paths as given, directories as every YAML file below them, and
 // glob patterns (tinyglobby) in sorted order. A pattern that matches nothing stops check (exit
 // 2), as in ESLint: a CI job whose glob matches nothing would otherwise pass without checking.
-// In a directory, a kommun's graphic profile (profil.yaml without formatversion: render
-// --profil's file, as in examples/profil) is not a project file: it is passed over, with a notice.
-import { readFileSync, statSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+// In a directory, a kommun's graphic profile (render --profil's profil.yaml, as in
+// examples/profil) is not a project file: it is passed over, with a notice.
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { notice } from '../notices.js';
+import { isProfileFile } from '../render/profil-file.js';
 
 const MAGIC = /[*?[\]{}!]/;
 
-/** A profile's profil.yaml (it has no formatversion, which every project file has), told about once. */
+/** A profile (render/profil-file.ts), told about once. */
 function isProfile(abs: string, shown: string): boolean {
-  if (basename(abs) !== 'profil.yaml') return false;
-  let text: string;
-  try { text = readFileSync(abs, 'utf8'); } catch { return false; } // the reading says what is wrong
-  if (/^formatversion[ \t]*:/m.test(text)) return false;
+  if (!isProfileFile(abs)) return false;
   notice(`profil:${abs}`, shown, 'en kommuns grafiska profil (profil.yaml), ingen projektfil: hoppas över', 'Profilen används med fsstöd render --profil <mapp>; ange projektfilerna eller deras mapp.');
   return true;
 }

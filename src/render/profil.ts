@@ -16,7 +16,9 @@ import zlib from 'node:zlib';
 import { InputError, UsageError } from '../errors.js';
 import { decodeUserText, displayPath, parseUserYaml, positionOf, type YamlPath } from '../project/load.js';
 
-export const PROFILE_FILE = 'profil.yaml';
+import { PROFILE_FILE, PROFILE_KEYS as KEYS } from './profil-file.js';
+
+export { PROFILE_FILE };
 
 /** A font cut: R regular, B bold, I italic, BI bold italic (the PDF writer's names). */
 export type Cut = 'R' | 'B' | 'I' | 'BI';
@@ -55,7 +57,6 @@ export interface Profil {
 
 export interface WordMall { fil: string; styles: string; theme?: string }
 
-const KEYS = ['namn', 'färger', 'logotyp', 'typsnitt', 'sidhuvud', 'sidfot', 'wordmall'];
 const COLOURS = ['primär', 'mörk', 'ljus'];
 const CUTS: [string, Cut][] = [['normal', 'R'], ['fet', 'B'], ['kursiv', 'I'], ['fetkursiv', 'BI']];
 const HINT = 'Se examples/profil/profil.yaml och README (Kommunens egen profil).';
