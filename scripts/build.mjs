@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import standaloneCode from 'ajv/dist/standalone/index.js';
+import { fastConvert } from './pdfkit-convert.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -109,7 +110,7 @@ const plugins = [{
         const source = readFileSync(a.path, 'utf8');
         if (source.split('import.meta.url').length !== 3) throw new Error(`pdfkit: väntade två import.meta.url i ${a.path}; se över insticket pdfkit-own-files`);
         // createRequire(…).resolve, not require.resolve: esbuild would bundle pdfkit's CommonJS build for that too.
-        return { contents: source.replaceAll('import.meta.url', "require('node:url').pathToFileURL(require('node:module').createRequire(__filename).resolve('pdfkit')).href"), loader: 'js' };
+        return { contents: fastConvert(source.replaceAll('import.meta.url', "require('node:url').pathToFileURL(require('node:module').createRequire(__filename).resolve('pdfkit')).href"), a.path), loader: 'js' };
       });
     },
   }, {
@@ -117,6 +118,12 @@ const plugins = [{
     name: 'native-inflate',
     setup(b) {
       b.onResolve({ filter: /^tiny-inflate$/ }, () => ({ path: join(root, 'scripts', 'shims', 'tiny-inflate.cjs') }));
+    },
+  }, {
+    // See scripts/shims/buffer-crc32.cjs.
+    name: 'native-crc32',
+    setup(b) {
+      b.onResolve({ filter: /^buffer-crc32$/ }, () => ({ path: join(root, 'scripts', 'shims', 'buffer-crc32.cjs') }));
     },
   }, {
     // fontkit loads the Brotli decoder (its 120 kB dictionary) for WOFF2 fonts, which fsstöd never
@@ -189,12 +196,12 @@ const [{ outputFiles: [bundle], metafile: cliMeta }, { outputFiles: [libsBundle]
 // The old split ESM build and the old caches: a cache belongs to one bundle (V8 only compares
 // its length), so none may outlive a rebuild.
 for (const f of readdirSync(dist).filter((f) => f === 'cli.js' || f === 'chunks' || f.endsWith('.cache'))) rmSync(join(dist, f), { recursive: true, force: true });
-// The plugins above at work: no document library in the CLI's bundle, and neither tiny-inflate nor
-// the Brotli decoder in either (esbuild's own record of each bundle's inputs).
+// The plugins above at work: no document library in the CLI's bundle, and neither tiny-inflate,
+// buffer-crc32 nor the Brotli decoder in either (esbuild's own record of each bundle's inputs).
 const inputs = (meta) => Object.keys(meta.inputs);
 const stray = [
   ...inputs(cliMeta).filter((f) => new RegExp(`node_modules/(${LIBS.join('|')})/`).test(f)).map((f) => `dist/cli.cjs: ${f}`),
-  ...[...inputs(cliMeta), ...inputs(libsMeta)].filter((f) => /node_modules\/(tiny-inflate|brotli)\//.test(f)),
+  ...[...inputs(cliMeta), ...inputs(libsMeta)].filter((f) => /node_modules\/(tiny-inflate|buffer-crc32|brotli)\//.test(f)),
 ];
 if (stray.length) throw new Error(`bygget tog med det som insticken ska hålla utanför: ${stray.join(', ')}`);
 for (const [name, out] of [['cli.cjs', bundle], ['libs.cjs', libsBundle]]) {

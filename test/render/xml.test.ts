@@ -10,6 +10,7 @@ import { writeDocx } from '../../src/render/docx/write.js';
 import { writePdf } from '../../src/render/pdf/write.js';
 import { chartPng, chartSvg } from '../../src/render/charts.js';
 import { xmlChars } from '../../src/render/xml.js';
+import { NOT_XML_CHAR_SOURCE } from '../../src/project/chars.js';
 import type { Block, DocModel } from '../../src/render/model.js';
 import { ROOT } from '../helpers/cli.js';
 
@@ -37,6 +38,37 @@ describe('XML 1.0 characters only, in every writer', () => {
     expect(xmlChars(BAD, (w) => warns.push(w))).toBe('a\uFFFDb\uFFFDc\uFFFDd\uFFFDe\uFFFDf\uFFFDg\uFFFD');
     expect(warns).toHaveLength(1);
     expect(xmlChars('å\t\n\r😀\uFFFD', () => { throw new Error('no warning for good text'); })).toBe('å\t\n\r😀\uFFFD');
+  });
+
+  // xmlChars looks first without the u flag and only by code point where that finds something:
+  // every kind of character, alone and in pairs, gives what the code-point reading alone gives.
+  it.each([
+    ['plain Swedish', 'Föräldraskapsstöd för alla – 0–17 år', false],
+    ['a pair (emoji)', 'a😀b', false],
+    ['pairs only', '😀😀', false],
+    ['a high surrogate alone', 'a\uD800b', true],
+    ['a low surrogate alone', 'a\uDC00b', true],
+    ['a low then a high', '\uDC00\uD800', true],
+    ['a pair then a lone high at the end', '😀\uD83D', true],
+    ['U+FFFE and U+FFFF', 'x\uFFFEy\uFFFF', true],
+    ['C0 controls but tab, LF, CR', '\u0001\t\n\r\u001f', true],
+    ['U+FFFD itself', '\uFFFD', false],
+    ['the last BMP characters before the surrogates and after', '\uD7FF\uE000', false],
+  ])('xmlChars: %s', (_n, text, bad) => {
+    const byCodePoint = text.replace(new RegExp(NOT_XML_CHAR_SOURCE, 'gu'), '\uFFFD');
+    const warns: string[] = [];
+    expect(xmlChars(text, (w) => warns.push(w))).toBe(byCodePoint);
+    expect(warns.length).toBe(bad ? 1 : 0);
+  });
+
+  it('xmlChars: random texts of every kind of character, as the code-point reading', () => {
+    const pool = ['a', 'ö', '\t', '\n', '\u0000', '\u0008', '\u000b', '\u007f', '\uD7FF', '\uD800', '\uDBFF', '\uDC00', '\uDFFF', '\uE000', '\uFFFD', '\uFFFE', '\uFFFF', '😀'];
+    let seed = 7;
+    const rnd = (n: number) => { seed = (seed * 1103515245 + 12345) % 2 ** 31; return seed % n; };
+    for (let i = 0; i < 3000; i++) {
+      const text = Array.from({ length: 1 + rnd(12) }, () => pool[rnd(pool.length)]).join('');
+      expect(xmlChars(text), JSON.stringify(text)).toBe(text.replace(new RegExp(NOT_XML_CHAR_SOURCE, 'gu'), '\uFFFD'));
+    }
   });
 
   it('HTML (with its inline SVG)', () => {
