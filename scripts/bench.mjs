@@ -2,10 +2,13 @@
 // per-area benchmark modules), prints ratios, and writes docs/benchmarks.md.
 // Benchmarks are measurements, not tests: nothing here fails a build.
 import { spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { cpus, totalmem, platform, release } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+
+/** Where the sessions' notes begin in docs/benchmarks.md: the bench writes the tables above it. */
+const NOTES_MARKER = '<!-- Passens anteckningar: npm run bench skriver bara om tabellerna ovanför den här raden. -->';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = join(root, 'bin', 'fsstod.js');
@@ -82,7 +85,11 @@ async function main() {
     }
   }
   mkdirSync(join(root, 'docs'), { recursive: true });
-  writeFileSync(join(root, 'docs', 'benchmarks.md'), md);
+  // The sessions' notes below the marker stay: only the tables above it are written anew.
+  const file = join(root, 'docs', 'benchmarks.md');
+  const old = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const at = old.indexOf(NOTES_MARKER);
+  writeFileSync(file, `${md}\n${at >= 0 ? old.slice(at) : `${NOTES_MARKER}\n`}`);
   console.log('\nskrev docs/benchmarks.md');
 }
 
