@@ -9,7 +9,7 @@
  */
 const CONVERT = '  static convert(object, encryptFn = null) {\n    if (typeof object === \'string\') {';
 export function fastConvert(source, file = 'pdfkit') {
-  if (source.split(CONVERT).length !== 2 || !source.includes('const escapableRe = /[\\n\\r\\t\\b\\f()\\\\]/g;')) throw new Error(`pdfkit: PDFObject.convert ser inte ut som väntat i ${file}; se över fastConvert i scripts/build.mjs`);
+  if (source.split(CONVERT).length !== 2 || !source.includes('const escapableRe = /[\\n\\r\\t\\b\\f()\\\\]/g;')) throw new Error(`pdfkit: PDFObject.convert ser inte ut som väntat i ${file}; se över fastConvert i scripts/pdfkit-convert.mjs`);
   return source.replace(CONVERT, `  static convert(object, encryptFn = null) {
     if (typeof object === 'number') return PDFObject.number(object);
     if (object instanceof PDFAbstractReference) return object.toString();

@@ -1,7 +1,7 @@
 'use strict';
 // buffer-crc32 (CRC-32 in JavaScript, a table lookup per byte), as the build bundles it for yazl,
 // which zips the DOCX: the same numbers from Node's zlib.crc32. The whole country's DOCX holds
-// ~7 MB before compression, ~25 ms in JavaScript. Same contract: a Buffer, a string (UTF-8) or a
+// ~5 MB before compression, ~25 ms in JavaScript. Same contract: a Buffer, a string (UTF-8) or a
 // length (that many zero bytes), and the CRC so far as a number or a 4-byte big-endian Buffer.
 // test/foundation/bygg-crc32.test.ts compares the two.
 const { crc32: native } = require('node:zlib');

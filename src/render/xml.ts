@@ -7,7 +7,7 @@ import { NOT_XML_CHAR_SOURCE } from '../project/chars.js';
 const NOT_XML_CHAR = new RegExp(NOT_XML_CHAR_SOURCE, 'gu');
 /**
  * A character outside Char or any surrogate (alone or half of a pair): without the u flag, a
- * quarter of the time over a whole document (the country's DOCX holds ~5 MB of XML). Only a text
+ * quarter of the time over a whole document (the country's DOCX holds ~3 MB of XML). Only a text
  * where it finds one is looked at by code point (NOT_XML_CHAR): pairs are characters above U+FFFF.
  */
 const NOT_BMP_XML_CHAR = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD]/;
