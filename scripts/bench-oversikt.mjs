@@ -2,13 +2,15 @@
 // The whole country: the 290 project files of bench-check.mjs, timed as `check` and as
 // `översikt` (CSV, HTML, PDF, DOCX, and the default docx,pdf,csv) on the same files. The runs are interleaved (check, then each
 // översikt, round after round), so that a change in the machine's load hits all alike; the
-// goal is översikt ≤ 2× check, each round's ratio, median over the rounds.
-import { mkdtempSync, rmSync } from 'node:fs';
+// goal is översikt ≤ 2× check, each round's ratio, median over the rounds. With /usr/bin/time, each
+// command's CPU time too (all its threads), against check's.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { generateKommuner } from './bench-check.mjs';
 
+const TIME = '/usr/bin/time';
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 
 export async function benchOversikt({ fsstod, root, example, rounds = 5 }) {
@@ -25,14 +27,21 @@ export async function benchOversikt({ fsstod, root, example, rounds = 5 }) {
       ['översikt (standard: docx,pdf,csv)', fsstod('översikt', '.', '--ut', out)],
     ];
     const times = new Map(cmds.map(([n]) => [n, []]));
+    // CPU time (user + system, all threads) through /usr/bin/time where there is one: when the
+    // machine's cores are busy with other work, the översikt's second thread no longer runs beside
+    // the first, and the wall-time ratio tends to this one.
+    const cpu = existsSync(TIME) ? new Map(cmds.map(([n]) => [n, []])) : undefined;
+    const cpuFile = join(dir, 'cpu.txt');
     const before = loadavg()[0];
     for (let r = 0; r < rounds + 1; r++) {
       for (const [n, [cmd, args]] of cmds) {
         const t0 = process.hrtime.bigint();
-        const p = spawnSync(cmd, args, { cwd: dir, stdio: 'ignore' });
+        const p = cpu ? spawnSync(TIME, ['-f', '%U %S', '-o', cpuFile, cmd, ...args], { cwd: dir, stdio: 'ignore' }) : spawnSync(cmd, args, { cwd: dir, stdio: 'ignore' });
         if (p.error) throw p.error;
         if (n !== 'check' && p.status !== 0) throw new Error(`${n} gav exitkod ${p.status}`);
-        if (r > 0) times.get(n).push(Number(process.hrtime.bigint() - t0) / 1e6); // the first round warms up
+        if (r === 0) continue; // the first round warms up
+        times.get(n).push(Number(process.hrtime.bigint() - t0) / 1e6);
+        if (cpu) cpu.get(n).push(readFileSync(cpuFile, 'utf8').trim().split(/\s+/).slice(-2).reduce((a, x) => a + Number(x) * 1000, 0));
       }
     }
     const check = median(times.get('check'));
@@ -41,6 +50,10 @@ export async function benchOversikt({ fsstod, root, example, rounds = 5 }) {
     // a round when the machine was slower (another guest on the host) counts as one round.
     const checks = times.get('check');
     for (const [n] of cmds.slice(1)) rows.push({ namn: `${n}, ${files.length} filer (hela landet)`, ms: median(times.get(n)), ratio: median(times.get(n).map((t, r) => t / checks[r])), mot: 'check i samma omgång, samma filer (mål ≤ 2×)' });
+    if (cpu) {
+      const c = cpu.get('check');
+      for (const [n] of cmds) rows.push({ namn: `CPU-tid (alla trådar): ${n === 'check' ? `check, ${files.length} filer` : n}`, ms: median(cpu.get(n)), ratio: median(cpu.get(n).map((t, r) => t / c[r])), mot: 'checks CPU-tid i samma omgång' });
+    }
     rows.push({ namn: `maskinens belastning (load average, ${availableParallelism()} kärnor)`, mot: `${before.toFixed(1)} före, ${loadavg()[0].toFixed(1)} efter; ${rounds} varvade omgångar, median` });
     return rows;
   } finally {
