@@ -10,7 +10,7 @@ import type { RenderContext } from '../render/context.js';
 import { MFOF_WEAK_SPOTS } from '../judge/weakspots.js';
 import { BEDÖMNINGAR } from '../judge/indikator.js';
 import { numText } from '../render/values.js';
-import { cap, medEnhet } from '../text.js';
+import { cap, joinSv, medEnhet } from '../text.js';
 import { programKey, type Cellläge, type Oläsbar, type Planstatus, type Sammanfattning } from './read.js';
 
 export interface Län { kod: string; namn: string }
@@ -143,7 +143,6 @@ export function change(förra: Sammanfattning | null | undefined, nu: Sammanfatt
 
 /** A share with what it is a share of: "50 % av heltid". */
 const procent = (n: number | undefined, av: string) => (n === undefined ? '' : medEnhet(numText(n), `% ${av}`));
-const joinSv = (xs: string[]) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} och ${xs.at(-1)}`);
 const kommunNamn = (r: Rad) => r.kommun.namn;
 const short = (t: string, max: number) => (t.length > max ? `${t.slice(0, max - 1).trimEnd()}…` : t);
 

@@ -11,11 +11,10 @@ import { dateInWords, parseDate } from '../project/dates.js';
 import { talText, numText, beloppText, budgetTable, budgetByPost, kostnadText, kostnaderText as kostnaderRad, källorText, periodYears, enhetText } from './values.js';
 import { poster, tjänsteskrivelseView } from './tjanst.js';
 import { EJ_ANGIVET } from '../project/types.js';
-import { cap, medEnhet, tusental } from '../text.js';
+import { cap, joinSv, medEnhet, tusental } from '../text.js';
 import { förankringView, beslutDetaljer } from './forankring.js';
 
 /** "a", "a och b", "a, b och c". */
-const och = (xs: string[]) => xs.join(', ').replace(/, ([^,]*)$/, ' och $1');
 
 /**
  * The plan's total cost as a sentence: the budget table's last cell ("ca 8 540 000 kr",
@@ -354,7 +353,7 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
   // se: where the reader finds the budget (the plan's chapter Budget, the tjänsteskrivelse's Ekonomiska konsekvenser).
   const planSammanfattningMed = (se: string) => tomPlan ? `Handlingsplanen är ännu inte ifylld: den har inga mål och inga insatser${per?.från ? ` för ${per.från}–${per.till ?? ''}` : ''}.` : [
     // "varav": the kinds named need not add up to all insatser (an insats may have no åtgärd).
-    `Handlingsplanen ${per?.från ? `gäller ${per.från}–${per.till ?? ''} och ` : ''}har ${(h.mål ?? []).length} mål och ${ins.length} insatser${åtgärder.length ? `, varav ${och(åtgärder.map(([x, n]) => `${n} att ${x}`))}` : ''}.`,
+    `Handlingsplanen ${per?.från ? `gäller ${per.från}–${per.till ?? ''} och ` : ''}har ${(h.mål ?? []).length} mål och ${ins.length} insatser${åtgärder.length ? `, varav ${joinSv(åtgärder.map(([x, n]) => `${n} att ${x}`))}` : ''}.`,
     harLägesbild ? 'Den bygger på lägesbilden och analysen (steg 3).' : '',
     kostnadsMening(totalt, se),
     (h.uppföljningsplan?.indikatorer ?? []).length ? `${(h.uppföljningsplan?.indikatorer ?? []).length} indikatorer följs upp.` : 'Planen har ännu inga indikatorer för uppföljningen.',
@@ -374,8 +373,8 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
   const uppfPeriod = periodText(u.period, '–');
   const uppfSammanfattning = !insatsStatus.length && !mätta.length ? '' : [
     `Uppföljningen${uppfPeriod ? ` gäller ${uppfPeriod} och` : ''} redovisar hur handlingsplanens insatser har genomförts och hur indikatorerna har utvecklats.`,
-    insatsStatus.length ? `Av ${aktuellaRader.length} insatser är ${och(insatsStatus)}.` : '',
-    mätta.length ? `${mätta.length} av ${serier.length} indikatorer är mätta: ${och(domText)}.` : '',
+    insatsStatus.length ? `Av ${aktuellaRader.length} insatser är ${joinSv(insatsStatus)}.` : '',
+    mätta.length ? `${mätta.length} av ${serier.length} indikatorer är mätta: ${joinSv(domText)}.` : '',
   ].filter(Boolean).join(' ');
 
   return {

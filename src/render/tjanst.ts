@@ -9,7 +9,7 @@ import { dateInWords } from '../project/dates.js';
 import { budgetTable, budgetByPost, periodYears } from './values.js';
 import type { DokumentId } from './context.js';
 import { genitive } from '../kommuner.js';
-import { cap } from '../text.js';
+import { cap, joinSv } from '../text.js';
 
 /** The carried document's name with the plan's period: "Handlingsplan för föräldraskapsstöd 2025–2028". */
 export function ärendeTitel(p: Project, method: Method, för: DokumentId): string {
@@ -19,7 +19,6 @@ export function ärendeTitel(p: Project, method: Method, för: DokumentId): stri
   return `${d.titel}${d.id === 'handlingsplan' ? period : ''}`;
 }
 
-const och = (xs: string[]) => xs.join(', ').replace(/, ([^,]*)$/, ' och $1');
 
 /**
  * "Kommunfullmäktige föreslås besluta att anta Handlingsplan för föräldraskapsstöd 2025–2028.",
@@ -30,9 +29,9 @@ export function förslagText(b: Beslut, method: Method, för: DokumentId, ärend
   if (b.förslag_till_beslut) return b.förslag_till_beslut;
   const d = method.begrepp.dokument.find((x) => x.id === för)!;
   const namn = p.projekt.kommuner.map((k) => k.namn);
-  const organ = b.organ ? cap(b.organ) : namn.length > 1 ? `Kommunstyrelserna i ${och(namn)}` : 'Nämnden';
+  const organ = b.organ ? cap(b.organ) : namn.length > 1 ? `Kommunstyrelserna i ${joinSv(namn)}` : 'Nämnden';
   // The title in running text: its definite form (content's i_förslag) and whose it is; a plan keeps its proper title.
-  const vad = d.i_förslag ? `${d.i_förslag} för ${namn.length > 1 ? och(namn) : `${genitive(namn[0]!)} kommun`}` : ärende;
+  const vad = d.i_förslag ? `${d.i_förslag} för ${namn.length > 1 ? joinSv(namn) : `${genitive(namn[0]!)} kommun`}` : ärende;
   return `${organ} föreslås besluta att ${d.beslutsord ?? 'godkänna'} ${vad}.`;
 }
 

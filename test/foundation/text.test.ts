@@ -1,6 +1,6 @@
 // Small text helpers, checked against the platform where one exists.
 import { describe, expect, it } from 'vitest';
-import { closest, tusental } from '../../src/text.js';
+import { closest, joinSv, tusental } from '../../src/text.js';
 
 describe('tusental', () => {
   // Intl (ICU) is the reference: the helper exists only to avoid loading its data at start.
@@ -21,3 +21,18 @@ describe('closest', () => {
     expect(closest(word, [...candidates])).toBe(want);
   });
 });
+
+describe('joinSv', () => {
+  it.each([
+    [[], ''],
+    [['Hjo'], 'Hjo'],
+    [['Hjo', 'Tidaholm'], 'Hjo och Tidaholm'],
+    [['Hjo', 'Tidaholm', 'Skövde'], 'Hjo, Tidaholm och Skövde'],
+    // The last item's own comma stays in it ("och" goes between the items, not inside one).
+    [['2 att genomföra', '1 att följa upp, utvärdera'], '2 att genomföra och 1 att följa upp, utvärdera'],
+    [['a, b', 'c'], 'a, b och c'],
+  ])('%j → %s', (parts, text) => {
+    expect(joinSv(parts)).toBe(text);
+  });
+});
+

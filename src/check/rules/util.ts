@@ -50,10 +50,4 @@ export function label(item: Record<string, any>, i: number, nameKey = 'namn'): s
   return name ? `${id} ”${short(name, 50)}”` : id;
 }
 
-/** "a", "a och b", "a, b och c". */
-export function joinSv(parts: string[]): string {
-  if (parts.length <= 1) return parts.join('');
-  return `${parts.slice(0, -1).join(', ')} och ${parts.at(-1)}`;
-}
-
-export { cap } from '../../text.js';
+export { cap, joinSv } from '../../text.js';
