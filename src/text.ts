@@ -39,11 +39,11 @@ export function tusental(n: number, separator = '\u00a0'): string {
   return (n <= -0.5 ? '\u2212' : '') + digits.replace(/\B(?=(\d{3})+$)/g, separator);
 }
 
-/** The first letter in upper case, as a value that starts a table cell or a sentence. */
 /** A Swedish list: "a", "a och b", "a, b och c" (an item may hold a comma of its own). */
 export function joinSv(parts: string[]): string {
   if (parts.length <= 1) return parts.join('');
   return `${parts.slice(0, -1).join(', ')} och ${parts.at(-1)}`;
 }
 
+/** The first letter in upper case, as a value that starts a table cell or a sentence. */
 export const cap = (s: string): string => (s ? s.charAt(0).toLocaleUpperCase('sv-SE') + s.slice(1) : s);

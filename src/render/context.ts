@@ -14,8 +14,6 @@ import { EJ_ANGIVET } from '../project/types.js';
 import { cap, joinSv, medEnhet, tusental } from '../text.js';
 import { förankringView, beslutDetaljer } from './forankring.js';
 
-/** "a", "a och b", "a, b och c". */
-
 /**
  * The plan's total cost as a sentence: the budget table's last cell ("ca 8 540 000 kr",
  * "600 000 kr + ej angivet", "ej angivet" or "–"), never "sammanlagt ej angivet".

@@ -19,7 +19,6 @@ export function ärendeTitel(p: Project, method: Method, för: DokumentId): stri
   return `${d.titel}${d.id === 'handlingsplan' ? period : ''}`;
 }
 
-
 /**
  * "Kommunfullmäktige föreslås besluta att anta Handlingsplan för föräldraskapsstöd 2025–2028.",
  * "Kommunstyrelsen föreslås besluta att godkänna lägesbilden och analysen för Lindesbergs kommun."
