@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** Where the sessions' notes begin in docs/benchmarks.md: the bench writes the tables above it. */
-const NOTES_MARKER = '<!-- Passens anteckningar: npm run bench skriver bara om tabellerna ovanför den här raden. -->';
+export const NOTES_MARKER = '<!-- Passens anteckningar: npm run bench skriver bara om tabellerna ovanför den här raden. -->';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = join(root, 'bin', 'fsstod.js');
@@ -26,6 +26,16 @@ export function timeCommand(cmd, args, { runs = 15, warmup = 3, cwd = root } = {
   }
   times.sort((a, b) => a - b);
   return times[Math.floor(times.length / 2)];
+}
+
+/**
+ * docs/benchmarks.md anew: the new tables, then the sessions' notes from the old file (the marker
+ * and all below it). A file without the marker (someone removed it) is kept whole below a new one:
+ * notes are never dropped.
+ */
+export function withNotes(tables, old) {
+  const at = old.indexOf(NOTES_MARKER);
+  return `${tables}\n${at >= 0 ? old.slice(at) : `${NOTES_MARKER}\n${old ? `\n${old}` : ''}`}`;
 }
 
 export const fsstod = (...args) => [process.execPath, [BIN, ...args]];
@@ -85,11 +95,8 @@ async function main() {
     }
   }
   mkdirSync(join(root, 'docs'), { recursive: true });
-  // The sessions' notes below the marker stay: only the tables above it are written anew.
   const file = join(root, 'docs', 'benchmarks.md');
-  const old = existsSync(file) ? readFileSync(file, 'utf8') : '';
-  const at = old.indexOf(NOTES_MARKER);
-  writeFileSync(file, `${md}\n${at >= 0 ? old.slice(at) : `${NOTES_MARKER}\n`}`);
+  writeFileSync(file, withNotes(md, existsSync(file) ? readFileSync(file, 'utf8') : ''));
   console.log('\nskrev docs/benchmarks.md');
 }
 
