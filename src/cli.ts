@@ -5,6 +5,7 @@ import { FsstodError, formatError } from './errors.js';
 import { processIO, type IO } from './io.js';
 import { setNoticeSink } from './notices.js';
 import { asciiWords, carriers, dokumentWords } from './content/dokument.js';
+import { joinSv } from './text.js';
 
 const TITLES: Record<string, string> = {
   'Usage:': 'Användning:', 'Options:': 'Flaggor:', 'Commands:': 'Kommandon:',
@@ -229,7 +230,7 @@ function suggestion(m: string, program: Command): string {
   // An alias beside its command (steg, step) is one suggestion.
   const aliasOf = new Map(program.commands.flatMap((c) => c.aliases().map((a) => [a, c.name()] as const)));
   const parts = s.split(', ').filter((x, _i, all) => !(aliasOf.has(x) && all.includes(aliasOf.get(x)!)));
-  return `menade du ${parts.length > 1 ? `${parts.slice(0, -1).join(', ')} eller ${parts.at(-1)}` : parts[0]}?`;
+  return `menade du ${joinSv(parts, 'eller')}?`;
 }
 
 export async function main(argv: string[], io: IO = processIO()): Promise<number> {

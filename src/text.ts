@@ -39,10 +39,10 @@ export function tusental(n: number, separator = '\u00a0'): string {
   return (n <= -0.5 ? '\u2212' : '') + digits.replace(/\B(?=(\d{3})+$)/g, separator);
 }
 
-/** A Swedish list: "a", "a och b", "a, b och c" (an item may hold a comma of its own). */
-export function joinSv(parts: string[]): string {
+/** A Swedish list: "a", "a och b", "a, b och c"; with `och` = 'eller' "a, b eller c" (an item may hold a comma of its own). */
+export function joinSv(parts: readonly (string | number)[], och = 'och'): string {
   if (parts.length <= 1) return parts.join('');
-  return `${parts.slice(0, -1).join(', ')} och ${parts.at(-1)}`;
+  return `${parts.slice(0, -1).join(', ')} ${och} ${parts.at(-1)}`;
 }
 
 /** The first letter in upper case, as a value that starts a table cell or a sentence. */

@@ -10,6 +10,7 @@ import { CURRENT_FORMAT } from '../project/migrate.js';
 import { findKommuner, allKommuner, genitive, ownLänFirst, type Kommun } from '../kommuner.js';
 import { displayPath } from '../project/load.js';
 import { SCHEMA_FILE, writeSchemaCopy } from '../project/schema-copy.js';
+import { joinSv } from '../text.js';
 
 export interface InitOptions {
   fil: string;
@@ -36,7 +37,7 @@ function parsePeriod(s: string | undefined, now: Date): { från: number; till: n
 export function defaultName(kommuner: Kommun[]): string {
   if (kommuner.length === 1) return `Föräldraskapsstöd i ${genitive(kommuner[0]!.namn)} kommun`;
   const names = kommuner.map((k) => k.namn);
-  return `Föräldraskapsstöd i samverkan: ${names.slice(0, -1).join(', ')} och ${names.at(-1)}`;
+  return `Föräldraskapsstöd i samverkan: ${joinSv(names)}`;
 }
 
 const q = (s: string) => JSON.stringify(s);

@@ -7,6 +7,7 @@ import { loadMethod } from '../content/load.js';
 import { documents, findDokument, renderDocuments } from '../content/dokument.js';
 import type { Project } from '../project/types.js';
 import type { DokumentId } from '../render/context.js';
+import { joinSv } from '../text.js';
 
 export interface RenderOptions {
   dokument: string;
@@ -46,7 +47,7 @@ function jobsNamed(name: string, för: string | undefined): Job[] | undefined {
     return [{ dokument: d.id as DokumentId }];
   }
   const carried = för === undefined ? documents().find((x) => x.id === d.bär![0]) : findDokument(för);
-  if (!carried || !d.bär.includes(carried.id)) throw new UsageError(`${d.bestämd} kan inte göras för "${för}"`, undefined, `Välj --for ${d.bär.join(', ').replace(/, ([^,]*)$/, ' eller $1')} (standard ${d.bär[0]}).`);
+  if (!carried || !d.bär.includes(carried.id)) throw new UsageError(`${d.bestämd} kan inte göras för "${för}"`, undefined, `Välj --for ${joinSv(d.bär, 'eller')} (standard ${d.bär[0]}).`);
   return [{ dokument: carried.id as DokumentId, bärare: d.id }];
 }
 

@@ -5,6 +5,7 @@
 import { loadMethod } from './load.js';
 import type { Dokument } from './types.js';
 import { ascii, namesOf } from './names.js';
+import { joinSv } from '../text.js';
 
 export type { Dokument } from './types.js';
 export { ascii, namesOf } from './names.js';
@@ -37,7 +38,7 @@ export function findDokument(name: string, withCarriers = false): Dokument | und
 /** "lägesbild, handlingsplan eller uppföljning"; with last = ',' "lägesbild, handlingsplan, uppföljning"; withCarriers adds the tjänsteskrivelse. */
 export function dokumentWords(last = 'eller', withCarriers = false): string {
   const ids = (withCarriers ? renderDocuments() : documents()).map((d) => d.id);
-  return ids.length < 2 || last === ',' ? ids.join(', ') : `${ids.slice(0, -1).join(', ')} ${last} ${ids.at(-1)}`;
+  return last === ',' ? ids.join(', ') : joinSv(ids, last);
 }
 
 /** The other spellings users may type ("lagesbild, uppfoljning"): the ASCII ones. */

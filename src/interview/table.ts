@@ -8,6 +8,7 @@ import type { YamlPath } from '../project/load.js';
 import { schemaAt } from '../project/schema-words.js';
 import { indexIds, type IdKind } from '../project/refs.js';
 import { itemLabel } from './text.js';
+import { joinSv } from '../text.js';
 import { referenceAt } from './paths.js';
 import { branches, isError, parseValue } from './values.js';
 
@@ -172,7 +173,7 @@ export function parseTable(raw: string, listPath: YamlPath, cell: Cell): { items
     const missing = required.filter((k) => own[k] === undefined);
     if (missing.length) {
       const names = missing.map((k) => cols.find((c) => c.key === k)?.title ?? k);
-      return { error: `Rad ${r + 1} saknar ${names.join(' och ')}${picked.some((c) => c && missing.includes(c.key)) ? '' : ' (lägg till den kolumnen)'}.` };
+      return { error: `Rad ${r + 1} saknar ${joinSv(names)}${picked.some((c) => c && missing.includes(c.key)) ? '' : ' (lägg till den kolumnen)'}.` };
     }
     for (const [k, e] of Object.entries(inner)) own[k] = [e];
     items.push(own);

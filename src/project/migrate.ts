@@ -6,6 +6,7 @@
 // file of the tests and compares every value.
 import type { Document, Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
 import { yamlLib } from './load.js';
+import { joinSv } from '../text.js';
 
 export const CURRENT_FORMAT = 2;
 
@@ -171,7 +172,7 @@ export function migrateDocument(doc: Document): MigrationChange[] {
       (pair.key as any).commentBefore = (first.key as any)?.commentBefore;
       item.items = item.items.filter((p) => p !== kr && p !== fin);
       item.items.splice(Math.min(at, item.items.length), 0, pair);
-      changes.push({ sökväg: `${base}[${i}]`, ändring: `${[kr && 'kostnad_kr', fin && 'finansiering'].filter(Boolean).join(' och ')} blir kostnader${yearly ? ' (per år)' : ' (år: ej angivet)'}`, steg: { op: 'kostnader', lista, i, perÅr: yearly } });
+      changes.push({ sökväg: `${base}[${i}]`, ändring: `${joinSv([kr && 'kostnad_kr', fin && 'finansiering'].filter((x): x is string => Boolean(x)))} blir kostnader${yearly ? ' (per år)' : ' (år: ej angivet)'}`, steg: { op: 'kostnader', lista, i, perÅr: yearly } });
     });
   };
   costs(pairOf(lib, pairOf(lib, analys, 'kartläggning')?.value, 'befintligt_stöd')?.value, 'befintligt_stöd', 'analys.kartläggning.befintligt_stöd', true);

@@ -92,7 +92,7 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
   const målTypTitel = (t?: string) => b.måtttyper.find((x) => x.id === t)?.måltitel ?? '';
 
   const kommuner = p.projekt.kommuner.map((k) => k.namn);
-  const kommun = kommuner.length === 1 ? `${genitive(kommuner[0]!)} kommun` : kommuner.join(', ').replace(/, ([^,]*)$/, ' och $1') + ' (samverkan)';
+  const kommun = kommuner.length === 1 ? `${genitive(kommuner[0]!)} kommun` : `${joinSv(kommuner)} (samverkan)`;
   const beslut: Beslut = p.beslut?.[dokument] ?? {};
   const docInfo = b.dokument.find((d) => d.id === (bärare ?? dokument))!;
 
@@ -299,7 +299,7 @@ export function buildContext(p: Project, method: Method, dokument: DokumentId, d
   const ob = h.hållbarhet?.ordinarie_budget;
   // The text follows the data: not "in the ordinary budget" when some insatser run on other money.
   const ordinarieBudget = [
-    ob === undefined ? '' : ob && !annan.length ? 'Ja, arbetet finansieras i ordinarie budget.' : ob ? `Delvis: arbetet bärs av ordinarie budget, men en del insatser finansieras med ${annan.join(', ').replace(/, ([^,]*)$/, ' och $1')}.` : 'Nej, arbetet finansieras inte i ordinarie budget.',
+    ob === undefined ? '' : ob && !annan.length ? 'Ja, arbetet finansieras i ordinarie budget.' : ob ? `Delvis: arbetet bärs av ordinarie budget, men en del insatser finansieras med ${joinSv(annan)}.` : 'Nej, arbetet finansieras inte i ordinarie budget.',
     enligtKostnader,
   ].filter(Boolean).join(' ');
 

@@ -14,7 +14,7 @@ import { InputError, UsageError } from '../errors.js';
 import { fromRoot } from '../paths.js';
 import { decodeUserText } from '../project/load.js';
 import { ENUM_WORDS } from '../project/schema-words.js';
-import { cap } from '../text.js';
+import { cap, joinSv } from '../text.js';
 
 const EJ = '*Ej ifyllt*';
 
@@ -194,7 +194,7 @@ function templateError(e: unknown, what: string, file: string, limits: TemplateL
   if (e instanceof TemplateError) return new InputError(`${e.message} (${what})`, { file, line: e.loc?.line, col: e.loc?.column });
   const msg = (e as Error).message;
   const partial = /^The partial (.+) could not be found/.exec(msg);
-  if (partial) return new InputError(`okänd delmall "${partial[1]}" (${what}; delmallarna är ${PARTIALS.join(' och ')})`, { file });
+  if (partial) return new InputError(`okänd delmall "${partial[1]}" (${what}; delmallarna är ${joinSv(PARTIALS)})`, { file });
   return new InputError(`${what}: ${msg.split('\n')[0]}`, { file });
 }
 

@@ -31,8 +31,16 @@ describe('joinSv', () => {
     // The last item's own comma stays in it ("och" goes between the items, not inside one).
     [['2 att genomföra', '1 att följa upp, utvärdera'], '2 att genomföra och 1 att följa upp, utvärdera'],
     [['a, b', 'c'], 'a, b och c'],
+    [[1, 3, 5], '1, 3 och 5'],
   ])('%j → %s', (parts, text) => {
     expect(joinSv(parts)).toBe(text);
+  });
+  it.each([
+    [['lägesbild'], 'lägesbild'],
+    [['lägesbild', 'handlingsplan'], 'lägesbild eller handlingsplan'],
+    [['lägesbild', 'handlingsplan', 'uppföljning'], 'lägesbild, handlingsplan eller uppföljning'],
+  ])('eller: %j → %s', (parts, text) => {
+    expect(joinSv(parts, 'eller')).toBe(text);
   });
 });
 

@@ -1,5 +1,6 @@
 // Shared by the formatters (all pure: a report in, a string out).
 import type { Report } from '../types.js';
+import { joinSv } from '../../text.js';
 
 export interface FormatOptions {
   /** Colours (text only), when the terminal shows them. */
@@ -20,7 +21,7 @@ export function stepsText(steps: number[]): string {
   const s = [...steps].sort((a, b) => a - b);
   const contiguous = s.every((n, i) => i === 0 || n === s[i - 1]! + 1);
   if (s.length > 2 && contiguous) return `steg ${s[0]}–${s.at(-1)}`;
-  return `steg ${s.length > 1 ? `${s.slice(0, -1).join(', ')} och ${s.at(-1)}` : s[0]}`;
+  return `steg ${joinSv(s)}`;
 }
 
 export const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -29,7 +30,7 @@ export const plural = (n: number, one: string, many: string) => `${n} ${n === 1 
 export function countsText(n: { fel: number; varningar: number; info: number }): string {
   const { fel, varningar, info } = n;
   const parts = [fel ? plural(fel, 'fel', 'fel') : '', varningar ? plural(varningar, 'varning', 'varningar') : '', info ? `${info} info` : ''].filter(Boolean);
-  return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} och ${parts.at(-1)}` : parts[0] ?? 'inga anmärkningar';
+  return parts.length ? joinSv(parts) : 'inga anmärkningar';
 }
 
 export function scopeText(r: Report): string {

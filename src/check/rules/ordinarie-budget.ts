@@ -2,7 +2,7 @@
 // (kostnader[]: år, belopp_kr, källa) say which source pays for what, year by year.
 import type { Rule, RuleFinding } from '../types.js';
 import { EJ_ANGIVET } from '../../project/types.js';
-import { isObj, items } from './util.js';
+import { isObj, items, joinSv } from './util.js';
 
 const ORDINARIE = 'ordinarie budget';
 /** Money that ends: what the work must not rest on alone in its last year. */
@@ -42,7 +42,7 @@ export const ordinarieBudget: Rule = {
       const that = costs.filter((c) => c.år === last || c.every);
       const temporary = that.filter((c) => TILLFÄLLIG.has(c.källa));
       if (temporary.length && !that.some((c) => c.källa === ORDINARIE)) {
-        out.push({ path: temporary[0]!.path, messageId: 'lastYearTemporary', data: { år: last, källor: [...new Set(temporary.map((c) => c.källa))].join(' och ') } });
+        out.push({ path: temporary[0]!.path, messageId: 'lastYearTemporary', data: { år: last, källor: joinSv([...new Set(temporary.map((c) => c.källa))]) } });
       }
       return out;
     }
